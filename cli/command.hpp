@@ -1,0 +1,101 @@
+#pragma once
+// The frame every subcommand shares: one class per command (name, synopsis, setup, run), the common
+// options of SPEC §4, and the mapping of failures to exit codes.
+
+#include "stakemap/graph/analysis_graph.hpp"
+#include "stakemap/io/map_reader.hpp"
+#include "stakemap/model/map.hpp"
+
+#include <boost/program_options.hpp>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace stakemap::cli {
+
+/// Exit codes (SPEC §4).
+enum ExitCode : int {
+    exit_ok = 0,
+    exit_problems_found = 1,
+    exit_usage = 2,
+    exit_bad_input = 3,
+    exit_file = 4,
+    exit_internal = 5,
+};
+
+/// A mistake in the command line (exit code 2).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class Format { json, csv, table, md };
+
+/// Options shared by every command that reads a map and prints results.
+struct CommonOptions {
+    std::string map_path;
+    std::string format_name;
+    std::string output_path;
+    bool quiet = false;
+    unsigned threads = 0;
+    std::string types;
+    std::string at;
+    std::string distance = "inverse";
+    std::string merge = "sum";
+    std::string lang = "en";
+    std::size_t max_file_mib = 512;
+
+    /// The output format: --format, else from the -o extension, else table on a terminal, json
+    /// otherwise.
+    Format format() const;
+    model::Language language() const;
+    io::ReadOptions read_options() const;
+    graph::BuildOptions build_options() const;
+    /// The options as they appear in the JSON envelope.
+    nlohmann::ordered_json to_json() const;
+};
+
+class Command {
+public:
+    virtual ~Command() = default;
+    virtual std::string name() const = 0;
+    /// One line for `stakemap --help`.
+    virtual std::string synopsis() const = 0;
+    /// Usage line, e.g. "stakemap stats MAP [options]".
+    virtual std::string usage() const = 0;
+    /// A real example for --help.
+    virtual std::string example() const = 0;
+    /// Parses the arguments after the command name; throws UsageError. Returns false when only help
+    /// was asked for (and printed).
+    bool setup(const std::vector<std::string>& arguments);
+    /// Runs the command and returns its exit code.
+    virtual int run() = 0;
+
+protected:
+    /// Adds the command's own options to `options`.
+    virtual void add_options(boost::program_options::options_description& options) {
+        (void)options;
+    }
+    /// Checks option values after parsing; throws UsageError.
+    virtual void check_options() {}
+    /// Whether the command takes the common analysis options (--types, --at, --distance…).
+    virtual bool takes_analysis_options() const { return true; }
+
+    CommonOptions common_;
+    boost::program_options::variables_map values_;
+
+    /// Loads the map named on the command line, printing warnings to stderr unless --quiet.
+    model::Map load_map() const;
+    /// Writes results to -o FILE atomically, or to stdout.
+    void emit(const std::string& content) const;
+};
+
+/// Prints a message as "stakemap: warning: …" on stderr.
+void print_warning(const std::string& message);
+
+std::unique_ptr<Command> make_validate_command();
+std::unique_ptr<Command> make_stats_command();
+
+} // namespace stakemap::cli

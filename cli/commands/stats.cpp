@@ -1,0 +1,57 @@
+// stakemap stats MAP: map-level figures.
+
+#include "stakemap/analysis/stats.hpp"
+#include "../command.hpp"
+#include "stakemap/report/envelope.hpp"
+#include "stakemap/report/stats_report.hpp"
+
+namespace stakemap::cli {
+
+namespace {
+
+class StatsCommand : public Command {
+public:
+    std::string name() const override { return "stats"; }
+    std::string synopsis() const override {
+        return "Map-level figures: actors, relations, density, components, the largest "
+               "component's share, diameter and average path length, transitivity, reciprocity "
+               "(directed maps) and degree centralization.";
+    }
+    std::string usage() const override { return "stakemap stats MAP [options]"; }
+    std::string example() const override {
+        return "stakemap stats examples/prato/map.json --format table --lang it";
+    }
+
+    int run() override {
+        const model::Map map = load_map();
+        const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
+        const analysis::MapStats stats = analysis::map_stats(graph);
+        const report::Table table = report::stats_table(stats, common_.language());
+        switch (common_.format()) {
+        case Format::json:
+            emit(report::json_envelope(name(), &map, common_.to_json(),
+                                       report::stats_results(stats)));
+            break;
+        case Format::csv:
+            emit(report::render_csv(table));
+            break;
+        case Format::md:
+            emit("## " + (map.title.empty() ? common_.map_path : map.title) + "\n\n" +
+                 report::render_markdown(table));
+            break;
+        case Format::table:
+            emit((map.title.empty() ? common_.map_path : map.title) + "\n\n" +
+                 report::render_text(table));
+            break;
+        }
+        return exit_ok;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_stats_command() {
+    return std::make_unique<StatsCommand>();
+}
+
+} // namespace stakemap::cli

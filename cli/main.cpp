@@ -1,0 +1,119 @@
+// stakemap: the command-line tool. Parses the command name, hands the rest to the command, and maps
+// failures to the exit codes of SPEC §4.
+
+#include "command.hpp"
+#include "stakemap/io/diagnostics.hpp"
+#include "stakemap/version.hpp"
+
+#include <functional>
+#include <iostream>
+
+namespace {
+
+using namespace stakemap;
+using Factory = std::function<std::unique_ptr<cli::Command>()>;
+
+const std::vector<Factory>& commands() {
+    static const std::vector<Factory> table = {cli::make_validate_command, cli::make_stats_command};
+    return table;
+}
+
+void print_main_help() {
+    std::cout << "Usage: stakemap COMMAND MAP [options]\n\n"
+                 "Maps and analyses the local network of actors working on migrant integration.\n\n"
+                 "Commands:\n";
+    for (const auto& make : commands()) {
+        const auto command = make();
+        std::string synopsis = command->synopsis();
+        synopsis = synopsis.substr(0, synopsis.find(". ") + 1);
+        std::cout << "  " << command->name() << std::string(12 - command->name().size(), ' ')
+                  << synopsis << '\n';
+    }
+    std::cout << "\nRun `stakemap COMMAND --help` for a command's options and an example.\n"
+                 "Example:\n  stakemap stats examples/roma-municipio-ii/map.json --format table\n"
+                 "\nExit codes: 0 success, 1 problems found, 2 usage error, 3 bad input data,\n"
+                 "4 cannot read or write a file, 5 internal error.\n";
+}
+
+void print_error(const std::string& message) {
+    std::cerr << "stakemap: error: " << message << '\n';
+}
+
+int run(int argc, char** argv) {
+    std::vector<std::string> arguments(argv + 1, argv + argc);
+    if (arguments.empty()) {
+        print_main_help();
+        return cli::exit_usage;
+    }
+    const std::string& first = arguments.front();
+    if (first == "--help" || first == "-h" || first == "help") {
+        print_main_help();
+        return cli::exit_ok;
+    }
+    if (first == "--version" || first == "-V") {
+        std::cout << "stakemap " << stakemap::version << '\n';
+        return cli::exit_ok;
+    }
+    std::unique_ptr<cli::Command> command;
+    std::vector<std::string> names;
+    for (const auto& make : commands()) {
+        auto candidate = make();
+        names.push_back(candidate->name());
+        if (candidate->name() == first) {
+            command = std::move(candidate);
+        }
+    }
+    if (!command) {
+        std::string message = "unknown command \"" + first + "\"";
+        const std::string suggestion = io::nearest_name(first, names);
+        if (!suggestion.empty()) {
+            message += "; did you mean \"" + suggestion + "\"?";
+        }
+        print_error(message + "\nRun `stakemap --help` for the list of commands.");
+        return cli::exit_usage;
+    }
+    const std::string name = command->name();
+    try {
+        if (!command->setup({arguments.begin() + 1, arguments.end()})) {
+            return cli::exit_ok;
+        }
+        return command->run();
+    } catch (const cli::UsageError& error) {
+        print_error(std::string(error.what()) + "\nRun `stakemap " + name +
+                    " --help` for the options and an example.");
+        return cli::exit_usage;
+    } catch (const io::LoadError& error) {
+        std::size_t errors = 0;
+        for (const auto& diagnostic : error.diagnostics()) {
+            if (diagnostic.severity == io::Severity::error) {
+                print_error(io::to_string(diagnostic));
+                ++errors;
+            }
+        }
+        if (errors == 0) {
+            print_error(error.what());
+        }
+        return cli::exit_bad_input;
+    } catch (const io::FileError& error) {
+        print_error(error.what());
+        return cli::exit_file;
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory; the map is too large for this machine");
+        return cli::exit_internal;
+    } catch (const std::exception& error) {
+        print_error(std::string("internal error: ") + error.what() +
+                    "\nPlease report it with the command and the map that caused it.");
+        return cli::exit_internal;
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (...) {
+        print_error("internal error");
+        return cli::exit_internal;
+    }
+}

@@ -1,0 +1,49 @@
+#pragma once
+// Problems found while reading a file: where they are, what was expected, what to do.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace stakemap::io {
+
+enum class Severity { error, warning };
+
+/// One problem in an input file. `line` and `column` are 1-based (columns count characters, not
+/// bytes); both are 0 when the problem concerns the whole file.
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string code; ///< stable identifier, e.g. "map.unknown_reference"
+    std::string file; ///< as given by the user, "<stdin>" for standard input
+    std::size_t line = 0;
+    std::size_t column = 0;
+    std::string pointer; ///< JSON pointer of the offending value, "" for the whole document
+    std::string message; ///< what is wrong and, where useful, what to do
+    bool operator==(const Diagnostic&) const = default;
+};
+
+/// "FILE:LINE:COL: POINTER: MESSAGE", the form used on stderr and in `validate` tables.
+std::string to_string(const Diagnostic& diagnostic);
+
+/// Bad input data: the file was read but is not a valid map (exit code 3).
+class LoadError : public std::runtime_error {
+public:
+    explicit LoadError(std::vector<Diagnostic> diagnostics);
+    /// Every error and warning found, errors first in document order.
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+/// A file that cannot be read or written (exit code 4).
+class FileError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The closest candidate to `wanted` by edit distance, or "" when none is close enough to suggest.
+std::string nearest_name(const std::string& wanted, const std::vector<std::string>& candidates);
+
+} // namespace stakemap::io

@@ -1,0 +1,41 @@
+#pragma once
+// Reading maps (format stakemap/1) with every error collected and located.
+
+#include "stakemap/io/diagnostics.hpp"
+#include "stakemap/model/map.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stakemap::io {
+
+/// Limits that protect the reader from hostile or accidental input.
+struct ReadOptions {
+    std::size_t max_file_bytes = std::size_t{512} * 1024 * 1024; ///< larger files are refused
+    std::size_t max_depth = 64;   ///< deeper nesting is refused while parsing
+    std::size_t max_errors = 100; ///< errors kept; the rest are counted in a final note
+};
+
+/// The outcome of reading: a map when there is no error, and every diagnostic found.
+struct ReadResult {
+    std::optional<model::Map> map;
+    std::vector<Diagnostic> diagnostics; ///< in document order, errors and warnings mixed
+    std::size_t error_count = 0;         ///< errors found, including those beyond the cap
+    std::size_t warning_count = 0;
+    bool ok() const { return error_count == 0; }
+};
+
+/// Reads map text; `file_name` is used in diagnostics only.
+ReadResult read_map_text(std::string_view text, const std::string& file_name,
+                         const ReadOptions& options = {});
+
+/// Reads a map file, or standard input when `path` is "-". Throws FileError when it cannot be read.
+ReadResult read_map_file(const std::string& path, const ReadOptions& options = {});
+
+/// Reads a map file and returns it; throws LoadError when it has errors, FileError when unreadable.
+model::Map load_map(const std::string& path, const ReadOptions& options = {});
+
+} // namespace stakemap::io

@@ -1,0 +1,143 @@
+#pragma once
+// The map: plain data describing actors, relations and the territory they work in.
+// No algorithms live here; see graph/ and analysis/.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace stakemap::model {
+
+/// The only format identifier this version reads and writes.
+inline constexpr const char* format_id = "stakemap/1";
+
+/// A label in the two languages stakemap speaks. A label given once is used for both.
+struct Label {
+    std::string it;
+    std::string en;
+    bool operator==(const Label&) const = default;
+};
+
+/// One language of the interface.
+enum class Language { it, en };
+
+/// The label text in the given language, falling back to the other one when empty.
+const std::string& text(const Label& label, Language language);
+
+/// An attribute value of an actor: text, number or yes/no.
+using AttributeValue = std::variant<std::string, double, bool>;
+
+/// A neighbourhood, district or municipality: the unit on which coverage is computed.
+struct Area {
+    std::string id;
+    std::string name;
+    std::optional<std::string> parent;
+    std::optional<std::int64_t> population;
+    std::optional<std::int64_t> foreign_residents;
+    /// Share of foreign residents per language code, sorted by code.
+    std::map<std::string, double> languages;
+    bool operator==(const Area&) const = default;
+};
+
+/// What an actor is (help desk, association, consulta…), with its sector and access-point default.
+struct Kind {
+    std::string id;
+    std::optional<Label> label;
+    /// Empty optional: not given; optional holding "": explicitly no sector (JSON null).
+    std::optional<std::string> sector;
+    std::optional<bool> access_point;
+    bool operator==(const Kind&) const = default;
+};
+
+/// Something an actor offers and an area may need.
+struct Service {
+    std::string id;
+    std::optional<Label> label;
+    bool operator==(const Service&) const = default;
+};
+
+/// Any organisation or role on the map.
+struct Actor {
+    std::string id;
+    std::string name;
+    std::optional<std::string> short_name;
+    std::optional<std::string> kind;
+    std::optional<std::string> level;
+    std::optional<std::string> area;
+    /// Areas served; empty optional means "the actor's own area".
+    std::optional<std::vector<std::string>> serves;
+    bool serves_all = false;
+    std::vector<std::string> services;
+    std::vector<std::string> languages;
+    std::optional<double> capacity;
+    std::optional<int> power;
+    std::optional<int> interest;
+    std::optional<int> legitimacy;
+    std::optional<int> urgency;
+    std::optional<bool> access_point;
+    std::vector<std::string> tags;
+    std::map<std::string, AttributeValue> attributes;
+    std::string note;
+    bool operator==(const Actor&) const = default;
+
+    /// The kind id, "actor" when none is given.
+    const std::string& kind_id() const;
+};
+
+/// A tie between two actors.
+struct Relation {
+    std::optional<std::string> id;
+    std::string source;
+    std::string target;
+    std::optional<std::string> type;
+    double weight = 1.0;
+    std::optional<bool> directed;
+    std::optional<std::string> since;
+    std::optional<std::string> until;
+    std::optional<std::string> formality;
+    std::optional<double> confidence;
+    std::vector<std::string> informants;
+    std::string note;
+    bool operator==(const Relation&) const = default;
+};
+
+/// Demand for a service in an area, from a needs survey.
+struct Need {
+    std::string area;
+    std::string service;
+    std::optional<double> demand;
+    std::vector<std::string> languages;
+    std::string note;
+    bool operator==(const Need&) const = default;
+};
+
+/// A whole map file. Lists keep the file's order; positions in `actors` are the stable actor
+/// indices.
+struct Map {
+    std::string format = format_id;
+    std::string title;
+    std::optional<std::string> date;
+    std::string description;
+    bool directed = false;
+    std::vector<Area> areas;
+    std::vector<Kind> kinds;
+    std::vector<Service> services;
+    std::vector<Actor> actors;
+    std::vector<Relation> relations;
+    std::vector<Need> needs;
+    bool operator==(const Map&) const = default;
+
+    /// Whether a relation is directed, applying the map's default.
+    bool is_directed(const Relation& relation) const {
+        return relation.directed.value_or(directed);
+    }
+    /// Index of the actor with this id, or nullopt.
+    std::optional<std::size_t> actor_index(const std::string& id) const;
+    /// Index of the area with this id, or nullopt.
+    std::optional<std::size_t> area_index(const std::string& id) const;
+};
+
+} // namespace stakemap::model

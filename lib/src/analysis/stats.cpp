@@ -1,0 +1,227 @@
+#include "stakemap/analysis/stats.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace stakemap::analysis {
+
+using graph::Vertex;
+
+std::vector<std::size_t> connected_components(const graph::AnalysisGraph& graph) {
+    const std::size_t n = graph.vertex_count;
+    constexpr auto unset = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> label(n, unset);
+    std::vector<Vertex> stack;
+    std::size_t next = 0;
+    for (std::size_t start = 0; start < n; ++start) {
+        if (label[start] != unset) {
+            continue;
+        }
+        label[start] = next;
+        stack.push_back(static_cast<Vertex>(start));
+        while (!stack.empty()) {
+            const Vertex v = stack.back();
+            stack.pop_back();
+            for (Vertex w : graph.undirected.neighbours_of(v)) {
+                if (label[w] == unset) {
+                    label[w] = next;
+                    stack.push_back(w);
+                }
+            }
+        }
+        ++next;
+    }
+    return label;
+}
+
+namespace {
+
+/// Strongly connected components of G (iterative Tarjan).
+std::size_t count_strong_components(const graph::AnalysisGraph& graph) {
+    const std::size_t n = graph.vertex_count;
+    constexpr auto unset = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> order(n, unset);
+    std::vector<std::size_t> low(n, 0);
+    std::vector<bool> on_stack(n, false);
+    std::vector<Vertex> stack;
+    std::vector<std::pair<Vertex, std::size_t>> calls; // vertex, next neighbour position
+    std::size_t counter = 0;
+    std::size_t components = 0;
+    for (std::size_t root = 0; root < n; ++root) {
+        if (order[root] != unset) {
+            continue;
+        }
+        calls.emplace_back(static_cast<Vertex>(root), 0);
+        while (!calls.empty()) {
+            auto& [v, position] = calls.back();
+            if (position == 0) {
+                order[v] = low[v] = counter++;
+                stack.push_back(v);
+                on_stack[v] = true;
+            }
+            const auto successors = graph.out.neighbours_of(v);
+            if (position < successors.size()) {
+                const Vertex w = successors[position++];
+                if (order[w] == unset) {
+                    calls.emplace_back(w, 0);
+                } else if (on_stack[w]) {
+                    low[v] = std::min(low[v], order[w]);
+                }
+                continue;
+            }
+            if (low[v] == order[v]) {
+                Vertex w = 0;
+                do {
+                    w = stack.back();
+                    stack.pop_back();
+                    on_stack[w] = false;
+                } while (w != v);
+                ++components;
+            }
+            const Vertex finished = v;
+            calls.pop_back();
+            if (!calls.empty()) {
+                Vertex parent = calls.back().first;
+                low[parent] = std::min(low[parent], low[finished]);
+            }
+        }
+    }
+    return components;
+}
+
+/// Number of triangles through each vertex of U, from sorted neighbour lists.
+std::vector<std::size_t> triangles(const graph::AnalysisGraph& graph) {
+    const auto& adjacency = graph.undirected;
+    std::vector<std::size_t> count(graph.vertex_count, 0);
+    for (std::size_t v = 0; v < graph.vertex_count; ++v) {
+        const auto nv = adjacency.neighbours_of(static_cast<Vertex>(v));
+        for (Vertex w : nv) {
+            if (w <= v) {
+                continue;
+            }
+            const auto nw = adjacency.neighbours_of(w);
+            // Count common neighbours x > w so each triangle v < w < x is seen once.
+            auto i = std::upper_bound(nv.begin(), nv.end(), w);
+            auto j = std::upper_bound(nw.begin(), nw.end(), w);
+            while (i != nv.end() && j != nw.end()) {
+                if (*i < *j) {
+                    ++i;
+                } else if (*j < *i) {
+                    ++j;
+                } else {
+                    ++count[v];
+                    ++count[w];
+                    ++count[*i];
+                    ++i;
+                    ++j;
+                }
+            }
+        }
+    }
+    return count;
+}
+
+} // namespace
+
+MapStats map_stats(const graph::AnalysisGraph& graph) {
+    MapStats stats;
+    const std::size_t n = graph.vertex_count;
+    stats.actors = n;
+    stats.relations = graph.relations_kept;
+    stats.ties = graph.edges.size();
+    stats.directed = graph.directed;
+    if (n >= 2) {
+        const double pairs = static_cast<double>(n) * static_cast<double>(n - 1);
+        stats.density = static_cast<double>(stats.ties) * (graph.directed ? 1.0 : 2.0) / pairs;
+    }
+
+    const auto label = connected_components(graph);
+    std::vector<std::size_t> sizes;
+    for (std::size_t v = 0; v < n; ++v) {
+        if (label[v] >= sizes.size()) {
+            sizes.resize(label[v] + 1, 0);
+        }
+        ++sizes[label[v]];
+        if (graph.undirected.degree(static_cast<Vertex>(v)) == 0) {
+            ++stats.isolates;
+        }
+    }
+    stats.components = sizes.size();
+    std::size_t largest = 0;
+    for (std::size_t c = 0; c < sizes.size(); ++c) {
+        if (sizes[c] > sizes[largest]) {
+            largest = c; // ties keep the component with the smallest vertex, as NetworkX does
+        }
+    }
+    if (n > 0) {
+        stats.largest_component = sizes[largest];
+        stats.largest_component_share =
+            static_cast<double>(sizes[largest]) / static_cast<double>(n);
+    }
+    if (graph.directed) {
+        stats.strong_components = count_strong_components(graph);
+        std::size_t reciprocated = 0;
+        for (const auto& edge : graph.edges) {
+            const auto back = graph.out.neighbours_of(edge.target);
+            if (std::binary_search(back.begin(), back.end(), edge.source)) {
+                ++reciprocated;
+            }
+        }
+        stats.reciprocity = graph.edges.empty() ? 0.0
+                                                : static_cast<double>(reciprocated) /
+                                                      static_cast<double>(graph.edges.size());
+    }
+
+    // Diameter and average path length in steps within the largest component of U.
+    if (stats.largest_component > 1) {
+        std::vector<std::size_t> distance(n);
+        std::vector<Vertex> queue;
+        std::size_t total = 0;
+        for (std::size_t s = 0; s < n; ++s) {
+            if (label[s] != largest) {
+                continue;
+            }
+            std::fill(distance.begin(), distance.end(), std::numeric_limits<std::size_t>::max());
+            distance[s] = 0;
+            queue.assign(1, static_cast<Vertex>(s));
+            for (std::size_t head = 0; head < queue.size(); ++head) {
+                const Vertex v = queue[head];
+                for (Vertex w : graph.undirected.neighbours_of(v)) {
+                    if (distance[w] == std::numeric_limits<std::size_t>::max()) {
+                        distance[w] = distance[v] + 1;
+                        total += distance[w];
+                        stats.diameter = std::max(stats.diameter, distance[w]);
+                        queue.push_back(w);
+                    }
+                }
+            }
+        }
+        const double size = static_cast<double>(stats.largest_component);
+        stats.average_path_length = static_cast<double>(total) / (size * (size - 1.0));
+    }
+
+    // Transitivity (global clustering) and Freeman degree centralization on U.
+    const auto triangle_count = triangles(graph);
+    double closed = 0.0;
+    double triads = 0.0;
+    std::size_t max_degree = 0;
+    for (std::size_t v = 0; v < n; ++v) {
+        const double d = static_cast<double>(graph.undirected.degree(static_cast<Vertex>(v)));
+        closed += static_cast<double>(triangle_count[v]);
+        triads += d * (d - 1.0) / 2.0;
+        max_degree = std::max(max_degree, graph.undirected.degree(static_cast<Vertex>(v)));
+    }
+    stats.transitivity = triads > 0.0 ? closed / triads : 0.0;
+    if (n >= 3) {
+        double spread = 0.0;
+        for (std::size_t v = 0; v < n; ++v) {
+            spread +=
+                static_cast<double>(max_degree - graph.undirected.degree(static_cast<Vertex>(v)));
+        }
+        stats.degree_centralization =
+            spread / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+    }
+    return stats;
+}
+
+} // namespace stakemap::analysis

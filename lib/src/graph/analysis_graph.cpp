@@ -1,0 +1,232 @@
+#include "stakemap/graph/analysis_graph.hpp"
+
+#include "stakemap/model/date.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace stakemap::graph {
+
+double length_of(double weight, Distance distance) {
+    switch (distance) {
+    case Distance::inverse:
+        return 1.0 / weight;
+    case Distance::unit:
+        return 1.0;
+    case Distance::weight:
+        return weight;
+    }
+    return 1.0;
+}
+
+bool keeps(const model::Relation& relation, const BuildOptions& options) {
+    if (!options.types.empty()) {
+        if (!relation.type || std::find(options.types.begin(), options.types.end(),
+                                        *relation.type) == options.types.end()) {
+            return false;
+        }
+    }
+    if (options.at) {
+        // Dates are YYYY-MM-DD, so text order is date order.
+        if (relation.since && *options.at < *relation.since) {
+            return false;
+        }
+        if (relation.until && !(*options.at < *relation.until)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<Vertex> AnalysisGraph::vertex(const std::string& id) const {
+    for (std::size_t v = 0; v < ids.size(); ++v) {
+        if (ids[v] == id) {
+            return static_cast<Vertex>(v);
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+struct PairKey {
+    Vertex a;
+    Vertex b;
+    bool operator==(const PairKey&) const = default;
+};
+
+struct PairHash {
+    std::size_t operator()(const PairKey& key) const {
+        return std::hash<std::uint64_t>()((std::uint64_t{key.a} << 32U) | key.b);
+    }
+};
+
+/// Merges (a, b, weight, relation) contributions into one edge per key.
+class EdgeMerger {
+public:
+    explicit EdgeMerger(Merge merge) : merge_(merge) {}
+
+    void add(Vertex a, Vertex b, double weight, std::uint32_t relation) {
+        const auto [it, inserted] = index_.emplace(PairKey{a, b}, edges_.size());
+        if (inserted) {
+            edges_.push_back({a, b, weight, 0.0, {relation}});
+            return;
+        }
+        Edge& edge = edges_[it->second];
+        edge.weight = merge_ == Merge::sum ? edge.weight + weight : std::max(edge.weight, weight);
+        edge.relations.push_back(relation);
+    }
+
+    std::vector<Edge> take(Distance distance) {
+        std::sort(edges_.begin(), edges_.end(), [](const Edge& x, const Edge& y) {
+            return x.source != y.source ? x.source < y.source : x.target < y.target;
+        });
+        for (Edge& edge : edges_) {
+            edge.length = length_of(edge.weight, distance);
+        }
+        return std::move(edges_);
+    }
+
+private:
+    Merge merge_;
+    std::unordered_map<PairKey, std::size_t, PairHash> index_;
+    std::vector<Edge> edges_;
+};
+
+/// CSR adjacency from an edge list; `both_ways` lists each edge at both ends, `reverse` indexes by
+/// target instead of source.
+Adjacency make_adjacency(std::size_t n, const std::vector<Edge>& edges, bool both_ways,
+                         bool reverse) {
+    Adjacency adjacency;
+    adjacency.offsets.assign(n + 1, 0);
+    for (const Edge& edge : edges) {
+        ++adjacency.offsets[(reverse ? edge.target : edge.source) + 1];
+        if (both_ways) {
+            ++adjacency.offsets[edge.target + 1];
+        }
+    }
+    for (std::size_t v = 0; v < n; ++v) {
+        adjacency.offsets[v + 1] += adjacency.offsets[v];
+    }
+    const std::size_t total = adjacency.offsets[n];
+    adjacency.neighbours.resize(total);
+    adjacency.weights.resize(total);
+    adjacency.lengths.resize(total);
+    adjacency.edges.resize(total);
+    std::vector<std::size_t> next(adjacency.offsets.begin(), adjacency.offsets.end() - 1);
+    auto place = [&](Vertex from, Vertex to, const Edge& edge, std::uint32_t index) {
+        const std::size_t slot = next[from]++;
+        adjacency.neighbours[slot] = to;
+        adjacency.weights[slot] = edge.weight;
+        adjacency.lengths[slot] = edge.length;
+        adjacency.edges[slot] = index;
+    };
+    for (std::uint32_t i = 0; i < edges.size(); ++i) {
+        const Edge& edge = edges[i];
+        if (reverse) {
+            place(edge.target, edge.source, edge, i);
+        } else {
+            place(edge.source, edge.target, edge, i);
+        }
+        if (both_ways) {
+            place(edge.target, edge.source, edge, i);
+        }
+    }
+    // Sorted edges give sorted rows for one direction; sort every row to be sure for both.
+    for (std::size_t v = 0; v < n; ++v) {
+        const std::size_t begin = adjacency.offsets[v];
+        const std::size_t end = adjacency.offsets[v + 1];
+        std::vector<std::size_t> order(end - begin);
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            order[k] = begin + k;
+        }
+        if (std::is_sorted(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+                return adjacency.neighbours[x] < adjacency.neighbours[y];
+            })) {
+            continue;
+        }
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            return adjacency.neighbours[x] < adjacency.neighbours[y];
+        });
+        Adjacency row;
+        for (std::size_t k : order) {
+            row.neighbours.push_back(adjacency.neighbours[k]);
+            row.weights.push_back(adjacency.weights[k]);
+            row.lengths.push_back(adjacency.lengths[k]);
+            row.edges.push_back(adjacency.edges[k]);
+        }
+        std::copy(row.neighbours.begin(), row.neighbours.end(),
+                  adjacency.neighbours.begin() + static_cast<std::ptrdiff_t>(begin));
+        std::copy(row.weights.begin(), row.weights.end(),
+                  adjacency.weights.begin() + static_cast<std::ptrdiff_t>(begin));
+        std::copy(row.lengths.begin(), row.lengths.end(),
+                  adjacency.lengths.begin() + static_cast<std::ptrdiff_t>(begin));
+        std::copy(row.edges.begin(), row.edges.end(),
+                  adjacency.edges.begin() + static_cast<std::ptrdiff_t>(begin));
+    }
+    return adjacency;
+}
+
+} // namespace
+
+AnalysisGraph build(const model::Map& map, const BuildOptions& options) {
+    if (options.at && !model::parse_date(*options.at)) {
+        throw std::invalid_argument("invalid date \"" + *options.at +
+                                    "\" for --at; write it as YYYY-MM-DD");
+    }
+    AnalysisGraph graph;
+    graph.vertex_count = map.actors.size();
+    std::unordered_map<std::string, Vertex> index;
+    index.reserve(map.actors.size());
+    for (const auto& actor : map.actors) {
+        index.emplace(actor.id, static_cast<Vertex>(graph.ids.size()));
+        graph.ids.push_back(actor.id);
+    }
+
+    std::vector<std::uint32_t> kept;
+    for (std::uint32_t r = 0; r < map.relations.size(); ++r) {
+        if (keeps(map.relations[r], options)) {
+            kept.push_back(r);
+            graph.directed = graph.directed || map.is_directed(map.relations[r]);
+        }
+    }
+    graph.relations_kept = kept.size();
+
+    EdgeMerger arcs(options.merge);
+    EdgeMerger pairs(options.merge);
+    for (std::uint32_t r : kept) {
+        const model::Relation& relation = map.relations[r];
+        const auto source = index.find(relation.source);
+        const auto target = index.find(relation.target);
+        if (source == index.end() || target == index.end() || source->second == target->second) {
+            throw std::invalid_argument("relation " + std::to_string(r) +
+                                        " does not join two different actors of the map");
+        }
+        const Vertex u = source->second;
+        const Vertex v = target->second;
+        pairs.add(std::min(u, v), std::max(u, v), relation.weight, r);
+        if (!graph.directed) {
+            arcs.add(std::min(u, v), std::max(u, v), relation.weight, r);
+        } else {
+            arcs.add(u, v, relation.weight, r);
+            if (!map.is_directed(relation)) {
+                arcs.add(v, u, relation.weight, r);
+            }
+        }
+    }
+    graph.edges = arcs.take(options.distance);
+    graph.undirected_edges = pairs.take(options.distance);
+    const std::size_t n = graph.vertex_count;
+    graph.undirected = make_adjacency(n, graph.undirected_edges, true, false);
+    if (graph.directed) {
+        graph.out = make_adjacency(n, graph.edges, false, false);
+        graph.in = make_adjacency(n, graph.edges, false, true);
+    } else {
+        graph.out = graph.undirected;
+        graph.in = graph.undirected;
+    }
+    return graph;
+}
+
+} // namespace stakemap::graph

@@ -1,0 +1,71 @@
+#include "stakemap/io/diagnostics.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
+namespace stakemap::io {
+
+std::string to_string(const Diagnostic& diagnostic) {
+    std::string out = diagnostic.file;
+    if (diagnostic.line > 0) {
+        out += ':' + std::to_string(diagnostic.line) + ':' + std::to_string(diagnostic.column);
+    }
+    out += ": ";
+    if (!diagnostic.pointer.empty()) {
+        out += diagnostic.pointer + ": ";
+    }
+    out += diagnostic.message;
+    return out;
+}
+
+namespace {
+
+std::string first_error_text(const std::vector<Diagnostic>& diagnostics) {
+    for (const auto& diagnostic : diagnostics) {
+        if (diagnostic.severity == Severity::error) {
+            return to_string(diagnostic);
+        }
+    }
+    return "the map is not valid";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> previous(b.size() + 1);
+    std::vector<std::size_t> current(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        previous[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+} // namespace
+
+LoadError::LoadError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(first_error_text(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+std::string nearest_name(const std::string& wanted, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = 0;
+    for (const auto& candidate : candidates) {
+        const std::size_t distance = edit_distance(wanted, candidate);
+        if (best.empty() || distance < best_distance ||
+            (distance == best_distance && candidate < best)) {
+            best = candidate;
+            best_distance = distance;
+        }
+    }
+    // Suggest only plausible typos: at most a third of the word, and never more than 3 edits.
+    const std::size_t allowed = std::clamp<std::size_t>(wanted.size() / 3, 1, 3);
+    return !best.empty() && best_distance <= allowed ? best : std::string();
+}
+
+} // namespace stakemap::io

@@ -1,0 +1,661 @@
+#include "json_document.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+namespace stakemap::io::detail {
+
+const JsonValue* JsonValue::find(std::string_view key) const {
+    for (const auto& member : members) {
+        if (member.key == key) {
+            return &member.value;
+        }
+    }
+    return nullptr;
+}
+
+const char* describe(JsonType type) {
+    switch (type) {
+    case JsonType::null:
+        return "null";
+    case JsonType::boolean:
+        return "a boolean";
+    case JsonType::number:
+        return "a number";
+    case JsonType::string:
+        return "a string";
+    case JsonType::array:
+        return "an array";
+    case JsonType::object:
+        return "an object";
+    }
+    return "a value";
+}
+
+std::string pointer_token(std::string_view key) {
+    std::string out;
+    out.reserve(key.size());
+    for (char c : key) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+bool is_continuation(unsigned char byte) {
+    return (byte & 0xC0U) == 0x80U;
+}
+
+/// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    auto at = [&](std::size_t k) -> int {
+        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : -1;
+    };
+    if (b0 < 0x80U) {
+        return 1;
+    }
+    if (b0 >= 0xC2U && b0 <= 0xDFU) {
+        return at(1) >= 0 && is_continuation(static_cast<unsigned char>(at(1))) ? 2 : 0;
+    }
+    if (b0 >= 0xE0U && b0 <= 0xEFU) {
+        const int b1 = at(1);
+        const int b2 = at(2);
+        if (b1 < 0 || b2 < 0 || !is_continuation(static_cast<unsigned char>(b2))) {
+            return 0;
+        }
+        const int low = b0 == 0xE0U ? 0xA0 : 0x80;
+        const int high = b0 == 0xEDU ? 0x9F : 0xBF;
+        return b1 >= low && b1 <= high ? 3 : 0;
+    }
+    if (b0 >= 0xF0U && b0 <= 0xF4U) {
+        const int b1 = at(1);
+        const int b2 = at(2);
+        const int b3 = at(3);
+        if (b1 < 0 || b2 < 0 || b3 < 0 || !is_continuation(static_cast<unsigned char>(b2)) ||
+            !is_continuation(static_cast<unsigned char>(b3))) {
+            return 0;
+        }
+        const int low = b0 == 0xF0U ? 0x90 : 0x80;
+        const int high = b0 == 0xF4U ? 0x8F : 0xBF;
+        return b1 >= low && b1 <= high ? 4 : 0;
+    }
+    return 0;
+}
+
+std::string hex_byte(unsigned char byte) {
+    const char* digits = "0123456789ABCDEF";
+    std::string out = "0x";
+    out += digits[byte >> 4U];
+    out += digits[byte & 0xFU];
+    return out;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+struct Stop {};
+
+class Parser {
+public:
+    Parser(std::string_view text, std::size_t max_depth, JsonParseResult& result)
+        : s_(text), max_depth_(max_depth), result_(result), positions_(text) {}
+
+    void run() {
+        if (!check_encoding()) {
+            return;
+        }
+        if (s_.substr(0, 3) == "\xEF\xBB\xBF") {
+            pos_ = 3;
+        }
+        skip_whitespace();
+        if (pos_ >= s_.size()) {
+            fatal(pos_, "json.empty",
+                  "the file is empty; a map is a JSON object that starts with '{'");
+        }
+        try {
+            result_.root = parse_value(0);
+            skip_whitespace();
+            if (pos_ < s_.size()) {
+                fatal(pos_, "json.syntax",
+                      "unexpected " + describe_here() +
+                          " after the end of the JSON document; remove it or check the brackets "
+                          "before it");
+            }
+            result_.complete = true;
+        } catch (const Stop&) {
+            result_.complete = false;
+        }
+    }
+
+private:
+    std::string_view s_;
+    std::size_t pos_ = 0;
+    std::size_t max_depth_;
+    JsonParseResult& result_;
+    SourcePositions positions_;
+    std::string pointer_;
+
+    std::string where(std::size_t offset) const {
+        const auto position = positions_.at(offset);
+        return "line " + std::to_string(position.line) + ", column " +
+               std::to_string(position.column);
+    }
+
+    [[noreturn]] void fatal(std::size_t offset, std::string code, std::string message) {
+        result_.issues.push_back({offset, std::move(code), std::move(message), pointer_, true});
+        throw Stop{};
+    }
+
+    bool check_encoding() {
+        std::size_t first_bad = std::string_view::npos;
+        std::size_t bad_count = 0;
+        for (std::size_t i = 0; i < s_.size();) {
+            if (s_[i] == '\0') {
+                result_.issues.push_back(
+                    {i, "json.nul_byte",
+                     "NUL byte (0x00) in the file; a map is text and cannot contain NUL bytes — "
+                     "was it saved by a word processor or as UTF-16?",
+                     "", true});
+                return false;
+            }
+            const std::size_t length = utf8_sequence_length(s_, i);
+            if (length == 0) {
+                if (first_bad == std::string_view::npos) {
+                    first_bad = i;
+                }
+                ++bad_count;
+                ++i;
+            } else {
+                i += length;
+            }
+        }
+        if (first_bad == std::string_view::npos) {
+            return true;
+        }
+        std::string message =
+            "invalid UTF-8 byte " + hex_byte(static_cast<unsigned char>(s_[first_bad])) + " (" +
+            std::to_string(bad_count) + (bad_count == 1 ? " such byte" : " such bytes") +
+            " in the file); the file is probably saved as Windows-1252 or "
+            "Latin-1: save it again as UTF-8";
+        result_.issues.push_back({first_bad, "json.invalid_utf8", std::move(message), "", true});
+        return false;
+    }
+
+    void skip_whitespace() {
+        while (pos_ < s_.size()) {
+            const char c = s_[pos_];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                ++pos_;
+            } else {
+                break;
+            }
+        }
+    }
+
+    std::string describe_here() const {
+        if (pos_ >= s_.size()) {
+            return "the end of the file";
+        }
+        const auto c = static_cast<unsigned char>(s_[pos_]);
+        if (c >= 0x20 && c < 0x7F) {
+            return std::string("'") + static_cast<char>(c) + "'";
+        }
+        if (c >= 0x80) {
+            const std::size_t length = utf8_sequence_length(s_, pos_);
+            return "'" + std::string(s_.substr(pos_, std::max<std::size_t>(length, 1))) + "'";
+        }
+        return "the control byte " + hex_byte(c);
+    }
+
+    JsonValue parse_value(std::size_t depth) {
+        skip_whitespace();
+        if (pos_ >= s_.size()) {
+            fatal(pos_, "json.syntax",
+                  "unexpected end of the file where a value was expected; "
+                  "the file looks truncated");
+        }
+        const char c = s_[pos_];
+        switch (c) {
+        case '{':
+            return parse_object(depth + 1);
+        case '[':
+            return parse_array(depth + 1);
+        case '"': {
+            JsonValue value;
+            value.type = JsonType::string;
+            value.offset = pos_;
+            value.text = parse_string();
+            return value;
+        }
+        case 't':
+        case 'f':
+        case 'n':
+            return parse_literal();
+        default:
+            if (c == '-' || (c >= '0' && c <= '9')) {
+                return parse_number();
+            }
+        }
+        if (c == '\'') {
+            fatal(pos_, "json.syntax", "found a single quote; JSON strings use double quotes (\")");
+        }
+        if (c == '/') {
+            fatal(pos_, "json.syntax", "comments are not allowed in JSON; remove the comment");
+        }
+        if (s_.substr(pos_, 3) == "NaN" || s_.substr(pos_, 8) == "Infinity") {
+            fatal(pos_, "json.syntax",
+                  "NaN and Infinity are not JSON numbers; write a finite number");
+        }
+        if (c == ']' || c == '}') {
+            fatal(pos_, "json.syntax",
+                  "expected a value, found " + describe_here() + "; is there a comma too many?");
+        }
+        fatal(pos_, "json.syntax",
+              "expected a value (object, array, string, number, true, false or null), found " +
+                  describe_here());
+    }
+
+    void check_depth(std::size_t depth) {
+        if (depth > max_depth_) {
+            fatal(pos_, "json.too_deep",
+                  "nesting deeper than " + std::to_string(max_depth_) +
+                      " levels; a stakemap map needs at most 5");
+        }
+    }
+
+    JsonValue parse_object(std::size_t depth) {
+        check_depth(depth);
+        JsonValue value;
+        value.type = JsonType::object;
+        value.offset = pos_;
+        ++pos_;
+        skip_whitespace();
+        if (pos_ < s_.size() && s_[pos_] == '}') {
+            ++pos_;
+            return value;
+        }
+        while (true) {
+            skip_whitespace();
+            if (pos_ >= s_.size()) {
+                fatal(pos_, "json.syntax",
+                      "unexpected end of the file inside an object; the file "
+                      "looks truncated or a '}' is missing");
+            }
+            if (s_[pos_] != '"') {
+                if (s_[pos_] == '}') {
+                    fatal(pos_, "json.syntax", "trailing comma before '}'; remove the comma");
+                }
+                if (s_[pos_] == '\'') {
+                    fatal(pos_, "json.syntax",
+                          "found a single quote; JSON keys and strings use double quotes (\")");
+                }
+                if (s_[pos_] == '/') {
+                    fatal(pos_, "json.syntax",
+                          "comments are not allowed in JSON; remove the comment");
+                }
+                fatal(pos_, "json.syntax",
+                      "expected a key in double quotes, found " + describe_here());
+            }
+            const std::size_t key_offset = pos_;
+            std::string key = parse_string();
+            skip_whitespace();
+            if (pos_ >= s_.size() || s_[pos_] != ':') {
+                fatal(pos_, "json.syntax",
+                      "expected ':' after the key \"" + key + "\", found " + describe_here());
+            }
+            ++pos_;
+            const std::size_t saved = pointer_.size();
+            pointer_ += '/';
+            pointer_ += pointer_token(key);
+            JsonValue member_value = parse_value(depth);
+            const auto duplicate = std::find_if(value.members.begin(), value.members.end(),
+                                                [&](const JsonMember& m) { return m.key == key; });
+            if (duplicate != value.members.end()) {
+                result_.issues.push_back({key_offset, "json.duplicate_key",
+                                          "duplicate key \"" + key +
+                                              "\" in the same object (first given at " +
+                                              where(duplicate->key_offset) + "); keep only one",
+                                          pointer_, false});
+            } else {
+                value.members.push_back({std::move(key), key_offset, std::move(member_value)});
+            }
+            pointer_.resize(saved);
+            skip_whitespace();
+            if (pos_ < s_.size() && s_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (pos_ < s_.size() && s_[pos_] == '}') {
+                ++pos_;
+                return value;
+            }
+            if (pos_ >= s_.size()) {
+                fatal(pos_, "json.syntax",
+                      "unexpected end of the file inside an object; the file "
+                      "looks truncated or a '}' is missing");
+            }
+            fatal(pos_, "json.syntax",
+                  "expected ',' or '}' after an object member, found " + describe_here() +
+                      "; is a comma missing?");
+        }
+    }
+
+    JsonValue parse_array(std::size_t depth) {
+        check_depth(depth);
+        JsonValue value;
+        value.type = JsonType::array;
+        value.offset = pos_;
+        ++pos_;
+        skip_whitespace();
+        if (pos_ < s_.size() && s_[pos_] == ']') {
+            ++pos_;
+            return value;
+        }
+        while (true) {
+            skip_whitespace();
+            if (pos_ < s_.size() && s_[pos_] == ']') {
+                fatal(pos_, "json.syntax", "trailing comma before ']'; remove the comma");
+            }
+            const std::size_t saved = pointer_.size();
+            pointer_ += '/';
+            pointer_ += std::to_string(value.items.size());
+            value.items.push_back(parse_value(depth));
+            pointer_.resize(saved);
+            skip_whitespace();
+            if (pos_ < s_.size() && s_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (pos_ < s_.size() && s_[pos_] == ']') {
+                ++pos_;
+                return value;
+            }
+            if (pos_ >= s_.size()) {
+                fatal(pos_, "json.syntax",
+                      "unexpected end of the file inside an array; the file "
+                      "looks truncated or a ']' is missing");
+            }
+            fatal(pos_, "json.syntax",
+                  "expected ',' or ']' after an array element, found " + describe_here() +
+                      "; is a comma missing?");
+        }
+    }
+
+    JsonValue parse_literal() {
+        JsonValue value;
+        value.offset = pos_;
+        if (s_.substr(pos_, 4) == "true") {
+            value.type = JsonType::boolean;
+            value.boolean = true;
+            pos_ += 4;
+        } else if (s_.substr(pos_, 5) == "false") {
+            value.type = JsonType::boolean;
+            pos_ += 5;
+        } else if (s_.substr(pos_, 4) == "null") {
+            pos_ += 4;
+        } else {
+            fatal(pos_, "json.syntax",
+                  "expected true, false or null, found " + describe_here() +
+                      "; text values need double quotes");
+        }
+        if (pos_ < s_.size() && std::isalnum(static_cast<unsigned char>(s_[pos_])) != 0) {
+            fatal(value.offset, "json.syntax", "unknown word; text values need double quotes");
+        }
+        return value;
+    }
+
+    JsonValue parse_number() {
+        JsonValue value;
+        value.type = JsonType::number;
+        value.offset = pos_;
+        const std::size_t start = pos_;
+        auto digit = [&](std::size_t i) {
+            return i < s_.size() && s_[i] >= '0' && s_[i] <= '9';
+        };
+        if (s_[pos_] == '-') {
+            ++pos_;
+        }
+        if (!digit(pos_)) {
+            fatal(pos_, "json.syntax", "expected a digit after '-', found " + describe_here());
+        }
+        if (s_[pos_] == '0' && digit(pos_ + 1)) {
+            fatal(start, "json.syntax",
+                  "numbers cannot have leading zeros; write the number without them, or in "
+                  "double quotes if it is a code");
+        }
+        while (digit(pos_)) {
+            ++pos_;
+        }
+        bool integer = true;
+        if (pos_ < s_.size() && s_[pos_] == '.') {
+            integer = false;
+            ++pos_;
+            if (!digit(pos_)) {
+                fatal(pos_, "json.syntax",
+                      "expected a digit after the decimal point, found " + describe_here());
+            }
+            while (digit(pos_)) {
+                ++pos_;
+            }
+        }
+        if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
+            integer = false;
+            ++pos_;
+            if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) {
+                ++pos_;
+            }
+            if (!digit(pos_)) {
+                fatal(pos_, "json.syntax",
+                      "expected a digit in the exponent, found " + describe_here());
+            }
+            while (digit(pos_)) {
+                ++pos_;
+            }
+        }
+        value.text = std::string(s_.substr(start, pos_ - start));
+        value.is_integer = integer;
+        const char* first = s_.data() + start;
+        const char* last = s_.data() + pos_;
+        const auto [end, error] = std::from_chars(first, last, value.number);
+        if (error == std::errc::result_out_of_range || !std::isfinite(value.number)) {
+            // Tiny numbers underflow harmlessly to zero; huge ones cannot be represented.
+            if (value.text.find("e-") != std::string::npos ||
+                value.text.find("E-") != std::string::npos) {
+                value.number = 0.0;
+            } else {
+                value.invalid = true;
+                result_.issues.push_back({start, "json.number_range",
+                                          "the number " + value.text +
+                                              " is too large to represent; write a smaller number",
+                                          pointer_, false});
+            }
+        } else if (error != std::errc{} || end != last) {
+            fatal(start, "json.syntax", "malformed number " + value.text);
+        }
+        return value;
+    }
+
+    unsigned read_hex4() {
+        unsigned code = 0;
+        for (int k = 0; k < 4; ++k) {
+            if (pos_ >= s_.size()) {
+                fatal(pos_, "json.syntax", "unexpected end of the file inside a \\u escape");
+            }
+            const char c = s_[pos_];
+            code <<= 4U;
+            if (c >= '0' && c <= '9') {
+                code |= static_cast<unsigned>(c - '0');
+            } else if (c >= 'a' && c <= 'f') {
+                code |= static_cast<unsigned>(c - 'a' + 10);
+            } else if (c >= 'A' && c <= 'F') {
+                code |= static_cast<unsigned>(c - 'A' + 10);
+            } else {
+                fatal(pos_, "json.syntax",
+                      "expected 4 hexadecimal digits after \\u, found " + describe_here());
+            }
+            ++pos_;
+        }
+        return code;
+    }
+
+    std::string parse_string() {
+        const std::size_t start = pos_;
+        ++pos_;
+        std::string out;
+        while (true) {
+            if (pos_ >= s_.size()) {
+                fatal(start, "json.syntax",
+                      "string not closed before the end of the file; add the closing '\"'");
+            }
+            const auto c = static_cast<unsigned char>(s_[pos_]);
+            if (c == '"') {
+                ++pos_;
+                return out;
+            }
+            if (c == '\n' || c == '\r') {
+                fatal(start, "json.syntax",
+                      "string not closed before the end of the line; add the closing '\"' (a line "
+                      "break inside a text is written \\n)");
+            }
+            if (c < 0x20) {
+                fatal(
+                    pos_, "json.control_character",
+                    "control character " + hex_byte(c) +
+                        " inside a string; write tabs as \\t and remove other control characters");
+            }
+            if (c != '\\') {
+                const std::size_t length = utf8_sequence_length(s_, pos_);
+                out.append(s_.substr(pos_, length));
+                pos_ += length;
+                continue;
+            }
+            const std::size_t escape_at = pos_;
+            ++pos_;
+            if (pos_ >= s_.size()) {
+                fatal(pos_, "json.syntax", "unexpected end of the file inside an escape");
+            }
+            const char e = s_[pos_++];
+            switch (e) {
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '/':
+                out += '/';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'u': {
+                std::uint32_t code = read_hex4();
+                if (code >= 0xD800 && code <= 0xDBFF) {
+                    if (s_.substr(pos_, 2) != "\\u") {
+                        fatal(escape_at, "json.invalid_unicode",
+                              "lone UTF-16 surrogate \\u" +
+                                  std::string(s_.substr(escape_at + 2, 4)) +
+                                  " (a high surrogate must be followed by a low one)");
+                    }
+                    pos_ += 2;
+                    const std::uint32_t low = read_hex4();
+                    if (low < 0xDC00 || low > 0xDFFF) {
+                        fatal(escape_at, "json.invalid_unicode",
+                              "lone UTF-16 surrogate \\u" +
+                                  std::string(s_.substr(escape_at + 2, 4)) +
+                                  " (not followed by a low surrogate)");
+                    }
+                    code = 0x10000 + ((code - 0xD800) << 10U) + (low - 0xDC00);
+                } else if (code >= 0xDC00 && code <= 0xDFFF) {
+                    fatal(escape_at, "json.invalid_unicode",
+                          "lone UTF-16 surrogate \\u" + std::string(s_.substr(escape_at + 2, 4)) +
+                              " (a low surrogate without a high one)");
+                } else if (code == 0) {
+                    fatal(escape_at, "json.nul_byte",
+                          "NUL character (\\u0000) in a string; remove it");
+                }
+                append_utf8(out, code);
+                break;
+            }
+            default:
+                fatal(escape_at, "json.syntax",
+                      std::string("invalid escape \\") + e +
+                          " in a string; write a backslash as \\\\");
+            }
+        }
+    }
+};
+
+} // namespace
+
+JsonParseResult parse_json(std::string_view text, std::size_t max_depth) {
+    JsonParseResult result;
+    Parser(text, max_depth, result).run();
+    return result;
+}
+
+SourcePositions::SourcePositions(std::string_view text) : text_(text) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            line_starts_.push_back(i + 1);
+        }
+    }
+}
+
+SourcePositions::Position SourcePositions::at(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const auto line_index = static_cast<std::size_t>(next - line_starts_.begin()) - 1;
+    std::size_t column = 1;
+    for (std::size_t i = line_starts_[line_index]; i < offset; ++i) {
+        if (!is_continuation(static_cast<unsigned char>(text_[i]))) {
+            ++column;
+        }
+    }
+    if (line_index == 0 && text_.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3) {
+        --column; // the byte-order mark is invisible in editors
+    }
+    return {line_index + 1, column};
+}
+
+} // namespace stakemap::io::detail

@@ -1,0 +1,79 @@
+#pragma once
+// A strict JSON parser that keeps the byte offset of every value and key, so that any problem found
+// later can be reported with its line and column. It enforces the limits of SPEC §7 while parsing:
+// valid UTF-8, no NUL bytes, no duplicate keys, bounded nesting. nlohmann/json gives no positions
+// for values and recurses on deep input when copying, so maps are read with this parser instead.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stakemap::io::detail {
+
+enum class JsonType { null, boolean, number, string, array, object };
+
+struct JsonMember;
+
+/// A parsed JSON value with its position in the source.
+struct JsonValue {
+    JsonType type = JsonType::null;
+    std::size_t offset = 0; ///< byte offset of the value's first character
+    bool boolean = false;
+    double number = 0.0;
+    bool is_integer = false; ///< written without fraction or exponent
+    bool invalid = false;    ///< already reported (e.g. a number out of range)
+    std::string text;        ///< string contents, or the number as written
+    std::vector<JsonValue> items;
+    std::vector<JsonMember> members;
+
+    /// The member with this key, or nullptr.
+    const JsonValue* find(std::string_view key) const;
+};
+
+struct JsonMember {
+    std::string key;
+    std::size_t key_offset = 0;
+    JsonValue value;
+};
+
+/// A problem found while parsing. `fatal` problems stop the parse.
+struct JsonIssue {
+    std::size_t offset = 0;
+    std::string code;
+    std::string message;
+    std::string pointer;
+    bool fatal = true;
+};
+
+struct JsonParseResult {
+    JsonValue root;
+    bool complete = false; ///< false when a fatal issue stopped the parse
+    std::vector<JsonIssue> issues;
+};
+
+/// Parses `text` strictly (RFC 8259; a leading UTF-8 byte-order mark is skipped).
+JsonParseResult parse_json(std::string_view text, std::size_t max_depth);
+
+/// Maps byte offsets to 1-based line and column (columns count Unicode characters).
+class SourcePositions {
+public:
+    explicit SourcePositions(std::string_view text);
+    struct Position {
+        std::size_t line;
+        std::size_t column;
+    };
+    Position at(std::size_t offset) const;
+
+private:
+    std::string_view text_;
+    std::vector<std::size_t> line_starts_;
+};
+
+/// Escapes a key for use in a JSON pointer (RFC 6901).
+std::string pointer_token(std::string_view key);
+
+/// "a string", "a number", "an object"… for messages.
+const char* describe(JsonType type);
+
+} // namespace stakemap::io::detail

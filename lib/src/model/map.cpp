@@ -1,0 +1,36 @@
+#include "stakemap/model/map.hpp"
+
+namespace stakemap::model {
+
+const std::string& text(const Label& label, Language language) {
+    const std::string& wanted = language == Language::it ? label.it : label.en;
+    if (!wanted.empty()) {
+        return wanted;
+    }
+    return language == Language::it ? label.en : label.it;
+}
+
+const std::string& Actor::kind_id() const {
+    static const std::string default_kind = "actor";
+    return kind ? *kind : default_kind;
+}
+
+std::optional<std::size_t> Map::actor_index(const std::string& id) const {
+    for (std::size_t i = 0; i < actors.size(); ++i) {
+        if (actors[i].id == id) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> Map::area_index(const std::string& id) const {
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+        if (areas[i].id == id) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace stakemap::model
