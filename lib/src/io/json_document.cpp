@@ -134,12 +134,12 @@ public:
         if (s_.substr(0, 3) == "\xEF\xBB\xBF") {
             pos_ = 3;
         }
-        skip_whitespace();
-        if (pos_ >= s_.size()) {
-            fatal(pos_, "json.empty",
-                  "the file is empty; a map is a JSON object that starts with '{'");
-        }
         try {
+            skip_whitespace();
+            if (pos_ >= s_.size()) {
+                fatal(pos_, "json.empty",
+                      "the file is empty; a map is a JSON object that starts with '{'");
+            }
             result_.root = parse_value(0);
             skip_whitespace();
             if (pos_ < s_.size()) {

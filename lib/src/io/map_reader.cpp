@@ -186,12 +186,12 @@ private:
             if (std::find(known.begin(), known.end(), member.key) != known.end()) {
                 continue;
             }
-            std::string message = "unknown field " + quoted(member.key) + " in " + what;
+            std::string message =
+                "unknown field " + quoted(member.key) + " in " + what + " (ignored)";
             const std::string suggestion = nearest_name(member.key, names);
             if (!suggestion.empty()) {
                 message += "; did you mean " + quoted(suggestion) + "?";
             }
-            message += " It is ignored";
             JsonValue at;
             at.offset = member.key_offset;
             warning(at, child(pointer, member.key), "map.unknown_field", message);
@@ -439,12 +439,12 @@ private:
         for (const auto& term : terms) {
             ids.push_back(term.id);
         }
-        std::string message = "unknown " + what + " " + quoted(id);
+        std::string message =
+            "unknown " + what + " " + quoted(id) + " (kept as written; " + fix + ")";
         const std::string suggestion = nearest_name(id, ids);
         if (!suggestion.empty()) {
             message += "; did you mean " + quoted(suggestion) + "?";
         }
-        message += " It is kept as written; " + fix;
         warning(at, pointer, "vocab.unknown_" + what.substr(0, what.find(' ')), message);
     }
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what stakemap needs to build and test, from Debian packages (Debian 12).
+# Usage: bash scripts/setup.sh [--reference]
+#   --reference  also installs NetworkX and R's sna, needed only to regenerate tests/reference/.
+set -euo pipefail
+
+packages=(g++ cmake make libboost-graph-dev libboost-program-options-dev nlohmann-json3-dev
+          libgraphviz-dev graphviz doctest-dev)
+if [[ "${1:-}" == "--reference" ]]; then
+    packages+=(python3 python3-networkx python3-numpy python3-scipy python3-igraph r-cran-sna)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+    exit 0
+fi
+
+run_as_root() {
+    if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+echo "stakemap setup: installing ${missing[*]}" >&2
+run_as_root apt-get update -qq
+DEBIAN_FRONTEND=noninteractive run_as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

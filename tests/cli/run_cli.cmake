@@ -1,0 +1,62 @@
+# Runs the stakemap binary once and checks what it did. Called by CTest as
+#   cmake -DEXE=… -DARGS=a;b;c -DEXPECT_EXIT=0 [-DSTDOUT_GOLDEN=file] [-DSTDERR_GOLDEN=file]
+#         [-DSTDOUT_CONTAINS=text] [-DSTDERR_CONTAINS=text] [-DABSENT_FILE=path] [-DSAME_AS=path]
+#         [-DLOCALE=name] [-DSTDIN_FILE=file] -P run_cli.cmake
+# STDERR_GOLDEN compares the whole standard error; golden files are compared byte for byte.
+
+if(DEFINED ABSENT_FILE)
+    file(REMOVE "${ABSENT_FILE}")
+endif()
+if(DEFINED LOCALE)
+    set(ENV{LC_ALL} "${LOCALE}")
+endif()
+set(input_args)
+if(DEFINED STDIN_FILE)
+    set(input_args INPUT_FILE "${STDIN_FILE}")
+endif()
+execute_process(COMMAND "${EXE}" ${ARGS}
+                RESULT_VARIABLE exit_code
+                OUTPUT_VARIABLE out
+                ERROR_VARIABLE err
+                ${input_args})
+
+set(failures "")
+if(NOT "${exit_code}" STREQUAL "${EXPECT_EXIT}")
+    string(APPEND failures "exit code ${exit_code}, expected ${EXPECT_EXIT}\n")
+endif()
+if(DEFINED STDOUT_GOLDEN)
+    file(READ "${STDOUT_GOLDEN}" expected)
+    if(NOT out STREQUAL expected)
+        string(APPEND failures "standard output differs from ${STDOUT_GOLDEN}\n")
+    endif()
+endif()
+if(DEFINED STDERR_GOLDEN)
+    file(READ "${STDERR_GOLDEN}" expected)
+    if(NOT err STREQUAL expected)
+        string(APPEND failures "standard error differs from ${STDERR_GOLDEN}\nexpected:\n${expected}\n")
+    endif()
+endif()
+if(DEFINED STDOUT_CONTAINS)
+    string(FIND "${out}" "${STDOUT_CONTAINS}" at)
+    if(at EQUAL -1)
+        string(APPEND failures "standard output lacks: ${STDOUT_CONTAINS}\n")
+    endif()
+endif()
+if(DEFINED STDERR_CONTAINS)
+    string(FIND "${err}" "${STDERR_CONTAINS}" at)
+    if(at EQUAL -1)
+        string(APPEND failures "standard error lacks: ${STDERR_CONTAINS}\n")
+    endif()
+endif()
+if(DEFINED ABSENT_FILE AND EXISTS "${ABSENT_FILE}")
+    string(APPEND failures "${ABSENT_FILE} was written although the command failed\n")
+endif()
+if(DEFINED SAME_AS)
+    file(READ "${SAME_AS}" expected)
+    if(NOT out STREQUAL expected)
+        string(APPEND failures "standard output differs from ${SAME_AS}\n")
+    endif()
+endif()
+if(NOT failures STREQUAL "")
+    message(FATAL_ERROR "stakemap ${ARGS}\n${failures}--- stdout ---\n${out}--- stderr ---\n${err}")
+endif()

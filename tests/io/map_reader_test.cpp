@@ -1,0 +1,175 @@
+#include "stakemap/io/map_reader.hpp"
+
+#include <doctest/doctest.h>
+#include <string>
+
+using namespace stakemap;
+
+namespace {
+
+io::ReadResult read(const std::string& text) {
+    return io::read_map_text(text, "m.json");
+}
+
+std::string first_error(const io::ReadResult& result) {
+    for (const auto& d : result.diagnostics) {
+        if (d.severity == io::Severity::error) {
+            return io::to_string(d);
+        }
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("reader: the smallest map and its defaults") {
+    const auto result = read(R"({"format": "stakemap/1", "actors": [{"id": "a", "name": "A"},
+        {"id": "b", "name": "B"}], "relations": [{"source": "a", "target": "b"}]})");
+    REQUIRE(result.ok());
+    CHECK(result.diagnostics.empty());
+    const auto& map = *result.map;
+    CHECK_FALSE(map.directed);
+    CHECK(map.actors[0].kind_id() == "actor");
+    CHECK(map.relations[0].weight == 1.0);
+    CHECK_FALSE(map.relations[0].directed.has_value());
+    CHECK_FALSE(map.is_directed(map.relations[0]));
+}
+
+TEST_CASE("reader: every field of the format") {
+    const auto result = read(R"({
+      "format": "stakemap/1", "title": "T", "date": "2025-03-01", "description": "D",
+      "directed": true,
+      "areas": [{"id": "m2", "name": "Municipio II"},
+                {"id": "fl", "name": "Flaminio", "parent": "m2", "population": 12000,
+                 "foreign_residents": 1500, "languages": {"ro": 0.3, "tl": 0.25}}],
+      "kinds": [{"id": "sportello", "label": {"it": "Sportello", "en": "Desk"},
+                 "sector": "institution", "access_point": true},
+                {"id": "association", "sector": null}],
+      "services": [{"id": "legal", "label": "Consulenza legale"}],
+      "actors": [{"id": "urp", "name": "URP", "short": "U", "kind": "sportello",
+                  "level": "district", "area": "fl", "serves": ["fl", "m2"],
+                  "services": ["information", "legal"], "languages": ["it", "en"],
+                  "capacity": 200, "power": 4, "interest": 2, "legitimacy": 3, "urgency": 2,
+                  "access_point": false, "tags": ["t"], "attributes": {"x": 1, "y": "z", "w": true},
+                  "note": "n"},
+                 {"id": "ss", "name": "Servizi sociali", "serves": "*"}],
+      "relations": [{"id": "r1", "source": "urp", "target": "ss", "type": "referral",
+                     "weight": 3, "directed": false, "since": "2023-01-01", "until": null,
+                     "formality": "protocol", "confidence": 0.8, "informants": ["wg"],
+                     "note": ""}],
+      "needs": [{"area": "fl", "service": "legal", "demand": 120, "languages": ["tl"]}]})");
+    INFO(first_error(result));
+    REQUIRE(result.ok());
+    CHECK(result.warning_count == 0);
+    const auto& map = *result.map;
+    CHECK(map.areas[1].languages.at("tl") == 0.25);
+    CHECK(map.areas[1].parent == "m2");
+    CHECK(map.kinds[1].sector == std::string());
+    CHECK(map.actors[0].serves == std::vector<std::string>{"fl", "m2"});
+    CHECK(map.actors[1].serves_all);
+    CHECK(map.actors[0].attributes.size() == 3);
+    CHECK(std::get<double>(map.actors[0].attributes.at("x")) == 1.0);
+    CHECK(map.relations[0].weight == 3.0);
+    CHECK(map.relations[0].directed == false);
+    CHECK_FALSE(map.relations[0].until.has_value());
+    CHECK(map.needs[0].demand == 120.0);
+}
+
+TEST_CASE("reader: all errors are collected, in document order") {
+    const auto result = read(R"({"format": "stakemap/1",
+      "actors": [{"id": "a", "name": "A", "power": 9}, {"id": "a", "name": "B"},
+                 {"name": "C"}],
+      "relations": [{"source": "a", "target": "zz", "weight": 0},
+                    {"source": "a", "target": "a"}]})");
+    CHECK_FALSE(result.ok());
+    CHECK(result.error_count == 6);
+    std::vector<std::string> codes;
+    for (const auto& d : result.diagnostics) {
+        codes.push_back(d.code);
+    }
+    CHECK(codes == std::vector<std::string>{"map.out_of_range", "map.duplicate_id",
+                                            "map.missing_field", "map.unknown_reference",
+                                            "map.out_of_range", "map.self_relation"});
+    CHECK(result.diagnostics[1].line == 2);
+    CHECK(result.diagnostics[1].pointer == "/actors/1/id");
+}
+
+TEST_CASE("reader: did you mean, for references and for field names") {
+    const auto result = read(R"({"format": "stakemap/1",
+      "actors": [{"id": "urp-municipio", "name": "URP", "kindd": "urp"}, {"id": "b", "name": "B"}],
+      "relations": [{"source": "urp-municipo", "target": "b"}]})");
+    CHECK(first_error(result) ==
+          "m.json:3:32: /relations/0/source: unknown actor \"urp-municipo\"; did you mean "
+          "\"urp-municipio\"?");
+    REQUIRE(result.warning_count == 1);
+    CHECK(result.diagnostics[0].message ==
+          "unknown field \"kindd\" in an actor (ignored); did you mean \"kind\"?");
+}
+
+TEST_CASE("reader: unknown vocabulary is kept, with a warning") {
+    const auto result = read(R"({"format": "stakemap/1",
+      "actors": [{"id": "a", "name": "A", "kind": "asociation", "services": ["housing", "yoga"]},
+                 {"id": "b", "name": "B"}],
+      "relations": [{"source": "a", "target": "b", "type": "friendship", "formality": "memo"}]})");
+    REQUIRE(result.ok());
+    CHECK(result.warning_count == 4);
+    CHECK(result.map->actors[0].kind == "asociation");
+    CHECK(result.map->actors[0].services == std::vector<std::string>{"housing", "yoga"});
+    CHECK(result.diagnostics[0].code == "vocab.unknown_kind");
+    CHECK(result.diagnostics[0].message.find("did you mean \"association\"?") != std::string::npos);
+    CHECK(result.map->relations[0].type == "friendship");
+}
+
+TEST_CASE("reader: kinds declared in the map are known vocabulary") {
+    const auto result = read(R"({"format": "stakemap/1",
+      "kinds": [{"id": "tavolo", "label": "Tavolo", "sector": "bridge"}],
+      "actors": [{"id": "a", "name": "A", "kind": "tavolo"}], "relations": []})");
+    REQUIRE(result.ok());
+    CHECK(result.warning_count == 0);
+}
+
+TEST_CASE("reader: errors are capped, with a closing note") {
+    std::string text = R"({"format": "stakemap/1", "actors": [)";
+    for (int i = 0; i < 150; ++i) {
+        text += std::string(i > 0 ? "," : "") + R"({"id": "a", "name": "A"})";
+    }
+    text += R"(], "relations": []})";
+    io::ReadOptions options;
+    options.max_errors = 100;
+    const auto result = io::read_map_text(text, "m.json", options);
+    CHECK(result.error_count == 149);
+    REQUIRE(result.diagnostics.size() == 101);
+    CHECK(result.diagnostics.back().message ==
+          "49 more errors not shown; fix the first 100 and read the file again");
+}
+
+TEST_CASE("reader: files over the size limit are refused before reading") {
+    io::ReadOptions options;
+    options.max_file_bytes = 1000;
+    const auto result = io::read_map_file(STAKEMAP_SOURCE_DIR "/examples/prato/map.json", options);
+    REQUIRE(result.error_count == 1);
+    CHECK(result.diagnostics[0].code == "file.too_large");
+    CHECK_THROWS_AS(io::read_map_file("/no/such/file.json"), io::FileError);
+}
+
+TEST_CASE("reader: load_map throws LoadError with the errors") {
+    CHECK_THROWS_AS(
+        io::load_map(STAKEMAP_SOURCE_DIR "/tests/io/malformed/27-misspelled-relation-source.json"),
+        io::LoadError);
+    const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/roma-municipio-ii/map.json");
+    CHECK(map.actors.size() >= 40);
+}
+
+TEST_CASE("reader: the bundled examples are valid and have no warnings") {
+    for (const char* name : {"roma-municipio-ii", "prato", "unione-comuni"}) {
+        CAPTURE(name);
+        const auto result =
+            io::read_map_file(std::string(STAKEMAP_SOURCE_DIR "/examples/") + name + "/map.json");
+        CHECK(result.ok());
+        CHECK(result.warning_count == 0);
+        REQUIRE(result.map);
+        CHECK(result.map->actors.size() >= 40);
+        CHECK(result.map->actors.size() <= 90);
+        CHECK_FALSE(result.map->needs.empty());
+    }
+}
