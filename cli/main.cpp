@@ -25,7 +25,10 @@ void print_main_help() {
     for (const auto& make : commands()) {
         const auto command = make();
         std::string synopsis = command->synopsis();
-        synopsis = synopsis.substr(0, synopsis.find(". ") + 1);
+        const auto first_sentence = synopsis.find(". ");
+        if (first_sentence != std::string::npos) {
+            synopsis = synopsis.substr(0, first_sentence + 1);
+        }
         std::cout << "  " << command->name() << std::string(12 - command->name().size(), ' ')
                   << synopsis << '\n';
     }

@@ -13,9 +13,9 @@ class StatsCommand : public Command {
 public:
     std::string name() const override { return "stats"; }
     std::string synopsis() const override {
-        return "Map-level figures: actors, relations, density, components, the largest "
-               "component's share, diameter and average path length, transitivity, reciprocity "
-               "(directed maps) and degree centralization.";
+        return "Print the map-level figures of a map. Actors, relations, density, components "
+               "and isolates, the largest component's share, its diameter and average path "
+               "length, transitivity, reciprocity (directed maps) and degree centralization.";
     }
     std::string usage() const override { return "stakemap stats MAP [options]"; }
     std::string example() const override {
