@@ -1,0 +1,1 @@
+// Centrality measures: see centrality.hpp.

@@ -1,0 +1,1 @@
+// Community detection: see communities.hpp.

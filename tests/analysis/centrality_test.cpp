@@ -1,0 +1,2 @@
+// Tests for analysis/centrality.
+#include <doctest/doctest.h>

@@ -1,0 +1,2 @@
+// Tests for analysis/communities.
+#include <doctest/doctest.h>
