@@ -11,21 +11,10 @@ Python nor NetworkX. Run from anywhere with Debian's interpreter:
 
 import json
 import random
-from pathlib import Path
 
 import networkx as nx
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-
-
-def write_map(name, title, actors, relations, directed=False):
-    data = {"format": "stakemap/1", "title": title, "directed": directed,
-            "actors": [{"id": str(a), "name": f"Actor {a}"} for a in actors],
-            "relations": relations}
-    path = HERE / "maps" / f"{name}.json"
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
+from stakemap_maps import HERE, ROOT, load, write_map
 
 
 def reference_maps():
@@ -54,33 +43,6 @@ def reference_maps():
                  {"source": "a", "target": "b", "weight": 1}]
     paths.append(write_map("disconnected", "Disconnected map", list("abcdefgh"), relations))
     return paths
-
-
-def load(path):
-    """G and U of SPEC §2 for a stakemap map file (sum merge, no filters)."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    default = data.get("directed", False)
-    rels = data["relations"]
-    directed = any(r.get("directed", default) for r in rels)
-    G = nx.DiGraph() if directed else nx.Graph()
-    U = nx.Graph()
-    for a in data["actors"]:
-        G.add_node(a["id"])
-        U.add_node(a["id"])
-
-    def add(graph, u, v, w):
-        if graph.has_edge(u, v):
-            graph[u][v]["weight"] += w
-        else:
-            graph.add_edge(u, v, weight=w)
-
-    for r in rels:
-        u, v, w = r["source"], r["target"], r.get("weight", 1)
-        add(U, u, v, w)
-        add(G, u, v, w)
-        if directed and not r.get("directed", default):
-            add(G, v, u, w)
-    return data, G, U
 
 
 def stats(path):

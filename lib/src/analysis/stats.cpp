@@ -89,8 +89,9 @@ std::size_t count_strong_components(const graph::AnalysisGraph& graph) {
     return components;
 }
 
-/// Number of triangles through each vertex of U, from sorted neighbour lists.
-std::vector<std::size_t> triangles(const graph::AnalysisGraph& graph) {
+} // namespace
+
+std::vector<std::size_t> triangle_counts(const graph::AnalysisGraph& graph) {
     const auto& adjacency = graph.undirected;
     std::vector<std::size_t> count(graph.vertex_count, 0);
     for (std::size_t v = 0; v < graph.vertex_count; ++v) {
@@ -120,8 +121,6 @@ std::vector<std::size_t> triangles(const graph::AnalysisGraph& graph) {
     }
     return count;
 }
-
-} // namespace
 
 MapStats map_stats(const graph::AnalysisGraph& graph) {
     MapStats stats;
@@ -201,7 +200,7 @@ MapStats map_stats(const graph::AnalysisGraph& graph) {
     }
 
     // Transitivity (global clustering) and Freeman degree centralization on U.
-    const auto triangle_count = triangles(graph);
+    const auto triangle_count = triangle_counts(graph);
     double closed = 0.0;
     double triads = 0.0;
     std::size_t max_degree = 0;

@@ -31,6 +31,9 @@ struct MapStats {
 /// Computes the map-level figures. O(n·m) for the path figures of the largest component.
 MapStats map_stats(const graph::AnalysisGraph& graph);
 
+/// Number of triangles of U through each vertex. O(Σ d²).
+std::vector<std::size_t> triangle_counts(const graph::AnalysisGraph& graph);
+
 /// Component label of every vertex in U, labels numbered by their smallest vertex.
 std::vector<std::size_t> connected_components(const graph::AnalysisGraph& graph);
 

@@ -1,0 +1,175 @@
+// stakemap centrality MAP: per-actor measures and brokerage roles.
+
+#include "stakemap/analysis/centrality.hpp"
+#include "../command.hpp"
+#include "stakemap/io/vocabulary.hpp"
+#include "stakemap/model/grouping.hpp"
+#include "stakemap/report/centrality_report.hpp"
+#include "stakemap/report/envelope.hpp"
+
+#include <sstream>
+
+namespace stakemap::cli {
+
+namespace {
+
+class CentralityCommand : public Command {
+public:
+    std::string name() const override { return "centrality"; }
+    std::string synopsis() const override {
+        return "Per-actor measures: degree, strength, betweenness, closeness, harmonic, "
+               "eigenvector, PageRank, coreness, Burt's constraint and effective size, clustering. "
+               "With --by GROUP, the Gould–Fernandez brokerage roles of each actor between the "
+               "groups (coordinator, gatekeeper, representative, consultant, liaison).";
+    }
+    std::string usage() const override { return "stakemap centrality MAP [options]"; }
+    std::string example() const override {
+        return "stakemap centrality examples/roma-municipio-ii/map.json --by sector --top 10 "
+               "--format table";
+    }
+
+    int run() override {
+        const model::Map map = load_map();
+        const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
+        report::CentralityReport result;
+        result.map = &map;
+        result.graph = &graph;
+        analysis::CentralityOptions options;
+        options.measures = measures_;
+        options.threads = common_.threads;
+        options.normalized = normalized_;
+        result.columns = analysis::centrality(graph, options);
+        const bool wants_betweenness =
+            measures_.empty() || std::find(measures_.begin(), measures_.end(),
+                                           analysis::Measure::betweenness) != measures_.end();
+        if (wants_betweenness) {
+            result.edge_betweenness = analysis::edge_betweenness(graph, common_.threads);
+        }
+        if (!by_.empty()) {
+            const auto vocabulary = io::default_vocabulary().merged_with(map);
+            auto labels = model::group_labels(map, vocabulary, by_);
+            if (!labels) {
+                std::string known;
+                for (const auto& name : model::available_groupings(map)) {
+                    known += (known.empty() ? "" : ", ") + name;
+                }
+                throw UsageError("--by " + by_ + ": no such grouping in this map; use one of " +
+                                 known);
+            }
+            result.grouping = by_;
+            result.groups = *labels;
+            result.group_names = *labels;
+            for (auto& label : result.group_names) {
+                if (label.empty()) {
+                    label = "(none)";
+                }
+            }
+            result.brokerage = analysis::brokerage(graph, result.groups);
+        }
+        const auto* ranking = &result.columns.front().values;
+        result.ranking = result.columns.front().measure;
+        for (const auto& c : result.columns) {
+            if (c.measure == analysis::Measure::betweenness) {
+                ranking = &c.values;
+                result.ranking = c.measure;
+            }
+        }
+        result.shown = report::rank_actors(*ranking, top_);
+
+        const std::string title = map.title.empty() ? common_.map_path : map.title;
+        switch (common_.format()) {
+        case Format::json: {
+            auto json_options = common_.to_json();
+            json_options["measures"] = nlohmann::ordered_json::array();
+            for (const auto& c : result.columns) {
+                json_options["measures"].push_back(analysis::measure_key(c.measure));
+            }
+            json_options["by"] =
+                by_.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(by_);
+            json_options["top"] = top_;
+            json_options["normalized"] = normalized_;
+            emit(report::json_envelope(name(), &map, json_options,
+                                       report::centrality_results(result)));
+            break;
+        }
+        case Format::csv:
+            emit(report::render_csv(report::centrality_table(result)));
+            break;
+        case Format::md: {
+            std::string out = "## " + title + "\n\n";
+            for (const auto& line : report::centrality_readings(result, common_.language())) {
+                out += "- " + line + "\n";
+            }
+            out += "\n" + report::render_markdown(report::centrality_table(result));
+            emit(out);
+            break;
+        }
+        case Format::table: {
+            std::string out = title + "\n\n";
+            for (const auto& line : report::centrality_readings(result, common_.language())) {
+                out += "  " + line + "\n";
+            }
+            out += "\n" + report::render_text(report::centrality_table(result));
+            emit(out);
+            break;
+        }
+        }
+        return exit_ok;
+    }
+
+protected:
+    void add_options(boost::program_options::options_description& options) override {
+        namespace po = boost::program_options;
+        options.add_options()("measures", po::value(&measures_text_)->default_value("all"),
+                              "all, or a comma-separated list: degree, in_degree, out_degree, "
+                              "strength, betweenness, closeness, harmonic, eigenvector, pagerank, "
+                              "coreness, constraint, effective_size, clustering")(
+            "by", po::value(&by_),
+            "grouping for brokerage roles: kind, sector, level, area or an attribute name")(
+            "top", po::value(&top_)->default_value(0),
+            "show only the N actors ranked highest (by betweenness when computed)")(
+            "normalized", po::bool_switch(&normalized_),
+            "rescale degree, harmonic, strength and coreness into [0, 1]");
+    }
+
+    void check_options() override {
+        if (measures_text_ == "all") {
+            return;
+        }
+        std::vector<std::string> keys;
+        for (auto measure : analysis::all_measures()) {
+            keys.emplace_back(analysis::measure_key(measure));
+        }
+        std::stringstream stream(measures_text_);
+        std::string key;
+        while (std::getline(stream, key, ',')) {
+            const auto measure = analysis::measure_from_key(key);
+            if (!measure) {
+                std::string message = "--measures: unknown measure \"" + key + "\"";
+                const std::string suggestion = io::nearest_name(key, keys);
+                message += suggestion.empty() ? "; see --help for the list"
+                                              : "; did you mean \"" + suggestion + "\"?";
+                throw UsageError(message);
+            }
+            measures_.push_back(*measure);
+        }
+        if (measures_.empty()) {
+            throw UsageError("--measures: give at least one measure, or all");
+        }
+    }
+
+private:
+    std::string measures_text_;
+    std::vector<analysis::Measure> measures_;
+    std::string by_;
+    std::size_t top_ = 0;
+    bool normalized_ = false;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_centrality_command() {
+    return std::make_unique<CentralityCommand>();
+}
+
+} // namespace stakemap::cli

@@ -1,0 +1,45 @@
+#pragma once
+// How `centrality` results are printed: JSON (SPEC §4), tables, and a plain-language reading of the
+// top actors.
+
+#include "stakemap/analysis/centrality.hpp"
+#include "stakemap/model/map.hpp"
+#include "stakemap/report/table.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stakemap::report {
+
+/// Everything `centrality` computed for one map.
+struct CentralityReport {
+    const model::Map* map = nullptr;
+    const graph::AnalysisGraph* graph = nullptr;
+    std::vector<analysis::MeasureColumn> columns;
+    std::vector<double> edge_betweenness;            ///< empty unless betweenness was asked
+    std::optional<std::string> grouping;             ///< --by
+    std::vector<std::string> groups;                 ///< one label per actor when grouping
+    std::vector<analysis::BrokerageRoles> brokerage; ///< one per actor when grouping
+    std::vector<std::size_t> shown;                  ///< actor indices to print, ranked
+    std::optional<analysis::Measure> ranking;        ///< the measure `shown` is ranked by
+    std::vector<std::string> group_names;            ///< display names of `groups` (same order)
+};
+
+/// Actor indices ranked by `measure` (highest first, ties in map order), the first `top` of them
+/// (all when top is 0).
+std::vector<std::size_t> rank_actors(const std::vector<double>& values, std::size_t top);
+
+/// `{"actors": [{"id", "name", "kind", MEASURE: value…, ROLE: count…}], "edges": [...]}`; actors in
+/// the map's order (only those shown when --top is given); NaN is written as null.
+nlohmann::ordered_json centrality_results(const CentralityReport& report);
+
+/// One row per shown actor, ranked: id, name, then each measure (and the roles when grouping).
+Table centrality_table(const CentralityReport& report);
+
+/// One sentence for each of the first `count` shown actors, in the chosen language.
+std::vector<std::string> centrality_readings(const CentralityReport& report,
+                                             model::Language language, std::size_t count = 3);
+
+} // namespace stakemap::report
