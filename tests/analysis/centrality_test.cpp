@@ -1,2 +1,183 @@
-// Tests for analysis/centrality.
+#include "stakemap/analysis/centrality.hpp"
+
+#include <algorithm>
+#include <cmath>
 #include <doctest/doctest.h>
+#include <random>
+
+using namespace stakemap;
+
+namespace {
+
+model::Map make_map(const std::vector<std::string>& ids,
+                    const std::vector<std::tuple<std::string, std::string, double>>& ties,
+                    bool directed = false) {
+    model::Map map;
+    map.directed = directed;
+    for (const auto& id : ids) {
+        map.actors.push_back({.id = id, .name = id});
+    }
+    for (const auto& [s, t, w] : ties) {
+        map.relations.push_back({.source = s, .target = t, .weight = w});
+    }
+    return map;
+}
+
+/// A random map: `n` actors, about `m` relations with weights 1–5, some directed when asked.
+model::Map random_map(std::size_t n, std::size_t m, std::uint64_t seed, bool directed, bool unit) {
+    std::mt19937_64 random(seed);
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < n; ++i) {
+        ids.push_back("a" + std::to_string(i));
+    }
+    model::Map map = make_map(ids, {});
+    for (std::size_t k = 0; k < m; ++k) {
+        const auto s = random() % n;
+        const auto t = random() % n;
+        if (s == t) {
+            continue;
+        }
+        model::Relation r{.source = ids[s], .target = ids[t]};
+        r.weight = unit ? 1.0 : static_cast<double>(1 + random() % 5);
+        if (directed && random() % 2 == 0) {
+            r.directed = true;
+        }
+        map.relations.push_back(r);
+    }
+    return map;
+}
+
+} // namespace
+
+// A star: b is the hub of a, c, d and e, which have no other ties.
+TEST_CASE("centrality: a star") {
+    const auto g = graph::build(make_map(
+        {"a", "b", "c", "d", "e"}, {{"b", "a", 1}, {"b", "c", 1}, {"b", "d", 1}, {"b", "e", 1}}));
+    CHECK(analysis::degree(g) == std::vector<double>{1, 4, 1, 1, 1});
+    CHECK(analysis::betweenness(g) == std::vector<double>{0, 1, 0, 0, 0});
+    const auto closeness = analysis::closeness(g);
+    CHECK(closeness[1] == 1.0);
+    CHECK(closeness[0] == doctest::Approx(4.0 / 7.0));
+    CHECK(analysis::harmonic(g)[0] == doctest::Approx(1.0 + 3 * 0.5));
+    CHECK(analysis::coreness(g) == std::vector<double>{1, 1, 1, 1, 1});
+    CHECK(analysis::clustering(g) == std::vector<double>{0, 0, 0, 0, 0});
+    CHECK(analysis::constraint(g)[0] == 1.0);                   // a leaf depends on its one tie
+    CHECK(analysis::constraint(g)[1] == doctest::Approx(0.25)); // 4 × (1/4)²
+    CHECK(analysis::effective_size(g)[1] == 4.0);               // no tie among the hub's contacts
+    CHECK(analysis::effective_size(g)[0] == 1.0);
+    const auto eigen = analysis::eigenvector(g);
+    CHECK(eigen[1] == doctest::Approx(std::sqrt(0.5))); // hub: 1/√2, leaves: 1/(2√2)
+    CHECK(eigen[0] == doctest::Approx(std::sqrt(0.5) / 2));
+    const auto rank = analysis::pagerank(g);
+    CHECK(rank[0] + rank[1] + rank[2] + rank[3] + rank[4] == doctest::Approx(1.0));
+    CHECK(rank[1] > rank[0]);
+}
+
+// a —2— b —3— c —6— d and a —1— d: with lengths 1/weight, a–b–c–d is 1/2 + 1/3 + 1/6 = 1 on
+// paper, like a–d. In floating point the sum is 0.9999999999999999, so an exact comparison (as
+// NetworkX does) sends every a–d path through b and c; the tolerance counts both paths.
+TEST_CASE("centrality: equal weighted path lengths are ties despite rounding") {
+    const auto g = graph::build(make_map(
+        {"a", "b", "c", "d"}, {{"a", "b", 2}, {"b", "c", 3}, {"c", "d", 6}, {"a", "d", 1}}));
+    const auto between = analysis::betweenness(g);
+    // b: pair (a, c) only through b, pair (a, d) half through b → 1.5 of 3 possible pairs.
+    CHECK(between[1] == doctest::Approx(0.5));
+    CHECK(between[2] == doctest::Approx(0.5));
+}
+
+// a → b → c, with c → a missing: one open two-path through b.
+TEST_CASE("brokerage: Gould–Fernandez roles by group") {
+    const auto g = graph::build(make_map(
+        {"i", "v", "j", "k"}, {{"i", "v", 1}, {"v", "j", 1}, {"v", "k", 1}, {"i", "k", 1}}, true));
+    // i → v → j is open; i → v → k is closed by i → k and does not count.
+    auto roles = analysis::brokerage(g, {"A", "A", "B", "B"});
+    CHECK(roles[1].representative == 1); // v speaks for group A towards B
+    CHECK(roles[1].total() == 1);
+    roles = analysis::brokerage(g, {"A", "B", "B", "A"});
+    CHECK(roles[1].gatekeeper == 1);
+    roles = analysis::brokerage(g, {"A", "B", "A", "A"});
+    CHECK(roles[1].consultant == 1);
+    roles = analysis::brokerage(g, {"A", "B", "C", "A"});
+    CHECK(roles[1].liaison == 1);
+    roles = analysis::brokerage(g, {"A", "A", "A", "A"});
+    CHECK(roles[1].coordinator == 1);
+}
+
+TEST_CASE("centrality: results do not depend on the number of threads") {
+    for (bool directed : {false, true}) {
+        const auto g = graph::build(random_map(300, 1200, 11, directed, false));
+        const auto one = analysis::betweenness(g, 1);
+        CHECK(analysis::betweenness(g, 2) == one);
+        CHECK(analysis::betweenness(g, 5) == one);
+        CHECK(analysis::edge_betweenness(g, 1) == analysis::edge_betweenness(g, 3));
+        CHECK(analysis::closeness(g, 1) == analysis::closeness(g, 4));
+        CHECK(analysis::harmonic(g, 1) == analysis::harmonic(g, 2));
+    }
+}
+
+TEST_CASE("centrality: relabelling actors does not change any measure") {
+    for (bool directed : {false, true}) {
+        model::Map map = random_map(60, 200, 5, directed, false);
+        model::Map shuffled = map;
+        std::mt19937_64 random(3);
+        for (std::size_t i = shuffled.actors.size() - 1; i > 0; --i) {
+            std::swap(shuffled.actors[i], shuffled.actors[random() % (i + 1)]);
+        }
+        std::reverse(shuffled.relations.begin(), shuffled.relations.end());
+        const auto g1 = graph::build(map);
+        const auto g2 = graph::build(shuffled);
+        const auto c1 = analysis::centrality(g1);
+        const auto c2 = analysis::centrality(g2);
+        REQUIRE(c1.size() == c2.size());
+        for (std::size_t k = 0; k < c1.size(); ++k) {
+            CAPTURE(analysis::measure_key(c1[k].measure));
+            for (std::size_t v = 0; v < map.actors.size(); ++v) {
+                const auto w = *g2.vertex(map.actors[v].id);
+                const double a = c1[k].values[v];
+                const double b = c2[k].values[w];
+                if (std::isnan(a)) {
+                    CHECK(std::isnan(b));
+                } else {
+                    CHECK(b == doctest::Approx(a).epsilon(1e-9));
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("centrality: normalised values stay in [0, 1] on unit-weight maps") {
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+        const bool directed = seed % 2 == 0;
+        const auto g = graph::build(random_map(80, 160 + seed * 40, seed, directed, true));
+        const auto columns = analysis::centrality(g, {.normalized = true});
+        for (const auto& column : columns) {
+            if (column.measure == analysis::Measure::constraint ||
+                column.measure == analysis::Measure::effective_size) {
+                continue; // not shares: constraint can exceed 1, effective size counts actors
+            }
+            CAPTURE(analysis::measure_key(column.measure));
+            for (double value : column.values) {
+                CHECK(value >= 0.0);
+                CHECK(value <= 1.0 + 1e-12);
+            }
+        }
+    }
+}
+
+TEST_CASE("centrality: measures, keys and selection") {
+    CHECK(analysis::measure_from_key("effective_size") == analysis::Measure::effective_size);
+    CHECK_FALSE(analysis::measure_from_key("closenes").has_value());
+    const auto undirected = graph::build(make_map({"a", "b"}, {{"a", "b", 2}}));
+    const auto all = analysis::centrality(undirected);
+    CHECK(all.size() == analysis::all_measures().size() - 2); // no in/out degree
+    const auto two = analysis::centrality(
+        undirected, {.measures = {analysis::Measure::strength, analysis::Measure::degree}});
+    REQUIRE(two.size() == 2);
+    CHECK(two[0].measure == analysis::Measure::degree); // printing order, not request order
+    CHECK(two[1].values == std::vector<double>{2, 2});
+    const auto isolated = graph::build(make_map({"a", "b", "c"}, {{"a", "b", 1}}));
+    CHECK(std::isnan(analysis::constraint(isolated)[2]));
+    CHECK(std::isnan(analysis::effective_size(isolated)[2]));
+    CHECK(analysis::closeness(isolated)[2] == 0.0);
+    CHECK(analysis::eigenvector(graph::build(make_map({"a"}, {}))) == std::vector<double>{0});
+}
