@@ -2,6 +2,8 @@
 
 #include "stakemap/analysis/stats.hpp"
 #include "../command.hpp"
+#include "stakemap/io/vocabulary.hpp"
+#include "stakemap/model/grouping.hpp"
 #include "stakemap/report/envelope.hpp"
 #include "stakemap/report/stats_report.hpp"
 
@@ -15,7 +17,9 @@ public:
     std::string synopsis() const override {
         return "Print the map-level figures of a map. Actors, relations, density, components "
                "and isolates, the largest component's share, its diameter and average path "
-               "length, transitivity, reciprocity (directed maps) and degree centralization.";
+               "length, transitivity, reciprocity (directed maps), degree and betweenness "
+               "centralization, and for each grouping (kind, "
+               "sector, level, area) its assortativity and modularity.";
     }
     std::string usage() const override { return "stakemap stats MAP [options]"; }
     std::string example() const override {
@@ -25,7 +29,13 @@ public:
     int run() override {
         const model::Map map = load_map();
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
-        const analysis::MapStats stats = analysis::map_stats(graph);
+        analysis::StatsOptions options;
+        options.threads = common_.threads;
+        const auto vocabulary = io::default_vocabulary().merged_with(map);
+        for (const char* by : {"kind", "sector", "level", "area"}) {
+            options.groupings.emplace_back(by, *model::group_labels(map, vocabulary, by));
+        }
+        const analysis::MapStats stats = analysis::map_stats(graph, options);
         const report::Table table = report::stats_table(stats, common_.language());
         switch (common_.format()) {
         case Format::json:

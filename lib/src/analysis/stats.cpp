@@ -1,7 +1,11 @@
 #include "stakemap/analysis/stats.hpp"
 
+#include "stakemap/analysis/centrality.hpp"
+#include "stakemap/analysis/communities.hpp"
+
 #include <algorithm>
 #include <limits>
+#include <map>
 
 namespace stakemap::analysis {
 
@@ -122,7 +126,7 @@ std::vector<std::size_t> triangle_counts(const graph::AnalysisGraph& graph) {
     return count;
 }
 
-MapStats map_stats(const graph::AnalysisGraph& graph) {
+MapStats map_stats(const graph::AnalysisGraph& graph, const StatsOptions& options) {
     MapStats stats;
     const std::size_t n = graph.vertex_count;
     stats.actors = n;
@@ -220,7 +224,72 @@ MapStats map_stats(const graph::AnalysisGraph& graph) {
         stats.degree_centralization =
             spread / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
     }
+    stats.betweenness_centralization =
+        betweenness_centralization(betweenness(graph, options.threads));
+    for (const auto& [name, labels] : options.groupings) {
+        GroupingFigures figures;
+        figures.grouping = name;
+        figures.assortativity = assortativity(graph, labels);
+        figures.modularity = modularity(graph, community_indices(labels));
+        stats.groupings.push_back(std::move(figures));
+    }
     return stats;
+}
+
+double betweenness_centralization(const std::vector<double>& betweenness) {
+    if (betweenness.size() < 3) {
+        return 0.0;
+    }
+    const double top = *std::max_element(betweenness.begin(), betweenness.end());
+    double spread = 0.0;
+    for (double value : betweenness) {
+        spread += top - value;
+    }
+    return spread / static_cast<double>(betweenness.size() - 1);
+}
+
+double assortativity(const graph::AnalysisGraph& graph, const std::vector<std::string>& labels) {
+    const auto index = community_indices(labels);
+    const std::size_t groups =
+        index.empty() ? 0 : *std::max_element(index.begin(), index.end()) + 1;
+    std::vector<double> mixing(groups * groups, 0.0);
+    double total = 0.0;
+    for (const auto& edge : graph.undirected_edges) {
+        const std::size_t a = index[edge.source];
+        const std::size_t b = index[edge.target];
+        mixing[a * groups + b] += 1.0;
+        mixing[b * groups + a] += 1.0;
+        total += 2.0;
+    }
+    if (total == 0.0) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    double trace = 0.0;
+    double expected = 0.0;
+    for (std::size_t a = 0; a < groups; ++a) {
+        double row = 0.0;
+        double col = 0.0;
+        for (std::size_t b = 0; b < groups; ++b) {
+            row += mixing[a * groups + b] / total;
+            col += mixing[b * groups + a] / total;
+        }
+        trace += mixing[a * groups + a] / total;
+        expected += row * col;
+    }
+    if (expected == 1.0) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    return (trace - expected) / (1.0 - expected);
+}
+
+std::vector<std::size_t> community_indices(const std::vector<std::string>& labels) {
+    std::vector<std::size_t> index(labels.size());
+    std::map<std::string, std::size_t> numbers;
+    for (std::size_t v = 0; v < labels.size(); ++v) {
+        const auto [it, inserted] = numbers.emplace(labels[v], numbers.size());
+        index[v] = it->second;
+    }
+    return index;
 }
 
 } // namespace stakemap::analysis

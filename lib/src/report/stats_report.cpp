@@ -1,5 +1,6 @@
 #include "stakemap/report/stats_report.hpp"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace stakemap::report {
@@ -25,6 +26,17 @@ nlohmann::ordered_json stats_results(const analysis::MapStats& stats) {
         out["reciprocity"] = *stats.reciprocity;
     }
     out["degree_centralization"] = stats.degree_centralization;
+    out["betweenness_centralization"] = stats.betweenness_centralization;
+    auto groupings = nlohmann::ordered_json::object();
+    for (const auto& figures : stats.groupings) {
+        auto number = [](double value) {
+            return std::isnan(value) ? nlohmann::ordered_json(nullptr)
+                                     : nlohmann::ordered_json(value);
+        };
+        groupings[figures.grouping] = {{"assortativity", number(figures.assortativity)},
+                                       {"modularity", number(figures.modularity)}};
+    }
+    out["groupings"] = std::move(groupings);
     return out;
 }
 
@@ -33,7 +45,7 @@ Table stats_table(const analysis::MapStats& stats, model::Language language) {
     Table table;
     table.columns = {it ? "indicatore" : "figure", it ? "valore" : "value"};
     table.right_aligned = {false, true};
-    auto row = [&](const char* italian, const char* english, std::string value) {
+    auto row = [&](const std::string& italian, const std::string& english, std::string value) {
         table.rows.push_back({it ? italian : english, std::move(value)});
     };
     auto count = [](std::size_t n) {
@@ -63,6 +75,19 @@ Table stats_table(const analysis::MapStats& stats, model::Language language) {
     }
     row("centralizzazione del grado", "degree centralization",
         format_number(stats.degree_centralization, 4));
+    row("centralizzazione dell'intermediazione", "betweenness centralization",
+        format_number(stats.betweenness_centralization, 4));
+    for (const auto& figures : stats.groupings) {
+        const std::string& by = figures.grouping;
+        const std::string by_it = by == "kind"     ? "tipo"
+                                  : by == "sector" ? "settore"
+                                  : by == "level"  ? "livello"
+                                                   : by;
+        row("assortatività per " + by_it, "assortativity by " + by,
+            std::isnan(figures.assortativity) ? "–" : format_number(figures.assortativity, 4));
+        row("modularità dei gruppi per " + by_it, "modularity of groups by " + by,
+            format_number(figures.modularity, 4));
+    }
     return table;
 }
 

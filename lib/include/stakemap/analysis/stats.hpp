@@ -5,9 +5,28 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace stakemap::analysis {
+
+/// How a grouping of actors (by kind, sector, area…) shows in the network.
+struct GroupingFigures {
+    std::string grouping;
+    /// nx.attribute_assortativity_coefficient(U, grouping): 1 when ties stay inside groups,
+    /// negative when they run between them; NaN when undefined (a single group).
+    double assortativity = 0.0;
+    /// nx.community.modularity(U, groups, weight="weight"): the groups read as communities.
+    double modularity = 0.0;
+};
+
+/// What map_stats computes beyond the basic figures.
+struct StatsOptions {
+    unsigned threads = 0;
+    /// Groupings to describe: a name and one label per actor.
+    std::vector<std::pair<std::string, std::vector<std::string>>> groupings;
+};
 
 /// Figures that describe a whole map. Definitions and NetworkX equivalents are in docs/measures.md.
 struct MapStats {
@@ -26,10 +45,23 @@ struct MapStats {
     double transitivity = 0.0;                    ///< nx.transitivity(U)
     std::optional<double> reciprocity;            ///< nx.reciprocity(G), directed maps only
     double degree_centralization = 0.0;           ///< Freeman, on U
+    /// Freeman betweenness centralization: Σ (max b − b_i) / (n − 1) over normalised betweenness.
+    double betweenness_centralization = 0.0;
+    /// Figures for each grouping asked for (kind, sector, area…), in the order asked.
+    std::vector<GroupingFigures> groupings;
 };
 
 /// Computes the map-level figures. O(n·m) for the path figures of the largest component.
-MapStats map_stats(const graph::AnalysisGraph& graph);
+MapStats map_stats(const graph::AnalysisGraph& graph, const StatsOptions& options = {});
+
+/// Attribute assortativity of a labelling on U (unweighted), as NetworkX computes it.
+double assortativity(const graph::AnalysisGraph& graph, const std::vector<std::string>& labels);
+
+/// Labels turned into group numbers 0, 1, … in order of first appearance.
+std::vector<std::size_t> community_indices(const std::vector<std::string>& labels);
+
+/// Freeman centralization of normalised betweenness values: Σ (max − b_i) / (n − 1).
+double betweenness_centralization(const std::vector<double>& betweenness);
 
 /// Number of triangles of U through each vertex. O(Σ d²).
 std::vector<std::size_t> triangle_counts(const graph::AnalysisGraph& graph);
