@@ -98,5 +98,6 @@ void print_warning(const std::string& message);
 std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_stats_command();
 std::unique_ptr<Command> make_centrality_command();
+std::unique_ptr<Command> make_communities_command();
 
 } // namespace stakemap::cli

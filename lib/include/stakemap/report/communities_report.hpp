@@ -1,0 +1,38 @@
+#pragma once
+// How `communities` results are printed.
+
+#include "stakemap/analysis/communities.hpp"
+#include "stakemap/model/map.hpp"
+#include "stakemap/report/table.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace stakemap::report {
+
+/// A partition of a map and how it lines up with groupings of the actors.
+struct CommunitiesReport {
+    const model::Map* map = nullptr;
+    analysis::Partition partition;
+    /// (grouping name, contingency of communities × groups), e.g. ("area", …), ("sector", …).
+    std::vector<std::pair<std::string, analysis::Contingency>> alignments;
+};
+
+/// `{"modularity", "count", "actors": [{"id", "name", "community"}], "communities": [{"community",
+/// "size", "members"}], "alignment": {GROUPING: {"nmi", "groups", "rows": [{"community",
+/// "counts"}]}}}`; communities are numbered from 1.
+nlohmann::ordered_json communities_results(const CommunitiesReport& report);
+
+/// One row per community: its number, size and members' names.
+Table communities_table(const CommunitiesReport& report);
+
+/// The contingency table of one alignment: a row per community, a column per group.
+Table alignment_table(const analysis::Contingency& contingency);
+
+/// A heading line per alignment, e.g. "Communities and area: normalised mutual information 0.42".
+std::string alignment_heading(const std::string& grouping, const analysis::Contingency& contingency,
+                              model::Language language);
+
+} // namespace stakemap::report

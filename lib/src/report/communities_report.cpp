@@ -1,0 +1,100 @@
+#include "stakemap/report/communities_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace stakemap::report {
+
+namespace {
+
+std::vector<std::vector<std::size_t>> members_of(const CommunitiesReport& report) {
+    std::vector<std::vector<std::size_t>> members(report.partition.count);
+    for (std::size_t v = 0; v < report.partition.community.size(); ++v) {
+        members[report.partition.community[v]].push_back(v);
+    }
+    return members;
+}
+
+} // namespace
+
+nlohmann::ordered_json communities_results(const CommunitiesReport& report) {
+    nlohmann::ordered_json out;
+    out["modularity"] = report.partition.modularity;
+    out["count"] = report.partition.count;
+    auto actors = nlohmann::ordered_json::array();
+    for (std::size_t v = 0; v < report.map->actors.size(); ++v) {
+        actors.push_back({{"id", report.map->actors[v].id},
+                          {"name", report.map->actors[v].name},
+                          {"community", report.partition.community[v] + 1}});
+    }
+    out["actors"] = std::move(actors);
+    auto communities = nlohmann::ordered_json::array();
+    const auto members = members_of(report);
+    for (std::size_t c = 0; c < members.size(); ++c) {
+        auto ids = nlohmann::ordered_json::array();
+        for (std::size_t v : members[c]) {
+            ids.push_back(report.map->actors[v].id);
+        }
+        communities.push_back(
+            {{"community", c + 1}, {"size", members[c].size()}, {"members", ids}});
+    }
+    out["communities"] = std::move(communities);
+    auto alignment = nlohmann::ordered_json::object();
+    for (const auto& [grouping, contingency] : report.alignments) {
+        auto rows = nlohmann::ordered_json::array();
+        for (std::size_t r = 0; r < contingency.row_labels.size(); ++r) {
+            rows.push_back({{"community", r + 1}, {"counts", contingency.counts[r]}});
+        }
+        alignment[grouping] = {{"nmi", contingency.nmi},
+                               {"groups", contingency.column_labels},
+                               {"rows", std::move(rows)}};
+    }
+    out["alignment"] = std::move(alignment);
+    return out;
+}
+
+Table communities_table(const CommunitiesReport& report) {
+    Table table;
+    table.columns = {"community", "size", "members"};
+    table.right_aligned = {true, true, false};
+    const auto members = members_of(report);
+    for (std::size_t c = 0; c < members.size(); ++c) {
+        std::string names;
+        for (std::size_t v : members[c]) {
+            names += (names.empty() ? "" : "; ") + report.map->actors[v].name;
+        }
+        table.rows.push_back({std::to_string(c + 1), std::to_string(members[c].size()), names});
+    }
+    return table;
+}
+
+Table alignment_table(const analysis::Contingency& contingency) {
+    Table table;
+    table.columns = {"community"};
+    table.right_aligned = {true};
+    for (const auto& label : contingency.column_labels) {
+        table.columns.push_back(label);
+        table.right_aligned.push_back(true);
+    }
+    for (std::size_t r = 0; r < contingency.row_labels.size(); ++r) {
+        std::vector<std::string> row{contingency.row_labels[r]};
+        for (std::size_t count : contingency.counts[r]) {
+            row.push_back(count == 0 ? "." : std::to_string(count));
+        }
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+std::string alignment_heading(const std::string& grouping, const analysis::Contingency& contingency,
+                              model::Language language) {
+    const std::string nmi = format_number(contingency.nmi, 3);
+    if (language == model::Language::it) {
+        const std::string name = grouping == "sector" ? "settore" : grouping;
+        return "Comunità e " + name + ": informazione mutua normalizzata " + nmi +
+               " (1 = coincidono, 0 = indipendenti)";
+    }
+    return "Communities and " + grouping + ": normalised mutual information " + nmi +
+           " (1 = the same grouping, 0 = unrelated)";
+}
+
+} // namespace stakemap::report
