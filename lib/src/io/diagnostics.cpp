@@ -59,7 +59,13 @@ LoadError::LoadError(std::vector<Diagnostic> diagnostics)
 std::string nearest_name(const std::string& wanted, const std::vector<std::string>& candidates) {
     std::string best;
     std::size_t best_distance = 0;
+    const std::size_t allowed = std::clamp<std::size_t>(wanted.size() / 3, 1, 3);
     for (const auto& candidate : candidates) {
+        const std::size_t longer = std::max(wanted.size(), candidate.size());
+        const std::size_t shorter = std::min(wanted.size(), candidate.size());
+        if (longer - shorter > allowed) {
+            continue; // cannot be within the allowed number of edits
+        }
         const std::size_t distance = edit_distance(wanted, candidate);
         if (best.empty() || distance < best_distance ||
             (distance == best_distance && candidate < best)) {
@@ -68,7 +74,6 @@ std::string nearest_name(const std::string& wanted, const std::vector<std::strin
         }
     }
     // Suggest only plausible typos: at most a third of the word, and never more than 3 edits.
-    const std::size_t allowed = std::clamp<std::size_t>(wanted.size() / 3, 1, 3);
     return !best.empty() && best_distance <= allowed ? best : std::string();
 }
 

@@ -91,13 +91,20 @@ private:
     IdIndex area_ids_;
     IdIndex actor_ids_;
     IdIndex relation_ids_;
+    std::size_t error_total_ = 0;
+    std::size_t warning_total_ = 0;
+
+    /// Suggestions cost a scan of every id; past the errors that will be shown they are not worth
+    /// it.
+    bool suggesting() const { return error_total_ < options_.max_errors; }
 
     // ---- diagnostics -------------------------------------------------------------------------
 
     void add(Severity severity, std::size_t offset, std::string pointer, std::string code,
              std::string message) {
+        (severity == Severity::error ? error_total_ : warning_total_) += 1;
         if (pending_.size() >= options_.max_errors * 20 + 1000) {
-            return; // enough to report; the count is approximate beyond this point
+            return; // enough to sort and report; the totals above still count every problem
         }
         Diagnostic diagnostic;
         diagnostic.severity = severity;
@@ -144,6 +151,8 @@ private:
             }
             result.diagnostics.push_back(std::move(item.diagnostic));
         }
+        result.error_count = error_total_;
+        result.warning_count = warning_total_;
         if (result.error_count > kept_errors) {
             Diagnostic note;
             note.code = "diagnostics.truncated";
@@ -418,7 +427,7 @@ private:
             return;
         }
         std::string message = "unknown " + what + " " + quoted(id);
-        const std::string suggestion = nearest_name(id, index.ids);
+        const std::string suggestion = suggesting() ? nearest_name(id, index.ids) : std::string();
         if (!suggestion.empty()) {
             message += "; did you mean " + quoted(suggestion) + "?";
         } else {
