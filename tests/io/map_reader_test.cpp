@@ -173,3 +173,18 @@ TEST_CASE("reader: the bundled examples are valid and have no warnings") {
         CHECK_FALSE(result.map->needs.empty());
     }
 }
+
+TEST_CASE("reader: every error is counted, even far past the ones kept") {
+    std::string text =
+        R"({"format": "stakemap/1", "actors": [{"id": "a", "name": "A"}], "relations": [)";
+    for (int i = 0; i < 5000; ++i) {
+        text += std::string(i > 0 ? "," : "") + R"({"source": "missing-)" + std::to_string(i) +
+                R"(", "target": "a"})";
+    }
+    text += "]}";
+    const auto result = io::read_map_text(text, "m.json");
+    CHECK(result.error_count == 5000);
+    REQUIRE(result.diagnostics.size() == 101);
+    CHECK(result.diagnostics.back().message ==
+          "4900 more errors not shown; fix the first 100 and read the file again");
+}
