@@ -188,3 +188,30 @@ TEST_CASE("reader: every error is counted, even far past the ones kept") {
     CHECK(result.diagnostics.back().message ==
           "4900 more errors not shown; fix the first 100 and read the file again");
 }
+
+TEST_CASE("reader: the lists may come in any order in the file") {
+    const auto result = read(R"({"relations": [{"source": "a", "target": "b", "type": "referral"},
+                                               {"source": "a", "target": "zz"}],
+      "needs": [{"area": "centro", "service": "yoga"}],
+      "actors": [{"id": "a", "name": "A", "kind": "tavolo", "area": "centro", "services": ["yoga"]},
+                 {"id": "b", "name": "B", "area": "centor"}],
+      "kinds": [{"id": "tavolo", "sector": "bridge"}],
+      "services": [{"id": "yoga", "label": "Yoga"}],
+      "areas": [{"id": "centro"}],
+      "format": "stakemap/1"})");
+    // Everything declared later is known; the two bad references are still found, in file order.
+    CHECK(result.warning_count == 0);
+    REQUIRE(result.error_count == 2);
+    CHECK(result.diagnostics[0].pointer == "/relations/1/target");
+    CHECK(result.diagnostics[0].message ==
+          "unknown actor \"zz\"; add it to \"actors\" or correct the id");
+    CHECK(result.diagnostics[1].pointer == "/actors/1/area");
+    CHECK(result.diagnostics[1].message == "unknown area \"centor\"; did you mean \"centro\"?");
+}
+
+TEST_CASE("reader: a repeated list at the top level is reported and read once") {
+    const auto result = read(R"({"format": "stakemap/1", "actors": [{"id": "a", "name": "A"}],
+      "relations": [], "actors": [{"id": "b", "name": "B"}]})");
+    REQUIRE(result.error_count == 1);
+    CHECK(result.diagnostics[0].code == "json.duplicate_key");
+}

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace stakemap::io::detail {
@@ -124,8 +125,9 @@ struct Stop {};
 
 class Parser {
 public:
-    Parser(std::string_view text, std::size_t max_depth, JsonParseResult& result)
-        : s_(text), max_depth_(max_depth), result_(result), positions_(text) {}
+    Parser(std::string_view text, std::size_t max_depth, JsonParseResult& result,
+           JsonStreamHandler* handler)
+        : s_(text), max_depth_(max_depth), result_(result), positions_(text), handler_(handler) {}
 
     void run() {
         if (!check_encoding()) {
@@ -160,6 +162,7 @@ private:
     std::size_t max_depth_;
     JsonParseResult& result_;
     SourcePositions positions_;
+    JsonStreamHandler* handler_;
     std::string pointer_;
 
     std::string where(std::size_t offset) const {
@@ -334,7 +337,16 @@ private:
             const std::size_t saved = pointer_.size();
             pointer_ += '/';
             pointer_ += pointer_token(key);
-            JsonValue member_value = parse_value(depth);
+            const bool repeated = std::any_of(value.members.begin(), value.members.end(),
+                                              [&](const JsonMember& m) { return m.key == key; });
+            skip_whitespace();
+            JsonValue member_value;
+            if (handler_ != nullptr && depth == 1 && !repeated && pos_ < s_.size() &&
+                s_[pos_] == '[') {
+                member_value = parse_array(depth + 1, key);
+            } else {
+                member_value = parse_value(depth);
+            }
             const auto duplicate = std::find_if(value.members.begin(), value.members.end(),
                                                 [&](const JsonMember& m) { return m.key == key; });
             if (duplicate != value.members.end()) {
@@ -367,15 +379,21 @@ private:
         }
     }
 
-    JsonValue parse_array(std::size_t depth) {
+    /// An array; when `stream_as` is given, its elements go to the handler instead of `items`.
+    JsonValue parse_array(std::size_t depth, std::optional<std::string> stream_as = std::nullopt) {
         check_depth(depth);
         JsonValue value;
         value.type = JsonType::array;
         value.offset = pos_;
+        value.streamed = stream_as.has_value();
+        std::size_t count = 0;
         ++pos_;
         skip_whitespace();
         if (pos_ < s_.size() && s_[pos_] == ']') {
             ++pos_;
+            if (stream_as) {
+                handler_->list_end(*stream_as);
+            }
             return value;
         }
         while (true) {
@@ -385,8 +403,13 @@ private:
             }
             const std::size_t saved = pointer_.size();
             pointer_ += '/';
-            pointer_ += std::to_string(value.items.size());
-            value.items.push_back(parse_value(depth));
+            pointer_ += std::to_string(count);
+            if (stream_as) {
+                handler_->element(*stream_as, count, parse_value(depth));
+            } else {
+                value.items.push_back(parse_value(depth));
+            }
+            ++count;
             pointer_.resize(saved);
             skip_whitespace();
             if (pos_ < s_.size() && s_[pos_] == ',') {
@@ -395,6 +418,9 @@ private:
             }
             if (pos_ < s_.size() && s_[pos_] == ']') {
                 ++pos_;
+                if (stream_as) {
+                    handler_->list_end(*stream_as);
+                }
                 return value;
             }
             if (pos_ >= s_.size()) {
@@ -627,9 +653,10 @@ private:
 
 } // namespace
 
-JsonParseResult parse_json(std::string_view text, std::size_t max_depth) {
+JsonParseResult parse_json(std::string_view text, std::size_t max_depth,
+                           JsonStreamHandler* handler) {
     JsonParseResult result;
-    Parser(text, max_depth, result).run();
+    Parser(text, max_depth, result, handler).run();
     return result;
 }
 

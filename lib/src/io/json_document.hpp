@@ -23,6 +23,7 @@ struct JsonValue {
     double number = 0.0;
     bool is_integer = false; ///< written without fraction or exponent
     bool invalid = false;    ///< already reported (e.g. a number out of range)
+    bool streamed = false;   ///< an array whose elements went to a JsonStreamHandler
     std::string text;        ///< string contents, or the number as written
     std::vector<JsonValue> items;
     std::vector<JsonMember> members;
@@ -52,8 +53,22 @@ struct JsonParseResult {
     std::vector<JsonIssue> issues;
 };
 
-/// Parses `text` strictly (RFC 8259; a leading UTF-8 byte-order mark is skipped).
-JsonParseResult parse_json(std::string_view text, std::size_t max_depth);
+/// Receives the elements of the arrays that are direct members of the root object one at a time, so
+/// that a large map is read without holding the whole document in memory.
+class JsonStreamHandler {
+public:
+    virtual ~JsonStreamHandler() = default;
+    /// One element of the root member `list`; it is not kept in the document.
+    virtual void element(std::string_view list, std::size_t index, JsonValue&& value) = 0;
+    /// The array `list` is complete.
+    virtual void list_end(std::string_view list) = 0;
+};
+
+/// Parses `text` strictly (RFC 8259; a leading UTF-8 byte-order mark is skipped). With a handler,
+/// the arrays directly under the root object are streamed to it (their JsonValue stays empty, with
+/// `streamed` set); a member repeated at the root is parsed and reported, never streamed twice.
+JsonParseResult parse_json(std::string_view text, std::size_t max_depth,
+                           JsonStreamHandler* handler = nullptr);
 
 /// Maps byte offsets to 1-based line and column (columns count Unicode characters).
 class SourcePositions {

@@ -59,13 +59,20 @@ struct IdIndex {
     bool contains(const std::string& id) const { return offsets.count(id) > 0; }
 };
 
-class MapReader {
+class MapReader : public detail::JsonStreamHandler {
 public:
     MapReader(std::string_view text, std::string file, const ReadOptions& options)
         : text_(text), file_(std::move(file)), options_(options), positions_(text) {}
 
     ReadResult run() {
-        auto parsed = detail::parse_json(text_, options_.max_depth);
+        auto parsed = detail::parse_json(text_, options_.max_depth, this);
+        if (!parsed.complete) {
+            // A file that does not parse is reported by its syntax error alone: what was read of
+            // the lists before it may be cut anywhere.
+            pending_.clear();
+            error_total_ = 0;
+            warning_total_ = 0;
+        }
         for (const auto& issue : parsed.issues) {
             add(Severity::error, issue.offset, issue.pointer, issue.code, issue.message);
         }
@@ -93,6 +100,102 @@ private:
     IdIndex relation_ids_;
     std::size_t error_total_ = 0;
     std::size_t warning_total_ = 0;
+    IdIndex kind_ids_;
+    IdIndex service_ids_;
+    std::map<std::pair<std::string, std::string>, std::size_t> need_keys_;
+    std::vector<std::size_t> area_parent_offsets_; ///< per area read, 0 when it has no parent
+    std::vector<std::string> area_parent_pointers_;
+    bool areas_complete_ = false;
+    bool actors_complete_ = false;
+
+    /// A check that waits for a list the file gives later (file order is free).
+    struct DeferredCheck {
+        enum class Kind { kind_term, service_term, area_reference, actor_reference } kind;
+        std::size_t offset;
+        std::string pointer;
+        std::string id;
+        std::string what;
+    };
+    std::vector<DeferredCheck> deferred_;
+
+    // ---- streaming: each element of the root lists is read as soon as it is parsed ----------
+
+    void element(std::string_view list, std::size_t index, JsonValue&& value) override {
+        JsonValue one;
+        one.type = JsonType::array;
+        one.items.push_back(std::move(value));
+        if (list == "areas") {
+            read_areas(one, index);
+        } else if (list == "kinds") {
+            read_kinds(one, index);
+        } else if (list == "services") {
+            read_services(one, index);
+        } else if (list == "actors") {
+            read_actors(one, index);
+        } else if (list == "relations") {
+            read_relations(one, index);
+        } else if (list == "needs") {
+            read_needs(one, index);
+        }
+    }
+
+    void list_end(std::string_view list) override {
+        areas_complete_ = areas_complete_ || list == "areas";
+        actors_complete_ = actors_complete_ || list == "actors";
+    }
+
+    /// Checks a reference now when its list is complete, else after the whole file.
+    void reference(DeferredCheck::Kind kind, std::size_t offset, const std::string& pointer,
+                   const std::string& id, const std::string& what) {
+        const bool actors = kind == DeferredCheck::Kind::actor_reference;
+        if (actors ? actors_complete_ : areas_complete_) {
+            check_reference(actors ? actor_ids_ : area_ids_, offset, pointer, id, what,
+                            actors ? "actors" : "areas");
+        } else {
+            deferred_.push_back({kind, offset, pointer, id, what});
+        }
+    }
+
+    /// Kinds and services may be declared anywhere in the file: an id the defaults lack is checked
+    /// once the map's own declarations are all known.
+    void vocabulary_term(DeferredCheck::Kind kind, std::size_t offset, const std::string& pointer,
+                         const std::string& id) {
+        const auto& defaults = default_vocabulary();
+        const bool known = kind == DeferredCheck::Kind::kind_term
+                               ? defaults.find_kind(id) != nullptr
+                               : defaults.find_service(id) != nullptr;
+        if (!known) {
+            deferred_.push_back({kind, offset, pointer, id, ""});
+        }
+    }
+
+    void run_deferred_checks(bool actors_usable) {
+        vocabulary_ = default_vocabulary().merged_with(map_);
+        for (const auto& check : deferred_) {
+            switch (check.kind) {
+            case DeferredCheck::Kind::kind_term:
+                check_vocabulary(vocabulary_.kinds, check.offset, check.pointer, check.id, "kind",
+                                 "declare it in \"kinds\" to give it a sector and label");
+                break;
+            case DeferredCheck::Kind::service_term:
+                check_vocabulary(vocabulary_.services, check.offset, check.pointer, check.id,
+                                 "service", "declare it in \"services\" to give it a label");
+                break;
+            case DeferredCheck::Kind::area_reference:
+                check_reference(area_ids_, check.offset, check.pointer, check.id, check.what,
+                                "areas");
+                break;
+            case DeferredCheck::Kind::actor_reference:
+                // Relations refer to actors: check them only against a complete actor list.
+                if (actors_usable) {
+                    check_reference(actor_ids_, check.offset, check.pointer, check.id, check.what,
+                                    "actors");
+                }
+                break;
+            }
+        }
+        deferred_.clear();
+    }
 
     /// Suggestions cost a scan of every id; past the errors that will be shown they are not worth
     /// it.
@@ -116,6 +219,11 @@ private:
         diagnostic.pointer = std::move(pointer);
         diagnostic.message = std::move(message);
         pending_.push_back({offset, std::move(diagnostic)});
+    }
+
+    void error_at(std::size_t offset, const std::string& pointer, std::string code,
+                  std::string message) {
+        add(Severity::error, offset, pointer, std::move(code), std::move(message));
     }
 
     void error(const JsonValue& at, const std::string& pointer, std::string code,
@@ -421,7 +529,7 @@ private:
         return true;
     }
 
-    void check_reference(const IdIndex& index, const JsonValue& at, const std::string& pointer,
+    void check_reference(const IdIndex& index, std::size_t offset, const std::string& pointer,
                          const std::string& id, const std::string& what, const std::string& list) {
         if (index.contains(id)) {
             return;
@@ -433,11 +541,11 @@ private:
         } else {
             message += "; add it to \"" + list + "\" or correct the id";
         }
-        error(at, pointer, "map.unknown_reference", message);
+        error_at(offset, pointer, "map.unknown_reference", message);
     }
 
     template <typename Terms>
-    void check_vocabulary(const Terms& terms, const JsonValue& at, const std::string& pointer,
+    void check_vocabulary(const Terms& terms, std::size_t offset, const std::string& pointer,
                           const std::string& id, const std::string& what, const std::string& fix) {
         const bool known = std::any_of(terms.begin(), terms.end(),
                                        [&](const auto& term) { return term.id == id; });
@@ -454,7 +562,8 @@ private:
         if (!suggestion.empty()) {
             message += "; did you mean " + quoted(suggestion) + "?";
         }
-        warning(at, pointer, "vocab.unknown_" + what.substr(0, what.find(' ')), message);
+        add(Severity::warning, offset, pointer, "vocab.unknown_" + what.substr(0, what.find(' ')),
+            message);
     }
 
     void check_languages(const JsonValue& object, const std::string& pointer, std::string_view key,
@@ -498,45 +607,32 @@ private:
         map_.description = get_string(root, "", "description").value_or("");
         map_.directed = get_bool(root, "", "directed").value_or(false);
 
-        if (const JsonValue* areas = get_array(root, "", "areas", "areas")) {
-            read_areas(*areas);
-        }
-        if (const JsonValue* kinds = get_array(root, "", "kinds", "kinds")) {
-            read_kinds(*kinds);
-        }
-        if (const JsonValue* services = get_array(root, "", "services", "services")) {
-            read_services(*services);
-        }
-        vocabulary_ = default_vocabulary().merged_with(map_);
-
+        // The lists were read element by element while parsing (see element()); what remains is
+        // their types, the required ones, and the checks that needed every list.
+        get_array(root, "", "areas", "areas");
+        get_array(root, "", "kinds", "kinds");
+        get_array(root, "", "services", "services");
         const JsonValue* actors = get_array(root, "", "actors", "actors");
         if (root.find("actors") == nullptr) {
             missing(root, "", "actors",
                     "a map lists its actors in \"actors\": [ … ] (may be empty)");
         }
-        if (actors != nullptr) {
-            read_actors(*actors);
-        }
-        const JsonValue* relations = get_array(root, "", "relations", "relations");
+        get_array(root, "", "relations", "relations");
         if (root.find("relations") == nullptr) {
             missing(root, "", "relations",
                     "a map lists its relations in \"relations\": [ … ] (may be empty)");
         }
-        // Relations refer to actors: check them only against a complete actor list.
-        if (relations != nullptr) {
-            read_relations(*relations, actors != nullptr);
-        }
-        if (const JsonValue* needs = get_array(root, "", "needs", "needs")) {
-            read_needs(*needs);
-        }
+        get_array(root, "", "needs", "needs");
+        areas_complete_ = true;
+        actors_complete_ = true;
+        finish_areas();
+        run_deferred_checks(actors != nullptr);
     }
 
-    void read_areas(const JsonValue& list) {
-        std::vector<const JsonValue*> parents;
-        std::vector<std::string> parent_pointers;
+    void read_areas(const JsonValue& list, std::size_t first) {
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
-            const std::string pointer = child("/areas", i);
+            const std::string pointer = child("/areas", first + i);
             if (!expect_object(item, pointer, "an area")) {
                 continue;
             }
@@ -571,22 +667,26 @@ private:
                 }
                 if (register_id(area_ids_, area.id, item, pointer, "area")) {
                     map_.areas.push_back(std::move(area));
-                    parents.push_back(item.find("parent"));
-                    parent_pointers.push_back(child(pointer, "parent"));
+                    const JsonValue* parent = item.find("parent");
+                    area_parent_offsets_.push_back(parent != nullptr ? parent->offset : 0);
+                    area_parent_pointers_.push_back(child(pointer, "parent"));
                 }
             }
         }
-        for (std::size_t i = 0; i < map_.areas.size(); ++i) {
-            if (map_.areas[i].parent) {
-                check_reference(area_ids_, *parents[i], parent_pointers[i], *map_.areas[i].parent,
-                                "parent area", "areas");
-            }
-        }
-        check_area_cycles(parents, parent_pointers);
     }
 
-    void check_area_cycles(const std::vector<const JsonValue*>& parents,
-                           const std::vector<std::string>& parent_pointers) {
+    /// Parent references and cycles, once every area is known.
+    void finish_areas() {
+        for (std::size_t i = 0; i < map_.areas.size(); ++i) {
+            if (map_.areas[i].parent) {
+                check_reference(area_ids_, area_parent_offsets_[i], area_parent_pointers_[i],
+                                *map_.areas[i].parent, "parent area", "areas");
+            }
+        }
+        check_area_cycles();
+    }
+
+    void check_area_cycles() {
         std::unordered_map<std::string, std::size_t> index;
         for (std::size_t i = 0; i < map_.areas.size(); ++i) {
             index.emplace(map_.areas[i].id, i);
@@ -611,9 +711,10 @@ private:
                         cycle += map_.areas[*it].id + " → ";
                     }
                     cycle += map_.areas[current].id;
-                    error(*parents[current], parent_pointers[current], "map.area_cycle",
-                          "areas form a cycle through their parents (" + cycle +
-                              "); an area cannot contain itself");
+                    error_at(area_parent_offsets_[current], area_parent_pointers_[current],
+                             "map.area_cycle",
+                             "areas form a cycle through their parents (" + cycle +
+                                 "); an area cannot contain itself");
                     break;
                 }
             }
@@ -664,11 +765,10 @@ private:
         }
     }
 
-    void read_kinds(const JsonValue& list) {
-        IdIndex kind_ids;
+    void read_kinds(const JsonValue& list, std::size_t first) {
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
-            const std::string pointer = child("/kinds", i);
+            const std::string pointer = child("/kinds", first + i);
             if (!expect_object(item, pointer, "a kind")) {
                 continue;
             }
@@ -702,18 +802,17 @@ private:
             kind.access_point = get_bool(item, pointer, "access_point");
             if (id) {
                 kind.id = *id;
-                if (register_id(kind_ids, kind.id, item, pointer, "kind")) {
+                if (register_id(kind_ids_, kind.id, item, pointer, "kind")) {
                     map_.kinds.push_back(std::move(kind));
                 }
             }
         }
     }
 
-    void read_services(const JsonValue& list) {
-        IdIndex service_ids;
+    void read_services(const JsonValue& list, std::size_t first) {
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
-            const std::string pointer = child("/services", i);
+            const std::string pointer = child("/services", first + i);
             if (!expect_object(item, pointer, "a service")) {
                 continue;
             }
@@ -726,7 +825,7 @@ private:
             service.label = get_label(item, pointer);
             if (id) {
                 service.id = *id;
-                if (register_id(service_ids, service.id, item, pointer, "service")) {
+                if (register_id(service_ids_, service.id, item, pointer, "service")) {
                     map_.services.push_back(std::move(service));
                 }
             }
@@ -798,7 +897,8 @@ private:
                 actor.serves_all = true;
                 continue;
             }
-            check_reference(area_ids_, entry, child(at, i), entry.text, "area", "areas");
+            reference(DeferredCheck::Kind::area_reference, entry.offset, child(at, i), entry.text,
+                      "area");
             areas.push_back(entry.text);
         }
         if (!actor.serves_all) {
@@ -806,10 +906,10 @@ private:
         }
     }
 
-    void read_actors(const JsonValue& list) {
+    void read_actors(const JsonValue& list, std::size_t first) {
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
-            const std::string pointer = child("/actors", i);
+            const std::string pointer = child("/actors", first + i);
             if (!expect_object(item, pointer, "an actor")) {
                 continue;
             }
@@ -835,21 +935,20 @@ private:
             actor.short_name = get_string(item, pointer, "short");
             actor.kind = get_id(item, pointer, "kind", "kind id");
             if (actor.kind) {
-                check_vocabulary(vocabulary_.kinds, *item.find("kind"), child(pointer, "kind"),
-                                 *actor.kind, "kind",
-                                 "declare it in \"kinds\" to give it a sector and label");
+                vocabulary_term(DeferredCheck::Kind::kind_term, item.find("kind")->offset,
+                                child(pointer, "kind"), *actor.kind);
             }
             actor.level = get_id(item, pointer, "level", "level id");
             if (actor.level) {
-                check_vocabulary(vocabulary_.levels, *item.find("level"), child(pointer, "level"),
-                                 *actor.level, "level",
+                check_vocabulary(default_vocabulary().levels, item.find("level")->offset,
+                                 child(pointer, "level"), *actor.level, "level",
                                  "levels are neighbourhood, district, municipal, intermunicipal, "
                                  "provincial, regional, national, european");
             }
             actor.area = get_id(item, pointer, "area", "area id");
             if (actor.area) {
-                check_reference(area_ids_, *item.find("area"), child(pointer, "area"), *actor.area,
-                                "area", "areas");
+                reference(DeferredCheck::Kind::area_reference, item.find("area")->offset,
+                          child(pointer, "area"), *actor.area, "area");
             }
             read_serves(item, pointer, actor);
             actor.services = get_string_list(item, pointer, "services", "service ids");
@@ -862,8 +961,8 @@ private:
                           "service " + quoted(actor.services[k]) + " is listed twice");
                     continue;
                 }
-                check_vocabulary(vocabulary_.services, at, service_pointer, actor.services[k],
-                                 "service", "declare it in \"services\" to give it a label");
+                vocabulary_term(DeferredCheck::Kind::service_term, at.offset, service_pointer,
+                                actor.services[k]);
             }
             actor.languages = get_string_list(item, pointer, "languages", "language codes");
             check_languages(item, pointer, "languages", actor.languages);
@@ -886,10 +985,10 @@ private:
         }
     }
 
-    void read_relations(const JsonValue& list, bool check_actors) {
+    void read_relations(const JsonValue& list, std::size_t first) {
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
-            const std::string pointer = child("/relations", i);
+            const std::string pointer = child("/relations", first + i);
             if (!expect_object(item, pointer, "a relation")) {
                 continue;
             }
@@ -914,10 +1013,8 @@ private:
                     usable = false;
                     continue;
                 }
-                if (check_actors) {
-                    check_reference(actor_ids_, *item.find(end), child(pointer, end), *actor,
-                                    "actor", "actors");
-                }
+                reference(DeferredCheck::Kind::actor_reference, item.find(end)->offset,
+                          child(pointer, end), *actor, "actor");
                 (std::string_view(end) == "source" ? relation.source : relation.target) = *actor;
             }
             if (usable && relation.source == relation.target) {
@@ -927,7 +1024,7 @@ private:
             }
             relation.type = get_id(item, pointer, "type", "relation type");
             if (relation.type) {
-                check_vocabulary(vocabulary_.relation_types, *item.find("type"),
+                check_vocabulary(default_vocabulary().relation_types, item.find("type")->offset,
                                  child(pointer, "type"), *relation.type, "relation type",
                                  "it can still be selected with --types");
             }
@@ -951,7 +1048,7 @@ private:
             }
             relation.formality = get_id(item, pointer, "formality", "formality");
             if (relation.formality) {
-                check_vocabulary(vocabulary_.formality, *item.find("formality"),
+                check_vocabulary(default_vocabulary().formality, item.find("formality")->offset,
                                  child(pointer, "formality"), *relation.formality, "formality",
                                  "use informal, agreement, protocol, co-design or contract");
             }
@@ -963,11 +1060,10 @@ private:
         }
     }
 
-    void read_needs(const JsonValue& list) {
-        std::map<std::pair<std::string, std::string>, std::size_t> seen;
+    void read_needs(const JsonValue& list, std::size_t first) {
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
-            const std::string pointer = child("/needs", i);
+            const std::string pointer = child("/needs", first + i);
             if (!expect_object(item, pointer, "a need")) {
                 continue;
             }
@@ -983,13 +1079,12 @@ private:
                 missing(item, pointer, "service", "every need names an area and a service");
             }
             if (area) {
-                check_reference(area_ids_, *item.find("area"), child(pointer, "area"), *area,
-                                "area", "areas");
+                reference(DeferredCheck::Kind::area_reference, item.find("area")->offset,
+                          child(pointer, "area"), *area, "area");
             }
             if (service) {
-                check_vocabulary(vocabulary_.services, *item.find("service"),
-                                 child(pointer, "service"), *service, "service",
-                                 "declare it in \"services\" to give it a label");
+                vocabulary_term(DeferredCheck::Kind::service_term, item.find("service")->offset,
+                                child(pointer, "service"), *service);
             }
             need.demand = get_number(item, pointer, "demand", 0.0,
                                      std::numeric_limits<double>::max(), false, "≥ 0");
@@ -998,7 +1093,7 @@ private:
             need.note = get_string(item, pointer, "note").value_or("");
             if (area && service) {
                 const auto [it, inserted] =
-                    seen.emplace(std::make_pair(*area, *service), item.offset);
+                    need_keys_.emplace(std::make_pair(*area, *service), item.offset);
                 if (!inserted) {
                     error(item, pointer, "map.duplicate_need",
                           "a second need for area " + quoted(*area) + " and service " +
