@@ -39,7 +39,11 @@ const char* describe(JsonType type) {
 
 std::string pointer_token(std::string_view key) {
     std::string out;
-    out.reserve(key.size());
+    append_pointer_token(out, key);
+    return out;
+}
+
+void append_pointer_token(std::string& out, std::string_view key) {
     for (char c : key) {
         if (c == '~') {
             out += "~0";
@@ -49,7 +53,6 @@ std::string pointer_token(std::string_view key) {
             out += c;
         }
     }
-    return out;
 }
 
 namespace {
@@ -336,7 +339,7 @@ private:
             ++pos_;
             const std::size_t saved = pointer_.size();
             pointer_ += '/';
-            pointer_ += pointer_token(key);
+            append_pointer_token(pointer_, key);
             const bool repeated = std::any_of(value.members.begin(), value.members.end(),
                                               [&](const JsonMember& m) { return m.key == key; });
             skip_whitespace();
@@ -660,16 +663,15 @@ JsonParseResult parse_json(std::string_view text, std::size_t max_depth,
     return result;
 }
 
-SourcePositions::SourcePositions(std::string_view text) : text_(text) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            line_starts_.push_back(i + 1);
+SourcePositions::Position SourcePositions::at(std::size_t offset) const {
+    if (line_starts_.empty()) {
+        line_starts_.push_back(0);
+        for (std::size_t i = 0; i < text_.size(); ++i) {
+            if (text_[i] == '\n') {
+                line_starts_.push_back(i + 1);
+            }
         }
     }
-}
-
-SourcePositions::Position SourcePositions::at(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const auto line_index = static_cast<std::size_t>(next - line_starts_.begin()) - 1;

@@ -70,10 +70,11 @@ public:
 JsonParseResult parse_json(std::string_view text, std::size_t max_depth,
                            JsonStreamHandler* handler = nullptr);
 
-/// Maps byte offsets to 1-based line and column (columns count Unicode characters).
+/// Maps byte offsets to 1-based line and column (columns count Unicode characters). The line index
+/// is built on the first question, so a file without problems never pays for it.
 class SourcePositions {
 public:
-    explicit SourcePositions(std::string_view text);
+    explicit SourcePositions(std::string_view text) : text_(text) {}
     struct Position {
         std::size_t line;
         std::size_t column;
@@ -82,11 +83,13 @@ public:
 
 private:
     std::string_view text_;
-    std::vector<std::size_t> line_starts_;
+    mutable std::vector<std::size_t> line_starts_;
 };
 
 /// Escapes a key for use in a JSON pointer (RFC 6901).
 std::string pointer_token(std::string_view key);
+/// Appends the escaped key to a pointer being built.
+void append_pointer_token(std::string& out, std::string_view key);
 
 /// "a string", "a number", "an object"… for messages.
 const char* describe(JsonType type);

@@ -52,6 +52,24 @@ bool looks_like_language_code(const std::string& code) {
     return true;
 }
 
+/// A JSON pointer not yet written out: `base` + "/" + `key`. Most values are fine, so the pointer
+/// text is built only when a message or a deferred check needs it.
+struct LazyPointer {
+    const std::string& base;
+    std::string_view key;
+    LazyPointer(const std::string& whole) : base(whole) {} // NOLINT: implicit on purpose
+    LazyPointer(const std::string& parent, std::string_view child_key)
+        : base(parent), key(child_key) {}
+    std::string str() const {
+        if (key.empty()) {
+            return base;
+        }
+        std::string out = base + "/";
+        detail::append_pointer_token(out, key);
+        return out;
+    }
+};
+
 /// Ids of one list with where each was first defined, for duplicates and "did you mean".
 struct IdIndex {
     std::unordered_map<std::string, std::size_t> offsets;
@@ -145,27 +163,27 @@ private:
     }
 
     /// Checks a reference now when its list is complete, else after the whole file.
-    void reference(DeferredCheck::Kind kind, std::size_t offset, const std::string& pointer,
+    void reference(DeferredCheck::Kind kind, std::size_t offset, LazyPointer pointer,
                    const std::string& id, const std::string& what) {
         const bool actors = kind == DeferredCheck::Kind::actor_reference;
         if (actors ? actors_complete_ : areas_complete_) {
             check_reference(actors ? actor_ids_ : area_ids_, offset, pointer, id, what,
                             actors ? "actors" : "areas");
         } else {
-            deferred_.push_back({kind, offset, pointer, id, what});
+            deferred_.push_back({kind, offset, pointer.str(), id, what});
         }
     }
 
     /// Kinds and services may be declared anywhere in the file: an id the defaults lack is checked
     /// once the map's own declarations are all known.
-    void vocabulary_term(DeferredCheck::Kind kind, std::size_t offset, const std::string& pointer,
+    void vocabulary_term(DeferredCheck::Kind kind, std::size_t offset, LazyPointer pointer,
                          const std::string& id) {
         const auto& defaults = default_vocabulary();
         const bool known = kind == DeferredCheck::Kind::kind_term
                                ? defaults.find_kind(id) != nullptr
                                : defaults.find_service(id) != nullptr;
         if (!known) {
-            deferred_.push_back({kind, offset, pointer, id, ""});
+            deferred_.push_back({kind, offset, pointer.str(), id, ""});
         }
     }
 
@@ -298,11 +316,11 @@ private:
 
     void check_fields(const JsonValue& object, const std::string& pointer,
                       std::initializer_list<std::string_view> known, const char* what) {
-        std::vector<std::string> names(known.begin(), known.end());
         for (const auto& member : object.members) {
             if (std::find(known.begin(), known.end(), member.key) != known.end()) {
                 continue;
             }
+            const std::vector<std::string> names(known.begin(), known.end());
             std::string message =
                 "unknown field " + quoted(member.key) + " in " + what + " (ignored)";
             const std::string suggestion = nearest_name(member.key, names);
@@ -341,20 +359,23 @@ private:
         if (value == nullptr) {
             return std::nullopt;
         }
-        const std::string at = child(pointer, key);
+        // The pointer is built only for a message.
+        const auto at = [&] {
+            return child(pointer, key);
+        };
         if (value->type != JsonType::string) {
-            wrong_type(*value, at, "a string (" + what + ")");
+            wrong_type(*value, at(), "a string (" + what + ")");
             return std::nullopt;
         }
         if (value->text.empty()) {
-            error(*value, at, "map.empty_id", "empty " + what + "; ids must not be empty");
+            error(*value, at(), "map.empty_id", "empty " + what + "; ids must not be empty");
             return std::nullopt;
         }
         const auto is_space = [](char c) {
             return c == ' ' || c == '\t' || c == '\n' || c == '\r';
         };
         if (is_space(value->text.front()) || is_space(value->text.back())) {
-            error(*value, at, "map.id_spaces",
+            error(*value, at(), "map.id_spaces",
                   what + " " + quoted(value->text) +
                       " has leading or trailing spaces; remove them");
             return std::nullopt;
@@ -430,15 +451,18 @@ private:
         if (value == nullptr) {
             return out;
         }
-        const std::string at = child(pointer, key);
+        // The pointer is built only for a message.
+        const auto at = [&] {
+            return child(pointer, key);
+        };
         if (value->type != JsonType::array) {
-            wrong_type(*value, at, "an array of " + what);
+            wrong_type(*value, at(), "an array of " + what);
             return out;
         }
         for (std::size_t i = 0; i < value->items.size(); ++i) {
             const JsonValue& item = value->items[i];
             if (item.type != JsonType::string) {
-                wrong_type(item, child(at, i), "a string (" + what + ")");
+                wrong_type(item, child(at(), i), "a string (" + what + ")");
                 continue;
             }
             out.push_back(item.text);
@@ -452,13 +476,16 @@ private:
         if (value == nullptr || value->type == JsonType::null) {
             return std::nullopt;
         }
-        const std::string at = child(pointer, key);
+        // The pointer is built only for a message.
+        const auto at = [&] {
+            return child(pointer, key);
+        };
         if (value->type != JsonType::string) {
-            wrong_type(*value, at, "a date \"YYYY-MM-DD\" or null");
+            wrong_type(*value, at(), "a date \"YYYY-MM-DD\" or null");
             return std::nullopt;
         }
         if (!model::parse_date(value->text)) {
-            error(*value, at, "map.bad_date",
+            error(*value, at(), "map.bad_date",
                   "invalid date " + quoted(value->text) +
                       "; write a real calendar date as YYYY-MM-DD, e.g. \"2024-03-01\"");
             return std::nullopt;
@@ -529,7 +556,7 @@ private:
         return true;
     }
 
-    void check_reference(const IdIndex& index, std::size_t offset, const std::string& pointer,
+    void check_reference(const IdIndex& index, std::size_t offset, LazyPointer pointer,
                          const std::string& id, const std::string& what, const std::string& list) {
         if (index.contains(id)) {
             return;
@@ -541,11 +568,11 @@ private:
         } else {
             message += "; add it to \"" + list + "\" or correct the id";
         }
-        error_at(offset, pointer, "map.unknown_reference", message);
+        error_at(offset, pointer.str(), "map.unknown_reference", message);
     }
 
     template <typename Terms>
-    void check_vocabulary(const Terms& terms, std::size_t offset, const std::string& pointer,
+    void check_vocabulary(const Terms& terms, std::size_t offset, LazyPointer pointer,
                           const std::string& id, const std::string& what, const std::string& fix) {
         const bool known = std::any_of(terms.begin(), terms.end(),
                                        [&](const auto& term) { return term.id == id; });
@@ -562,8 +589,8 @@ private:
         if (!suggestion.empty()) {
             message += "; did you mean " + quoted(suggestion) + "?";
         }
-        add(Severity::warning, offset, pointer, "vocab.unknown_" + what.substr(0, what.find(' ')),
-            message);
+        add(Severity::warning, offset, pointer.str(),
+            "vocab.unknown_" + what.substr(0, what.find(' ')), message);
     }
 
     void check_languages(const JsonValue& object, const std::string& pointer, std::string_view key,
@@ -936,19 +963,19 @@ private:
             actor.kind = get_id(item, pointer, "kind", "kind id");
             if (actor.kind) {
                 vocabulary_term(DeferredCheck::Kind::kind_term, item.find("kind")->offset,
-                                child(pointer, "kind"), *actor.kind);
+                                LazyPointer(pointer, "kind"), *actor.kind);
             }
             actor.level = get_id(item, pointer, "level", "level id");
             if (actor.level) {
                 check_vocabulary(default_vocabulary().levels, item.find("level")->offset,
-                                 child(pointer, "level"), *actor.level, "level",
+                                 LazyPointer(pointer, "level"), *actor.level, "level",
                                  "levels are neighbourhood, district, municipal, intermunicipal, "
                                  "provincial, regional, national, european");
             }
             actor.area = get_id(item, pointer, "area", "area id");
             if (actor.area) {
                 reference(DeferredCheck::Kind::area_reference, item.find("area")->offset,
-                          child(pointer, "area"), *actor.area, "area");
+                          LazyPointer(pointer, "area"), *actor.area, "area");
             }
             read_serves(item, pointer, actor);
             actor.services = get_string_list(item, pointer, "services", "service ids");
@@ -1014,7 +1041,7 @@ private:
                     continue;
                 }
                 reference(DeferredCheck::Kind::actor_reference, item.find(end)->offset,
-                          child(pointer, end), *actor, "actor");
+                          LazyPointer(pointer, end), *actor, "actor");
                 (std::string_view(end) == "source" ? relation.source : relation.target) = *actor;
             }
             if (usable && relation.source == relation.target) {
@@ -1025,7 +1052,7 @@ private:
             relation.type = get_id(item, pointer, "type", "relation type");
             if (relation.type) {
                 check_vocabulary(default_vocabulary().relation_types, item.find("type")->offset,
-                                 child(pointer, "type"), *relation.type, "relation type",
+                                 LazyPointer(pointer, "type"), *relation.type, "relation type",
                                  "it can still be selected with --types");
             }
             if (item.find("weight") != nullptr) {
@@ -1049,7 +1076,8 @@ private:
             relation.formality = get_id(item, pointer, "formality", "formality");
             if (relation.formality) {
                 check_vocabulary(default_vocabulary().formality, item.find("formality")->offset,
-                                 child(pointer, "formality"), *relation.formality, "formality",
+                                 LazyPointer(pointer, "formality"), *relation.formality,
+                                 "formality",
                                  "use informal, agreement, protocol, co-design or contract");
             }
             relation.confidence =
@@ -1080,11 +1108,11 @@ private:
             }
             if (area) {
                 reference(DeferredCheck::Kind::area_reference, item.find("area")->offset,
-                          child(pointer, "area"), *area, "area");
+                          LazyPointer(pointer, "area"), *area, "area");
             }
             if (service) {
                 vocabulary_term(DeferredCheck::Kind::service_term, item.find("service")->offset,
-                                child(pointer, "service"), *service);
+                                LazyPointer(pointer, "service"), *service);
             }
             need.demand = get_number(item, pointer, "demand", 0.0,
                                      std::numeric_limits<double>::max(), false, "≥ 0");
