@@ -38,13 +38,16 @@ public:
         options.measures = measures_;
         options.threads = common_.threads;
         options.normalized = normalized_;
-        result.columns = analysis::centrality(graph, options);
-        const bool wants_betweenness =
-            measures_.empty() || std::find(measures_.begin(), measures_.end(),
-                                           analysis::Measure::betweenness) != measures_.end();
-        if (wants_betweenness) {
-            result.edge_betweenness = analysis::edge_betweenness(graph, common_.threads);
+        if (edges_) {
+            options.edge_betweenness = &result.edge_betweenness;
+            if (!measures_.empty() &&
+                std::find(measures_.begin(), measures_.end(), analysis::Measure::betweenness) ==
+                    measures_.end()) {
+                // Edge betweenness comes from the same pass as the actors' betweenness.
+                result.edge_betweenness = analysis::edge_betweenness(graph, common_.threads);
+            }
         }
+        result.columns = analysis::centrality(graph, options);
         if (!by_.empty()) {
             const auto vocabulary = io::default_vocabulary().merged_with(map);
             auto labels = model::group_labels(map, vocabulary, by_);
@@ -123,7 +126,8 @@ protected:
         options.add_options()("measures", po::value(&measures_text_)->default_value("all"),
                               "all, or a comma-separated list: degree, in_degree, out_degree, "
                               "strength, betweenness, closeness, harmonic, eigenvector, pagerank, "
-                              "coreness, constraint, effective_size, clustering")(
+                              "coreness, constraint, effective_size, clustering, and "
+                              "edge_betweenness for the ties")(
             "by", po::value(&by_),
             "grouping for brokerage roles: kind, sector, level, area or an attribute name")(
             "top", po::value(&top_)->default_value(0),
@@ -134,6 +138,7 @@ protected:
 
     void check_options() override {
         if (measures_text_ == "all") {
+            edges_ = true;
             return;
         }
         std::vector<std::string> keys;
@@ -143,6 +148,10 @@ protected:
         std::stringstream stream(measures_text_);
         std::string key;
         while (std::getline(stream, key, ',')) {
+            if (key == "edge_betweenness") {
+                edges_ = true;
+                continue;
+            }
             const auto measure = analysis::measure_from_key(key);
             if (!measure) {
                 std::string message = "--measures: unknown measure \"" + key + "\"";
@@ -153,8 +162,11 @@ protected:
             }
             measures_.push_back(*measure);
         }
-        if (measures_.empty()) {
+        if (measures_.empty() && !edges_) {
             throw UsageError("--measures: give at least one measure, or all");
+        }
+        if (measures_.empty()) {
+            measures_.push_back(analysis::Measure::betweenness); // the ties' scores need a ranking
         }
     }
 
@@ -164,6 +176,7 @@ private:
     std::string by_;
     std::size_t top_ = 0;
     bool normalized_ = false;
+    bool edges_ = false; ///< print the betweenness of every tie
 };
 
 } // namespace

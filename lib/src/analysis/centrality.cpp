@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <mutex>
 #include <queue>
 #include <thread>
 
@@ -175,69 +176,190 @@ void shortest_paths(const Adjacency& adjacency, std::optional<double> uniform, V
     (void)touched;
 }
 
+/// Adds per-block partial sums into one total in block order, keeping only the blocks that finished
+/// ahead of an unfinished one: the sum has the same bits for any thread count, and memory stays at
+/// a few blocks instead of one per block.
+class OrderedSum {
+public:
+    OrderedSum(std::size_t size, std::size_t blocks) : total_(size, 0.0), waiting_(blocks) {}
+
+    void add(std::size_t block, std::vector<double>&& part) {
+        std::lock_guard lock(mutex_);
+        waiting_[block] = std::move(part);
+        while (next_ < waiting_.size() && !waiting_[next_].empty()) {
+            const auto& ready = waiting_[next_];
+            for (std::size_t i = 0; i < total_.size(); ++i) {
+                total_[i] += ready[i];
+            }
+            std::vector<double>().swap(waiting_[next_]);
+            ++next_;
+        }
+    }
+    std::vector<double> take() { return std::move(total_); }
+
+private:
+    std::mutex mutex_;
+    std::vector<double> total_;
+    std::vector<std::vector<double>> waiting_;
+    std::size_t next_ = 0;
+};
+
+/// Buffers for the unweighted kernel: BFS levels instead of float distances, and the shortest-path
+/// DAG recorded in discovery order so that the backward pass reads it sequentially. Sized once.
+struct LevelWorkspace {
+    struct DagEdge {
+        Vertex from;
+        Vertex to;
+        std::uint32_t slot; ///< position of the arc in the out-adjacency
+    };
+    std::vector<std::int32_t> level;
+    std::vector<double> paths;
+    std::vector<double> dependency;
+    std::vector<double> coefficient; ///< (1 + δ[w]) / σ[w], final once w's own arcs are done
+    std::vector<Vertex> queue;
+    std::vector<DagEdge> dag;
+
+    LevelWorkspace(std::size_t n, std::size_t arcs)
+        : level(n, -1), paths(n, 0.0), dependency(n, 0.0), coefficient(n, 0.0), queue(n),
+          dag(arcs) {}
+};
+
+/// Brandes from one source when every tie has the same length. The forward BFS counts shortest
+/// paths and records each arc v → w with level(w) = level(v) + 1; walking those arcs in reverse
+/// discovery order visits every w only after all of w's own successors, so its dependency is
+/// complete when it is passed back to v. Raw pointers keep the hot loops free of reloads.
+void brandes_bfs_source(const AnalysisGraph& graph, Vertex source, LevelWorkspace& ws,
+                        double* vertex_part, double* edge_part) {
+    std::int32_t* const level = ws.level.data();
+    double* const paths = ws.paths.data();
+    double* const dependency = ws.dependency.data();
+    double* const coefficient = ws.coefficient.data();
+    Vertex* const queue = ws.queue.data();
+    LevelWorkspace::DagEdge* const dag = ws.dag.data();
+    const std::size_t* const offsets = graph.out.offsets.data();
+    const Vertex* const neighbours = graph.out.neighbours.data();
+
+    std::size_t tail = 0;
+    std::size_t arcs = 0;
+    level[source] = 0;
+    paths[source] = 1.0;
+    queue[tail++] = source;
+    for (std::size_t head = 0; head < tail; ++head) {
+        const Vertex v = queue[head];
+        const std::int32_t next = level[v] + 1;
+        const double through = paths[v];
+        const std::size_t end = offsets[v + 1];
+        for (std::size_t k = offsets[v]; k < end; ++k) {
+            const Vertex w = neighbours[k];
+            const std::int32_t lw = level[w];
+            if (lw < 0) {
+                level[w] = next;
+                paths[w] = through;
+                queue[tail++] = w;
+                dag[arcs++] = {v, w, static_cast<std::uint32_t>(k)};
+            } else if (lw == next) {
+                paths[w] += through;
+                dag[arcs++] = {v, w, static_cast<std::uint32_t>(k)};
+            }
+        }
+    }
+    // The arcs out of one vertex are contiguous (recorded while it was expanded), so a vertex's
+    // coefficient can be fixed when the reverse walk leaves its arcs: one division per vertex.
+    for (std::size_t i = 0; i < tail; ++i) {
+        coefficient[queue[i]] = 1.0 / paths[queue[i]];
+    }
+    Vertex current = source;
+    for (std::size_t i = arcs; i-- > 0;) {
+        const LevelWorkspace::DagEdge arc = dag[i];
+        if (arc.from != current) {
+            coefficient[current] = (1.0 + dependency[current]) / paths[current];
+            current = arc.from;
+        }
+        const double share = paths[arc.from] * coefficient[arc.to];
+        dependency[arc.from] += share;
+        if (edge_part != nullptr) {
+            edge_part[arc.slot] += share;
+        }
+    }
+    for (std::size_t i = 0; i < tail; ++i) {
+        const Vertex v = queue[i];
+        if (vertex_part != nullptr && v != source) {
+            vertex_part[v] += dependency[v];
+        }
+        level[v] = -1;
+        paths[v] = 0.0;
+        dependency[v] = 0.0;
+    }
+}
+
+/// Brandes from one source with tie lengths: Dijkstra forward, lengths compared with tolerance.
+void brandes_dijkstra_source(const AnalysisGraph& graph, Vertex source, PathWorkspace& ws,
+                             double* vertex_part, double* edge_part) {
+    shortest_paths(graph.out, std::nullopt, source, ws);
+    for (auto it = ws.order.rbegin(); it != ws.order.rend(); ++it) {
+        const Vertex w = *it;
+        const auto predecessors = graph.in.neighbours_of(w);
+        const auto lengths = graph.in.lengths_of(w);
+        const double factor = (1.0 + ws.dependency[w]) / ws.paths[w];
+        for (std::size_t k = 0; k < predecessors.size(); ++k) {
+            const Vertex v = predecessors[k];
+            if (ws.distance[v] == infinity || ws.distance[v] >= ws.distance[w]) {
+                continue;
+            }
+            if (!same_length(ws.distance[v] + lengths[k], ws.distance[w])) {
+                continue;
+            }
+            const double share = ws.paths[v] * factor;
+            ws.dependency[v] += share;
+            if (edge_part != nullptr) {
+                edge_part[graph.in.offsets[w] + k] += share;
+            }
+        }
+        if (vertex_part != nullptr && w != source) {
+            vertex_part[w] += ws.dependency[w];
+        }
+    }
+}
+
 /// Brandes' accumulation for all sources, adding vertex and (optionally) edge dependencies.
 void brandes(const AnalysisGraph& graph, unsigned threads, std::vector<double>* vertex_scores,
              std::vector<double>* edge_scores) {
     const std::size_t n = graph.vertex_count;
     const std::size_t m = graph.edges.size();
-    const auto uniform = uniform_length(graph.out);
+    const bool unweighted = uniform_length(graph.out).has_value();
     const std::size_t blocks = std::min<std::size_t>(n, 64);
-    std::vector<std::vector<double>> vertex_parts(vertex_scores != nullptr ? blocks : 0);
-    std::vector<std::vector<double>> edge_parts(edge_scores != nullptr ? blocks : 0);
+    // Edge dependencies are summed per adjacency slot (a sequential write), then moved to their
+    // edges: slots of the out-adjacency for the BFS kernel, of the in-adjacency for Dijkstra.
+    const Adjacency& slot_owner = unweighted ? graph.out : graph.in;
+    const std::size_t slots = slot_owner.neighbours.size();
+    OrderedSum vertex_sum(vertex_scores != nullptr ? n : 0, blocks);
+    OrderedSum edge_sum(edge_scores != nullptr ? slots : 0, blocks);
     for_each_block(n, blocks, resolve_threads(threads),
                    [&](std::size_t begin, std::size_t end, std::size_t block) {
-                       PathWorkspace ws(n);
                        std::vector<double> vertex_part(vertex_scores != nullptr ? n : 0, 0.0);
-                       std::vector<double> edge_part(edge_scores != nullptr ? m : 0, 0.0);
-                       for (std::size_t s = begin; s < end; ++s) {
-                           shortest_paths(graph.out, uniform, static_cast<Vertex>(s), ws);
-                           for (auto it = ws.order.rbegin(); it != ws.order.rend(); ++it) {
-                               const Vertex w = *it;
-                               const auto predecessors = graph.in.neighbours_of(w);
-                               const auto lengths = graph.in.lengths_of(w);
-                               const double factor = (1.0 + ws.dependency[w]) / ws.paths[w];
-                               for (std::size_t k = 0; k < predecessors.size(); ++k) {
-                                   const Vertex v = predecessors[k];
-                                   if (ws.distance[v] == infinity || v == w) {
-                                       continue;
-                                   }
-                                   const double through = ws.distance[v] + lengths[k];
-                                   const bool on_path = uniform
-                                                            ? through == ws.distance[w]
-                                                            : same_length(through, ws.distance[w]);
-                                   if (!on_path || ws.distance[v] >= ws.distance[w]) {
-                                       continue;
-                                   }
-                                   const double share = ws.paths[v] * factor;
-                                   ws.dependency[v] += share;
-                                   if (!edge_part.empty()) {
-                                       edge_part[graph.in.edges[graph.in.offsets[w] + k]] += share;
-                                   }
-                               }
-                               if (!vertex_part.empty() && w != s) {
-                                   vertex_part[w] += ws.dependency[w];
-                               }
+                       std::vector<double> edge_part(edge_scores != nullptr ? slots : 0, 0.0);
+                       double* vp = vertex_part.empty() ? nullptr : vertex_part.data();
+                       double* ep = edge_part.empty() ? nullptr : edge_part.data();
+                       if (unweighted) {
+                           LevelWorkspace ws(n, graph.out.neighbours.size());
+                           for (std::size_t s = begin; s < end; ++s) {
+                               brandes_bfs_source(graph, static_cast<Vertex>(s), ws, vp, ep);
+                           }
+                       } else {
+                           PathWorkspace ws(n);
+                           for (std::size_t s = begin; s < end; ++s) {
+                               brandes_dijkstra_source(graph, static_cast<Vertex>(s), ws, vp, ep);
                            }
                        }
                        if (vertex_scores != nullptr) {
-                           vertex_parts[block] = std::move(vertex_part);
+                           vertex_sum.add(block, std::move(vertex_part));
                        }
                        if (edge_scores != nullptr) {
-                           edge_parts[block] = std::move(edge_part);
+                           edge_sum.add(block, std::move(edge_part));
                        }
                    });
-    auto reduce = [](std::vector<std::vector<double>>& parts, std::size_t size) {
-        std::vector<double> total(size, 0.0);
-        for (const auto& part : parts) {
-            for (std::size_t i = 0; i < part.size(); ++i) {
-                total[i] += part[i];
-            }
-        }
-        return total;
-    };
-    const double pairs = static_cast<double>(n) * static_cast<double>(n > 0 ? n - 1 : 0);
     if (vertex_scores != nullptr) {
-        *vertex_scores = reduce(vertex_parts, n);
+        *vertex_scores = vertex_sum.take();
         if (n > 2) {
             const double scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
             for (double& value : *vertex_scores) {
@@ -246,8 +368,13 @@ void brandes(const AnalysisGraph& graph, unsigned threads, std::vector<double>* 
         }
     }
     if (edge_scores != nullptr) {
-        *edge_scores = reduce(edge_parts, m);
+        const auto by_slot = edge_sum.take();
+        edge_scores->assign(m, 0.0);
+        for (std::size_t k = 0; k < slots; ++k) {
+            (*edge_scores)[slot_owner.edges[k]] += by_slot[k];
+        }
         if (n > 1) {
+            const double pairs = static_cast<double>(n) * static_cast<double>(n - 1);
             for (double& value : *edge_scores) {
                 value /= pairs;
             }
@@ -392,6 +519,12 @@ std::vector<double> betweenness(const AnalysisGraph& graph, unsigned threads) {
 std::vector<double> edge_betweenness(const AnalysisGraph& graph, unsigned threads) {
     std::vector<double> scores;
     brandes(graph, threads, nullptr, &scores);
+    return scores;
+}
+
+BetweennessScores betweenness_scores(const AnalysisGraph& graph, unsigned threads) {
+    BetweennessScores scores;
+    brandes(graph, threads, &scores.vertices, &scores.edges);
     return scores;
 }
 
@@ -683,7 +816,13 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
             values = strength(graph);
             break;
         case Measure::betweenness:
-            values = betweenness(graph, options.threads);
+            if (options.edge_betweenness != nullptr) {
+                auto both = betweenness_scores(graph, options.threads);
+                values = std::move(both.vertices);
+                *options.edge_betweenness = std::move(both.edges);
+            } else {
+                values = betweenness(graph, options.threads);
+            }
             break;
         case Measure::closeness:
             values = closeness(graph, options.threads);

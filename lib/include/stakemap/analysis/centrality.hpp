@@ -56,6 +56,13 @@ std::vector<double> betweenness(const graph::AnalysisGraph& graph, unsigned thre
 /// Edge betweenness per merged edge of G (`graph.edges` order),
 /// `nx.edge_betweenness_centrality(G, weight=dist, normalized=True)`. Same cost as betweenness.
 std::vector<double> edge_betweenness(const graph::AnalysisGraph& graph, unsigned threads = 0);
+/// Vertex and edge betweenness from one pass over the sources.
+struct BetweennessScores {
+    std::vector<double> vertices; ///< as betweenness()
+    std::vector<double> edges;    ///< as edge_betweenness()
+};
+BetweennessScores betweenness_scores(const graph::AnalysisGraph& graph, unsigned threads = 0);
+
 /// Closeness with the Wasserman–Faust correction for disconnected maps,
 /// `nx.closeness_centrality(G, distance=dist)`: (r−1)/Σd · (r−1)/(n−1), r = actors that reach the
 /// actor (incoming distances on directed maps). O(n·m·log n).
@@ -94,6 +101,8 @@ struct CentralityOptions {
     /// Rescale count-like measures into [0, 1]: degree, in/out degree and harmonic by n − 1
     /// (total degree of a directed map by 2(n − 1)), strength and coreness by their maximum.
     bool normalized = false;
+    /// When set and betweenness is computed, receives the edge betweenness of the same pass.
+    std::vector<double>* edge_betweenness = nullptr;
 };
 
 /// The requested measures that apply to the graph, in printing order.
