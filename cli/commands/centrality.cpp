@@ -2,6 +2,7 @@
 
 #include "stakemap/analysis/centrality.hpp"
 #include "../command.hpp"
+#include "stakemap/analysis/approximate.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/grouping.hpp"
 #include "stakemap/report/centrality_report.hpp"
@@ -38,16 +39,38 @@ public:
         options.measures = measures_;
         options.threads = common_.threads;
         options.normalized = normalized_;
-        if (edges_) {
+        const bool wants_betweenness =
+            measures_.empty() || std::find(measures_.begin(), measures_.end(),
+                                           analysis::Measure::betweenness) != measures_.end();
+        std::optional<analysis::ApproximateBetweenness> approximate;
+        if (approx_ > 0.0 && wants_betweenness) {
+            // Sampled betweenness replaces the exact one; the other measures stay exact.
+            options.measures = measures_.empty() ? analysis::all_measures() : measures_;
+            std::erase(options.measures, analysis::Measure::betweenness);
+            approximate = analysis::approximate_betweenness(graph, {.epsilon = approx_,
+                                                                    .confidence = confidence_,
+                                                                    .seed = seed_,
+                                                                    .threads = common_.threads});
+        }
+        if (edges_ && !approximate) {
             options.edge_betweenness = &result.edge_betweenness;
             if (!measures_.empty() &&
                 std::find(measures_.begin(), measures_.end(), analysis::Measure::betweenness) ==
                     measures_.end()) {
-                // Edge betweenness comes from the same pass as the actors' betweenness.
+                // Without the actors' betweenness, the ties' scores need a pass of their own.
                 result.edge_betweenness = analysis::edge_betweenness(graph, common_.threads);
             }
         }
-        result.columns = analysis::centrality(graph, options);
+        result.columns = options.measures.empty() && approximate
+                             ? std::vector<analysis::MeasureColumn>{}
+                             : analysis::centrality(graph, options);
+        if (approximate) {
+            const auto after =
+                std::find_if(result.columns.begin(), result.columns.end(), [](const auto& column) {
+                    return column.measure > analysis::Measure::betweenness;
+                });
+            result.columns.insert(after, {analysis::Measure::betweenness, approximate->values});
+        }
         if (!by_.empty()) {
             const auto vocabulary = io::default_vocabulary().merged_with(map);
             auto labels = model::group_labels(map, vocabulary, by_);
@@ -91,8 +114,25 @@ public:
                 by_.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(by_);
             json_options["top"] = top_;
             json_options["normalized"] = normalized_;
-            emit(report::json_envelope(name(), &map, json_options,
-                                       report::centrality_results(result)));
+            if (approximate) {
+                json_options["approx"] = approx_;
+                json_options["confidence"] = confidence_;
+                json_options["seed"] = seed_;
+            }
+            auto results = report::centrality_results(result);
+            if (approximate) {
+                results["approximation"] = {
+                    {"measure", "betweenness"},
+                    {"method", "Riondato-Kornaropoulos shortest-path sampling"},
+                    {"epsilon", approx_},
+                    {"confidence", confidence_},
+                    {"samples", approximate->samples},
+                    {"vertex_diameter_bound", approximate->vertex_diameter},
+                    {"error_bound", approximate->error_bound},
+                    {"guarantee", "with probability at least the confidence, every actor's "
+                                  "betweenness is within error_bound of the exact value"}};
+            }
+            emit(report::json_envelope(name(), &map, json_options, results));
             break;
         }
         case Format::csv:
@@ -133,10 +173,22 @@ protected:
             "top", po::value(&top_)->default_value(0),
             "show only the N actors ranked highest (by betweenness when computed)")(
             "normalized", po::bool_switch(&normalized_),
-            "rescale degree, harmonic, strength and coreness into [0, 1]");
+            "rescale degree, harmonic, strength and coreness into [0, 1]")(
+            "approx", po::value(&approx_)->default_value(0.0),
+            "estimate betweenness by sampling, within EPS of the exact value (e.g. 0.01)")(
+            "confidence", po::value(&confidence_)->default_value(0.9),
+            "with --approx: probability that every estimate is within EPS")(
+            "seed", po::value(&seed_)->default_value(1),
+            "with --approx: random seed (same seed, same estimate)");
     }
 
     void check_options() override {
+        if (approx_ != 0.0 && !(approx_ > 0.0 && approx_ < 1.0)) {
+            throw UsageError("--approx must be between 0 and 1, e.g. 0.01");
+        }
+        if (!(confidence_ > 0.0 && confidence_ < 1.0)) {
+            throw UsageError("--confidence must be between 0 and 1, e.g. 0.9");
+        }
         if (measures_text_ == "all") {
             edges_ = true;
             return;
@@ -177,6 +229,9 @@ private:
     std::size_t top_ = 0;
     bool normalized_ = false;
     bool edges_ = false; ///< print the betweenness of every tie
+    double approx_ = 0.0;
+    double confidence_ = 0.9;
+    std::uint64_t seed_ = 1;
 };
 
 } // namespace
