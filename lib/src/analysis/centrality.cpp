@@ -3,10 +3,13 @@
 #include "stakemap/analysis/stats.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <queue>
 #include <thread>
@@ -382,21 +385,152 @@ void brandes(const AnalysisGraph& graph, unsigned threads, std::vector<double>* 
     }
 }
 
-/// Runs `per_vertex(u, workspace)` for every vertex u with shortest paths from u along `adjacency`.
-std::vector<double> from_each_vertex(const AnalysisGraph& graph, const Adjacency& adjacency,
-                                     unsigned threads,
-                                     const std::function<double(const PathWorkspace&)>& value) {
+/// For every actor: how many actors reach it (itself included), the sum of their distances to it,
+/// and the sum of the inverse distances; what closeness and harmonic are made of.
+struct DistanceSums {
+    std::vector<double> reached;
+    std::vector<double> total;
+    std::vector<double> inverse;
+};
+
+/// Distances *to* each actor are shortest paths along reversed arcs (the in-adjacency), as
+/// NetworkX does for closeness and harmonic on directed graphs. BFS over levels when every tie has
+/// the same length, Dijkstra otherwise.
+/// Buffers for 64 simultaneous BFS (one bit per source), after Then et al., "The More the
+/// Merrier: Efficient Multi-Source Graph Traversal" (2014): one pass over the arcs serves all 64.
+struct BatchWorkspace {
+    std::vector<std::uint64_t> seen;
+    std::vector<std::uint64_t> frontier;
+    std::vector<std::uint64_t> next;
+    std::vector<Vertex> active;
+    std::vector<Vertex> touched;
+    std::vector<std::array<std::uint32_t, 64>> per_level; ///< [depth][source bit]
+    explicit BatchWorkspace(std::size_t n) : seen(n, 0), frontier(n, 0), next(n, 0) {}
+};
+
+/// Distance sums for the sources first .. first + count − 1 (count ≤ 64) on unit-length ties.
+/// The sums per source are formed level by level exactly as bfs_distance_sums does.
+void batch_distance_sums(const Adjacency& adjacency, double length, std::size_t first,
+                         std::size_t count, BatchWorkspace& ws, DistanceSums& sums) {
+    auto& seen = ws.seen;
+    auto& frontier = ws.frontier;
+    auto& next = ws.next;
+    auto& active = ws.active;
+    auto& touched = ws.touched;
+    auto& per_level = ws.per_level;
+    std::fill(seen.begin(), seen.end(), 0);
+    active.clear();
+    per_level.assign(1, {});
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto v = static_cast<Vertex>(first + i);
+        seen[v] |= std::uint64_t{1} << i;
+        frontier[v] |= std::uint64_t{1} << i;
+        active.push_back(v);
+        per_level[0][i] = 1;
+    }
+    const std::size_t* const offsets = adjacency.offsets.data();
+    const Vertex* const neighbours = adjacency.neighbours.data();
+    while (!active.empty()) {
+        touched.clear();
+        for (Vertex v : active) {
+            const std::uint64_t bits = frontier[v];
+            for (std::size_t k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
+                const Vertex w = neighbours[k];
+                if (next[w] == 0) {
+                    touched.push_back(w);
+                }
+                next[w] |= bits;
+            }
+        }
+        for (Vertex v : active) {
+            frontier[v] = 0;
+        }
+        active.clear();
+        auto& counts = per_level.emplace_back();
+        counts.fill(0);
+        for (Vertex w : touched) {
+            const std::uint64_t fresh = next[w] & ~seen[w];
+            next[w] = 0;
+            if (fresh == 0) {
+                continue;
+            }
+            seen[w] |= fresh;
+            frontier[w] = fresh;
+            active.push_back(w);
+            for (std::uint64_t bits = fresh; bits != 0; bits &= bits - 1) {
+                ++counts[static_cast<std::size_t>(std::countr_zero(bits))];
+            }
+        }
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        double total = 0.0;
+        double inverse = 0.0;
+        std::size_t reached = 1;
+        for (std::size_t depth = 1; depth < per_level.size(); ++depth) {
+            if (per_level[depth][i] == 0) {
+                continue;
+            }
+            const double distance = static_cast<double>(depth) * length;
+            const auto found = static_cast<double>(per_level[depth][i]);
+            total += found * distance;
+            inverse += found / distance;
+            reached += per_level[depth][i];
+        }
+        sums.reached[first + i] = static_cast<double>(reached);
+        sums.total[first + i] = total;
+        sums.inverse[first + i] = inverse;
+    }
+}
+
+DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads) {
     const std::size_t n = graph.vertex_count;
-    std::vector<double> result(n, 0.0);
+    DistanceSums sums{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0),
+                      std::vector<double>(n, 0.0)};
+    const Adjacency& adjacency = graph.in;
     const auto uniform = uniform_length(adjacency);
+    if (uniform) {
+        // Blocks of exactly 64 sources, one bit each.
+        const std::size_t batches = (n + 63) / 64;
+        for_each_block(batches, batches, resolve_threads(threads),
+                       [&](std::size_t batch, std::size_t, std::size_t) {
+                           BatchWorkspace ws(n); // 3n words: small beside the batch's BFS
+                           const std::size_t first = batch * 64;
+                           batch_distance_sums(adjacency, *uniform, first,
+                                               std::min<std::size_t>(64, n - first), ws, sums);
+                       });
+        return sums;
+    }
     for_each_block(n, std::min<std::size_t>(n, 64), resolve_threads(threads),
                    [&](std::size_t begin, std::size_t end, std::size_t) {
                        PathWorkspace ws(n);
                        for (std::size_t u = begin; u < end; ++u) {
-                           shortest_paths(adjacency, uniform, static_cast<Vertex>(u), ws);
-                           result[u] = value(ws);
+                           shortest_paths(adjacency, std::nullopt, static_cast<Vertex>(u), ws);
+                           double total = 0.0;
+                           double inverse = 0.0;
+                           for (Vertex v : ws.order) {
+                               total += ws.distance[v];
+                               if (ws.distance[v] > 0.0) {
+                                   inverse += 1.0 / ws.distance[v];
+                               }
+                           }
+                           sums.reached[u] = static_cast<double>(ws.order.size());
+                           sums.total[u] = total;
+                           sums.inverse[u] = inverse;
                        }
                    });
+    return sums;
+}
+
+/// Wasserman–Faust closeness from the distance sums.
+std::vector<double> closeness_from(const DistanceSums& sums, std::size_t count) {
+    const double n = static_cast<double>(count);
+    std::vector<double> result(count, 0.0);
+    for (std::size_t u = 0; u < count; ++u) {
+        const double reached = sums.reached[u];
+        if (sums.total[u] > 0.0 && n > 1.0) {
+            result[u] = (reached - 1.0) / sums.total[u] * ((reached - 1.0) / (n - 1.0));
+        }
+    }
     return result;
 }
 
@@ -529,31 +663,11 @@ BetweennessScores betweenness_scores(const AnalysisGraph& graph, unsigned thread
 }
 
 std::vector<double> closeness(const AnalysisGraph& graph, unsigned threads) {
-    const double n = static_cast<double>(graph.vertex_count);
-    // Distances *to* each actor: shortest paths along reversed arcs.
-    return from_each_vertex(graph, graph.in, threads, [n](const PathWorkspace& ws) {
-        double total = 0.0;
-        for (Vertex v : ws.order) {
-            total += ws.distance[v];
-        }
-        const double reached = static_cast<double>(ws.order.size());
-        if (total <= 0.0 || n <= 1.0) {
-            return 0.0;
-        }
-        return (reached - 1.0) / total * ((reached - 1.0) / (n - 1.0));
-    });
+    return closeness_from(distance_sums(graph, threads), graph.vertex_count);
 }
 
 std::vector<double> harmonic(const AnalysisGraph& graph, unsigned threads) {
-    return from_each_vertex(graph, graph.in, threads, [](const PathWorkspace& ws) {
-        double total = 0.0;
-        for (Vertex v : ws.order) {
-            if (ws.distance[v] > 0.0) {
-                total += 1.0 / ws.distance[v];
-            }
-        }
-        return total;
-    });
+    return distance_sums(graph, threads).inverse;
 }
 
 std::vector<double> eigenvector(const AnalysisGraph& graph) {
@@ -796,6 +910,13 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
                                       const CentralityOptions& options) {
     const auto& wanted = options.measures.empty() ? all_measures() : options.measures;
     std::vector<MeasureColumn> columns;
+    std::optional<DistanceSums> sums; // shared by closeness and harmonic
+    auto distance_sums_once = [&]() -> const DistanceSums& {
+        if (!sums) {
+            sums = distance_sums(graph, options.threads);
+        }
+        return *sums;
+    };
     for (Measure measure : all_measures()) {
         if (std::find(wanted.begin(), wanted.end(), measure) == wanted.end() ||
             !applies(measure, graph)) {
@@ -825,10 +946,10 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
             }
             break;
         case Measure::closeness:
-            values = closeness(graph, options.threads);
+            values = closeness_from(distance_sums_once(), graph.vertex_count);
             break;
         case Measure::harmonic:
-            values = harmonic(graph, options.threads);
+            values = distance_sums_once().inverse;
             break;
         case Measure::eigenvector:
             values = eigenvector(graph);
