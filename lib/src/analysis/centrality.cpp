@@ -408,10 +408,10 @@ struct BatchWorkspace {
     explicit BatchWorkspace(std::size_t n) : seen(n, 0), frontier(n, 0), next(n, 0) {}
 };
 
-/// Distance sums for the sources first .. first + count − 1 (count ≤ 64) on unit-length ties.
-/// The sums per source are formed level by level exactly as bfs_distance_sums does.
-void batch_distance_sums(const Adjacency& adjacency, double length, std::size_t first,
-                         std::size_t count, BatchWorkspace& ws, DistanceSums& sums) {
+/// BFS from up to 64 sources at once along `adjacency`: afterwards ws.per_level[d][i] is the number
+/// of actors at distance d (in steps) from sources[i].
+void batch_levels(const Adjacency& adjacency, const Vertex* sources, std::size_t count,
+                  BatchWorkspace& ws) {
     auto& seen = ws.seen;
     auto& frontier = ws.frontier;
     auto& next = ws.next;
@@ -422,10 +422,12 @@ void batch_distance_sums(const Adjacency& adjacency, double length, std::size_t 
     active.clear();
     per_level.assign(1, {});
     for (std::size_t i = 0; i < count; ++i) {
-        const auto v = static_cast<Vertex>(first + i);
+        const Vertex v = sources[i];
+        if (frontier[v] == 0) {
+            active.push_back(v);
+        }
         seen[v] |= std::uint64_t{1} << i;
         frontier[v] |= std::uint64_t{1} << i;
-        active.push_back(v);
         per_level[0][i] = 1;
     }
     const std::size_t* const offsets = adjacency.offsets.data();
@@ -462,6 +464,18 @@ void batch_distance_sums(const Adjacency& adjacency, double length, std::size_t 
             }
         }
     }
+}
+
+/// Distance sums for the sources first .. first + count − 1 (count ≤ 64) on unit-length ties,
+/// formed level by level: one multiplication and one division per level.
+void batch_distance_sums(const Adjacency& adjacency, double length, std::size_t first,
+                         std::size_t count, BatchWorkspace& ws, DistanceSums& sums) {
+    std::array<Vertex, 64> sources{};
+    for (std::size_t i = 0; i < count; ++i) {
+        sources[i] = static_cast<Vertex>(first + i);
+    }
+    batch_levels(adjacency, sources.data(), count, ws);
+    const auto& per_level = ws.per_level;
     for (std::size_t i = 0; i < count; ++i) {
         double total = 0.0;
         double inverse = 0.0;
@@ -565,6 +579,34 @@ std::vector<double> max_weights_of(const Adjacency& adjacency, std::size_t n) {
 }
 
 } // namespace
+
+StepSums step_sums(const Adjacency& adjacency, const std::vector<Vertex>& sources,
+                   unsigned threads) {
+    StepSums sums;
+    sums.reached.assign(sources.size(), 0);
+    sums.steps.assign(sources.size(), 0);
+    sums.eccentricity.assign(sources.size(), 0);
+    const std::size_t n = adjacency.offsets.empty() ? 0 : adjacency.offsets.size() - 1;
+    const std::size_t batches = (sources.size() + 63) / 64;
+    for_each_block(batches, batches, resolve_threads(threads),
+                   [&](std::size_t batch, std::size_t, std::size_t) {
+                       BatchWorkspace ws(n);
+                       const std::size_t first = batch * 64;
+                       const std::size_t count = std::min<std::size_t>(64, sources.size() - first);
+                       batch_levels(adjacency, sources.data() + first, count, ws);
+                       for (std::size_t i = 0; i < count; ++i) {
+                           for (std::size_t depth = 0; depth < ws.per_level.size(); ++depth) {
+                               const std::uint32_t found = ws.per_level[depth][i];
+                               if (found > 0) {
+                                   sums.reached[first + i] += found;
+                                   sums.steps[first + i] += depth * found;
+                                   sums.eccentricity[first + i] = depth;
+                               }
+                           }
+                       }
+                   });
+    return sums;
+}
 
 unsigned resolve_threads(unsigned threads) {
     if (threads != 0) {

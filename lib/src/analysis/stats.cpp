@@ -1,7 +1,10 @@
 #include "stakemap/analysis/stats.hpp"
 
+#include "stakemap/analysis/approximate.hpp"
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/analysis/communities.hpp"
+
+#include <random>
 
 #include <algorithm>
 #include <limits>
@@ -175,32 +178,35 @@ MapStats map_stats(const graph::AnalysisGraph& graph, const StatsOptions& option
                                                       static_cast<double>(graph.edges.size());
     }
 
-    // Diameter and average path length in steps within the largest component of U.
+    // Diameter and average path length in steps within the largest component of U: from every
+    // actor of the component up to `exact_limit` actors, else from a seeded sample of sources.
     if (stats.largest_component > 1) {
-        std::vector<std::size_t> distance(n);
-        std::vector<Vertex> queue;
-        std::size_t total = 0;
-        for (std::size_t s = 0; s < n; ++s) {
-            if (label[s] != largest) {
-                continue;
-            }
-            std::fill(distance.begin(), distance.end(), std::numeric_limits<std::size_t>::max());
-            distance[s] = 0;
-            queue.assign(1, static_cast<Vertex>(s));
-            for (std::size_t head = 0; head < queue.size(); ++head) {
-                const Vertex v = queue[head];
-                for (Vertex w : graph.undirected.neighbours_of(v)) {
-                    if (distance[w] == std::numeric_limits<std::size_t>::max()) {
-                        distance[w] = distance[v] + 1;
-                        total += distance[w];
-                        stats.diameter = std::max(stats.diameter, distance[w]);
-                        queue.push_back(w);
-                    }
-                }
+        std::vector<Vertex> members;
+        for (std::size_t v = 0; v < n; ++v) {
+            if (label[v] == largest) {
+                members.push_back(static_cast<Vertex>(v));
             }
         }
+        std::vector<Vertex> sources = members;
+        if (members.size() > options.exact_limit) {
+            std::mt19937_64 random(options.seed);
+            for (std::size_t i = 0; i < options.sample_sources; ++i) {
+                const auto remaining = static_cast<std::uint64_t>(members.size() - i);
+                std::swap(members[i], members[i + static_cast<std::size_t>(random() % remaining)]);
+            }
+            sources.assign(members.begin(),
+                           members.begin() + static_cast<std::ptrdiff_t>(options.sample_sources));
+            stats.path_sources = sources.size();
+        }
+        const auto sums = step_sums(graph.undirected, sources, options.threads);
+        std::size_t total = 0;
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            total += sums.steps[i];
+            stats.diameter = std::max(stats.diameter, sums.eccentricity[i]);
+        }
         const double size = static_cast<double>(stats.largest_component);
-        stats.average_path_length = static_cast<double>(total) / (size * (size - 1.0));
+        stats.average_path_length =
+            static_cast<double>(total) / (static_cast<double>(sources.size()) * (size - 1.0));
     }
 
     // Transitivity (global clustering) and Freeman degree centralization on U.
@@ -224,8 +230,16 @@ MapStats map_stats(const graph::AnalysisGraph& graph, const StatsOptions& option
         stats.degree_centralization =
             spread / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
     }
-    stats.betweenness_centralization =
-        betweenness_centralization(betweenness(graph, options.threads));
+    if (n <= options.exact_limit) {
+        stats.betweenness_centralization =
+            betweenness_centralization(betweenness(graph, options.threads));
+    } else {
+        stats.betweenness_estimated = true;
+        stats.betweenness_centralization = betweenness_centralization(
+            approximate_betweenness(
+                graph, {.epsilon = 0.01, .seed = options.seed, .threads = options.threads})
+                .values);
+    }
     for (const auto& [name, labels] : options.groupings) {
         GroupingFigures figures;
         figures.grouping = name;

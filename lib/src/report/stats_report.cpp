@@ -27,6 +27,19 @@ nlohmann::ordered_json stats_results(const analysis::MapStats& stats) {
     }
     out["degree_centralization"] = stats.degree_centralization;
     out["betweenness_centralization"] = stats.betweenness_centralization;
+    if (stats.path_sources > 0 || stats.betweenness_estimated) {
+        nlohmann::ordered_json estimated;
+        if (stats.path_sources > 0) {
+            estimated["diameter"] =
+                "lower bound from " + std::to_string(stats.path_sources) + " sampled sources";
+            estimated["average_path_length"] =
+                "mean over " + std::to_string(stats.path_sources) + " sampled sources";
+        }
+        if (stats.betweenness_estimated) {
+            estimated["betweenness_centralization"] = "from approximate betweenness, epsilon 0.01";
+        }
+        out["estimated"] = std::move(estimated);
+    }
     auto groupings = nlohmann::ordered_json::object();
     for (const auto& figures : stats.groupings) {
         auto number = [](double value) {

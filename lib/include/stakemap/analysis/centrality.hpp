@@ -128,6 +128,18 @@ struct BrokerageRoles {
 std::vector<BrokerageRoles> brokerage(const graph::AnalysisGraph& graph,
                                       const std::vector<std::string>& group);
 
+/// Per source: actors reached (itself included), the sum of their distances in steps, and the
+/// largest such distance, along `adjacency`.
+struct StepSums {
+    std::vector<std::size_t> reached;
+    std::vector<std::size_t> steps;
+    std::vector<std::size_t> eccentricity;
+};
+/// Breadth-first search from every source, 64 sources per pass over the ties (bit-parallel
+/// frontiers). O(|sources|/64 · m) word operations plus O(Σ reached).
+StepSums step_sums(const graph::Adjacency& adjacency, const std::vector<graph::Vertex>& sources,
+                   unsigned threads = 0);
+
 /// Number of threads to use for `threads` (0: all cores, at least 1).
 unsigned resolve_threads(unsigned threads);
 

@@ -4,6 +4,7 @@
 #include "stakemap/graph/analysis_graph.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,6 +25,11 @@ struct GroupingFigures {
 /// What map_stats computes beyond the basic figures.
 struct StatsOptions {
     unsigned threads = 0;
+    /// Up to this many actors, path figures and betweenness centralization are exact; beyond,
+    /// they are estimated (sampled sources; approximate betweenness with ε = 0.01).
+    std::size_t exact_limit = 50000;
+    std::size_t sample_sources = 1024; ///< BFS sources for estimated path figures
+    std::uint64_t seed = 1;
     /// Groupings to describe: a name and one label per actor.
     std::vector<std::pair<std::string, std::vector<std::string>>> groupings;
 };
@@ -47,6 +53,10 @@ struct MapStats {
     double degree_centralization = 0.0;           ///< Freeman, on U
     /// Freeman betweenness centralization: Σ (max b − b_i) / (n − 1) over normalised betweenness.
     double betweenness_centralization = 0.0;
+    /// 0 when diameter and average path length are exact; else the number of sampled sources (the
+    /// diameter is then a lower bound and the average path length an unbiased estimate).
+    std::size_t path_sources = 0;
+    bool betweenness_estimated = false; ///< betweenness centralization from sampled betweenness
     /// Figures for each grouping asked for (kind, sector, area…), in the order asked.
     std::vector<GroupingFigures> groupings;
 };
