@@ -2,11 +2,17 @@
 // failures to the exit codes of SPEC §4.
 
 #include "command.hpp"
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/version.hpp"
 
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
 #include <functional>
 #include <iostream>
+#include <unistd.h>
 
 namespace {
 
@@ -39,6 +45,55 @@ void print_main_help() {
                  "\nExit codes: 0 success, 1 problems found, 2 usage error, 3 bad input data,\n"
                  "4 cannot read or write a file, 5 internal error.\n";
 }
+
+std::atomic<bool> stop_requested{false};
+
+extern "C" void request_stop(int) {
+    stop_requested.store(true);
+}
+
+/// Ctrl-C asks long computations to stop; on a terminal, computations longer than a second show
+/// their progress on stderr (never on stdout, never in files).
+class Console {
+public:
+    Console() {
+        std::signal(SIGINT, request_stop);
+        stakemap::analysis::RunControl control;
+        control.stop = &stop_requested;
+        if (::isatty(STDERR_FILENO) != 0) {
+            control.progress = [this](std::string_view task, std::size_t done, std::size_t total) {
+                show(task, done, total);
+            };
+        }
+        stakemap::analysis::set_run_control(std::move(control));
+    }
+    ~Console() {
+        if (shown_) {
+            std::fputs("\r\033[K", stderr);
+        }
+    }
+    Console(const Console&) = delete;
+    Console& operator=(const Console&) = delete;
+
+private:
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point started_ = Clock::now();
+    Clock::time_point last_{};
+    bool shown_ = false;
+
+    void show(std::string_view task, std::size_t done, std::size_t total) {
+        const auto now = Clock::now();
+        if (now - started_ < std::chrono::seconds(1) ||
+            (shown_ && now - last_ < std::chrono::milliseconds(200) && done < total)) {
+            return;
+        }
+        last_ = now;
+        shown_ = true;
+        std::fprintf(stderr, "\r\033[Kstakemap: %.*s %zu%%", static_cast<int>(task.size()),
+                     task.data(), total == 0 ? std::size_t{100} : done * 100 / total);
+        std::fflush(stderr);
+    }
+};
 
 void print_error(const std::string& message) {
     std::cerr << "stakemap: error: " << message << '\n';
@@ -78,6 +133,7 @@ int run(int argc, char** argv) {
         return cli::exit_usage;
     }
     const std::string name = command->name();
+    const Console console;
     try {
         if (!command->setup({arguments.begin() + 1, arguments.end()})) {
             return cli::exit_ok;
@@ -99,6 +155,9 @@ int run(int argc, char** argv) {
             print_error(error.what());
         }
         return cli::exit_bad_input;
+    } catch (const analysis::Interrupted&) {
+        print_error("interrupted; no result was written");
+        return 130;
     } catch (const io::FileError& error) {
         print_error(error.what());
         return cli::exit_file;

@@ -1,12 +1,14 @@
 #include "stakemap/analysis/approximate.hpp"
 
 #include "stakemap/analysis/centrality.hpp"
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/analysis/stats.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -463,9 +465,15 @@ ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
     const std::size_t blocks = (result.samples + block_size - 1) / block_size;
     std::vector<std::vector<std::uint32_t>> counts(blocks);
     std::atomic<std::size_t> next{0};
+    const RunControl& control = run_control();
+    std::atomic<std::size_t> done{0};
+    std::mutex report;
+    auto stopping = [&] {
+        return control.stop != nullptr && control.stop->load();
+    };
     auto worker = [&] {
         Sampler sampler(graph);
-        for (std::size_t block = next++; block < blocks; block = next++) {
+        for (std::size_t block = next++; block < blocks && !stopping(); block = next++) {
             std::seed_seq seeds{static_cast<std::uint32_t>(options.seed),
                                 static_cast<std::uint32_t>(options.seed >> 32U),
                                 static_cast<std::uint32_t>(block), 0x5eedU};
@@ -488,6 +496,11 @@ ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
                 }
             }
             counts[block] = std::move(local);
+            const std::size_t finished = ++done;
+            if (control.progress) {
+                std::lock_guard lock(report);
+                control.progress("approximate betweenness", finished, blocks);
+            }
         }
     };
     const unsigned threads =
@@ -499,6 +512,9 @@ ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
     worker();
     for (auto& thread : pool) {
         thread.join();
+    }
+    if (stopping()) {
+        throw Interrupted();
     }
     std::vector<std::uint64_t> total(n, 0);
     for (const auto& block : counts) {

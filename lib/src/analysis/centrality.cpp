@@ -1,5 +1,6 @@
 #include "stakemap/analysis/centrality.hpp"
 
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/analysis/stats.hpp"
 
 #include <algorithm>
@@ -45,14 +46,26 @@ constexpr MeasureName measure_names[] = {
 /// `threads` threads. The cut depends only on `count` and `blocks`, never on the thread count, so
 /// per-block partial results reduced in block order give the same bits for any number of threads.
 void for_each_block(std::size_t count, std::size_t blocks, unsigned threads,
-                    const std::function<void(std::size_t, std::size_t, std::size_t)>& work) {
+                    const std::function<void(std::size_t, std::size_t, std::size_t)>& work,
+                    std::string_view task = "computing") {
     if (count == 0 || blocks == 0) {
         return;
     }
+    const RunControl& control = run_control();
     std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    std::mutex report;
+    auto stopping = [&] {
+        return control.stop != nullptr && control.stop->load();
+    };
     auto worker = [&] {
-        for (std::size_t block = next++; block < blocks; block = next++) {
+        for (std::size_t block = next++; block < blocks && !stopping(); block = next++) {
             work(block * count / blocks, (block + 1) * count / blocks, block);
+            const std::size_t finished = ++done;
+            if (control.progress) {
+                std::lock_guard lock(report);
+                control.progress(task, finished, blocks);
+            }
         }
     };
     const unsigned used = std::min<unsigned>(threads, static_cast<unsigned>(blocks));
@@ -63,6 +76,9 @@ void for_each_block(std::size_t count, std::size_t blocks, unsigned threads,
     worker();
     for (auto& thread : pool) {
         thread.join();
+    }
+    if (stopping()) {
+        throw Interrupted();
     }
 }
 
@@ -337,30 +353,32 @@ void brandes(const AnalysisGraph& graph, unsigned threads, std::vector<double>* 
     const std::size_t slots = slot_owner.neighbours.size();
     OrderedSum vertex_sum(vertex_scores != nullptr ? n : 0, blocks);
     OrderedSum edge_sum(edge_scores != nullptr ? slots : 0, blocks);
-    for_each_block(n, blocks, resolve_threads(threads),
-                   [&](std::size_t begin, std::size_t end, std::size_t block) {
-                       std::vector<double> vertex_part(vertex_scores != nullptr ? n : 0, 0.0);
-                       std::vector<double> edge_part(edge_scores != nullptr ? slots : 0, 0.0);
-                       double* vp = vertex_part.empty() ? nullptr : vertex_part.data();
-                       double* ep = edge_part.empty() ? nullptr : edge_part.data();
-                       if (unweighted) {
-                           LevelWorkspace ws(n, graph.out.neighbours.size());
-                           for (std::size_t s = begin; s < end; ++s) {
-                               brandes_bfs_source(graph, static_cast<Vertex>(s), ws, vp, ep);
-                           }
-                       } else {
-                           PathWorkspace ws(n);
-                           for (std::size_t s = begin; s < end; ++s) {
-                               brandes_dijkstra_source(graph, static_cast<Vertex>(s), ws, vp, ep);
-                           }
-                       }
-                       if (vertex_scores != nullptr) {
-                           vertex_sum.add(block, std::move(vertex_part));
-                       }
-                       if (edge_scores != nullptr) {
-                           edge_sum.add(block, std::move(edge_part));
-                       }
-                   });
+    for_each_block(
+        n, blocks, resolve_threads(threads),
+        [&](std::size_t begin, std::size_t end, std::size_t block) {
+            std::vector<double> vertex_part(vertex_scores != nullptr ? n : 0, 0.0);
+            std::vector<double> edge_part(edge_scores != nullptr ? slots : 0, 0.0);
+            double* vp = vertex_part.empty() ? nullptr : vertex_part.data();
+            double* ep = edge_part.empty() ? nullptr : edge_part.data();
+            if (unweighted) {
+                LevelWorkspace ws(n, graph.out.neighbours.size());
+                for (std::size_t s = begin; s < end; ++s) {
+                    brandes_bfs_source(graph, static_cast<Vertex>(s), ws, vp, ep);
+                }
+            } else {
+                PathWorkspace ws(n);
+                for (std::size_t s = begin; s < end; ++s) {
+                    brandes_dijkstra_source(graph, static_cast<Vertex>(s), ws, vp, ep);
+                }
+            }
+            if (vertex_scores != nullptr) {
+                vertex_sum.add(block, std::move(vertex_part));
+            }
+            if (edge_scores != nullptr) {
+                edge_sum.add(block, std::move(edge_part));
+            }
+        },
+        "betweenness");
     if (vertex_scores != nullptr) {
         *vertex_scores = vertex_sum.take();
         if (n > 2) {
@@ -505,33 +523,37 @@ DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads) {
     if (uniform) {
         // Blocks of exactly 64 sources, one bit each.
         const std::size_t batches = (n + 63) / 64;
-        for_each_block(batches, batches, resolve_threads(threads),
-                       [&](std::size_t batch, std::size_t, std::size_t) {
-                           BatchWorkspace ws(n); // 3n words: small beside the batch's BFS
-                           const std::size_t first = batch * 64;
-                           batch_distance_sums(adjacency, *uniform, first,
-                                               std::min<std::size_t>(64, n - first), ws, sums);
-                       });
+        for_each_block(
+            batches, batches, resolve_threads(threads),
+            [&](std::size_t batch, std::size_t, std::size_t) {
+                BatchWorkspace ws(n); // 3n words: small beside the batch's BFS
+                const std::size_t first = batch * 64;
+                batch_distance_sums(adjacency, *uniform, first,
+                                    std::min<std::size_t>(64, n - first), ws, sums);
+            },
+            "closeness");
         return sums;
     }
-    for_each_block(n, std::min<std::size_t>(n, 64), resolve_threads(threads),
-                   [&](std::size_t begin, std::size_t end, std::size_t) {
-                       PathWorkspace ws(n);
-                       for (std::size_t u = begin; u < end; ++u) {
-                           shortest_paths(adjacency, std::nullopt, static_cast<Vertex>(u), ws);
-                           double total = 0.0;
-                           double inverse = 0.0;
-                           for (Vertex v : ws.order) {
-                               total += ws.distance[v];
-                               if (ws.distance[v] > 0.0) {
-                                   inverse += 1.0 / ws.distance[v];
-                               }
-                           }
-                           sums.reached[u] = static_cast<double>(ws.order.size());
-                           sums.total[u] = total;
-                           sums.inverse[u] = inverse;
-                       }
-                   });
+    for_each_block(
+        n, std::min<std::size_t>(n, 64), resolve_threads(threads),
+        [&](std::size_t begin, std::size_t end, std::size_t) {
+            PathWorkspace ws(n);
+            for (std::size_t u = begin; u < end; ++u) {
+                shortest_paths(adjacency, std::nullopt, static_cast<Vertex>(u), ws);
+                double total = 0.0;
+                double inverse = 0.0;
+                for (Vertex v : ws.order) {
+                    total += ws.distance[v];
+                    if (ws.distance[v] > 0.0) {
+                        inverse += 1.0 / ws.distance[v];
+                    }
+                }
+                sums.reached[u] = static_cast<double>(ws.order.size());
+                sums.total[u] = total;
+                sums.inverse[u] = inverse;
+            }
+        },
+        "closeness");
     return sums;
 }
 
@@ -588,23 +610,25 @@ StepSums step_sums(const Adjacency& adjacency, const std::vector<Vertex>& source
     sums.eccentricity.assign(sources.size(), 0);
     const std::size_t n = adjacency.offsets.empty() ? 0 : adjacency.offsets.size() - 1;
     const std::size_t batches = (sources.size() + 63) / 64;
-    for_each_block(batches, batches, resolve_threads(threads),
-                   [&](std::size_t batch, std::size_t, std::size_t) {
-                       BatchWorkspace ws(n);
-                       const std::size_t first = batch * 64;
-                       const std::size_t count = std::min<std::size_t>(64, sources.size() - first);
-                       batch_levels(adjacency, sources.data() + first, count, ws);
-                       for (std::size_t i = 0; i < count; ++i) {
-                           for (std::size_t depth = 0; depth < ws.per_level.size(); ++depth) {
-                               const std::uint32_t found = ws.per_level[depth][i];
-                               if (found > 0) {
-                                   sums.reached[first + i] += found;
-                                   sums.steps[first + i] += depth * found;
-                                   sums.eccentricity[first + i] = depth;
-                               }
-                           }
-                       }
-                   });
+    for_each_block(
+        batches, batches, resolve_threads(threads),
+        [&](std::size_t batch, std::size_t, std::size_t) {
+            BatchWorkspace ws(n);
+            const std::size_t first = batch * 64;
+            const std::size_t count = std::min<std::size_t>(64, sources.size() - first);
+            batch_levels(adjacency, sources.data() + first, count, ws);
+            for (std::size_t i = 0; i < count; ++i) {
+                for (std::size_t depth = 0; depth < ws.per_level.size(); ++depth) {
+                    const std::uint32_t found = ws.per_level[depth][i];
+                    if (found > 0) {
+                        sums.reached[first + i] += found;
+                        sums.steps[first + i] += depth * found;
+                        sums.eccentricity[first + i] = depth;
+                    }
+                }
+            }
+        },
+        "shortest paths");
     return sums;
 }
 

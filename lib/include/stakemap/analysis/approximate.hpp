@@ -11,10 +11,10 @@
 namespace stakemap::analysis {
 
 struct ApproximateOptions {
-    double epsilon = 0.01;    ///< largest error allowed, on the scale of `betweenness()`
-    double confidence = 0.9;  ///< probability that every actor is within epsilon (1 − δ)
-    std::uint64_t seed = 1;   ///< the same seed gives the same estimate for any thread count
-    unsigned threads = 0;     ///< 0: all cores
+    double epsilon = 0.01;   ///< largest error allowed, on the scale of `betweenness()`
+    double confidence = 0.9; ///< probability that every actor is within epsilon (1 − δ)
+    std::uint64_t seed = 1;  ///< the same seed gives the same estimate for any thread count
+    unsigned threads = 0;    ///< 0: all cores
 };
 
 struct ApproximateBetweenness {
@@ -29,8 +29,8 @@ struct ApproximateBetweenness {
 /// Samples r = ⌈(0.5 / ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ pairs of actors, one uniformly random
 /// shortest path between each (balanced bidirectional BFS when every tie has the same length,
 /// Dijkstra stopped at the target otherwise), and credits the path's inner actors. With probability
-/// at least `confidence`, every estimate is within `error_bound` of the exact value. VD is 2·ecc + 1
-/// from one BFS per component on undirected unit-length maps, else the largest component's size.
+/// at least `confidence`, every estimate is within `error_bound` of the exact value. VD is 2·ecc +
+/// 1 from one BFS per component on undirected unit-length maps, else the largest component's size.
 ApproximateBetweenness approximate_betweenness(const graph::AnalysisGraph& graph,
                                                const ApproximateOptions& options = {});
 
