@@ -99,5 +99,6 @@ std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_stats_command();
 std::unique_ptr<Command> make_centrality_command();
 std::unique_ptr<Command> make_communities_command();
+std::unique_ptr<Command> make_render_command();
 
 } // namespace stakemap::cli

@@ -20,9 +20,9 @@ using namespace stakemap;
 using Factory = std::function<std::unique_ptr<cli::Command>()>;
 
 const std::vector<Factory>& commands() {
-    static const std::vector<Factory> table = {cli::make_validate_command, cli::make_stats_command,
-                                               cli::make_centrality_command,
-                                               cli::make_communities_command};
+    static const std::vector<Factory> table = {
+        cli::make_validate_command, cli::make_stats_command, cli::make_centrality_command,
+        cli::make_communities_command, cli::make_render_command};
     return table;
 }
 

@@ -1,0 +1,65 @@
+#pragma once
+// Turning a map and its analysis into Graphviz DOT: the network view and the power–interest grid.
+// Pure text building, deterministic; graphviz.hpp lays it out and renders it.
+
+#include "stakemap/graph/analysis_graph.hpp"
+#include "stakemap/model/map.hpp"
+#include "stakemap/model/vocabulary.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stakemap::render {
+
+enum class LabelMode { name, short_name, none };
+
+/// A cluster drawn as a labelled box (an area, a sector…); `parent` nests it in another.
+struct ClusterInfo {
+    std::string key;
+    std::string name;
+    std::string parent;
+};
+
+/// Everything a drawing shows, prepared by the caller from the map and its analysis.
+struct DrawingData {
+    const model::Map* map = nullptr;
+    const model::Vocabulary* vocabulary = nullptr;
+    const graph::AnalysisGraph* graph = nullptr;
+    std::vector<bool> shown;                    ///< per actor: drawn or left out (--ego, --area)
+    std::vector<bool> relation_shown;           ///< per relation: kept by --types/--at, ends shown
+    std::vector<ClusterInfo> clusters;          ///< in drawing order; parents before children
+    std::vector<std::string> cluster_of;        ///< per actor: cluster key, "" for none
+    std::vector<double> size_values;            ///< per actor, empty: every node the same size
+    std::string size_label;                     ///< what size means, for the legend
+    std::vector<std::string> color_groups;      ///< per actor: a category, or empty
+    std::vector<std::string> color_group_names; ///< display names of the categories, same order
+    std::vector<double> color_values;           ///< per actor: a measure for a sequential scale
+    std::string color_label;                    ///< what colour means, for the legend
+    std::vector<bool> cut_actor;                ///< highlighted when not empty
+    std::vector<bool> isolated;
+    std::vector<bool> bridge_relation; ///< per relation
+    std::string title;
+};
+
+struct DrawingOptions {
+    std::string engine = "neato";
+    LabelMode label = LabelMode::name;
+    model::Language language = model::Language::en;
+    std::optional<std::string> paper; ///< "A3" or "A4"
+    bool landscape = false;
+};
+
+/// The network view: actors shaped by sector, coloured and sized as asked, relations styled by type
+/// (arrows only on directed relations, width by weight), clusters as labelled boxes, a legend.
+std::string network_dot(const DrawingData& data, const DrawingOptions& options);
+
+/// The power–interest grid (Mendelow): four labelled quadrants, actors placed by their power and
+/// interest scores (4 or 5 counts as high), spread within their cell so none overlap, coloured by
+/// sector. Actors without both scores are counted in the legend.
+std::string grid_dot(const DrawingData& data, const DrawingOptions& options);
+
+/// The colour-blind-safe palette (Okabe & Ito, 2008) used for categories.
+const std::vector<std::string>& category_palette();
+
+} // namespace stakemap::render

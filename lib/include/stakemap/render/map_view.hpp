@@ -1,0 +1,50 @@
+#pragma once
+// From a map and the options of `stakemap render` to the DOT text of the drawing: selects actors
+// (--ego, --area), computes what colour, size, clusters and highlights show, and builds the DOT.
+
+#include "stakemap/graph/analysis_graph.hpp"
+#include "stakemap/model/map.hpp"
+#include "stakemap/render/drawing.hpp"
+
+#include <cstdint>
+#include <stdexcept>
+#include <optional>
+#include <string>
+
+namespace stakemap::render {
+
+struct ViewOptions {
+    std::string view = "network"; ///< network or grid
+    std::string engine; ///< empty: grid → neato, clusters → fdp, ≤ 300 actors → neato, else sfdp
+    std::string cluster = "none";    ///< area, sector, kind, community or none
+    std::string color_by = "sector"; ///< kind, sector, level, community or a measure key
+    std::string size_by;             ///< a measure key, empty for equal sizes
+    bool highlight_gaps = false;
+    std::optional<std::string> ego; ///< actor id: show it and the actors within `radius` steps
+    std::size_t radius = 1;
+    std::optional<std::string> area; ///< area id: actors located in it (or below it) or serving it
+    LabelMode label = LabelMode::name;
+    model::Language language = model::Language::en;
+    std::optional<std::string> paper; ///< A3 or A4
+    bool landscape = false;
+    std::uint64_t seed = 1; ///< for --cluster/--color-by community
+    unsigned threads = 0;
+};
+
+/// Thrown for a view that cannot be made from this map (an unknown actor for --ego…): bad input.
+class ViewError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The DOT text of the drawing, and the layout engine to run on it.
+struct MapView {
+    std::string dot;
+    std::string engine;
+};
+
+/// Builds the drawing. Throws ViewError for ids or measures the map does not have.
+MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
+                 const ViewOptions& options);
+
+} // namespace stakemap::render

@@ -1,0 +1,100 @@
+#include "stakemap/render/escape.hpp"
+
+#include <vector>
+
+namespace stakemap::render {
+
+std::string dot_quoted(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string dot_label(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+        case '\t':
+            out += ' ';
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string html_text(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\n':
+            out += "<br/>";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string wrap(std::string_view text, std::size_t width) {
+    auto characters = [](std::string_view s) {
+        std::size_t count = 0;
+        for (char c : s) {
+            count += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+        }
+        return count;
+    };
+    std::string out;
+    std::size_t line = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        const std::string_view word = text.substr(start, end - start);
+        const std::size_t length = characters(word);
+        if (line > 0 && line + 1 + length > width) {
+            out += '\n';
+            line = 0;
+        } else if (line > 0) {
+            out += ' ';
+            ++line;
+        }
+        out += word;
+        line += length;
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace stakemap::render

@@ -1,0 +1,97 @@
+#include "stakemap/render/graphviz.hpp"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <memory>
+#include <mutex>
+
+namespace stakemap::render {
+
+namespace {
+
+std::mutex& graphviz_lock() {
+    static std::mutex lock;
+    return lock;
+}
+
+/// Graphviz reports errors through a C callback; collected here while the lock is held.
+std::string& collected_errors() {
+    static std::string errors;
+    return errors;
+}
+
+extern "C" int collect_error(char* message) {
+    collected_errors() += message;
+    return 0;
+}
+
+struct ContextDeleter {
+    void operator()(GVC_t* context) const { gvFreeContext(context); }
+};
+struct GraphDeleter {
+    void operator()(Agraph_t* graph) const { agclose(graph); }
+};
+
+/// Frees a layout when it goes out of scope.
+class LayoutGuard {
+public:
+    LayoutGuard(GVC_t* context, Agraph_t* graph) : context_(context), graph_(graph) {}
+    ~LayoutGuard() { gvFreeLayout(context_, graph_); }
+    LayoutGuard(const LayoutGuard&) = delete;
+    LayoutGuard& operator=(const LayoutGuard&) = delete;
+
+private:
+    GVC_t* context_;
+    Agraph_t* graph_;
+};
+
+std::string take_errors(const std::string& what) {
+    std::string errors = collected_errors();
+    collected_errors().clear();
+    while (!errors.empty() && (errors.back() == '\n' || errors.back() == ' ')) {
+        errors.pop_back();
+    }
+    return errors.empty() ? what : what + ": " + errors;
+}
+
+} // namespace
+
+std::string render_dot(const std::string& dot, const std::string& engine,
+                       const std::string& format) {
+    const std::lock_guard lock(graphviz_lock());
+    collected_errors().clear();
+    agseterrf(collect_error);
+    agseterr(AGERR);
+    // The context is made per call: Graphviz keeps layout state in it, and a fresh one keeps every
+    // rendering independent of the previous ones.
+    std::unique_ptr<GVC_t, ContextDeleter> context(gvContext());
+    if (!context) {
+        throw RenderError("Graphviz could not start");
+    }
+    std::unique_ptr<Agraph_t, GraphDeleter> graph(agmemread(dot.c_str()));
+    if (!graph) {
+        throw RenderError(take_errors("Graphviz could not read the drawing"));
+    }
+    if (gvLayout(context.get(), graph.get(), engine.c_str()) != 0) {
+        throw RenderError(take_errors("Graphviz could not lay out the map with " + engine));
+    }
+    const LayoutGuard layout(context.get(), graph.get());
+    char* data = nullptr;
+    unsigned int length = 0;
+    if (gvRenderData(context.get(), graph.get(), format.c_str(), &data, &length) != 0 ||
+        data == nullptr) {
+        if (data != nullptr) {
+            gvFreeRenderData(data);
+        }
+        throw RenderError(take_errors("Graphviz could not render " + format +
+                                      " (is the Graphviz plugin for it installed? apt-get "
+                                      "install graphviz)"));
+    }
+    std::string output(data, length);
+    gvFreeRenderData(data);
+    collected_errors().clear();
+    return output;
+}
+
+} // namespace stakemap::render

@@ -1,0 +1,281 @@
+#include "stakemap/render/map_view.hpp"
+
+#include "stakemap/analysis/centrality.hpp"
+#include "stakemap/analysis/communities.hpp"
+#include "stakemap/analysis/structure.hpp"
+#include "stakemap/io/diagnostics.hpp"
+#include "stakemap/io/vocabulary.hpp"
+#include "stakemap/model/grouping.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace stakemap::render {
+
+namespace {
+
+std::vector<double> measure_values(const graph::AnalysisGraph& graph, const std::string& key,
+                                   unsigned threads) {
+    const auto measure = analysis::measure_from_key(key);
+    if (!measure) {
+        std::vector<std::string> keys;
+        for (auto m : analysis::all_measures()) {
+            keys.emplace_back(analysis::measure_key(m));
+        }
+        const std::string suggestion = io::nearest_name(key, keys);
+        throw ViewError("unknown measure \"" + key + "\"" +
+                        (suggestion.empty() ? "" : "; did you mean \"" + suggestion + "\"?"));
+    }
+    if (!analysis::applies(*measure, graph)) {
+        throw ViewError("the measure \"" + key + "\" applies to directed maps only");
+    }
+    return analysis::centrality(graph, {.measures = {*measure}, .threads = threads}).front().values;
+}
+
+std::vector<std::size_t> communities_of(const graph::AnalysisGraph& graph, std::uint64_t seed) {
+    return analysis::detect_communities(graph, {.seed = seed}).community;
+}
+
+std::string group_name(const model::Vocabulary& vocabulary, const std::string& by,
+                       const std::string& value, const model::Map& map, model::Language language) {
+    if (value.empty()) {
+        return language == model::Language::it ? "(nessuno)" : "(none)";
+    }
+    if (by == "sector") {
+        const auto* term = vocabulary.find_sector(value);
+        return term != nullptr ? model::text(term->label, language) : value;
+    }
+    if (by == "kind") {
+        const auto* term = vocabulary.find_kind(value);
+        return term != nullptr ? model::text(term->label, language) : value;
+    }
+    if (by == "level") {
+        const auto* term = vocabulary.find_level(value);
+        return term != nullptr ? model::text(term->label, language) : value;
+    }
+    if (by == "area") {
+        const auto index = map.area_index(value);
+        return index ? map.areas[*index].name : value;
+    }
+    return value;
+}
+
+/// Whether area `id` is `root` or lies below it.
+bool within(const model::Map& map, std::string id, const std::string& root) {
+    for (std::size_t guard = 0; guard <= map.areas.size(); ++guard) {
+        if (id == root) {
+            return true;
+        }
+        const auto index = map.area_index(id);
+        if (!index || !map.areas[*index].parent) {
+            return false;
+        }
+        id = *map.areas[*index].parent;
+    }
+    return false;
+}
+
+} // namespace
+
+MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
+                 const ViewOptions& options) {
+    const auto vocabulary = io::default_vocabulary().merged_with(map);
+    const std::size_t n = map.actors.size();
+    DrawingData data;
+    data.map = &map;
+    data.vocabulary = &vocabulary;
+    data.graph = &graph;
+    data.title = map.title + (map.date ? " — " + *map.date : std::string());
+
+    // Which actors are drawn.
+    data.shown.assign(n, true);
+    if (options.ego) {
+        const auto centre = graph.vertex(*options.ego);
+        if (!centre) {
+            std::vector<std::string> ids;
+            for (const auto& actor : map.actors) {
+                ids.push_back(actor.id);
+            }
+            const std::string suggestion = io::nearest_name(*options.ego, ids);
+            throw ViewError("--ego: no actor \"" + *options.ego + "\" in this map" +
+                            (suggestion.empty() ? "" : "; did you mean \"" + suggestion + "\"?"));
+        }
+        std::vector<std::size_t> steps(n, SIZE_MAX);
+        std::vector<graph::Vertex> queue{*centre};
+        steps[*centre] = 0;
+        for (std::size_t head = 0; head < queue.size(); ++head) {
+            const auto v = queue[head];
+            if (steps[v] == options.radius) {
+                continue;
+            }
+            for (auto w : graph.undirected.neighbours_of(v)) {
+                if (steps[w] == SIZE_MAX) {
+                    steps[w] = steps[v] + 1;
+                    queue.push_back(w);
+                }
+            }
+        }
+        for (std::size_t v = 0; v < n; ++v) {
+            data.shown[v] = steps[v] != SIZE_MAX;
+        }
+        data.title += options.language == model::Language::it
+                          ? " — rete di " + map.actors[*centre].name
+                          : " — network of " + map.actors[*centre].name;
+    }
+    if (options.area) {
+        if (!map.area_index(*options.area)) {
+            std::vector<std::string> ids;
+            for (const auto& area : map.areas) {
+                ids.push_back(area.id);
+            }
+            const std::string suggestion = io::nearest_name(*options.area, ids);
+            throw ViewError("--area: no area \"" + *options.area + "\" in this map" +
+                            (suggestion.empty() ? "" : "; did you mean \"" + suggestion + "\"?"));
+        }
+        for (std::size_t v = 0; v < n; ++v) {
+            const auto& actor = map.actors[v];
+            bool here = actor.area && within(map, *actor.area, *options.area);
+            here = here || actor.serves_all;
+            if (actor.serves) {
+                for (const auto& served : *actor.serves) {
+                    here = here || within(map, served, *options.area);
+                }
+            }
+            data.shown[v] = data.shown[v] && here;
+        }
+        data.title += " — " + map.areas[*map.area_index(*options.area)].name;
+    }
+    data.relation_shown.assign(map.relations.size(), false);
+    std::vector<bool> kept(map.relations.size(), false);
+    for (const auto& edge : graph.undirected_edges) {
+        for (auto r : edge.relations) {
+            kept[r] = true;
+        }
+    }
+    for (std::size_t r = 0; r < map.relations.size(); ++r) {
+        const auto s = map.actor_index(map.relations[r].source);
+        const auto t = map.actor_index(map.relations[r].target);
+        data.relation_shown[r] = kept[r] && s && t && data.shown[*s] && data.shown[*t];
+    }
+
+    // Clusters.
+    std::vector<std::size_t> community;
+    auto community_once = [&]() -> const std::vector<std::size_t>& {
+        if (community.empty() && n > 0) {
+            community = communities_of(graph, options.seed);
+        }
+        return community;
+    };
+    const bool it = options.language == model::Language::it;
+    if (options.cluster == "area") {
+        for (const auto& area : map.areas) {
+            // Flat clusters: fdp draws nested clusters poorly, and a district box around every
+            // neighbourhood adds nothing a reader needs.
+            data.clusters.push_back({area.id, area.name, ""});
+        }
+        for (const auto& actor : map.actors) {
+            data.cluster_of.push_back(actor.area.value_or(""));
+        }
+    } else if (options.cluster == "sector" || options.cluster == "kind") {
+        const auto labels = *model::group_labels(map, vocabulary, options.cluster);
+        std::set<std::string> seen;
+        for (const auto& label : labels) {
+            if (!label.empty() && seen.insert(label).second) {
+                data.clusters.push_back(
+                    {label, group_name(vocabulary, options.cluster, label, map, options.language),
+                     ""});
+            }
+        }
+        data.cluster_of = labels;
+    } else if (options.cluster == "community") {
+        const auto& partition = community_once();
+        std::set<std::size_t> seen;
+        for (std::size_t v = 0; v < n; ++v) {
+            if (seen.insert(partition[v]).second) {
+                data.clusters.push_back(
+                    {std::to_string(partition[v] + 1),
+                     (it ? "Comunità " : "Community ") + std::to_string(partition[v] + 1), ""});
+            }
+            data.cluster_of.push_back(std::to_string(partition[v] + 1));
+        }
+        std::sort(data.clusters.begin(), data.clusters.end(),
+                  [](const ClusterInfo& a, const ClusterInfo& b) {
+                      return std::stoul(a.key) < std::stoul(b.key);
+                  });
+    } else if (options.cluster != "none") {
+        throw ViewError("--cluster must be area, sector, kind, community or none");
+    }
+
+    // Colour.
+    if (options.color_by == "community") {
+        const auto& partition = community_once();
+        for (std::size_t v = 0; v < n; ++v) {
+            data.color_groups.push_back(std::to_string(partition[v] + 1));
+            data.color_group_names.push_back((it ? "comunità " : "community ") +
+                                             std::to_string(partition[v] + 1));
+        }
+        data.color_label = it ? "comunità" : "community";
+    } else if (options.color_by == "kind" || options.color_by == "level" ||
+               options.color_by == "area") {
+        data.color_groups = *model::group_labels(map, vocabulary, options.color_by);
+        for (const auto& value : data.color_groups) {
+            data.color_group_names.push_back(
+                group_name(vocabulary, options.color_by, value, map, options.language));
+        }
+        data.color_label = options.color_by == "kind"    ? (it ? "tipo" : "kind")
+                           : options.color_by == "level" ? (it ? "livello" : "level")
+                                                         : "area";
+    } else if (options.color_by != "sector") {
+        data.color_values = measure_values(graph, options.color_by, options.threads);
+        data.color_label = options.color_by;
+    }
+
+    // Size.
+    if (!options.size_by.empty()) {
+        data.size_values = measure_values(graph, options.size_by, options.threads);
+        data.size_label = options.size_by;
+    }
+
+    // Gaps: cut actors, bridges, isolates.
+    if (options.highlight_gaps) {
+        data.cut_actor = analysis::cut_actors(graph);
+        data.isolated.assign(n, false);
+        for (std::size_t v = 0; v < n; ++v) {
+            data.isolated[v] = graph.undirected.degree(static_cast<graph::Vertex>(v)) == 0;
+        }
+        const auto bridge_edges = analysis::bridges(graph);
+        data.bridge_relation.assign(map.relations.size(), false);
+        for (std::size_t e = 0; e < graph.undirected_edges.size(); ++e) {
+            if (bridge_edges[e]) {
+                for (auto r : graph.undirected_edges[e].relations) {
+                    data.bridge_relation[r] = true;
+                }
+            }
+        }
+    }
+
+    std::size_t shown = 0;
+    for (bool s : data.shown) {
+        shown += s ? 1 : 0;
+    }
+    MapView view;
+    view.engine = options.engine;
+    if (view.engine.empty()) {
+        view.engine = options.view == "grid"      ? "neato"
+                      : options.cluster != "none" ? "fdp"
+                      : shown <= 300              ? "neato"
+                                                  : "sfdp";
+    }
+    DrawingOptions drawing{.engine = view.engine,
+                           .label = options.label,
+                           .language = options.language,
+                           .paper = options.paper,
+                           .landscape = options.landscape};
+    view.dot = options.view == "grid" ? grid_dot(data, drawing) : network_dot(data, drawing);
+    if (options.view == "grid") {
+        view.engine = "neato"; // positions are fixed; neato keeps them
+    }
+    return view;
+}
+
+} // namespace stakemap::render
