@@ -142,6 +142,9 @@ std::string graph_header(const DrawingOptions& options, std::size_t actors) {
         out += ",\n         overlap=\"prism\", sep=\"+4\", esep=\"+2\"";
         out += actors > 300 ? ", splines=\"false\"" : ", splines=\"true\"";
     }
+    if (options.engine == "dot") {
+        out += ",\n         newrank=true, nodesep=\"0.3\", ranksep=\"0.8\", splines=\"true\"";
+    }
     if (options.engine == "fdp") {
         out += ", K=\"0.4\"";
     }

@@ -25,6 +25,10 @@ std::string dot_label(std::string_view text) {
         case '\\':
             out += "\\\\";
             break;
+        case '&':
+            // Graphviz decodes entities in labels: "&amp;" would show as "&".
+            out += "&amp;";
+            break;
         case '\n':
             out += "\\n";
             break;

@@ -63,11 +63,25 @@ std::string render_dot(const std::string& dot, const std::string& engine,
     collected_errors().clear();
     agseterrf(collect_error);
     agseterr(AGERR);
-    // The context is made per call: Graphviz keeps layout state in it, and a fresh one keeps every
-    // rendering independent of the previous ones.
+    // Graphviz measures text through a plugin it loads on first use; a drawing laid out before
+    // that happened gets other label sizes than the ones after. So each context first lays out a
+    // small labelled graph, and every real drawing meets a context in the same state.
     std::unique_ptr<GVC_t, ContextDeleter> context(gvContext());
     if (!context) {
         throw RenderError("Graphviz could not start");
+    }
+    {
+        std::unique_ptr<Agraph_t, GraphDeleter> warm_up(
+            agmemread("digraph { graph [label=<<b>a</b>>]; a [label=\"a\"]; }"));
+        if (warm_up && gvLayout(context.get(), warm_up.get(), "dot") == 0) {
+            char* data = nullptr;
+            unsigned int length = 0;
+            if (gvRenderData(context.get(), warm_up.get(), "svg", &data, &length) == 0 &&
+                data != nullptr) {
+                gvFreeRenderData(data);
+            }
+            gvFreeLayout(context.get(), warm_up.get());
+        }
     }
     std::unique_ptr<Agraph_t, GraphDeleter> graph(agmemread(dot.c_str()));
     if (!graph) {

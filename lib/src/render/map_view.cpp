@@ -261,8 +261,10 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     MapView view;
     view.engine = options.engine;
     if (view.engine.empty()) {
+        // Clusters go to dot: fdp draws them too, but its result changes from run to run (it
+        // depends on memory addresses), and drawings must be the same for the same map.
         view.engine = options.view == "grid"      ? "neato"
-                      : options.cluster != "none" ? "fdp"
+                      : options.cluster != "none" ? "dot"
                       : shown <= 300              ? "neato"
                                                   : "sfdp";
     }

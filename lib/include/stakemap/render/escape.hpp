@@ -10,7 +10,8 @@ namespace stakemap::render {
 std::string dot_quoted(std::string_view text);
 
 /// A DOT label in double quotes that shows `text` literally: backslashes doubled so that Graphviz's
-/// escapes (\N, \G, \l, \n…) stay text, quotes escaped; line breaks become centred line breaks.
+/// escapes (\N, \G, \l, \n…) stay text, quotes escaped, & written as &amp; (Graphviz decodes
+/// entities in labels); line breaks become centred line breaks.
 std::string dot_label(std::string_view text);
 
 /// Text inside a Graphviz HTML-like label (&, <, >, " escaped).

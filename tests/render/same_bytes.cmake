@@ -1,0 +1,18 @@
+# Renders the same map twice in two runs and checks that the files are byte-identical, for each
+# format given (DOT and SVG), and that a failing run leaves no file behind.
+foreach(format IN ITEMS dot svg)
+    foreach(run IN ITEMS 1 2)
+        set(out "${WORK}/same-bytes-${run}.${format}")
+        file(REMOVE "${out}")
+        execute_process(COMMAND "${EXE}" render "${MAP}" -o "${out}" ${ARGS} RESULT_VARIABLE code
+                        ERROR_VARIABLE err)
+        if(NOT code EQUAL 0)
+            message(FATAL_ERROR "render failed (${code}): ${err}")
+        endif()
+    endforeach()
+    file(READ "${WORK}/same-bytes-1.${format}" first)
+    file(READ "${WORK}/same-bytes-2.${format}" second)
+    if(NOT first STREQUAL second)
+        message(FATAL_ERROR "two runs gave different ${format} files")
+    endif()
+endforeach()
