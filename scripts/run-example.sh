@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, builds stakemap and runs the main job on the bundled Municipio II example:
-# validates the map, prints its summary, its key actors with their brokerage roles, and its
-# communities, in Italian.
+# validates the map, prints its summary, its key actors with their brokerage roles and its
+# communities, in Italian, and draws the map by neighbourhood to roma-municipio-ii.svg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh release >/dev/null
@@ -15,3 +15,7 @@ echo
     --format table --lang it
 echo
 "$stakemap" communities "$map" --format table --lang it
+echo
+"$stakemap" render "$map" -o roma-municipio-ii.svg --cluster area --size-by betweenness \
+    --highlight gaps --lang it
+echo "map drawn: roma-municipio-ii.svg"

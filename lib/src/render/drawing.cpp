@@ -136,14 +136,14 @@ std::vector<std::string> actor_colours(const DrawingData& data) {
 
 std::string graph_header(const DrawingOptions& options, std::size_t actors) {
     std::string out = "digraph \"stakemap\" {\n";
-    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=11, pad=\"0.3\",\n";
+    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=18, pad=\"0.3\",\n";
     out += "         outputorder=\"edgesfirst\", start=1, labelloc=\"b\", labeljust=\"l\"";
     if (options.engine == "neato" || options.engine == "fdp" || options.engine == "sfdp") {
         out += ",\n         overlap=\"prism\", sep=\"+4\", esep=\"+2\"";
         out += actors > 300 ? ", splines=\"false\"" : ", splines=\"true\"";
     }
     if (options.engine == "dot") {
-        out += ",\n         newrank=true, nodesep=\"0.3\", ranksep=\"0.8\", splines=\"true\"";
+        out += ",\n         nodesep=\"0.25\", ranksep=\"0.6\", splines=\"true\"";
     }
     if (options.engine == "fdp") {
         out += ", K=\"0.4\"";

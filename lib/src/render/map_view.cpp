@@ -261,8 +261,9 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     MapView view;
     view.engine = options.engine;
     if (view.engine.empty()) {
-        // Clusters go to dot: fdp draws them too, but its result changes from run to run (it
-        // depends on memory addresses), and drawings must be the same for the same map.
+        // Clusters go to dot. fdp draws clusters more compactly, but Graphviz 2.43's fdp gives a
+        // different drawing on every run when there are clusters, and a drawing must be the same
+        // for the same map and options (--layout fdp remains available).
         view.engine = options.view == "grid"      ? "neato"
                       : options.cluster != "none" ? "dot"
                       : shown <= 300              ? "neato"
