@@ -26,3 +26,7 @@ run_as_root() {
 echo "stakemap setup: installing ${missing[*]}" >&2
 run_as_root apt-get update -qq
 DEBIAN_FRONTEND=noninteractive run_as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+# Fresh fonts: build the font cache now, so that the first drawing measures text like the next ones.
+if command -v fc-cache >/dev/null 2>&1; then
+    fc-cache -f >/dev/null 2>&1 || true
+fi
