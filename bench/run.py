@@ -26,6 +26,7 @@ import platform
 import random
 import resource
 import shlex
+import shutil
 import signal
 import statistics
 import subprocess
@@ -404,7 +405,6 @@ def worker_networkx(task, path, started, seed=1):
     U.add_nodes_from(range(n))
     U.add_weighted_edges_from(gr["edges"])
     dist = "dist" if weighted else None
-    wt = "weight" if weighted else None
     # Betweenness is the same for any uniform scaling of the lengths. NetworkX compares path lengths
     # exactly, so with lengths 1/w it misses ties such as 1/2 + 1/3 + 1/6 = 1 that stakemap (relative
     # tolerance 1e-10, docs/measures.md) and igraph (epsilon comparison) see. L/w, with L the least
@@ -1143,19 +1143,26 @@ def write_report(path, data, smoke):
     L.append(f"- **Machine**: {m['cpu']}, {m['cores']} cores, "
              f"{m['mem_gib']:.1f} GiB memory, Linux {m['kernel']}; load average "
              f"{data['load_before']} before, {data['load_after']} after (the machine is shared)")
-    L.append(f"- **Versions**: {v['stakemap']} (git {v['git']}), python-igraph {v['igraph']}, "
+    built = f"binary built {v['built']}; " if v.get("built") else ""
+    L.append(f"- **Versions**: {v['stakemap']} ({built}source tree at git {v['git']} when the run "
+             f"started), python-igraph {v['igraph']}, "
              f"NetworkX {v['networkx']}, Python {v['python']}")
+    for note in data.get("notes", []):
+        L.append(f"- **Note**: {note}")
     L.append("")
     L.append("## How it is measured")
     L.append("")
     L.append("- **stakemap**: the whole process, wall clock, as a user runs it: reading and checking the "
              "map, building the graph, the computation (on all cores, `--threads 0`) and writing the "
              "JSON results to a file. Peak RSS from " + (
-                 "`/usr/bin/time -f %M`." if data["gnu_time"] else "`wait4()` (`ru_maxrss`)."))
+                 "`/usr/bin/time -f %M`." if data["gnu_time"] else
+                 "`getrusage(RUSAGE_CHILDREN)` in a small Python wrapper (overstates tiny processes by "
+                 "about 10 MiB).") + (" The binary is copied before the first run, so a rebuild "
+                                     "during the benchmark cannot change it." if data.get("snapshot") else ""))
     L.append("- **igraph / NetworkX**: in-process, the library calls only (one thread), from a graph "
              "already built from the same map JSON (`json.load` and graph construction are not timed, "
              "except in the loading row). Each run is a fresh Python process; its peak RSS (interpreter, "
-             "parsed JSON and graph included) comes from `wait4()`. NetworkX is killed when one run "
+             "parsed JSON and graph included) is measured the same way as stakemap's. NetworkX is killed when one run "
              f"exceeds {data['nx_cap']:g} s of computation; the remaining runs are then skipped.")
     L.append("- **Graphs** (SPEC §2): relations merged per pair with summed weights; path measures use "
              "distance = 1/weight (igraph `weights=`, NetworkX `weight=`/`distance=`), or no weights at all "
@@ -1164,9 +1171,9 @@ def write_report(path, data, smoke):
              "1/((n−1)(n−2)) directed); igraph `closeness(mode=\"in\")` is rescaled to Wasserman–Faust by "
              "(r−1)/(n−1), r = actors reaching the actor; `harmonic_centrality(mode=\"in\", "
              "normalized=False)`; eigenvector rescaled to unit length.")
-    L.append(f"- **Agreement**: the largest relative difference |a−b| / max(|a|,|b|) over all actors "
-             f"between stakemap and the library (values below 1e-12 × the largest one count as equal); "
-             f"**> 1e-9** is flagged. For several measures, the worst one is named.")
+    L.append("- **Agreement**: the largest relative difference |a−b| / max(|a|,|b|) over all actors "
+             "between stakemap and the library (values below 1e-12 × the largest one count as equal); "
+             "**> 1e-9** is flagged. For several measures, the worst one is named.")
     L.append("- **Ratio**: igraph time / stakemap time (above 1: stakemap is faster).")
     L.append("")
     L.append("## Inputs")
@@ -1219,8 +1226,21 @@ def write_report(path, data, smoke):
             L.append("| --- | ---: | ---: | ---: | ---: | --- |")
             for name, e in rows.items():
                 met, text = budget_verdict(key, e)
-                L.append(f"| {name} | {_status_t(e['stakemap'])} | {_status_t(e.get('sfdp'))} | — | "
+                if smoke:
+                    text = "smoke: not evaluated"
+                sf = e.get("sfdp", {})
+                r = (e["stakemap"]["median"] / sf["median"]
+                     if e["stakemap"].get("status") == "ok" and sf.get("status") == "ok" else None)
+                rt = "—" if r is None else f"{r:.2f}×"
+                L.append(f"| {name} | {_status_t(e['stakemap'])} | {_status_t(sf)} | {rt} | "
                          f"{_fmt_mib(e['stakemap'].get('rss_kib'))} | {text} |")
+                summary.append((f"{title} ({name})", _status_t(e["stakemap"]), "—",
+                                f"sfdp {_status_t(sf)}", f"{rt} of sfdp", text if not smoke else "smoke"))
+            L.append("")
+            L.append("stakemap: `render MAP --layout sfdp -o out.svg` (whole process: reading the map, "
+                     "layout and SVG in-process). Reference: `sfdp -Tsvg` on the DOT source that "
+                     "`stakemap render MAP --layout sfdp -o map.dot` writes for the same map (no positions "
+                     "in it), wall clock. The ratio is stakemap / sfdp (below 1.2 meets the budget).")
             L.append("")
             continue
         if key == "approx":
@@ -1313,12 +1333,12 @@ def write_report(path, data, smoke):
     for row in summary:
         L.append("| " + " | ".join(row) + " |")
     L.append("")
-    path.write_text("\n".join(L), encoding="utf-8")
+    path.write_text("\n".join(L) + "\n", encoding="utf-8")
 
 
 ROW_NOTES = {
-    "betweenness": "stakemap also writes the betweenness of every tie (`edges`), which comes with the "
-                   "same computation. igraph: `g.betweenness(directed=…, weights=dist)`; NetworkX: "
+    "betweenness": "(stakemap computes the betweenness of ties only when asked, with "
+                   "`edge_betweenness` or `all`.) igraph: `g.betweenness(directed=…, weights=dist)`; NetworkX: "
                    "`betweenness_centrality(G, weight=dist, normalized=True)`. On weighted maps NetworkX "
                    "gets lengths L/weight, L the least common multiple of the merged weights: the "
                    "same shortest paths as 1/weight, but exact in floating point. "
@@ -1397,6 +1417,8 @@ def main():
     ap.add_argument("--only", help="comma-separated rows to run (betweenness, closeness, all, louvain, "
                                    "approx, loading, render, pagerank, coreness); for development")
     ap.add_argument("--results", help="also write the raw results as JSON to this file")
+    ap.add_argument("--from-results", metavar="FILE",
+                    help="write the report from raw results saved by --results, without measuring")
     # worker mode
     ap.add_argument("--worker", choices=["igraph", "networkx"], help=argparse.SUPPRESS)
     ap.add_argument("--task", help=argparse.SUPPRESS)
@@ -1417,6 +1439,21 @@ def main():
         print(f"run.py: stakemap not found at {args.stakemap}; build it with "
               f"`cmake --build build/release -j2` or pass --stakemap", file=sys.stderr)
         return 2
+
+    if args.from_results:
+        data = json.loads(Path(args.from_results).read_text())
+        out = Path(args.output) if args.output else DOC
+        write_report(out, data, data.get("smoke", False))
+        print(f"report written to {out} from {args.from_results} (no measurement)", file=sys.stderr)
+        return 0
+    # Time a copy: another engineer rebuilding build/release during the run cannot change it.
+    WORK.mkdir(parents=True, exist_ok=True)
+    snapshot = WORK / "stakemap-under-test"
+    shutil.copy2(args.stakemap, snapshot)
+    version_info = versions(str(snapshot))
+    version_info["built"] = datetime.datetime.fromtimestamp(
+        os.stat(args.stakemap).st_mtime, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    args.stakemap = str(snapshot)
 
     t_start = time.perf_counter()
     log = lambda msg: print(f"[{time.perf_counter() - t_start:7.1f} s] {msg}", file=sys.stderr, flush=True)
@@ -1450,7 +1487,7 @@ def main():
 
     data = {"command": command, "runs": args.runs, "nx_cap": args.nx_cap,
             "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-            "machine": machine_info(), "versions": versions(args.stakemap), "gnu_time": bench.runner.gnu_time,
+            "machine": machine_info(), "versions": version_info, "smoke": args.smoke, "snapshot": True, "gnu_time": bench.runner.gnu_time,
             "inputs": inputs, "rows": bench.results, "load_before": load_before, "load_after": loadavg(),
             "memory": None if args.smoke else memory_section(inputs)}
     data["total_s"] = time.perf_counter() - t_start

@@ -26,9 +26,33 @@ extern "C" int collect_error(char* message) {
     return 0;
 }
 
-struct ContextDeleter {
-    void operator()(GVC_t* context) const { gvFreeContext(context); }
-};
+/// One Graphviz context for the whole process, made on first use and kept: Graphviz 2.43 caches
+/// font data in static memory that outlives a freed context (a second context then reads freed
+/// memory), and its text measurement depends on whether its text plugin has been used yet. So the
+/// context is created once, and first lays out a small labelled graph, so that every real drawing
+/// meets it in the same state. Called with the Graphviz lock held.
+GVC_t* shared_context() {
+    static GVC_t* const context = [] {
+        GVC_t* created = gvContext();
+        if (created == nullptr) {
+            return created;
+        }
+        Agraph_t* warm_up = agmemread("digraph { graph [label=<<b>a</b>>]; a [label=\"a\"]; }");
+        if (warm_up != nullptr) {
+            if (gvLayout(created, warm_up, "dot") == 0) {
+                char* data = nullptr;
+                unsigned int length = 0;
+                if (gvRenderData(created, warm_up, "svg", &data, &length) == 0 && data != nullptr) {
+                    gvFreeRenderData(data);
+                }
+                gvFreeLayout(created, warm_up);
+            }
+            agclose(warm_up);
+        }
+        return created;
+    }();
+    return context;
+}
 struct GraphDeleter {
     void operator()(Agraph_t* graph) const { agclose(graph); }
 };
@@ -63,37 +87,21 @@ std::string render_dot(const std::string& dot, const std::string& engine,
     collected_errors().clear();
     agseterrf(collect_error);
     agseterr(AGERR);
-    // Graphviz measures text through a plugin it loads on first use; a drawing laid out before
-    // that happened gets other label sizes than the ones after. So each context first lays out a
-    // small labelled graph, and every real drawing meets a context in the same state.
-    std::unique_ptr<GVC_t, ContextDeleter> context(gvContext());
-    if (!context) {
+    GVC_t* const context = shared_context();
+    if (context == nullptr) {
         throw RenderError("Graphviz could not start");
-    }
-    {
-        std::unique_ptr<Agraph_t, GraphDeleter> warm_up(
-            agmemread("digraph { graph [label=<<b>a</b>>]; a [label=\"a\"]; }"));
-        if (warm_up && gvLayout(context.get(), warm_up.get(), "dot") == 0) {
-            char* data = nullptr;
-            unsigned int length = 0;
-            if (gvRenderData(context.get(), warm_up.get(), "svg", &data, &length) == 0 &&
-                data != nullptr) {
-                gvFreeRenderData(data);
-            }
-            gvFreeLayout(context.get(), warm_up.get());
-        }
     }
     std::unique_ptr<Agraph_t, GraphDeleter> graph(agmemread(dot.c_str()));
     if (!graph) {
         throw RenderError(take_errors("Graphviz could not read the drawing"));
     }
-    if (gvLayout(context.get(), graph.get(), engine.c_str()) != 0) {
+    if (gvLayout(context, graph.get(), engine.c_str()) != 0) {
         throw RenderError(take_errors("Graphviz could not lay out the map with " + engine));
     }
-    const LayoutGuard layout(context.get(), graph.get());
+    const LayoutGuard layout(context, graph.get());
     char* data = nullptr;
     unsigned int length = 0;
-    if (gvRenderData(context.get(), graph.get(), format.c_str(), &data, &length) != 0 ||
+    if (gvRenderData(context, graph.get(), format.c_str(), &data, &length) != 0 ||
         data == nullptr) {
         if (data != nullptr) {
             gvFreeRenderData(data);
