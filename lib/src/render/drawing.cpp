@@ -33,7 +33,7 @@ struct SectorStyle {
 constexpr SectorStyle sector_styles[] = {
     {"institution", "box", "#0072B2", "■"},   {"civil_society", "ellipse", "#E69F00", "●"},
     {"community", "hexagon", "#009E73", "⬢"}, {"bridge", "diamond", "#CC79A7", "◆"},
-    {"private", "octagon", "#F0E442", "⯃"}, {"", "oval", "#BBBBBB", "○"},
+    {"private", "octagon", "#F0E442", "◉"},   {"", "oval", "#BBBBBB", "○"},
 };
 
 const SectorStyle& sector_style(const std::string& sector) {
@@ -465,11 +465,12 @@ std::string grid_dot(const DrawingData& data, const DrawingOptions& options) {
         {4, 5, 1, 3, "Tenere informati", "Keep informed", "#DCEEF8"},
         {1, 3, 1, 3, "Monitorare", "Monitor", "#ECECEC"},
     };
+    // neato reads input positions in inches.
     auto x_of = [&](double interest) {
-        return (interest - 0.5) * cell_width * 72.0;
+        return (interest - 0.5) * cell_width;
     };
     auto y_of = [&](double power) {
-        return (power - 0.5) * cell_height * 72.0;
+        return (power - 0.5) * cell_height;
     };
     int number = 0;
     for (const auto& q : quadrants) {
@@ -481,8 +482,8 @@ std::string grid_dot(const DrawingData& data, const DrawingOptions& options) {
                " [shape=box, style=\"filled\", color=\"#FFFFFF\", " + "penwidth=3, fillcolor=\"" +
                q.fill + "\", fontsize=16, fontcolor=\"#555555\", " +
                "labelloc=\"t\", label=" + dot_label(italian(options) ? q.it : q.en) +
-               ", width=" + format_number((right - left) / 72.0, 4) +
-               ", height=" + format_number((top - bottom) / 72.0, 4) + ", fixedsize=true, pos=\"" +
+               ", width=" + format_number(right - left, 4) +
+               ", height=" + format_number(top - bottom, 4) + ", fixedsize=true, pos=\"" +
                format_number((left + right) / 2.0, 6) + "," +
                format_number((bottom + top) / 2.0, 6) + "!\"];\n";
     }
@@ -496,15 +497,15 @@ std::string grid_dot(const DrawingData& data, const DrawingOptions& options) {
     for (const auto& [cell, members] : cells) {
         const auto columns = static_cast<std::size_t>(std::ceil(std::sqrt(members.size())));
         const std::size_t rows = (members.size() + columns - 1) / columns;
-        const double slot_width = cell_width * 72.0 * 0.92 / static_cast<double>(columns);
-        const double slot_height = cell_height * 72.0 * 0.62 / static_cast<double>(rows);
+        const double slot_width = cell_width * 0.92 / static_cast<double>(columns);
+        const double slot_height = cell_height * 0.62 / static_cast<double>(rows);
         for (std::size_t k = 0; k < members.size(); ++k) {
             const std::size_t v = members[k];
             const double x = x_of(cell.first) + (static_cast<double>(k % columns) -
                                                  (static_cast<double>(columns) - 1) / 2.0) *
                                                     slot_width;
             const double y =
-                y_of(cell.second) - 6.0 -
+                y_of(cell.second) - 0.08 -
                 (static_cast<double>(k / columns) - (static_cast<double>(rows) - 1) / 2.0) *
                     slot_height;
             const auto& style = sector_style(model::sector_of(actors[v], *data.vocabulary));
@@ -512,13 +513,14 @@ std::string grid_dot(const DrawingData& data, const DrawingOptions& options) {
                 options.label == LabelMode::none
                     ? std::string()
                     : wrap(actors[v].short_name.value_or(actors[v].name), columns > 2 ? 10 : 16);
+            // Crowded cells get smaller type so that labels stay inside their slots.
+            const int font = columns > 3 ? 5 : columns > 2 ? 6 : 8;
             out += "  n" + std::to_string(v) + " [label=" + dot_label(text) +
-                   ", tooltip=" + dot_quoted(actors[v].id) + ", shape=" + style.shape +
-                   ", fillcolor=\"" + colours[v] +
-                   "B3\", width=" + format_number(slot_width / 72.0 * 0.94, 4) +
-                   ", height=" + format_number(slot_height / 72.0 * 0.9, 4) +
-                   ", fixedsize=true, pos=\"" + format_number(x, 6) + "," + format_number(y, 6) +
-                   "!\"];\n";
+                   ", fontsize=" + std::to_string(font) + ", tooltip=" + dot_quoted(actors[v].id) +
+                   ", shape=" + style.shape + ", fillcolor=\"" + colours[v] +
+                   "B3\", width=" + format_number(slot_width * 0.94, 4) +
+                   ", height=" + format_number(slot_height * 0.9, 4) + ", fixedsize=true, pos=\"" +
+                   format_number(x, 6) + "," + format_number(y, 6) + "!\"];\n";
         }
     }
     out += "}\n";
