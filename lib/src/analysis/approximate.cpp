@@ -1,5 +1,7 @@
 #include "stakemap/analysis/approximate.hpp"
 
+#include "parallel.hpp"
+
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/analysis/run_control.hpp"
 #include "stakemap/analysis/stats.hpp"
@@ -15,18 +17,14 @@
 
 namespace stakemap::analysis {
 
+using detail::infinity;
+using detail::length_tolerance;
+using detail::same_length;
 using graph::Adjacency;
 using graph::AnalysisGraph;
 using graph::Vertex;
 
 namespace {
-
-constexpr double infinity = std::numeric_limits<double>::infinity();
-constexpr double length_tolerance = 1e-10;
-
-bool same_length(double a, double b) {
-    return std::fabs(a - b) <= length_tolerance * std::max(std::fabs(a), std::fabs(b));
-}
 
 /// A uniform double in [0, 1) from 53 random bits: the same on every standard library.
 double unit(std::mt19937_64& random) {
@@ -464,16 +462,10 @@ ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
     constexpr std::size_t block_size = 1024;
     const std::size_t blocks = (result.samples + block_size - 1) / block_size;
     std::vector<std::vector<std::uint32_t>> counts(blocks);
-    std::atomic<std::size_t> next{0};
-    const RunControl& control = run_control();
-    std::atomic<std::size_t> done{0};
-    std::mutex report;
-    auto stopping = [&] {
-        return control.stop != nullptr && control.stop->load();
-    };
-    auto worker = [&] {
-        Sampler sampler(graph);
-        for (std::size_t block = next++; block < blocks && !stopping(); block = next++) {
+    detail::for_each_block(
+        blocks, blocks, resolve_threads(options.threads),
+        [&](std::size_t block, std::size_t, std::size_t) {
+            Sampler sampler(graph);
             std::seed_seq seeds{static_cast<std::uint32_t>(options.seed),
                                 static_cast<std::uint32_t>(options.seed >> 32U),
                                 static_cast<std::uint32_t>(block), 0x5eedU};
@@ -496,26 +488,8 @@ ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
                 }
             }
             counts[block] = std::move(local);
-            const std::size_t finished = ++done;
-            if (control.progress) {
-                std::lock_guard lock(report);
-                control.progress("approximate betweenness", finished, blocks);
-            }
-        }
-    };
-    const unsigned threads =
-        std::min<unsigned>(resolve_threads(options.threads), static_cast<unsigned>(blocks));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-        pool.emplace_back(worker);
-    }
-    worker();
-    for (auto& thread : pool) {
-        thread.join();
-    }
-    if (stopping()) {
-        throw Interrupted();
-    }
+        },
+        "approximate betweenness");
     std::vector<std::uint64_t> total(n, 0);
     for (const auto& block : counts) {
         for (std::size_t v = 0; v < n; ++v) {

@@ -1,5 +1,7 @@
 #include "stakemap/analysis/centrality.hpp"
 
+#include "parallel.hpp"
+
 #include "stakemap/analysis/run_control.hpp"
 #include "stakemap/analysis/stats.hpp"
 
@@ -17,13 +19,14 @@
 
 namespace stakemap::analysis {
 
+using detail::for_each_block;
+using detail::infinity;
+using detail::same_length;
 using graph::Adjacency;
 using graph::AnalysisGraph;
 using graph::Vertex;
 
 namespace {
-
-constexpr double infinity = std::numeric_limits<double>::infinity();
 
 struct MeasureName {
     Measure measure;
@@ -42,55 +45,8 @@ constexpr MeasureName measure_names[] = {
 
 // ---- parallel loops ---------------------------------------------------------------------------
 
-/// Runs `work(begin, end, block)` over `count` items cut into `blocks` contiguous blocks, on up to
-/// `threads` threads. The cut depends only on `count` and `blocks`, never on the thread count, so
-/// per-block partial results reduced in block order give the same bits for any number of threads.
-void for_each_block(std::size_t count, std::size_t blocks, unsigned threads,
-                    const std::function<void(std::size_t, std::size_t, std::size_t)>& work,
-                    std::string_view task = "computing") {
-    if (count == 0 || blocks == 0) {
-        return;
-    }
-    const RunControl& control = run_control();
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{0};
-    std::mutex report;
-    auto stopping = [&] {
-        return control.stop != nullptr && control.stop->load();
-    };
-    auto worker = [&] {
-        for (std::size_t block = next++; block < blocks && !stopping(); block = next++) {
-            work(block * count / blocks, (block + 1) * count / blocks, block);
-            const std::size_t finished = ++done;
-            if (control.progress) {
-                std::lock_guard lock(report);
-                control.progress(task, finished, blocks);
-            }
-        }
-    };
-    const unsigned used = std::min<unsigned>(threads, static_cast<unsigned>(blocks));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < used; ++t) {
-        pool.emplace_back(worker);
-    }
-    worker();
-    for (auto& thread : pool) {
-        thread.join();
-    }
-    if (stopping()) {
-        throw Interrupted();
-    }
-}
-
 // ---- single-source shortest paths
 // ----------------------------------------------------------------
-
-/// Relative tolerance for comparing path lengths: 1/3 + 1/3 + 1/3 and 1 are the same length.
-constexpr double length_tolerance = 1e-10;
-
-bool same_length(double a, double b) {
-    return std::fabs(a - b) <= length_tolerance * std::max(std::fabs(a), std::fabs(b));
-}
 
 /// Whether every tie has the same length (then BFS gives exact distances and path counts).
 std::optional<double> uniform_length(const Adjacency& adjacency) {

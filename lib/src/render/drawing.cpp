@@ -134,6 +134,21 @@ std::vector<std::string> actor_colours(const DrawingData& data) {
     return colours;
 }
 
+/// For a poster: the drawing scaled to the sheet (A4 8.27 × 11.69 in, A3 11.69 × 16.54 in) inside
+/// a 0.4 in margin.
+std::string paper_attributes(const DrawingOptions& options) {
+    if (!options.paper) {
+        return "";
+    }
+    double width = *options.paper == "A3" ? 11.69 : 8.27;
+    double height = *options.paper == "A3" ? 16.54 : 11.69;
+    if (options.landscape) {
+        std::swap(width, height);
+    }
+    return ",\n         size=\"" + format_number(width - 0.8) + "," + format_number(height - 0.8) +
+           "!\", margin=\"0.4\"";
+}
+
 std::string graph_header(const DrawingOptions& options, std::size_t actors) {
     std::string out = "digraph \"stakemap\" {\n";
     out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=18, pad=\"0.3\",\n";
@@ -148,15 +163,7 @@ std::string graph_header(const DrawingOptions& options, std::size_t actors) {
     if (options.engine == "fdp") {
         out += ", K=\"0.4\"";
     }
-    if (options.paper) {
-        double width = *options.paper == "A3" ? 11.69 : 8.27;
-        double height = *options.paper == "A3" ? 16.54 : 11.69;
-        if (options.landscape) {
-            std::swap(width, height);
-        }
-        out += ",\n         size=\"" + format_number(width - 0.8) + "," +
-               format_number(height - 0.8) + "!\", margin=\"0.4\"";
-    }
+    out += paper_attributes(options);
     out += "];\n";
     out += "  node [fontname=\"DejaVu Sans\", fontsize=10, style=\"filled\", penwidth=1, "
            "color=\"#333333\", margin=\"0.08,0.04\"];\n";
@@ -429,15 +436,7 @@ std::string grid_dot(const DrawingData& data, const DrawingOptions& options) {
     std::string out = "digraph \"stakemap\" {\n";
     out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=11, pad=\"0.3\", "
            "outputorder=\"nodesfirst\", labelloc=\"b\", labeljust=\"l\", splines=\"false\"";
-    if (options.paper) {
-        double width = *options.paper == "A3" ? 11.69 : 8.27;
-        double height = *options.paper == "A3" ? 16.54 : 11.69;
-        if (options.landscape) {
-            std::swap(width, height);
-        }
-        out += ",\n         size=\"" + format_number(width - 0.8) + "," +
-               format_number(height - 0.8) + "!\", margin=\"0.4\"";
-    }
+    out += paper_attributes(options);
     out += "];\n";
     out += "  node [fontname=\"DejaVu Sans\", fontsize=8, style=\"filled\", penwidth=0.8, "
            "color=\"#333333\"];\n";
