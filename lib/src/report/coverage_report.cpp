@@ -3,6 +3,7 @@
 #include "stakemap/report/language_names.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace stakemap::report {
@@ -45,6 +46,18 @@ std::string prose_number(double value, int digits, model::Language language) {
 
 std::string percent(double share, model::Language language) {
     return prose_number(std::round(share * 1000.0) / 10.0, 3, language) + "%";
+}
+
+/// A count or amount: written without a fraction when it is whole (2450, not 2450.0).
+nlohmann::ordered_json amount(double value) {
+    if (std::abs(value) < 9.0e15 && value == std::trunc(value)) {
+        return static_cast<std::int64_t>(value);
+    }
+    return value;
+}
+
+nlohmann::ordered_json optional_amount(const std::optional<double>& value) {
+    return value ? amount(*value) : nlohmann::ordered_json(nullptr);
 }
 
 nlohmann::ordered_json optional_number(const std::optional<double>& value) {
@@ -93,8 +106,8 @@ nlohmann::ordered_json cell_json(const model::Map& map, const ServiceCell& cell)
     out["state"] = analysis::state_id(cell.state);
     out["local"] = cell.local;
     out["needed"] = cell.needed;
-    out["demand"] = optional_number(cell.demand);
-    out["supply"] = cell.supply;
+    out["demand"] = optional_amount(cell.demand);
+    out["supply"] = amount(cell.supply);
     out["providers"] = actor_ids(map, cell.providers);
     out["providers_without_capacity"] = cell.providers_without_capacity;
     out["steps"] = cell.steps ? nlohmann::ordered_json(*cell.steps) : nullptr;
@@ -113,7 +126,7 @@ nlohmann::ordered_json area_json(const CoverageReport& report, const AreaCoverag
     out["parent"] = source.parent ? nlohmann::ordered_json(*source.parent) : nullptr;
     out["depth"] = area.depth;
     out["sub_areas"] = area_ids(map, area.sub_areas);
-    out["foreign_residents"] = optional_number(area.foreign_residents);
+    out["foreign_residents"] = optional_amount(area.foreign_residents);
     out["score"] = area.score;
     out["gap"] = area.gap;
     out["priority"] = optional_number(area.priority);
@@ -173,11 +186,11 @@ nlohmann::ordered_json area_json(const CoverageReport& report, const AreaCoverag
                 counts[analysis::state_id(static_cast<ServiceState>(state))] =
                     rollup.state_counts[s][state];
             }
-            counts["demand"] = optional_number(rollup.demand[s]);
+            counts["demand"] = optional_amount(rollup.demand[s]);
             per_service.push_back(std::move(counts));
         }
         out["rollup"] = {{"leaves", area_ids(map, rollup.leaves)},
-                         {"foreign_residents", rollup.foreign_residents},
+                         {"foreign_residents", amount(rollup.foreign_residents)},
                          {"leaves_without_residents", rollup.leaves_without_residents},
                          {"score", rollup.score},
                          {"access_points", actor_ids(map, rollup.access_points)},
@@ -391,7 +404,7 @@ nlohmann::ordered_json coverage_results(const CoverageReport& report) {
         ranking.push_back({{"rank", rank},
                            {"area", map.areas[a].id},
                            {"name", area_name(map, a)},
-                           {"foreign_residents", optional_number(area.foreign_residents)},
+                           {"foreign_residents", optional_amount(area.foreign_residents)},
                            {"score", area.score},
                            {"gap", area.gap},
                            {"priority", optional_number(area.priority)}});
@@ -442,8 +455,8 @@ Table coverage_ranking_table(const CoverageReport& report, model::Language langu
         std::string missing_text;
         for (const auto& cell : area.cells) {
             if (cell.needed && (cell.state != ServiceState::present || !cell.local)) {
-                missing_text += (missing_text.empty() ? "" : ", ") + cell.service + " " +
-                                cell_symbol(cell);
+                missing_text +=
+                    (missing_text.empty() ? "" : ", ") + cell.service + " " + cell_symbol(cell);
             }
         }
         table.rows.push_back(
@@ -509,9 +522,9 @@ Table coverage_cells_table(const CoverageReport& report, model::Language languag
     const model::Map& map = *report.map;
     const analysis::CoverageResult& coverage = report.coverage;
     Table table;
-    table.columns = {"area",   "service", "state",     "needed",
+    table.columns = {"area",   "service", "state",     "local", "needed",
                      "demand", "supply",  "providers", "steps"};
-    table.right_aligned = {false, false, false, false, true, true, false, true};
+    table.right_aligned = {false, false, false, false, false, true, true, false, true};
     for (std::size_t a : report.shown) {
         for (const auto& cell : coverage.areas[a].cells) {
             std::string providers;
@@ -519,7 +532,7 @@ Table coverage_cells_table(const CoverageReport& report, model::Language languag
                 providers += (providers.empty() ? "" : " ") + map.actors[actor].id;
             }
             table.rows.push_back({map.areas[a].id, cell.service, analysis::state_id(cell.state),
-                                  cell.needed ? "yes" : "no",
+                                  cell.local ? "yes" : "no", cell.needed ? "yes" : "no",
                                   cell.demand ? format_number(*cell.demand) : "",
                                   format_number(cell.supply), providers,
                                   cell.steps ? std::to_string(*cell.steps) : ""});
