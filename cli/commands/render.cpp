@@ -19,7 +19,8 @@ public:
                "grouped "
                "as asked, relations styled by type, a legend in the chosen language. The format "
                "follows the extension of -o: .svg, .png, .pdf, or .dot for the Graphviz source. "
-               "--view grid draws the power–interest grid instead.";
+               "--view grid draws the power–interest grid instead, --view coverage the areas × "
+               "services coverage heat map.";
     }
     std::string usage() const override { return "stakemap render MAP -o FILE [options]"; }
     std::string example() const override {
@@ -54,6 +55,9 @@ public:
         options.landscape = landscape_;
         options.seed = seed_;
         options.threads = common_.threads;
+        options.color_areas = color_areas_;
+        options.access_target = access_target_;
+        options.within = within_;
         render::MapView view;
         try {
             view = render::map_view(map, graph, options);
@@ -71,7 +75,8 @@ protected:
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;
         options.add_options()("view", po::value(&view_)->default_value("network"),
-                              "network, or grid for the power–interest grid")(
+                              "network; grid for the power–interest grid; coverage for the areas × "
+                              "services heat map (see `stakemap coverage`)")(
             "layout", po::value(&layout_),
             "neato, fdp, sfdp, dot, circo or twopi (default: fdp with clusters, neato up to 300 "
             "actors, sfdp beyond)")(
@@ -88,7 +93,13 @@ protected:
             "label", po::value(&label_)->default_value("name"), "name, short or none")(
             "paper", po::value(&paper_), "A3 or A4: a poster sized for printing")(
             "landscape", po::bool_switch(&landscape_), "with --paper: landscape orientation")(
-            "seed", po::value(&seed_)->default_value(1), "seed for community clusters or colours");
+            "seed", po::value(&seed_)->default_value(1), "seed for community clusters or colours")(
+            "color-areas", po::value(&color_areas_),
+            "coverage: with --cluster area, shade each area by its coverage score")(
+            "access-target", po::value(&access_target_)->default_value(3),
+            "coverage: access points wanted in each area")(
+            "within", po::value(&within_)->default_value(2),
+            "coverage: steps within which a community actor reaches a service");
     }
 
     void check_options() override {
@@ -114,8 +125,14 @@ protected:
             }
             return false;
         };
-        if (!one_of(view_, {"network", "grid"})) {
-            throw UsageError("--view must be network or grid");
+        if (!one_of(view_, {"network", "grid", "coverage"})) {
+            throw UsageError("--view must be network, grid or coverage");
+        }
+        if (!color_areas_.empty() && color_areas_ != "coverage") {
+            throw UsageError("--color-areas must be coverage");
+        }
+        if (!color_areas_.empty() && cluster_ != "area") {
+            throw UsageError("--color-areas shades the area boxes: use it with --cluster area");
         }
         if (!layout_.empty() &&
             !one_of(layout_, {"neato", "fdp", "sfdp", "dot", "circo", "twopi"})) {
@@ -157,6 +174,9 @@ private:
     std::string paper_;
     bool landscape_ = false;
     std::uint64_t seed_ = 1;
+    std::string color_areas_;
+    std::size_t access_target_ = 3;
+    std::size_t within_ = 2;
 };
 
 } // namespace

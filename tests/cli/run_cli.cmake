@@ -1,7 +1,8 @@
 # Runs the stakemap binary once and checks what it did. Called by CTest as
 #   cmake -DEXE=… -DARGS=a;b;c -DEXPECT_EXIT=0 [-DSTDOUT_GOLDEN=file] [-DSTDERR_GOLDEN=file]
 #         [-DSTDOUT_CONTAINS=text] [-DSTDERR_CONTAINS=text] [-DABSENT_FILE=path] [-DSAME_AS=path]
-#         [-DLOCALE=name] [-DSTDIN_FILE=file] -P run_cli.cmake
+#         [-DLOCALE=name] [-DSTDIN_FILE=file] [-DOUTPUT_FILE=path -DOUTPUT_CONTAINS=text]
+#         -P run_cli.cmake
 # STDERR_GOLDEN compares the whole standard error; golden files are compared byte for byte.
 
 if(DEFINED ABSENT_FILE)
@@ -50,6 +51,17 @@ if(DEFINED STDERR_CONTAINS)
 endif()
 if(DEFINED ABSENT_FILE AND EXISTS "${ABSENT_FILE}")
     string(APPEND failures "${ABSENT_FILE} was written although the command failed\n")
+endif()
+if(DEFINED OUTPUT_FILE)
+    if(NOT EXISTS "${OUTPUT_FILE}")
+        string(APPEND failures "${OUTPUT_FILE} was not written\n")
+    elseif(DEFINED OUTPUT_CONTAINS)
+        file(READ "${OUTPUT_FILE}" written)
+        string(FIND "${written}" "${OUTPUT_CONTAINS}" at)
+        if(at EQUAL -1)
+            string(APPEND failures "${OUTPUT_FILE} lacks: ${OUTPUT_CONTAINS}\n")
+        endif()
+    endif()
 endif()
 if(DEFINED SAME_AS)
     file(READ "${SAME_AS}" expected)

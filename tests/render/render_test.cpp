@@ -1,4 +1,5 @@
 #include "stakemap/io/map_reader.hpp"
+#include "stakemap/render/drawing.hpp"
 #include "stakemap/render/escape.hpp"
 #include "stakemap/render/graphviz.hpp"
 #include "stakemap/render/map_view.hpp"
@@ -127,8 +128,7 @@ TEST_CASE("render: labels keep hostile names as text in DOT, SVG and PDF") {
 TEST_CASE("render: the examples give well-formed SVG naming every actor, the same bytes twice") {
     for (const std::string name : {"roma-municipio-ii", "prato", "unione-comuni"}) {
         CAPTURE(name);
-        const auto map =
-            io::load_map(STAKEMAP_SOURCE_DIR "/examples/" + name + "/map.json");
+        const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/" + name + "/map.json");
         const auto graph = graph::build(map);
         for (const std::string view_kind : {"network", "grid"}) {
             CAPTURE(view_kind);
@@ -199,4 +199,36 @@ TEST_CASE("render: label wrapping and escaping helpers") {
           "Supercalifragilisticexpialidocious");
     CHECK(render::dot_label("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"");
     CHECK(render::html_text("<&>\"") == "&lt;&amp;&gt;&quot;");
+}
+
+TEST_CASE("render: the coverage heat map colours each cell by state and escapes names") {
+    auto map = hostile_map();
+    map.areas.push_back({.id = "z", .name = "<b>Zona & \"Sud\"</b>", .foreign_residents = 100});
+    map.areas.push_back({.id = "y", .name = "Ovest"});
+    map.actors[0].area = "z";
+    map.actors[0].services = {"housing"};
+    map.needs.push_back({.area = "y", .service = "housing", .demand = 75});
+    render::ViewOptions options;
+    options.view = "coverage";
+    const auto view = render::map_view(map, graph::build(map), options);
+    CHECK(view.engine == "dot");
+    // Housing: present in z (green), needed but missing in y (vermillion) with its demand.
+    CHECK(view.dot.find("bgcolor=\"#009E73\"><font color=\"#FFFFFF\">✔</font>") !=
+          std::string::npos);
+    CHECK(view.dot.find("bgcolor=\"#D55E00\"><font color=\"#FFFFFF\">✘ 75</font>") !=
+          std::string::npos);
+    const std::string svg = render::render_dot(view.dot, view.engine, "svg");
+    std::string problem;
+    CHECK_MESSAGE(well_formed_xml(svg, problem), problem);
+    CHECK(svg.find("&lt;b&gt;Zona &amp;") != std::string::npos);
+    CHECK(svg.find("<b>Zona") == std::string::npos);
+
+    options.view = "network";
+    options.cluster = "area";
+    options.color_areas = "coverage";
+    const auto shaded = render::map_view(map, graph::build(map), options);
+    // z: no needs, no languages, no access point → score 0 → the lowest (reddest) background.
+    CHECK(shaded.dot.find("fillcolor=\"" + render::score_fill(0.0) + "\"") != std::string::npos);
+    options.cluster = "sector";
+    CHECK_THROWS_AS(render::map_view(map, graph::build(map), options), render::ViewError);
 }

@@ -444,6 +444,39 @@ const char* state_id(ServiceState state) {
     return "missing";
 }
 
+std::string state_label(ServiceState state, model::Language language) {
+    const bool it = language == model::Language::it;
+    switch (state) {
+    case ServiceState::present:
+        return it ? "presente" : "present";
+    case ServiceState::unconnected:
+        return it ? "presente, nessuna comunità collegata" : "present, no community connected";
+    case ServiceState::reachable:
+        return it ? "raggiungibile tramite la rete" : "reachable through the network";
+    case ServiceState::missing:
+        return it ? "assente" : "missing";
+    case ServiceState::needed_missing:
+        return it ? "necessario ma assente" : "needed but missing";
+    }
+    return "";
+}
+
+std::string state_symbol(ServiceState state, bool local) {
+    switch (state) {
+    case ServiceState::present:
+        return local ? "✔" : "○";
+    case ServiceState::unconnected:
+        return "◌";
+    case ServiceState::reachable:
+        return "→";
+    case ServiceState::missing:
+        return "·";
+    case ServiceState::needed_missing:
+        return "✘";
+    }
+    return "";
+}
+
 bool serves_area(const model::Map& map, const model::Actor& actor, std::size_t area) {
     if (actor.serves_all) {
         return true;

@@ -258,6 +258,17 @@ std::string legend(const DrawingData& data, const DrawingOptions& options,
                 words(options, "Freccia: relazione orientata", "Arrow: directed relation"));
         }
     }
+    if (!data.cluster_fill_label.empty()) {
+        std::string scale;
+        for (double score : {0.1, 0.3, 0.5, 0.7, 0.9}) {
+            scale += "<font color=\"" + score_fill(score) + "\">■</font>";
+        }
+        rows += "<tr><td colspan=\"2\" align=\"left\"><b>" +
+                html_text(words(options, "Sfondo delle aree: ", "Area background: ") +
+                          data.cluster_fill_label) +
+                "</b> " + html_text(words(options, "basso ", "low ")) + scale +
+                html_text(words(options, " alto", " high")) + "</td></tr>";
+    }
     rows += extra;
     std::string title = "<tr><td colspan=\"2\" align=\"left\"><font point-size=\"16\"><b>" +
                         html_text(data.title) + "</b></font></td></tr>";
@@ -265,7 +276,141 @@ std::string legend(const DrawingData& data, const DrawingOptions& options,
            title + rows + "</table>>;\n";
 }
 
+struct StateStyle {
+    analysis::ServiceState state;
+    bool local;
+    const char* fill;
+    const char* ink;
+};
+
+// Okabe–Ito colours, each with its symbol so that the matrix also reads in grey.
+constexpr StateStyle state_styles[] = {
+    {analysis::ServiceState::present, true, "#009E73", "#FFFFFF"},
+    {analysis::ServiceState::present, false, "#9AD9C4", "#000000"},
+    {analysis::ServiceState::unconnected, true, "#F0E442", "#000000"},
+    {analysis::ServiceState::reachable, true, "#56B4E9", "#000000"},
+    {analysis::ServiceState::missing, true, "#EEEEEE", "#666666"},
+    {analysis::ServiceState::needed_missing, true, "#D55E00", "#FFFFFF"},
+};
+
+const StateStyle& state_style(analysis::ServiceState state, bool local) {
+    for (const auto& style : state_styles) {
+        if (style.state == state &&
+            (style.local == local || state != analysis::ServiceState::present)) {
+            return style;
+        }
+    }
+    return state_styles[4];
+}
+
 } // namespace
+
+std::string score_fill(double score) {
+    static const char* const colours[] = {"#F8C4AA", "#FCE3D4", "#F5F5F5", "#DDEBF4", "#B9D7EA"};
+    if (std::isnan(score)) {
+        return colours[2];
+    }
+    const auto step = static_cast<std::size_t>(std::clamp(score * 5.0, 0.0, 4.0));
+    return colours[step];
+}
+
+std::string coverage_dot(const model::Map& map, const model::Vocabulary& vocabulary,
+                         const analysis::CoverageResult& coverage,
+                         const std::vector<std::size_t>& areas, const std::string& title,
+                         const DrawingOptions& options) {
+    auto cell_text = [](const std::string& text, const std::string& attributes) {
+        return "<td " + attributes + ">" + text + "</td>";
+    };
+    std::string table = "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
+                        "cellpadding=\"5\" color=\"#FFFFFF\">";
+    table += "<tr>" +
+             cell_text("<font point-size=\"16\"><b>" + html_text(title) + "</b></font>",
+                       "colspan=\"" + std::to_string(areas.size() + 1) +
+                           "\" align=\"left\" bgcolor=\"#FFFFFF\"") +
+             "</tr>";
+    // Header: one column per area; parent areas show their sub-areas' average.
+    table += "<tr>" + cell_text("", "border=\"0\"");
+    for (std::size_t a : areas) {
+        const model::Area& area = map.areas[a];
+        // Long names break at spaces; <br/> is the line break of HTML-like labels.
+        std::string name;
+        const std::string wrapped = wrap(area.name.empty() ? area.id : area.name, 14);
+        std::size_t start = 0;
+        for (std::size_t end = wrapped.find('\n'); end != std::string::npos;
+             start = end + 1, end = wrapped.find('\n', start)) {
+            name += html_text(std::string_view(wrapped).substr(start, end - start)) + "<br/>";
+        }
+        name += html_text(std::string_view(wrapped).substr(start));
+        table += cell_text(coverage.areas[a].sub_areas.empty() ? name : "<b>" + name + "</b>",
+                           "bgcolor=\"#FFFFFF\" valign=\"bottom\"");
+    }
+    table +=
+        "</tr><tr>" + cell_text("<i>" + html_text(words(options, "punteggio", "score")) + "</i>",
+                                "align=\"right\" bgcolor=\"#FFFFFF\"");
+    for (std::size_t a : areas) {
+        const auto& figures = coverage.areas[a];
+        const double score = figures.rollup ? figures.rollup->score : figures.score;
+        table += cell_text(format_number(score, 2), "bgcolor=\"" + score_fill(score) + "\"");
+    }
+    table += "</tr>";
+    for (std::size_t s = 0; s < coverage.services.size(); ++s) {
+        const std::string& service = coverage.services[s];
+        const model::Term* term = vocabulary.find_service(service);
+        const std::string label =
+            term != nullptr ? model::text(term->label, options.language) : service;
+        table += "<tr>" + cell_text(html_text(label.empty() ? service : label),
+                                    "align=\"right\" bgcolor=\"#FFFFFF\"");
+        for (std::size_t a : areas) {
+            const analysis::ServiceCell& cell = coverage.areas[a].cells[s];
+            const StateStyle& style = state_style(cell.state, cell.local);
+            std::string text = analysis::state_symbol(cell.state, cell.local);
+            if (cell.needed) {
+                text += cell.demand ? " " + format_number(*cell.demand) : std::string(" *");
+            }
+            table += cell_text("<font color=\"" + std::string(style.ink) + "\">" + html_text(text) +
+                                   "</font>",
+                               "bgcolor=\"" + std::string(style.fill) + "\"");
+        }
+        table += "</tr>";
+    }
+    table += "</table>";
+
+    std::string legend = "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" "
+                         "cellpadding=\"2\">";
+    for (const auto& style : state_styles) {
+        std::string name = analysis::state_label(style.state, options.language);
+        if (!style.local) {
+            name = words(options, "presente solo da attori cittadini",
+                         "present only from city-wide actors");
+        }
+        legend += "<tr><td bgcolor=\"" + std::string(style.fill) +
+                  "\" width=\"44\" fixedsize=\"true\"><font color=\"" + style.ink + "\">" +
+                  html_text(analysis::state_symbol(style.state, style.local)) +
+                  "</font></td><td align=\"left\">" + html_text(name) + "</td></tr>";
+    }
+    legend += "<tr><td>120</td><td align=\"left\">" +
+              html_text(words(options,
+                              "necessario secondo la rilevazione dei bisogni, con la domanda "
+                              "(* senza domanda)",
+                              "needed according to the needs survey, with its demand (* no "
+                              "demand recorded)")) +
+              "</td></tr><tr><td>0.42</td><td align=\"left\">" +
+              html_text(words(options,
+                              "punteggio di copertura (aree con sotto-aree: media delle "
+                              "sotto-aree)",
+                              "coverage score (areas with sub-areas: their sub-areas' average)")) +
+              "</td></tr></table>";
+
+    std::string out = "digraph \"stakemap\" {\n";
+    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=12, pad=\"0.3\", "
+           "labelloc=\"b\", labeljust=\"l\"" +
+           paper_attributes(options) + "];\n";
+    out += "  node [fontname=\"DejaVu Sans\", fontsize=11, shape=plain];\n";
+    out += "  label=<" + legend + ">;\n";
+    out += "  matrix [label=<" + table + ">];\n";
+    out += "}\n";
+    return out;
+}
 
 const std::vector<std::string>& category_palette() {
     static const std::vector<std::string> colours = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
@@ -367,7 +512,9 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
             out += indent + "subgraph \"cluster_" + std::to_string(cluster_number++) + "\" {\n";
             out += indent + "  label=" + dot_label(cluster.name) +
                    "; fontsize=20; labelloc=\"t\"; labeljust=\"l\"; style=\"rounded,filled\"; "
-                   "fillcolor=\"#F5F5F5\"; color=\"#AAAAAA\";\n";
+                   "fillcolor=\"" +
+                   (cluster.fill.empty() ? std::string("#F5F5F5") : cluster.fill) +
+                   "\"; color=\"#AAAAAA\";\n";
             for (const auto* child : children[cluster.key]) {
                 draw_cluster(*child, indent + "  ");
             }

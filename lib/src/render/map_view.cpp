@@ -2,10 +2,12 @@
 
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/analysis/communities.hpp"
+#include "stakemap/analysis/coverage.hpp"
 #include "stakemap/analysis/structure.hpp"
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/grouping.hpp"
+#include "stakemap/report/table.hpp"
 
 #include <algorithm>
 #include <set>
@@ -86,6 +88,20 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     data.vocabulary = &vocabulary;
     data.graph = &graph;
     data.title = map.title + (map.date ? " — " + *map.date : std::string());
+    const bool it = options.language == model::Language::it;
+    if (!options.color_areas.empty() && options.color_areas != "coverage") {
+        throw ViewError("--color-areas must be coverage");
+    }
+    if (!options.color_areas.empty() && options.cluster != "area") {
+        throw ViewError("--color-areas shades the area boxes: use it with --cluster area");
+    }
+    analysis::CoverageResult coverage;
+    if (options.view == "coverage" || !options.color_areas.empty()) {
+        analysis::CoverageOptions settings;
+        settings.access_target = options.access_target;
+        settings.within = options.within;
+        coverage = analysis::coverage(map, vocabulary, graph, settings);
+    }
 
     // Which actors are drawn.
     data.shown.assign(n, true);
@@ -121,6 +137,34 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         data.title += options.language == model::Language::it
                           ? " — rete di " + map.actors[*centre].name
                           : " — network of " + map.actors[*centre].name;
+    }
+    if (options.view == "coverage") {
+        if (map.areas.empty()) {
+            throw ViewError("--view coverage: the map has no areas");
+        }
+        std::vector<std::size_t> areas;
+        std::string title =
+            data.title + (it ? " — copertura dei servizi per area" : " — service coverage by area");
+        for (std::size_t a = 0; a < map.areas.size(); ++a) {
+            if (!options.area || within(map, map.areas[a].id, *options.area)) {
+                areas.push_back(a);
+            }
+        }
+        if (areas.empty()) {
+            std::vector<std::string> ids;
+            for (const auto& area : map.areas) {
+                ids.push_back(area.id);
+            }
+            const std::string suggestion = io::nearest_name(*options.area, ids);
+            throw ViewError("--area: no area \"" + *options.area + "\" in this map" +
+                            (suggestion.empty() ? "" : "; did you mean \"" + suggestion + "\"?"));
+        }
+        DrawingOptions drawing{.engine = "dot",
+                               .label = options.label,
+                               .language = options.language,
+                               .paper = options.paper,
+                               .landscape = options.landscape};
+        return {coverage_dot(map, vocabulary, coverage, areas, title, drawing), "dot"};
     }
     if (options.area) {
         if (!map.area_index(*options.area)) {
@@ -166,12 +210,20 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         }
         return community;
     };
-    const bool it = options.language == model::Language::it;
     if (options.cluster == "area") {
         for (const auto& area : map.areas) {
             // Flat clusters: fdp draws nested clusters poorly, and a district box around every
             // neighbourhood adds nothing a reader needs.
-            data.clusters.push_back({area.id, area.name, ""});
+            data.clusters.push_back({area.id, area.name, "", ""});
+        }
+        if (!options.color_areas.empty()) {
+            for (std::size_t a = 0; a < map.areas.size(); ++a) {
+                const auto& figures = coverage.areas[a];
+                const double score = figures.rollup ? figures.rollup->score : figures.score;
+                data.clusters[a].fill = score_fill(score);
+                data.clusters[a].name += " (" + report::format_number(score, 2) + ")";
+            }
+            data.cluster_fill_label = it ? "punteggio di copertura" : "coverage score";
         }
         for (const auto& actor : map.actors) {
             data.cluster_of.push_back(actor.area.value_or(""));
@@ -183,7 +235,7 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
             if (!label.empty() && seen.insert(label).second) {
                 data.clusters.push_back(
                     {label, group_name(vocabulary, options.cluster, label, map, options.language),
-                     ""});
+                     "", ""});
             }
         }
         data.cluster_of = labels;
@@ -194,7 +246,7 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
             if (seen.insert(partition[v]).second) {
                 data.clusters.push_back(
                     {std::to_string(partition[v] + 1),
-                     (it ? "Comunità " : "Community ") + std::to_string(partition[v] + 1), ""});
+                     (it ? "Comunità " : "Community ") + std::to_string(partition[v] + 1), "", ""});
             }
             data.cluster_of.push_back(std::to_string(partition[v] + 1));
         }

@@ -215,25 +215,8 @@ bool is_shown(const CoverageReport& report, std::size_t area) {
     return std::find(report.shown.begin(), report.shown.end(), area) != report.shown.end();
 }
 
-/// The matrix symbol of a state, for text and Markdown tables.
-const char* state_symbol(ServiceState state) {
-    switch (state) {
-    case ServiceState::present:
-        return "✔";
-    case ServiceState::unconnected:
-        return "◌";
-    case ServiceState::reachable:
-        return "→";
-    case ServiceState::missing:
-        return "·";
-    case ServiceState::needed_missing:
-        return "✘";
-    }
-    return "";
-}
-
 std::string cell_symbol(const ServiceCell& cell) {
-    return cell.state == ServiceState::present && !cell.local ? "○" : state_symbol(cell.state);
+    return analysis::state_symbol(cell.state, cell.local);
 }
 
 std::string list_and(const std::vector<std::string>& items, model::Language language) {
@@ -327,23 +310,6 @@ std::string rollup_reading(const CoverageReport& report, const AreaCoverage& are
 }
 
 } // namespace
-
-std::string state_name(ServiceState state, model::Language language) {
-    const bool it = language == model::Language::it;
-    switch (state) {
-    case ServiceState::present:
-        return it ? "presente" : "present";
-    case ServiceState::unconnected:
-        return it ? "presente, nessuna comunità collegata" : "present, no community connected";
-    case ServiceState::reachable:
-        return it ? "raggiungibile tramite la rete" : "reachable through the network";
-    case ServiceState::missing:
-        return it ? "assente" : "missing";
-    case ServiceState::needed_missing:
-        return it ? "necessario ma assente" : "needed but missing";
-    }
-    return "";
-}
 
 std::string service_label(const model::Vocabulary& vocabulary, const std::string& service,
                           model::Language language) {
@@ -485,8 +451,7 @@ Table coverage_matrix_table(const CoverageReport& report, model::Language langua
         std::vector<std::string> row{coverage.services[s]};
         for (std::size_t a : report.shown) {
             const ServiceCell& cell = coverage.areas[a].cells[s];
-            std::string symbol =
-                cell.state == ServiceState::present && !cell.local ? "○" : state_symbol(cell.state);
+            std::string symbol = cell_symbol(cell);
             if (cell.needed && cell.state != ServiceState::needed_missing) {
                 symbol += "*";
             }
@@ -502,7 +467,7 @@ std::vector<std::string> coverage_matrix_legend(model::Language language) {
     for (ServiceState state :
          {ServiceState::present, ServiceState::unconnected, ServiceState::reachable,
           ServiceState::missing, ServiceState::needed_missing}) {
-        out.push_back(std::string(state_symbol(state)) + " " + state_name(state, language));
+        out.push_back(analysis::state_symbol(state) + " " + analysis::state_label(state, language));
         if (state == ServiceState::present) {
             out.push_back(language == model::Language::it
                               ? "○ presente, ma solo da attori cittadini (che servono tutte le "

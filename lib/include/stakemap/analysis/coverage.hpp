@@ -29,6 +29,13 @@ enum class ServiceState {
 /// The state's identifier in JSON and CSV ("present", "needed_missing"…).
 const char* state_id(ServiceState state);
 
+/// The state's name for people ("needed but missing" / "necessario ma assente").
+std::string state_label(ServiceState state, model::Language language);
+
+/// The matrix symbol of a cell: ✔ present (○ when only city-wide actors offer it), ◌ unconnected,
+/// → reachable, · missing, ✘ needed but missing. Used by the text matrix and the heat map.
+std::string state_symbol(ServiceState state, bool local = true);
+
 /// Weights of the four parts of the coverage score; parts without data drop out and the others are
 /// renormalised.
 struct CoverageWeights {

@@ -2,6 +2,7 @@
 // Turning a map and its analysis into Graphviz DOT: the network view and the power–interest grid.
 // Pure text building, deterministic; graphviz.hpp lays it out and renders it.
 
+#include "stakemap/analysis/coverage.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/vocabulary.hpp"
@@ -19,6 +20,7 @@ struct ClusterInfo {
     std::string key;
     std::string name;
     std::string parent;
+    std::string fill = {}; ///< background colour, "" for the default light grey
 };
 
 /// Everything a drawing shows, prepared by the caller from the map and its analysis.
@@ -39,6 +41,8 @@ struct DrawingData {
     std::vector<bool> cut_actor;                ///< highlighted when not empty
     std::vector<bool> isolated;
     std::vector<bool> bridge_relation; ///< per relation
+    /// What cluster backgrounds mean (e.g. "coverage score"), "" when they are all the default.
+    std::string cluster_fill_label;
     std::string title;
 };
 
@@ -58,6 +62,18 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options);
 /// interest scores (4 or 5 counts as high), spread within their cell so none overlap, coloured by
 /// sector. Actors without both scores are counted in the legend.
 std::string grid_dot(const DrawingData& data, const DrawingOptions& options);
+
+/// The coverage matrix as a heat map: a row per service, a column per area (in `areas` order), a
+/// first row with each area's score; cells coloured by state with their symbol and, for needed
+/// services, the demand; a legend of the states. Laid out with dot.
+std::string coverage_dot(const model::Map& map, const model::Vocabulary& vocabulary,
+                         const analysis::CoverageResult& coverage,
+                         const std::vector<std::size_t>& areas, const std::string& title,
+                         const DrawingOptions& options);
+
+/// A light background for a coverage score in [0, 1] (five steps from red, low, to blue, high;
+/// ColorBrewer RdBu, readable with common colour-vision deficiencies).
+std::string score_fill(double score);
 
 /// The colour-blind-safe palette (Okabe & Ito, 2008) used for categories.
 const std::vector<std::string>& category_palette();

@@ -7,14 +7,14 @@
 #include "stakemap/render/drawing.hpp"
 
 #include <cstdint>
-#include <stdexcept>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace stakemap::render {
 
 struct ViewOptions {
-    std::string view = "network"; ///< network or grid
+    std::string view = "network"; ///< network, grid, or coverage (the areas × services heat map)
     std::string engine; ///< empty: grid → neato, clusters → fdp, ≤ 300 actors → neato, else sfdp
     std::string cluster = "none";    ///< area, sector, kind, community or none
     std::string color_by = "sector"; ///< kind, sector, level, community or a measure key
@@ -28,6 +28,11 @@ struct ViewOptions {
     std::optional<std::string> paper; ///< A3 or A4
     bool landscape = false;
     std::uint64_t seed = 1; ///< for --cluster/--color-by community
+    /// "coverage": with --cluster area, each area's box shaded by its coverage score.
+    std::string color_areas;
+    /// Coverage settings for --view coverage and --color-areas coverage.
+    std::size_t access_target = 3;
+    std::size_t within = 2;
     unsigned threads = 0;
 };
 

@@ -47,9 +47,6 @@ Table coverage_cells_table(const CoverageReport& report, model::Language languag
 /// One paragraph per shown area, ranked areas first, then areas with sub-areas (their totals).
 std::vector<std::string> coverage_readings(const CoverageReport& report, model::Language language);
 
-/// The display name of a state ("needed but missing" / "necessario ma assente").
-std::string state_name(analysis::ServiceState state, model::Language language);
-
 /// A service's label in the chosen language, the id when the vocabulary does not know it.
 std::string service_label(const model::Vocabulary& vocabulary, const std::string& service,
                           model::Language language);
