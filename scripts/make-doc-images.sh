@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the images of docs/render.md from the bundled examples (SVG and PNG in docs/img/).
+# Regenerates the images of docs/render.md and docs/coverage.md from the bundled examples (SVG and PNG in docs/img/).
 # Usage: bash scripts/make-doc-images.sh   (after a release build: bash scripts/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +22,8 @@ done
     --landscape --cluster area --size-by betweenness --lang it
 "$stakemap" render examples/unione-comuni/map.json -o "$out/unione-poster-a3.svg" --paper A3 \
     --landscape --cluster area --size-by betweenness --lang it
+"$stakemap" render examples/prato/map.json -o "$out/prato-coverage.svg" --view coverage --lang it
+"$stakemap" render examples/prato/map.json -o "$out/prato-coverage.png" --view coverage --lang it
+"$stakemap" render examples/prato/map.json -o "$out/prato-coverage-areas.svg" --cluster area \
+    --color-areas coverage --lang it
 echo "images written to $out"

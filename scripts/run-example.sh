@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up, builds stakemap and runs the main job on the bundled Municipio II example:
 # validates the map, prints its summary, its key actors with their brokerage roles and its
-# communities, in Italian, and draws the map by neighbourhood to roma-municipio-ii.svg.
+# communities and the coverage of each neighbourhood, in Italian, and draws the map by
+# neighbourhood to roma-municipio-ii.svg and the coverage heat map to roma-municipio-ii-coverage.svg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh release >/dev/null
@@ -16,6 +17,9 @@ echo
 echo
 "$stakemap" communities "$map" --format table --lang it
 echo
+"$stakemap" coverage "$map" --format table --lang it
+echo
 "$stakemap" render "$map" -o roma-municipio-ii.svg --cluster area --size-by betweenness \
     --highlight gaps --lang it
-echo "map drawn: roma-municipio-ii.svg"
+"$stakemap" render "$map" -o roma-municipio-ii-coverage.svg --view coverage --lang it
+echo "map drawn: roma-municipio-ii.svg; coverage heat map: roma-municipio-ii-coverage.svg"

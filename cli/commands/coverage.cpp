@@ -142,7 +142,8 @@ protected:
             "within", po::value(&within_)->default_value(2),
             "steps within which a community actor reaches a service")(
             "weights", po::value(&weights_text_),
-            "score weights, e.g. services=0.4,access=0.2,languages=0.2,supply=0.2")(
+            "score weights (default services=0.4,access=0.2,languages=0.2,supply=0.2); "
+            "name only those to change, e.g. --weights supply=0")(
             "matrix", po::bool_switch(&matrix_),
             "print the areas × services matrix only (CSV: one row per area and service)");
     }

@@ -78,7 +78,7 @@ protected:
                               "network; grid for the power–interest grid; coverage for the areas × "
                               "services heat map (see `stakemap coverage`)")(
             "layout", po::value(&layout_),
-            "neato, fdp, sfdp, dot, circo or twopi (default: fdp with clusters, neato up to 300 "
+            "neato, fdp, sfdp, dot, circo or twopi (default: dot with clusters, neato up to 300 "
             "actors, sfdp beyond)")(
             "cluster", po::value(&cluster_)->default_value("none"),
             "group actors in labelled boxes: area, sector, kind, community or none")(

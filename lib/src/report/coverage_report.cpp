@@ -247,7 +247,7 @@ std::string rollup_reading(const CoverageReport& report, const AreaCoverage& are
     head += people(rollup.foreign_residents, language) +
             (it ? " nelle sotto-aree; punteggio medio delle sotto-aree "
                 : " in the sub-areas; sub-areas' average score ") +
-            prose_number(rollup.score, 2, language) + ")";
+            prose_number(rollup.score, 3, language) + ")";
     const std::size_t target = coverage.options.access_target;
     std::string points = std::to_string(rollup.access_points.size()) +
                          (it ? " punti di accesso nelle " : " access points in the ") +
@@ -548,7 +548,7 @@ std::vector<std::string> coverage_readings(const CoverageReport& report, model::
             head += people(*area.foreign_residents, language) +
                     (it ? " residenti stranieri; " : " foreign residents; ");
         }
-        head += (it ? "punteggio " : "score ") + prose_number(area.score, 2, language);
+        head += (it ? "punteggio " : "score ") + prose_number(area.score, 3, language);
         head += ")";
 
         // Access points against the target.
