@@ -89,20 +89,26 @@ std::vector<std::string> matrix_services(const model::Map& map, const model::Voc
     return out;
 }
 
-/// Steps of U from the nearest of `sources` to every vertex, explored up to `limit` steps.
-std::vector<std::size_t> steps_from(const graph::AnalysisGraph& graph,
-                                    const std::vector<std::size_t>& sources, std::size_t limit) {
-    std::vector<std::size_t> steps(graph.vertex_count, not_reached);
-    std::deque<graph::Vertex> queue;
+/// Breadth-first search on U from a set of sources, up to a number of steps.
+struct Reach {
+    std::vector<std::size_t> steps;     ///< per vertex; not_reached beyond the limit
+    std::vector<graph::Vertex> visited; ///< the vertices reached, in search order
+};
+
+Reach steps_from(const graph::AnalysisGraph& graph, const std::vector<std::size_t>& sources,
+                 std::size_t limit) {
+    Reach reach;
+    reach.steps.assign(graph.vertex_count, not_reached);
+    auto& steps = reach.steps;
+    auto& queue = reach.visited;
     for (std::size_t source : sources) {
         if (steps[source] != 0) {
             steps[source] = 0;
             queue.push_back(static_cast<graph::Vertex>(source));
         }
     }
-    while (!queue.empty()) {
-        const graph::Vertex v = queue.front();
-        queue.pop_front();
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const graph::Vertex v = queue[head];
         if (steps[v] >= limit) {
             continue;
         }
@@ -113,7 +119,7 @@ std::vector<std::size_t> steps_from(const graph::AnalysisGraph& graph,
             }
         }
     }
-    return steps;
+    return reach;
 }
 
 double credit(ServiceState state) {
@@ -139,15 +145,16 @@ struct Context {
     std::vector<std::string> services;
     std::vector<bool> access_point;
     std::vector<bool> community;
-    /// Per matrix service: the actors offering it, map order.
-    std::vector<std::vector<std::size_t>> offering;
+    /// Per language code: how many actors on the map speak it.
+    std::map<std::string, std::size_t> speakers;
 };
 
 void assess_services(const Context& context, AreaCoverage& area,
                      const std::vector<std::size_t>& local_actors) {
     const model::Map& map = context.map;
     const std::string& area_id = map.areas[area.area].id;
-    const auto steps = steps_from(context.graph, area.community_actors, context.options.within);
+    const Reach reach = steps_from(context.graph, area.community_actors, context.options.within);
+    const auto& steps = reach.steps;
     const bool has_community = !area.community_actors.empty();
 
     std::map<std::string, const model::Need*> needs;
@@ -166,14 +173,25 @@ void assess_services(const Context& context, AreaCoverage& area,
                              std::binary_search(local_actors.begin(), local_actors.end(), actor);
             }
         }
-        // The nearest actor offering the service: among the area's providers when there are
-        // some, else anywhere on the map.
-        const auto& candidates = cell.providers.empty() ? context.offering[s] : cell.providers;
+        // The nearest actor offering the service (the first in map order at that distance):
+        // among the area's providers when there are some, else among the actors reached.
         std::size_t best = not_reached;
-        for (std::size_t actor : candidates) {
-            if (steps[actor] < best) {
+        auto consider = [&](std::size_t actor) {
+            if (steps[actor] < best ||
+                (steps[actor] == best && best != not_reached && actor < *cell.reached)) {
                 best = steps[actor];
                 cell.reached = actor;
+            }
+        };
+        if (!cell.providers.empty()) {
+            for (std::size_t actor : cell.providers) {
+                consider(actor);
+            }
+        } else {
+            for (graph::Vertex actor : reach.visited) {
+                if (contains(map.actors[actor].services, cell.service)) {
+                    consider(actor);
+                }
             }
         }
         if (best != not_reached) {
@@ -232,12 +250,9 @@ void assess_languages(const Context& context, AreaCoverage& area) {
                 figure.access_points.push_back(actor);
             }
         }
-        for (std::size_t actor = 0; actor < map.actors.size(); ++actor) {
-            if (contains(map.actors[actor].languages, language) &&
-                !std::binary_search(serving_points.begin(), serving_points.end(), actor)) {
-                ++figure.speakers_elsewhere;
-            }
-        }
+        const auto speakers = context.speakers.find(language);
+        figure.speakers_elsewhere = (speakers == context.speakers.end() ? 0 : speakers->second) -
+                                    figure.access_points.size();
         area.people_with_language += figure.people;
         if (!figure.access_points.empty()) {
             area.people_covered += figure.people;
@@ -507,23 +522,61 @@ CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabula
 
     Context context{map, vocabulary, graph, options, area_parents(map), {}, {}, {}, {}};
     context.services = matrix_services(map, vocabulary, options.services);
-    context.offering.resize(context.services.size());
     for (std::size_t actor = 0; actor < map.actors.size(); ++actor) {
         const model::Actor& source = map.actors[actor];
         context.access_point.push_back(model::is_access_point(source, vocabulary));
         context.community.push_back(model::sector_of(source, vocabulary) == "community");
-        for (std::size_t s = 0; s < context.services.size(); ++s) {
-            if (contains(source.services, context.services[s])) {
-                context.offering[s].push_back(actor);
-            }
+        const std::set<std::string> spoken(source.languages.begin(), source.languages.end());
+        for (const auto& language : spoken) {
+            ++context.speakers[language];
         }
     }
 
-    // Which areas each actor serves, and which it names (its own area or its serves list).
+    // Each area with the areas below it (itself included), so that an actor naming an area is
+    // added to all of them in one pass over the actors.
     const std::size_t area_count = map.areas.size();
-    std::vector<std::vector<std::size_t>> named(map.actors.size());
+    std::vector<std::vector<std::size_t>> below(area_count);
+    for (std::size_t a = 0; a < area_count; ++a) {
+        for (std::size_t p = a, guard = 0; p != std::string::npos && guard <= area_count;
+             p = context.parent[p], ++guard) {
+            below[p].push_back(a);
+        }
+    }
+    // Per area: its providers in map order, and which of them are local (located in it or
+    // naming it).
+    std::vector<std::vector<std::size_t>> providers(area_count);
+    std::vector<std::vector<std::size_t>> local_actors(area_count);
     for (std::size_t actor = 0; actor < map.actors.size(); ++actor) {
-        named[actor] = named_areas(map, map.actors[actor]);
+        const model::Actor& candidate = map.actors[actor];
+        auto add = [&](std::size_t a) {
+            if (providers[a].empty() || providers[a].back() != actor) {
+                providers[a].push_back(actor);
+            }
+        };
+        if (candidate.serves_all) {
+            for (std::size_t a = 0; a < area_count; ++a) {
+                add(a);
+            }
+        } else {
+            for (std::size_t named : named_areas(map, candidate)) {
+                for (std::size_t a : below[named]) {
+                    add(a);
+                }
+            }
+        }
+        std::vector<std::size_t> here = named_areas(map, candidate);
+        if (candidate.area) {
+            if (const auto located = map.area_index(*candidate.area)) {
+                here.push_back(*located);
+            }
+        }
+        for (std::size_t a : here) {
+            // Local only where it also serves (an actor may sit in one area and serve another).
+            if (!providers[a].empty() && providers[a].back() == actor &&
+                (local_actors[a].empty() || local_actors[a].back() != actor)) {
+                local_actors[a].push_back(actor);
+            }
+        }
     }
 
     CoverageResult result;
@@ -548,34 +601,21 @@ CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabula
              p = context.parent[p]) {
             ++area.depth;
         }
-        std::vector<std::size_t> local_actors;
-        for (std::size_t actor = 0; actor < map.actors.size(); ++actor) {
-            const model::Actor& candidate = map.actors[actor];
-            bool serves = candidate.serves_all;
-            bool names_area = false;
-            for (std::size_t n : named[actor]) {
-                serves = serves || within_area(context.parent, a, n);
-                names_area = names_area || n == a;
-            }
-            if (!serves) {
-                continue;
-            }
-            area.providers.push_back(actor);
-            const bool local = (candidate.area && *candidate.area == source.id) || names_area;
-            if (local) {
-                local_actors.push_back(actor);
-            }
+        area.providers = std::move(providers[a]);
+        for (std::size_t actor : area.providers) {
             if (context.community[actor]) {
                 area.community_actors.push_back(actor);
             }
             if (context.access_point[actor]) {
+                const bool local =
+                    std::binary_search(local_actors[a].begin(), local_actors[a].end(), actor);
                 (local ? area.access_points : area.wider_access_points).push_back(actor);
             }
         }
         if (area.community_actors.empty()) {
             area.data_gaps.push_back({DataGapKind::no_community_actors, "", 0});
         }
-        assess_services(context, area, local_actors);
+        assess_services(context, area, local_actors[a]);
         assess_languages(context, area);
         score_area(context, area);
     }
