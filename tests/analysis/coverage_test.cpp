@@ -211,6 +211,9 @@ TEST_CASE("coverage: languages of foreign residents spoken at access points") {
     // South has shares but no head count: the share is taken over the recorded shares.
     CHECK(*result.areas[south].language_share == doctest::Approx(0.6 / 0.8));
     CHECK(has_gap(result.areas[south], DataGapKind::no_foreign_residents));
+    auto nobody = map;
+    nobody.areas[south].foreign_residents = 0; // zero residents: the shares still tell
+    CHECK(*run(nobody).areas[south].language_share == doctest::Approx(0.6 / 0.8));
     CHECK_FALSE(result.areas[east].language_share.has_value());
     CHECK(has_gap(result.areas[east], DataGapKind::no_language_shares));
     // Need languages no provider of the service speaks.

@@ -268,7 +268,7 @@ void assess_languages(const Context& context, AreaCoverage& area) {
                      });
     if (source.languages.empty()) {
         area.data_gaps.push_back({DataGapKind::no_language_shares, "", 0});
-    } else if (!area.foreign_residents) {
+    } else if (!area.foreign_residents || *area.foreign_residents == 0.0) {
         // Shares alone still say which part of the residents is covered.
         double recorded = 0.0;
         double covered = 0.0;
