@@ -100,6 +100,7 @@ std::unique_ptr<Command> make_stats_command();
 std::unique_ptr<Command> make_centrality_command();
 std::unique_ptr<Command> make_communities_command();
 std::unique_ptr<Command> make_coverage_command();
+std::unique_ptr<Command> make_gaps_command();
 std::unique_ptr<Command> make_render_command();
 
 } // namespace stakemap::cli

@@ -1,4 +1,5 @@
-# Writes a C++ source that holds the default vocabulary files as string constants, so the library
+# Writes a C++ source that holds the default vocabulary files and the default expected-tie rules
+# (data/rules/default.json) as string constants, so the library
 # needs no data files at run time.  Called at configure time from lib/CMakeLists.txt.
 function(stakemap_embed_vocabulary output)
     set(names sectors levels kinds services relation_types formality)
@@ -14,6 +15,10 @@ function(stakemap_embed_vocabulary output)
         endif()
         string(APPEND body "const char* const vocabulary_${name}_json = R\"vocab(${content})vocab\";\n")
     endforeach()
+    set(rules "${PROJECT_SOURCE_DIR}/data/rules/default.json")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${rules}")
+    file(READ "${rules}" content)
+    string(APPEND body "const char* const default_rules_json = R\"vocab(${content})vocab\";\n")
     string(APPEND body "} // namespace stakemap::io::detail\n")
     file(WRITE "${output}.tmp" "${body}")
     file(COPY_FILE "${output}.tmp" "${output}" ONLY_IF_DIFFERENT)

@@ -1,43 +1,43 @@
 #include "stakemap/analysis/structure.hpp"
 
 #include <algorithm>
-#include <limits>
 
 namespace stakemap::analysis {
 
 using graph::Vertex;
 
-namespace {
-
-struct LowPoints {
-    std::vector<bool> cut;
-    std::vector<bool> bridge;
-};
-
-/// One depth-first search over U recording discovery times and low points (Tarjan, 1972),
-/// written with an explicit stack so that long chains cannot overflow the call stack.
-LowPoints low_points(const graph::AnalysisGraph& graph) {
+Separations separations(const graph::AnalysisGraph& graph) {
+    // One depth-first search over U recording discovery times and low points (Tarjan, 1972),
+    // written with an explicit stack so that long chains cannot overflow the call stack.
     const std::size_t n = graph.vertex_count;
     const auto& adjacency = graph.undirected;
-    constexpr auto unset = std::numeric_limits<std::size_t>::max();
-    std::vector<std::size_t> order(n, unset);
+    constexpr auto unset = Separations::unset;
+    Separations result;
+    result.position.assign(n, unset);
+    result.subtree_end.assign(n, 0);
+    result.component_begin.assign(n, 0);
+    result.component_end.assign(n, 0);
+    result.separated.assign(n, {});
+    result.bridge_child.assign(graph.undirected_edges.size(), unset);
+    result.preorder.reserve(n);
+    auto& order = result.position;
     std::vector<std::size_t> low(n, 0);
-    LowPoints result{std::vector<bool>(n, false),
-                     std::vector<bool>(graph.undirected_edges.size(), false)};
+    std::vector<Vertex> children_of_root;
     struct Frame {
         Vertex vertex;
         std::size_t parent_edge; ///< edge index used to enter, unset for a root
         std::size_t next;        ///< next adjacency slot to look at
-        std::size_t children;
     };
     std::vector<Frame> stack;
-    std::size_t counter = 0;
     for (std::size_t root = 0; root < n; ++root) {
         if (order[root] != unset) {
             continue;
         }
-        order[root] = low[root] = counter++;
-        stack.push_back({static_cast<Vertex>(root), unset, adjacency.offsets[root], 0});
+        const std::size_t begin = result.preorder.size();
+        order[root] = low[root] = result.preorder.size();
+        result.preorder.push_back(static_cast<Vertex>(root));
+        children_of_root.clear();
+        stack.push_back({static_cast<Vertex>(root), unset, adjacency.offsets[root]});
         while (!stack.empty()) {
             Frame& frame = stack.back();
             const Vertex v = frame.vertex;
@@ -49,9 +49,12 @@ LowPoints low_points(const graph::AnalysisGraph& graph) {
                     continue;
                 }
                 if (order[w] == unset) {
-                    order[w] = low[w] = counter++;
-                    ++frame.children;
-                    stack.push_back({w, edge, adjacency.offsets[w], 0});
+                    order[w] = low[w] = result.preorder.size();
+                    result.preorder.push_back(w);
+                    if (stack.size() == 1) {
+                        children_of_root.push_back(w);
+                    }
+                    stack.push_back({w, edge, adjacency.offsets[w]});
                 } else {
                     low[v] = std::min(low[v], order[w]);
                 }
@@ -59,31 +62,47 @@ LowPoints low_points(const graph::AnalysisGraph& graph) {
             }
             const Frame done = frame;
             stack.pop_back();
+            result.subtree_end[v] = result.preorder.size();
             if (stack.empty()) {
-                result.cut[v] = done.children > 1; // a root cuts when it has two subtrees
                 continue;
             }
             const Vertex parent = stack.back().vertex;
             low[parent] = std::min(low[parent], low[v]);
             if (low[v] > order[parent]) {
-                result.bridge[done.parent_edge] = true;
+                result.bridge_child[done.parent_edge] = v;
             }
             if (low[v] >= order[parent] && stack.size() > 1) {
-                result.cut[parent] = true; // not the root: checked when the root finishes
+                // Not the root: removing `parent` cuts off v's subtree.
+                result.separated[parent].push_back(v);
             }
+        }
+        if (children_of_root.size() > 1) {
+            result.separated[root] = children_of_root; // a root cuts when it has two subtrees
+        }
+        for (std::size_t i = begin; i < result.preorder.size(); ++i) {
+            result.component_begin[result.preorder[i]] = begin;
+            result.component_end[result.preorder[i]] = result.preorder.size();
         }
     }
     return result;
 }
 
-} // namespace
-
 std::vector<bool> cut_actors(const graph::AnalysisGraph& graph) {
-    return low_points(graph).cut;
+    const Separations found = separations(graph);
+    std::vector<bool> cut(graph.vertex_count, false);
+    for (std::size_t v = 0; v < graph.vertex_count; ++v) {
+        cut[v] = !found.separated[v].empty();
+    }
+    return cut;
 }
 
 std::vector<bool> bridges(const graph::AnalysisGraph& graph) {
-    return low_points(graph).bridge;
+    const Separations found = separations(graph);
+    std::vector<bool> bridge(graph.undirected_edges.size(), false);
+    for (std::size_t e = 0; e < bridge.size(); ++e) {
+        bridge[e] = found.bridge_child[e] != Separations::unset;
+    }
+    return bridge;
 }
 
 } // namespace stakemap::analysis

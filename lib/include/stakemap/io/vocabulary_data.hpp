@@ -8,4 +8,6 @@ extern const char* const vocabulary_kinds_json;
 extern const char* const vocabulary_services_json;
 extern const char* const vocabulary_relation_types_json;
 extern const char* const vocabulary_formality_json;
+/// data/rules/default.json
+extern const char* const default_rules_json;
 } // namespace stakemap::io::detail

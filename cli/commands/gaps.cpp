@@ -1,0 +1,121 @@
+// stakemap gaps MAP: single points of failure, group mixing, unreached actors, overlapping offices
+// and expected-tie rules.
+
+#include "stakemap/analysis/gaps.hpp"
+#include "../command.hpp"
+#include "stakemap/io/rules_reader.hpp"
+#include "stakemap/io/vocabulary.hpp"
+#include "stakemap/report/envelope.hpp"
+#include "stakemap/report/gaps_report.hpp"
+
+namespace stakemap::cli {
+
+namespace {
+
+class GapsCommand : public Command {
+public:
+    std::string name() const override { return "gaps"; }
+    std::string synopsis() const override {
+        return "List what the network lacks: cut actors and critical ties with what each would "
+               "cut off in service terms, ties between groups with the E–I index, actors of one "
+               "group that do not reach another, offices offering the same service in the same "
+               "area without a relation, and violations of expected-tie rules.";
+    }
+    std::string usage() const override { return "stakemap gaps MAP [options]"; }
+    std::string example() const override {
+        return "stakemap gaps examples/roma-municipio-ii/map.json --format table --lang it";
+    }
+
+    int run() override {
+        const model::Map map = load_map();
+        const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
+        const auto vocabulary = io::default_vocabulary().merged_with(map);
+        analysis::GapsOptions options;
+        options.group = group_;
+        options.within = within_;
+        try {
+            options.from = analysis::parse_selector(from_, vocabulary);
+            options.to = analysis::parse_selector(to_, vocabulary);
+        } catch (const std::invalid_argument& error) {
+            throw UsageError(std::string("--from/--to: ") + error.what());
+        }
+        model::RuleSet rules;
+        if (rules_path_ == "default") {
+            rules = io::default_rules();
+        } else if (rules_path_ != "none") {
+            rules = io::load_rules(rules_path_);
+        }
+        options.rules = rules_path_ == "none" ? nullptr : &rules;
+
+        report::GapsReport result;
+        result.map = &map;
+        result.vocabulary = &vocabulary;
+        result.graph = &graph;
+        result.rules = &rules;
+        result.from_label = from_;
+        result.to_label = to_;
+        result.within = within_;
+        result.top = top_;
+        try {
+            result.gaps = analysis::find_gaps(map, vocabulary, graph, options);
+        } catch (const std::invalid_argument& error) {
+            throw UsageError(std::string("--group: ") + error.what());
+        }
+        const model::Language language = common_.language();
+        const std::string title = map.title.empty() ? common_.map_path : map.title;
+        switch (common_.format()) {
+        case Format::json: {
+            auto json_options = common_.to_json();
+            json_options["group"] = group_;
+            json_options["from"] = from_;
+            json_options["to"] = to_;
+            json_options["within"] = within_;
+            json_options["rules"] = rules_path_;
+            emit(report::json_envelope(name(), &map, json_options, report::gaps_results(result)));
+            break;
+        }
+        case Format::csv:
+            emit(report::render_csv(report::gaps_table(result, language)));
+            break;
+        case Format::md:
+            emit("## " + title + "\n\n" + report::gaps_text(result, language, true));
+            break;
+        case Format::table:
+            emit(title + "\n\n" + report::gaps_text(result, language, false));
+            break;
+        }
+        return exit_ok;
+    }
+
+protected:
+    void add_options(boost::program_options::options_description& options) override {
+        namespace po = boost::program_options;
+        options.add_options()("group", po::value(&group_)->default_value("sector"),
+                              "grouping for the mixing matrix: kind, sector, level, area or an "
+                              "attribute")(
+            "from", po::value(&from_)->default_value("community"),
+            "actors that should reach --to: a sector or kind (sector:ID, kind:ID, level:ID)")(
+            "to", po::value(&to_)->default_value("institution"), "actors to be reached")(
+            "within", po::value(&within_)->default_value(2), "steps allowed to reach --to")(
+            "rules", po::value(&rules_path_)->default_value("default"),
+            "expected-tie rules: a rules file, default (data/rules/default.json) or none")(
+            "top", po::value(&top_)->default_value(10),
+            "cut actors and critical ties described in sentences");
+    }
+
+private:
+    std::string group_;
+    std::string from_;
+    std::string to_;
+    std::size_t within_ = 2;
+    std::string rules_path_;
+    std::size_t top_ = 10;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_gaps_command() {
+    return std::make_unique<GapsCommand>();
+}
+
+} // namespace stakemap::cli
