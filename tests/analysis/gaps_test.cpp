@@ -1,0 +1,225 @@
+#include "stakemap/analysis/gaps.hpp"
+#include "stakemap/io/diagnostics.hpp"
+#include "stakemap/io/map_reader.hpp"
+#include "stakemap/io/rules_reader.hpp"
+#include "stakemap/io/vocabulary.hpp"
+
+#include <cmath>
+#include <doctest/doctest.h>
+
+using namespace stakemap;
+
+namespace {
+
+// inst2 — inst1 — hub — assoc1 — assoc2        lonely (no tie)
+//
+// inst1, inst2: public offices in area a offering information (inst1 speaks Italian);
+// hub: cultural mediator in a, the only one offering mediation, speaks Chinese;
+// assoc1 (speaks Chinese), assoc2: migrant associations in area b.
+constexpr const char* chain_map = R"({
+  "format": "stakemap/1",
+  "areas": [{"id": "a"}, {"id": "b"}],
+  "actors": [
+    {"id": "inst1", "name": "Inst 1", "kind": "public_office", "area": "a",
+     "services": ["information"], "languages": ["it"]},
+    {"id": "inst2", "name": "Inst 2", "kind": "public_office", "area": "a",
+     "services": ["information"]},
+    {"id": "hub", "name": "Hub", "kind": "cultural_mediator", "area": "a",
+     "services": ["cultural_mediation"], "languages": ["zh"]},
+    {"id": "assoc1", "name": "Assoc 1", "kind": "migrant_association", "area": "b",
+     "languages": ["zh"]},
+    {"id": "assoc2", "name": "Assoc 2", "kind": "migrant_association", "area": "b"},
+    {"id": "lonely", "name": "Lonely", "kind": "association"}
+  ],
+  "relations": [
+    {"source": "inst1", "target": "inst2"}, {"source": "inst1", "target": "hub"},
+    {"source": "hub", "target": "assoc1"}, {"source": "assoc1", "target": "assoc2"}
+  ]
+})";
+
+model::Map read(const char* text) {
+    auto result = io::read_map_text(text, "test.json");
+    REQUIRE(result.ok());
+    return *result.map;
+}
+
+analysis::GapsResult run(const model::Map& map, analysis::GapsOptions options = {}) {
+    const auto vocabulary = io::default_vocabulary().merged_with(map);
+    return analysis::find_gaps(map, vocabulary, graph::build(map), options);
+}
+
+std::size_t lose(const analysis::CutImpact& impact, const std::string& sector) {
+    for (const auto& [s, count] : impact.lose_institutions) {
+        if (s == sector) {
+            return count;
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+TEST_CASE("gaps: components, isolates and cut actors in service terms") {
+    const auto map = read(chain_map);
+    const auto gaps = run(map);
+    CHECK(gaps.components == 2);
+    CHECK(gaps.largest_component == 5);
+    CHECK(gaps.isolates == std::vector<std::size_t>{5});
+    REQUIRE(gaps.cut_actors.size() == 3);
+    // hub: {inst1, inst2} and {assoc1, assoc2} are equal; the piece with the search root stays.
+    const auto& hub = gaps.cut_actors[0];
+    CHECK(hub.actor == 2u);
+    CHECK(hub.cut_off == 2);
+    CHECK(hub.cut_off_actors == std::vector<std::size_t>{3, 4});
+    CHECK(hub.areas == std::vector<std::pair<std::size_t, std::size_t>>{{1, 2}});
+    CHECK(hub.services_lost == std::vector<std::string>{"cultural_mediation"});
+    CHECK(hub.languages_lost == std::vector<std::string>{"zh"});
+    CHECK(hub.lose_institutions_total == 2);
+    CHECK(lose(hub, "community") == 2);
+    // inst1: inst2 is cut off; the larger piece (hub, assoc1, assoc2) loses both institutions.
+    const auto& inst1 = gaps.cut_actors[1];
+    CHECK(inst1.actor == 0u);
+    CHECK(inst1.cut_off == 1);
+    CHECK(inst1.cut_off_actors == std::vector<std::size_t>{1});
+    CHECK(inst1.services_lost == std::vector<std::string>{"information"});
+    CHECK(inst1.languages_lost == std::vector<std::string>{"it"});
+    CHECK(inst1.lose_institutions_total == 3);
+    CHECK(lose(inst1, "bridge") == 1);
+    CHECK(lose(inst1, "community") == 2);
+    // assoc1: assoc2 alone; Chinese is still spoken by hub.
+    const auto& assoc1 = gaps.cut_actors[2];
+    CHECK(assoc1.actor == 3u);
+    CHECK(assoc1.cut_off_actors == std::vector<std::size_t>{4});
+    CHECK(assoc1.languages_lost.empty());
+    CHECK(assoc1.lose_institutions_total == 1);
+}
+
+TEST_CASE("gaps: bridges and what each cuts off") {
+    const auto map = read(chain_map);
+    const auto gaps = run(map);
+    // U's edges: 0 inst1–inst2, 1 inst1–hub, 2 hub–assoc1, 3 assoc1–assoc2.
+    REQUIRE(gaps.bridges.size() == 4);
+    CHECK(gaps.bridges[0].edge == 1u);
+    CHECK(gaps.bridges[0].cut_off_actors == std::vector<std::size_t>{0, 1}); // the smaller side
+    CHECK(gaps.bridges[0].services_lost == std::vector<std::string>{"information"});
+    CHECK(gaps.bridges[0].lose_institutions_total == 3); // hub, assoc1, assoc2
+    CHECK(gaps.bridges[1].edge == 2u);
+    CHECK(gaps.bridges[1].cut_off_actors == std::vector<std::size_t>{3, 4});
+    CHECK(gaps.bridges[1].languages_lost.empty()); // hub still speaks Chinese
+    CHECK(gaps.bridges[2].edge == 0u);
+    CHECK(gaps.bridges[2].services_lost.empty()); // inst1 still offers information
+    CHECK(gaps.bridges[2].lose_institutions_total == 0);
+    CHECK(gaps.bridges[3].edge == 3u);
+}
+
+TEST_CASE("gaps: group mixing and the E–I index (Krackhardt and Stern)") {
+    const auto map = read(chain_map);
+    const auto gaps = run(map);
+    const auto& mixing = gaps.mixing;
+    CHECK(mixing.groups ==
+          std::vector<std::string>{"institution", "civil_society", "community", "bridge"});
+    CHECK(mixing.sizes == std::vector<std::size_t>{2, 1, 2, 1});
+    CHECK(mixing.ties[0][0] == 1); // inst1–inst2
+    CHECK(mixing.ties[0][3] == 1); // inst1–hub
+    CHECK(mixing.ties[3][0] == 1);
+    CHECK(mixing.ties[2][3] == 1); // assoc1–hub
+    CHECK(mixing.ties[2][2] == 1); // assoc1–assoc2
+    CHECK(mixing.densities[0][0] == 1.0);
+    CHECK(mixing.densities[0][3] == 0.5);
+    CHECK(std::isnan(mixing.densities[1][1])); // one actor: no tie possible
+    CHECK(mixing.ei[0] == 0.0);                // E 1, I 1
+    CHECK(mixing.ei[2] == 0.0);
+    CHECK(mixing.ei[3] == 1.0); // both of hub's ties leave its group
+    CHECK(std::isnan(mixing.ei[1]));
+    CHECK(mixing.overall_ei == 0.0); // 2 between, 2 within
+    // community ↔ institution: no tie between, one inside each.
+    CHECK(gaps.from_to_between == 0);
+    CHECK(gaps.from_to_within == 2);
+    CHECK(gaps.from_to_ei == -1.0);
+}
+
+TEST_CASE("gaps: actors that do not reach the target group within K steps") {
+    const auto map = read(chain_map);
+    auto gaps = run(map);
+    REQUIRE(gaps.unreached.size() == 1);
+    CHECK(gaps.unreached[0].actor == 4u);
+    CHECK(gaps.unreached[0].steps == 3u);
+    analysis::GapsOptions three;
+    three.within = 3;
+    CHECK(run(map, three).unreached.empty());
+    analysis::GapsOptions from_all;
+    from_all.from = {.kinds = {}, .sectors = {"civil_society"}, .levels = {}};
+    gaps = run(map, from_all);
+    REQUIRE(gaps.unreached.size() == 1);
+    CHECK(gaps.unreached[0].actor == 5u);
+    CHECK_FALSE(gaps.unreached[0].steps.has_value()); // lonely: no path at all
+}
+
+TEST_CASE("gaps: offices offering the same service in the same area without a relation") {
+    auto map = read(chain_map);
+    CHECK(run(map).overlaps.empty()); // inst1 and inst2 are tied
+    map.relations.erase(map.relations.begin());
+    const auto gaps = run(map);
+    REQUIRE(gaps.overlaps.size() == 1);
+    CHECK(gaps.overlaps[0].first == 0);
+    CHECK(gaps.overlaps[0].second == 1);
+    CHECK(gaps.overlaps[0].services == std::vector<std::string>{"information"});
+    CHECK(gaps.overlaps[0].areas == std::vector<std::size_t>{0});
+}
+
+TEST_CASE("gaps: expected-tie rules") {
+    const auto map = read(chain_map);
+    const auto rules = io::read_rules_text(R"({"format": "stakemap-rules/1", "rules": [
+      {"id": "assoc-bridge", "every": {"kind": "migrant_association"}, "tied_to": {"sector": "bridge"}},
+      {"id": "reach", "every": {"sector": "community"}, "reaches": {"sector": "institution"}},
+      {"id": "consulta", "every": {"kind": "public_office"}, "tied_to": {"kind": "consulta"}},
+      {"id": "area", "each_area": true, "every": {"sector": "institution"}, "tied_to": {"sector": "bridge"}},
+      {"id": "self", "every": {"sector": "bridge"}, "tied_to": {"sector": "bridge"}},
+      {"id": "peers", "every": {"sector": "institution"}, "reaches": {"sector": "institution"}, "within": 1}
+    ]})",
+                                           "rules.json");
+    analysis::GapsOptions options;
+    options.rules = &rules;
+    const auto gaps = run(map, options);
+    REQUIRE(gaps.rules.size() == 6);
+    CHECK(gaps.rules[0].checked == 2);
+    CHECK(gaps.rules[0].violating_actors == std::vector<std::size_t>{4}); // assoc2
+    CHECK(gaps.rules[1].violating_actors == std::vector<std::size_t>{4}); // 3 steps > 2
+    CHECK_FALSE(gaps.rules[2].applicable);                                // no consulta on the map
+    CHECK(gaps.rules[2].violating_actors.empty());
+    CHECK(gaps.rules[3].checked == 2);
+    CHECK(gaps.rules[3].violating_areas == std::vector<std::size_t>{1});  // b: no institution
+    CHECK(gaps.rules[4].violating_actors == std::vector<std::size_t>{2}); // not by itself
+    CHECK(gaps.rules[5].violating_actors.empty()); // inst1 and inst2 reach each other
+}
+
+TEST_CASE("gaps: rules files are checked with positions") {
+    try {
+        io::read_rules_text("{\"format\": \"stakemap-rules/1\", \"rules\": [\n"
+                            "  {\"id\": \"x\", \"every\": {\"colour\": \"red\"}}\n]}",
+                            "r.json");
+        FAIL("expected LoadError");
+    } catch (const io::LoadError& error) {
+        const auto& d = error.diagnostics();
+        REQUIRE(d.size() == 2);
+        CHECK(d[0].line == 2);
+        CHECK(d[0].pointer == "/rules/0/every/colour");
+        CHECK(d[1].message.find("tied_to") != std::string::npos);
+    }
+    CHECK_THROWS_AS(io::read_rules_text("{\"format\": \"x\", \"rules\": []}", "r.json"),
+                    io::LoadError);
+    CHECK(io::default_rules().rules.size() == 5);
+}
+
+TEST_CASE("gaps: selectors from the command line") {
+    const auto& vocabulary = io::default_vocabulary();
+    CHECK(analysis::parse_selector("community", vocabulary).sectors ==
+          std::vector<std::string>{"community"});
+    CHECK(analysis::parse_selector("consulta", vocabulary).kinds ==
+          std::vector<std::string>{"consulta"});
+    const auto mixed = analysis::parse_selector("kind:help_desk,level:municipal", vocabulary);
+    CHECK(mixed.kinds == std::vector<std::string>{"help_desk"});
+    CHECK(mixed.levels == std::vector<std::string>{"municipal"});
+    CHECK_THROWS_AS(analysis::parse_selector("martians", vocabulary), std::invalid_argument);
+    CHECK_THROWS_AS(analysis::parse_selector("", vocabulary), std::invalid_argument);
+}
