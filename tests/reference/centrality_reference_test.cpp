@@ -4,6 +4,7 @@
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/analysis/communities.hpp"
 #include "stakemap/analysis/stats.hpp"
+#include "stakemap/analysis/suggest.hpp"
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/grouping.hpp"
@@ -145,4 +146,25 @@ TEST_CASE("reference: Louvain and Leiden reach igraph's modularity within 1%") {
         ++checked;
     }
     CHECK(checked >= 2);
+}
+
+TEST_CASE("reference: link prediction scores equal NetworkX") {
+    for (const auto& [path, expected] : reference().at("maps").items()) {
+        CAPTURE(path);
+        const auto loaded = load(path);
+        const auto scores = analysis::link_prediction(loaded.graph);
+        const auto& pairs = expected.at("link_prediction");
+        REQUIRE(pairs.size() > 0);
+        REQUIRE(scores.size() == pairs.size());
+        for (std::size_t i = 0; i < scores.size(); ++i) {
+            const auto& pair = pairs[i];
+            CAPTURE(pair.dump());
+            CHECK(loaded.map.actors[scores[i].source].id == pair.at("source").get<std::string>());
+            CHECK(loaded.map.actors[scores[i].target].id == pair.at("target").get<std::string>());
+            CHECK(scores[i].common_neighbours == pair.at("common_neighbours").get<std::size_t>());
+            check_value(scores[i].jaccard, pair.at("jaccard"));
+            check_value(scores[i].adamic_adar, pair.at("adamic_adar"));
+            check_value(scores[i].resource_allocation, pair.at("resource_allocation"));
+        }
+    }
 }

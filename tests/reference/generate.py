@@ -396,8 +396,24 @@ def measures(path, name, notes):
         "assortativity_group": nx.attribute_assortativity_coefficient(U, "group"),
         "modularity_group": nx.community.modularity(U, list(groups.values()), weight="weight"),
     }
+    # Link prediction on U for every non-adjacent pair with a common neighbour (the other pairs
+    # score 0), each pair in map order.
+    pairs = []
+    for u, v in nx.non_edges(U):
+        if position[v] < position[u]:
+            u, v = v, u
+        if next(nx.common_neighbors(U, u, v), None) is not None:
+            pairs.append((u, v))
+    pairs.sort(key=lambda p: (position[p[0]], position[p[1]]))
+    jaccard = {(u, v): x for u, v, x in nx.jaccard_coefficient(U, pairs)}
+    adamic = {(u, v): x for u, v, x in nx.adamic_adar_index(U, pairs)}
+    allocation = {(u, v): x for u, v, x in nx.resource_allocation_index(U, pairs)}
+    links = [{"source": u, "target": v,
+              "common_neighbours": len(list(nx.common_neighbors(U, u, v))),
+              "jaccard": jaccard[(u, v)], "adamic_adar": adamic[(u, v)],
+              "resource_allocation": allocation[(u, v)]} for u, v in pairs]
     result = {"directed": directed, "actors": actors, "edges": edges,
-              "map": {k: number(x) for k, x in figures.items()}}
+              "map": {k: number(x) for k, x in figures.items()}, "link_prediction": links}
     if name in ("karate-weighted", "lesmis"):
         result["communities"] = communities(U, order)
     return result

@@ -1,0 +1,552 @@
+#include "stakemap/analysis/suggest.hpp"
+
+#include "stakemap/analysis/gaps.hpp"
+#include "stakemap/analysis/stats.hpp"
+#include "stakemap/analysis/structure.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <cmath>
+#include <map>
+#include <queue>
+#include <set>
+
+namespace stakemap::analysis {
+
+namespace {
+
+bool adjacent(const graph::AnalysisGraph& graph, std::size_t a, std::size_t b) {
+    const auto neighbours = graph.undirected.neighbours_of(static_cast<graph::Vertex>(a));
+    return std::binary_search(neighbours.begin(), neighbours.end(), static_cast<graph::Vertex>(b));
+}
+
+/// The areas an actor is located in or names in `serves`; `everywhere` for "*".
+struct Place {
+    std::set<std::string> areas;
+    bool everywhere = false;
+};
+
+Place place_of(const model::Actor& actor) {
+    Place place;
+    place.everywhere = actor.serves_all;
+    if (actor.area) {
+        place.areas.insert(*actor.area);
+    }
+    if (actor.serves) {
+        place.areas.insert(actor.serves->begin(), actor.serves->end());
+    }
+    return place;
+}
+
+bool share_area(const Place& a, const Place& b) {
+    if ((a.everywhere && !b.areas.empty()) || (b.everywhere && !a.areas.empty()) ||
+        (a.everywhere && b.everywhere)) {
+        return true;
+    }
+    for (const auto& area : a.areas) {
+        if (b.areas.count(area) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The working state of the greedy: the map with the links chosen so far and its graph.
+struct Working {
+    model::Map map;
+    graph::AnalysisGraph graph;
+};
+
+model::Relation new_relation(const model::Map& map, const SuggestOptions& options, std::size_t a,
+                             std::size_t b) {
+    model::Relation relation;
+    relation.source = map.actors[a].id;
+    relation.target = map.actors[b].id;
+    if (!options.relation_type.empty()) {
+        relation.type = options.relation_type;
+    } else if (!options.build.types.empty()) {
+        relation.type = options.build.types.front(); // so that --types keeps it
+    }
+    relation.directed = false;
+    relation.note = "suggested";
+    return relation;
+}
+
+std::vector<bool> selected(const model::Map& map, const model::Vocabulary& vocabulary,
+                           const model::ActorSelector& selector) {
+    std::vector<bool> out(map.actors.size());
+    for (std::size_t v = 0; v < map.actors.size(); ++v) {
+        out[v] = matches(selector, map.actors[v], vocabulary);
+    }
+    return out;
+}
+
+/// `from` actors (that are not themselves `to` actors) with no `to` actor within K steps.
+std::vector<std::size_t> unreached_actors(const graph::AnalysisGraph& graph,
+                                          const std::vector<bool>& from,
+                                          const std::vector<bool>& to, std::size_t within) {
+    std::vector<std::size_t> targets;
+    for (std::size_t v = 0; v < to.size(); ++v) {
+        if (to[v]) {
+            targets.push_back(v);
+        }
+    }
+    const auto steps = steps_from_set(graph, targets, within);
+    std::vector<std::size_t> out;
+    for (std::size_t v = 0; v < from.size(); ++v) {
+        if (from[v] && !to[v] && !steps[v]) {
+            out.push_back(v);
+        }
+    }
+    return out;
+}
+
+double objective_on(const model::Map& map, const graph::AnalysisGraph& graph,
+                    const model::Vocabulary& vocabulary, const SuggestOptions& options) {
+    switch (options.goal) {
+    case Goal::reach:
+        return static_cast<double>(unreached_actors(graph, selected(map, vocabulary, options.from),
+                                                    selected(map, vocabulary, options.to),
+                                                    options.within)
+                                       .size());
+    case Goal::connect: {
+        if (graph.vertex_count == 0) {
+            return 0.0;
+        }
+        const auto labels = connected_components(graph);
+        std::map<std::size_t, std::size_t> sizes;
+        for (auto label : labels) {
+            ++sizes[label];
+        }
+        std::size_t largest = 0;
+        for (const auto& [label, size] : sizes) {
+            largest = std::max(largest, size);
+        }
+        return static_cast<double>(graph.vertex_count - largest);
+    }
+    case Goal::resilience: {
+        const auto cut = cut_actors(graph);
+        return static_cast<double>(std::count(cut.begin(), cut.end(), true));
+    }
+    case Goal::coverage: {
+        const auto result = coverage(map, vocabulary, graph, options.coverage);
+        double total = 0.0;
+        for (std::size_t a : result.ranking) {
+            const auto& area = result.areas[a];
+            total += area.priority ? *area.priority : area.gap;
+        }
+        return total;
+    }
+    }
+    return 0.0;
+}
+
+/// A candidate link with its last known gain.
+struct Candidate {
+    std::size_t source;
+    std::size_t target;
+    double gain;
+    std::size_t round; ///< the round in which `gain` was computed
+    bool same_area;
+};
+
+struct ByGain {
+    bool operator()(const Candidate& a, const Candidate& b) const {
+        if (a.gain != b.gain) {
+            return a.gain < b.gain;
+        }
+        if (a.source != b.source) {
+            return a.source > b.source;
+        }
+        return a.target > b.target;
+    }
+};
+
+class Greedy {
+public:
+    Greedy(const model::Map& map, const model::Vocabulary& vocabulary,
+           const SuggestOptions& options)
+        : vocabulary_(vocabulary), options_(options) {
+        working_.map = map;
+        working_.graph = graph::build(working_.map, options_.build);
+        from_ = selected(map, vocabulary, options.from);
+        to_ = selected(map, vocabulary, options.to);
+        for (const auto& actor : map.actors) {
+            places_.push_back(place_of(actor));
+        }
+    }
+
+    SuggestResult run() {
+        SuggestResult result;
+        result.goal = options_.goal;
+        result.objective_before = objective();
+        double current = result.objective_before;
+        std::priority_queue<Candidate, std::vector<Candidate>, ByGain> heap;
+        for (const auto& candidate : candidates()) {
+            heap.push(candidate);
+        }
+        result.candidates = heap.size();
+        std::set<std::pair<std::size_t, std::size_t>> chosen;
+        const std::size_t& round = links_;
+        while (result.links.size() < options_.k && !heap.empty()) {
+            Candidate top = heap.top();
+            heap.pop();
+            const auto key = std::minmax(top.source, top.target);
+            if (chosen.count(key) != 0 || adjacent(working_.graph, top.source, top.target)) {
+                continue;
+            }
+            if (top.round != round) {
+                // Lazy re-evaluation: gains only fall as links are added, so a candidate whose
+                // fresh gain still beats the next one's last known gain is the best.
+                top.gain = gain(top);
+                top.round = round;
+                ++result.evaluations;
+                if (!heap.empty() && ByGain{}(top, heap.top())) {
+                    heap.push(top);
+                    continue;
+                }
+            }
+            if (top.gain <= 0.0) {
+                break;
+            }
+            Suggestion suggestion;
+            suggestion.source = top.source;
+            suggestion.target = top.target;
+            suggestion.same_area = top.same_area;
+            suggestion.before = current;
+            const auto before_unreached = options_.goal == Goal::reach
+                                              ? unreached_actors(working_.graph, from_, to_,
+                                                                 options_.within)
+                                              : std::vector<std::size_t>{};
+            add(top.source, top.target);
+            suggestion.after = objective();
+            suggestion.gain = suggestion.before - suggestion.after;
+            if (options_.goal == Goal::reach) {
+                const auto after_unreached =
+                    unreached_actors(working_.graph, from_, to_, options_.within);
+                std::set_difference(before_unreached.begin(), before_unreached.end(),
+                                    after_unreached.begin(), after_unreached.end(),
+                                    std::back_inserter(suggestion.helped));
+            }
+            current = suggestion.after;
+            chosen.insert(key);
+            result.links.push_back(std::move(suggestion));
+            if (options_.goal == Goal::connect) {
+                // Components changed shape: start again from fresh candidates.
+                heap = {};
+                for (const auto& candidate : candidates()) {
+                    heap.push(candidate);
+                }
+            }
+        }
+        result.objective_after = current;
+        return result;
+    }
+
+private:
+    double objective() {
+        return objective_on(working_.map, working_.graph, vocabulary_, options_);
+    }
+
+    void add(std::size_t a, std::size_t b) {
+        working_.map.relations.push_back(new_relation(working_.map, options_, a, b));
+        working_.graph = graph::build(working_.map, options_.build);
+        ++links_;
+    }
+
+    double gain(const Candidate& candidate) {
+        if (options_.goal == Goal::reach) {
+            return reach_gain(candidate.source);
+        }
+        // Other goals: the objective on the map with the link, from scratch.
+        model::Map trial = working_.map;
+        trial.relations.push_back(new_relation(trial, options_, candidate.source,
+                                               candidate.target));
+        const auto graph = graph::build(trial, options_.build);
+        if (objective_round_ != links_) {
+            objective_ = objective();
+            objective_round_ = links_;
+        }
+        return objective_ - objective_on(trial, graph, vocabulary_, options_);
+    }
+
+    /// Linking x to a target brings within K steps every unreached actor within K − 1 of x.
+    double reach_gain(std::size_t x) {
+        if (options_.within == 0) {
+            return 0.0;
+        }
+        if (unreached_round_ != links_) {
+            unreached_ = unreached_actors(working_.graph, from_, to_, options_.within);
+            unreached_round_ = links_;
+        }
+        const auto& unreached = unreached_;
+        const auto ball = steps_from_set(working_.graph, {x}, options_.within - 1);
+        std::size_t count = 0;
+        for (std::size_t v : unreached) {
+            count += ball[v].has_value();
+        }
+        return static_cast<double>(count);
+    }
+
+    /// The best target for a source: sharing an area first, then most ties, then map order.
+    std::optional<std::pair<std::size_t, bool>> pick(std::size_t source,
+                                                     const std::vector<std::size_t>& pool) {
+        std::optional<std::size_t> best;
+        bool best_shared = false;
+        for (std::size_t t : pool) {
+            if (t == source || adjacent(working_.graph, source, t)) {
+                continue;
+            }
+            const bool shared = share_area(places_[source], places_[t]);
+            if (options_.candidates == Candidates::plausible && !shared) {
+                continue;
+            }
+            const auto degree = [&](std::size_t v) {
+                return working_.graph.undirected.degree(static_cast<graph::Vertex>(v));
+            };
+            if (!best || (shared && !best_shared) ||
+                (shared == best_shared && degree(t) > degree(*best))) {
+                best = t;
+                best_shared = shared;
+            }
+        }
+        if (!best) {
+            return std::nullopt;
+        }
+        return std::make_pair(*best, best_shared);
+    }
+
+    std::vector<Candidate> candidates() {
+        std::vector<Candidate> out;
+        const std::size_t n = working_.map.actors.size();
+        switch (options_.goal) {
+        case Goal::reach: {
+            std::vector<std::size_t> targets;
+            for (std::size_t v = 0; v < n; ++v) {
+                if (to_[v]) {
+                    targets.push_back(v);
+                }
+            }
+            for (std::size_t x = 0; x < n; ++x) {
+                const bool source_ok =
+                    options_.candidates == Candidates::any ? !to_[x] : (from_[x] && !to_[x]);
+                if (!source_ok) {
+                    continue;
+                }
+                if (const auto target = pick(x, targets)) {
+                    out.push_back({x, target->first, reach_gain(x), links_, target->second});
+                }
+            }
+            break;
+        }
+        case Goal::connect: {
+            const auto labels = connected_components(working_.graph);
+            std::map<std::size_t, std::vector<std::size_t>> members;
+            for (std::size_t v = 0; v < n; ++v) {
+                members[labels[v]].push_back(v);
+            }
+            std::size_t largest = labels.empty() ? 0 : labels[0];
+            for (const auto& [label, list] : members) {
+                if (list.size() > members[largest].size()) {
+                    largest = label;
+                }
+            }
+            const auto& main = members[largest];
+            std::vector<std::size_t> main_targets;
+            for (std::size_t v : main) {
+                if (to_[v]) {
+                    main_targets.push_back(v);
+                }
+            }
+            for (const auto& [label, list] : members) {
+                if (label == largest) {
+                    continue;
+                }
+                // The member with most ties speaks for its component.
+                std::size_t x = list.front();
+                for (std::size_t v : list) {
+                    if (working_.graph.undirected.degree(static_cast<graph::Vertex>(v)) >
+                        working_.graph.undirected.degree(static_cast<graph::Vertex>(x))) {
+                        x = v;
+                    }
+                }
+                auto target = pick(x, main_targets.empty() ? main : main_targets);
+                if (!target && options_.candidates == Candidates::plausible) {
+                    target = pick(x, main); // no institution shares the area: anyone who does
+                }
+                if (target) {
+                    out.push_back({x, target->first, static_cast<double>(list.size()),
+                                   links_, target->second});
+                }
+            }
+            break;
+        }
+        case Goal::resilience: {
+            const Separations found = separations(working_.graph);
+            for (std::size_t c = 0; c < n && out.size() < 300; ++c) {
+                if (found.separated[c].empty()) {
+                    continue;
+                }
+                // Join a cut-off child to another neighbour of c outside its subtree.
+                for (graph::Vertex child : found.separated[c]) {
+                    std::vector<std::size_t> others;
+                    for (graph::Vertex w :
+                         working_.graph.undirected.neighbours_of(static_cast<graph::Vertex>(c))) {
+                        const bool inside = found.position[w] >= found.position[child] &&
+                                            found.position[w] < found.subtree_end[child];
+                        if (!inside) {
+                            others.push_back(w);
+                        }
+                    }
+                    if (const auto target = pick(child, others)) {
+                        Candidate candidate{std::min<std::size_t>(child, target->first),
+                                            std::max<std::size_t>(child, target->first), 0.0, 1,
+                                            target->second};
+                        out.push_back(candidate);
+                    }
+                }
+            }
+            for (auto& candidate : out) {
+                candidate.gain = gain(candidate);
+                candidate.round = links_;
+            }
+            break;
+        }
+        case Goal::coverage: {
+            const auto result = coverage(working_.map, vocabulary_, working_.graph,
+                                         options_.coverage);
+            for (std::size_t a : result.ranking) {
+                const auto& area = result.areas[a];
+                if (area.community_actors.empty()) {
+                    continue;
+                }
+                for (const auto& cell : area.cells) {
+                    if (!cell.needed || cell.state == ServiceState::present) {
+                        continue;
+                    }
+                    std::vector<std::size_t> providers = cell.providers;
+                    if (providers.empty()) {
+                        for (std::size_t v = 0; v < n; ++v) {
+                            const auto& services = working_.map.actors[v].services;
+                            if (std::find(services.begin(), services.end(), cell.service) !=
+                                services.end()) {
+                                providers.push_back(v);
+                            }
+                        }
+                    }
+                    const std::size_t community = area.community_actors.front();
+                    if (const auto target = pick(community, providers)) {
+                        out.push_back({community, target->first, 0.0, 1, target->second});
+                    }
+                    if (out.size() >= 300) {
+                        break;
+                    }
+                }
+            }
+            for (auto& candidate : out) {
+                candidate.gain = gain(candidate);
+                candidate.round = links_;
+            }
+            break;
+        }
+        }
+        return out;
+    }
+
+    const model::Vocabulary& vocabulary_;
+    const SuggestOptions& options_;
+    Working working_;
+    std::vector<bool> from_;
+    std::vector<bool> to_;
+    std::vector<Place> places_;
+    std::size_t links_ = 0; ///< links added so far: the round candidates are evaluated in
+    std::vector<std::size_t> unreached_;
+    std::size_t unreached_round_ = std::numeric_limits<std::size_t>::max();
+    double objective_ = 0.0;
+    std::size_t objective_round_ = std::numeric_limits<std::size_t>::max();
+};
+
+} // namespace
+
+std::vector<LinkScores> link_prediction(const graph::AnalysisGraph& graph) {
+    const std::size_t n = graph.vertex_count;
+    const auto& adjacency = graph.undirected;
+    std::vector<LinkScores> out;
+    std::vector<LinkScores> slot(n);
+    std::vector<bool> touched(n, false);
+    std::vector<bool> neighbour(n, false);
+    std::vector<std::size_t> list;
+    for (std::size_t u = 0; u < n; ++u) {
+        const auto vu = static_cast<graph::Vertex>(u);
+        for (graph::Vertex w : adjacency.neighbours_of(vu)) {
+            neighbour[w] = true;
+        }
+        list.clear();
+        for (graph::Vertex w : adjacency.neighbours_of(vu)) {
+            const double degree = static_cast<double>(adjacency.degree(w));
+            for (graph::Vertex v : adjacency.neighbours_of(w)) {
+                if (v <= u || neighbour[v]) {
+                    continue;
+                }
+                if (!touched[v]) {
+                    touched[v] = true;
+                    slot[v] = {u, v, 0, 0.0, 0.0, 0.0};
+                    list.push_back(v);
+                }
+                ++slot[v].common_neighbours;
+                slot[v].adamic_adar += 1.0 / std::log(degree);
+                slot[v].resource_allocation += 1.0 / degree;
+            }
+        }
+        std::sort(list.begin(), list.end());
+        for (std::size_t v : list) {
+            LinkScores scores = slot[v];
+            const double union_size = static_cast<double>(adjacency.degree(vu)) +
+                                      static_cast<double>(adjacency.degree(
+                                          static_cast<graph::Vertex>(v))) -
+                                      static_cast<double>(scores.common_neighbours);
+            scores.jaccard = static_cast<double>(scores.common_neighbours) / union_size;
+            out.push_back(scores);
+            touched[v] = false;
+        }
+        for (graph::Vertex w : adjacency.neighbours_of(vu)) {
+            neighbour[w] = false;
+        }
+    }
+    return out;
+}
+
+double goal_objective(const model::Map& map, const model::Vocabulary& vocabulary,
+                      const SuggestOptions& options) {
+    return objective_on(map, graph::build(map, options.build), vocabulary, options);
+}
+
+SuggestResult suggest(const model::Map& map, const model::Vocabulary& vocabulary,
+                      const SuggestOptions& options) {
+    return Greedy(map, vocabulary, options).run();
+}
+
+const char* goal_id(Goal goal) {
+    switch (goal) {
+    case Goal::reach:
+        return "reach";
+    case Goal::connect:
+        return "connect";
+    case Goal::resilience:
+        return "resilience";
+    case Goal::coverage:
+        return "coverage";
+    }
+    return "reach";
+}
+
+std::optional<Goal> goal_from_id(const std::string& id) {
+    for (Goal goal : {Goal::reach, Goal::connect, Goal::resilience, Goal::coverage}) {
+        if (id == goal_id(goal)) {
+            return goal;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace stakemap::analysis
