@@ -112,6 +112,14 @@ bool Command::setup(const std::vector<std::string>& arguments) {
             "threads", po::value(&common_.threads)->default_value(0),
             "threads to use (0: all cores)");
     }
+    if (takes_what_if()) {
+        visible.add_options()("remove", po::value(&remove_),
+                              "what if: analyse the map without these actors (comma-separated "
+                              "ids)")(
+            "add-relation", po::value(&add_relations_)->composing(),
+            "what if: analyse the map with this relation added, SOURCE:TARGET[:TYPE[:WEIGHT]] "
+            "(repeat for more)");
+    }
     add_options(visible);
     po::options_description hidden;
     hidden.add_options()("map", po::value(&common_.map_path));
@@ -160,8 +168,64 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     if (common_.max_file_mib == 0) {
         throw UsageError("--max-file-size must be at least 1 (MiB)");
     }
+    if (!remove_.empty() || !add_relations_.empty()) {
+        model::WhatIf edit;
+        std::stringstream ids(remove_);
+        std::string id;
+        while (std::getline(ids, id, ',')) {
+            if (!id.empty()) {
+                edit.removed_actors.push_back(id);
+            }
+        }
+        try {
+            for (const auto& text : add_relations_) {
+                edit.added_relations.push_back(model::parse_added_relation(text));
+            }
+        } catch (const model::WhatIfError& error) {
+            throw UsageError(error.what());
+        }
+        what_if_ = std::move(edit);
+    }
     check_options();
     return true;
+}
+
+model::Map Command::edited(const model::Map& map) const {
+    try {
+        return model::apply(map, *what_if_);
+    } catch (const model::WhatIfError& error) {
+        throw UsageError(error.what());
+    }
+}
+
+nlohmann::ordered_json Command::what_if_json() const {
+    auto added = nlohmann::ordered_json::array();
+    for (const auto& relation : what_if_->added_relations) {
+        added.push_back({{"source", relation.source},
+                         {"target", relation.target},
+                         {"type", relation.type ? nlohmann::ordered_json(*relation.type)
+                                                : nlohmann::ordered_json(nullptr)},
+                         {"weight", relation.weight}});
+    }
+    return {{"removed", what_if_->removed_actors}, {"added", std::move(added)}};
+}
+
+std::string Command::what_if_text(model::Language language) const {
+    const bool it = language == model::Language::it;
+    std::string out = it ? "Ipotesi:" : "What if:";
+    if (!what_if_->removed_actors.empty()) {
+        out += it ? " senza" : " without";
+        for (const auto& id : what_if_->removed_actors) {
+            out += " " + id;
+        }
+        out += ";";
+    }
+    for (const auto& relation : what_if_->added_relations) {
+        out += (it ? " con il legame " : " with the tie ") + relation.source + "–" +
+               relation.target + ";";
+    }
+    out.pop_back();
+    return out;
 }
 
 void print_warning(const std::string& message) {

@@ -5,10 +5,12 @@
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/model/map.hpp"
+#include "stakemap/model/what_if.hpp"
 
 #include <boost/program_options.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -82,9 +84,22 @@ protected:
     virtual void check_options() {}
     /// Whether the command takes the common analysis options (--types, --at, --distance…).
     virtual bool takes_analysis_options() const { return true; }
+    /// Whether the command takes --remove and --add-relation (what-if analysis).
+    virtual bool takes_what_if() const { return false; }
+
+    /// The what-if edit asked for on the command line, if any.
+    std::optional<model::WhatIf> what_if_;
+    /// The map with the what-if edit applied; throws UsageError for ids the map does not have.
+    model::Map edited(const model::Map& map) const;
+    /// {"removed": [...], "added": [...]} for the JSON envelope.
+    nlohmann::ordered_json what_if_json() const;
+    /// One line saying what the edit is.
+    std::string what_if_text(model::Language language) const;
 
     CommonOptions common_;
     boost::program_options::variables_map values_;
+    std::string remove_;
+    std::vector<std::string> add_relations_;
 
     /// Loads the map named on the command line, printing warnings to stderr unless --quiet.
     model::Map load_map() const;
@@ -101,6 +116,7 @@ std::unique_ptr<Command> make_centrality_command();
 std::unique_ptr<Command> make_communities_command();
 std::unique_ptr<Command> make_coverage_command();
 std::unique_ptr<Command> make_gaps_command();
+std::unique_ptr<Command> make_suggest_command();
 std::unique_ptr<Command> make_render_command();
 
 } // namespace stakemap::cli

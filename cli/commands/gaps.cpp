@@ -27,7 +27,8 @@ public:
     }
 
     int run() override {
-        const model::Map map = load_map();
+        const model::Map original = load_map();
+        const model::Map map = what_if_ ? edited(original) : original;
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         const auto vocabulary = io::default_vocabulary().merged_with(map);
         analysis::GapsOptions options;
@@ -61,8 +62,17 @@ public:
         } catch (const std::invalid_argument& error) {
             throw UsageError(std::string("--group: ") + error.what());
         }
+        std::optional<analysis::GapsResult> before;
+        if (what_if_) {
+            before = analysis::find_gaps(original, vocabulary,
+                                         graph::build(original, common_.build_options()), options);
+        }
         const model::Language language = common_.language();
-        const std::string title = map.title.empty() ? common_.map_path : map.title;
+        std::string title = map.title.empty() ? common_.map_path : map.title;
+        if (before) {
+            title += "\n" + what_if_text(language) + " — " +
+                     report::gaps_changes(*before, result.gaps, language);
+        }
         switch (common_.format()) {
         case Format::json: {
             auto json_options = common_.to_json();
@@ -71,7 +81,14 @@ public:
             json_options["to"] = to_;
             json_options["within"] = within_;
             json_options["rules"] = rules_path_;
-            emit(report::json_envelope(name(), &map, json_options, report::gaps_results(result)));
+            auto results = report::gaps_results(result);
+            if (before) {
+                auto what_if = what_if_json();
+                what_if["before"] = report::gaps_summary(*before);
+                what_if["after"] = report::gaps_summary(result.gaps);
+                results["what_if"] = std::move(what_if);
+            }
+            emit(report::json_envelope(name(), &map, json_options, results));
             break;
         }
         case Format::csv:
@@ -102,6 +119,8 @@ protected:
             "top", po::value(&top_)->default_value(10),
             "cut actors and critical ties described in sentences");
     }
+
+    bool takes_what_if() const override { return true; }
 
 private:
     std::string group_;

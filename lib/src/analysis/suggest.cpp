@@ -5,11 +5,12 @@
 #include "stakemap/analysis/structure.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <queue>
 #include <set>
+#include <tuple>
 
 namespace stakemap::analysis {
 
@@ -173,6 +174,7 @@ public:
         to_ = selected(map, vocabulary, options.to);
         for (const auto& actor : map.actors) {
             places_.push_back(place_of(actor));
+            access_point_.push_back(model::is_access_point(actor, vocabulary));
         }
     }
 
@@ -214,10 +216,10 @@ public:
             suggestion.target = top.target;
             suggestion.same_area = top.same_area;
             suggestion.before = current;
-            const auto before_unreached = options_.goal == Goal::reach
-                                              ? unreached_actors(working_.graph, from_, to_,
-                                                                 options_.within)
-                                              : std::vector<std::size_t>{};
+            const auto before_unreached =
+                options_.goal == Goal::reach
+                    ? unreached_actors(working_.graph, from_, to_, options_.within)
+                    : std::vector<std::size_t>{};
             add(top.source, top.target);
             suggestion.after = objective();
             suggestion.gain = suggestion.before - suggestion.after;
@@ -244,9 +246,7 @@ public:
     }
 
 private:
-    double objective() {
-        return objective_on(working_.map, working_.graph, vocabulary_, options_);
-    }
+    double objective() { return objective_on(working_.map, working_.graph, vocabulary_, options_); }
 
     void add(std::size_t a, std::size_t b) {
         working_.map.relations.push_back(new_relation(working_.map, options_, a, b));
@@ -260,8 +260,8 @@ private:
         }
         // Other goals: the objective on the map with the link, from scratch.
         model::Map trial = working_.map;
-        trial.relations.push_back(new_relation(trial, options_, candidate.source,
-                                               candidate.target));
+        trial.relations.push_back(
+            new_relation(trial, options_, candidate.source, candidate.target));
         const auto graph = graph::build(trial, options_.build);
         if (objective_round_ != links_) {
             objective_ = objective();
@@ -288,11 +288,13 @@ private:
         return static_cast<double>(count);
     }
 
-    /// The best target for a source: sharing an area first, then most ties, then map order.
+    /// The best target for a source: one located in or naming the same area first, then one
+    /// serving every area, then an access point (a newcomer can walk in), then most ties, then
+    /// map order. With plausible candidates, targets sharing no area are left out.
     std::optional<std::pair<std::size_t, bool>> pick(std::size_t source,
                                                      const std::vector<std::size_t>& pool) {
         std::optional<std::size_t> best;
-        bool best_shared = false;
+        std::tuple<int, bool, std::size_t> best_key{-1, false, 0};
         for (std::size_t t : pool) {
             if (t == source || adjacent(working_.graph, source, t)) {
                 continue;
@@ -301,19 +303,22 @@ private:
             if (options_.candidates == Candidates::plausible && !shared) {
                 continue;
             }
-            const auto degree = [&](std::size_t v) {
-                return working_.graph.undirected.degree(static_cast<graph::Vertex>(v));
-            };
-            if (!best || (shared && !best_shared) ||
-                (shared == best_shared && degree(t) > degree(*best))) {
+            bool local = false;
+            for (const auto& area : places_[source].areas) {
+                local = local || places_[t].areas.count(area) != 0;
+            }
+            const std::tuple<int, bool, std::size_t> key{
+                local ? 2 : (shared ? 1 : 0), access_point_[t],
+                working_.graph.undirected.degree(static_cast<graph::Vertex>(t))};
+            if (!best || key > best_key) {
                 best = t;
-                best_shared = shared;
+                best_key = key;
             }
         }
         if (!best) {
             return std::nullopt;
         }
-        return std::make_pair(*best, best_shared);
+        return std::make_pair(*best, std::get<0>(best_key) > 0);
     }
 
     std::vector<Candidate> candidates() {
@@ -375,8 +380,8 @@ private:
                     target = pick(x, main); // no institution shares the area: anyone who does
                 }
                 if (target) {
-                    out.push_back({x, target->first, static_cast<double>(list.size()),
-                                   links_, target->second});
+                    out.push_back({x, target->first, static_cast<double>(list.size()), links_,
+                                   target->second});
                 }
             }
             break;
@@ -413,8 +418,8 @@ private:
             break;
         }
         case Goal::coverage: {
-            const auto result = coverage(working_.map, vocabulary_, working_.graph,
-                                         options_.coverage);
+            const auto result =
+                coverage(working_.map, vocabulary_, working_.graph, options_.coverage);
             for (std::size_t a : result.ranking) {
                 const auto& area = result.areas[a];
                 if (area.community_actors.empty()) {
@@ -459,6 +464,7 @@ private:
     std::vector<bool> from_;
     std::vector<bool> to_;
     std::vector<Place> places_;
+    std::vector<bool> access_point_;
     std::size_t links_ = 0; ///< links added so far: the round candidates are evaluated in
     std::vector<std::size_t> unreached_;
     std::size_t unreached_round_ = std::numeric_limits<std::size_t>::max();
@@ -501,10 +507,10 @@ std::vector<LinkScores> link_prediction(const graph::AnalysisGraph& graph) {
         std::sort(list.begin(), list.end());
         for (std::size_t v : list) {
             LinkScores scores = slot[v];
-            const double union_size = static_cast<double>(adjacency.degree(vu)) +
-                                      static_cast<double>(adjacency.degree(
-                                          static_cast<graph::Vertex>(v))) -
-                                      static_cast<double>(scores.common_neighbours);
+            const double union_size =
+                static_cast<double>(adjacency.degree(vu)) +
+                static_cast<double>(adjacency.degree(static_cast<graph::Vertex>(v))) -
+                static_cast<double>(scores.common_neighbours);
             scores.jaccard = static_cast<double>(scores.common_neighbours) / union_size;
             out.push_back(scores);
             touched[v] = false;

@@ -392,6 +392,48 @@ std::string gaps_text(const GapsReport& report, model::Language language, bool m
     return out;
 }
 
+nlohmann::ordered_json gaps_summary(const analysis::GapsResult& gaps) {
+    std::size_t violations = 0;
+    for (const auto& outcome : gaps.rules) {
+        violations += outcome.violating_actors.size() + outcome.violating_areas.size();
+    }
+    nlohmann::ordered_json out;
+    out["components"] = gaps.components;
+    out["isolates"] = gaps.isolates.size();
+    out["cut_actors"] = gaps.cut_actors.size();
+    out["bridges"] = gaps.bridges.size();
+    out["unreached"] = gaps.unreached.size();
+    out["overlaps"] = gaps.overlaps.size();
+    out["rule_violations"] = violations;
+    return out;
+}
+
+std::string gaps_changes(const analysis::GapsResult& before, const analysis::GapsResult& after,
+                         model::Language language) {
+    const bool it = language == model::Language::it;
+    const auto a = gaps_summary(before);
+    const auto b = gaps_summary(after);
+    const std::pair<const char*, const char*> names[] = {
+        {"components", it ? "componenti" : "components"},
+        {"isolates", it ? "isolati" : "isolated"},
+        {"cut_actors", it ? "attori critici" : "cut actors"},
+        {"bridges", it ? "legami critici" : "critical ties"},
+        {"unreached", it ? "non raggiunti" : "unreached"},
+        {"overlaps", it ? "sovrapposizioni" : "overlaps"},
+        {"rule_violations", it ? "violazioni delle regole" : "rule violations"},
+    };
+    std::string out;
+    for (const auto& [key, name] : names) {
+        const auto x = a.at(key).get<std::size_t>();
+        const auto y = b.at(key).get<std::size_t>();
+        if (x != y) {
+            out += (out.empty() ? "" : "; ") + std::string(name) + " " + std::to_string(x) + " → " +
+                   std::to_string(y);
+        }
+    }
+    return out.empty() ? (it ? "nessun cambiamento" : "no change") : out;
+}
+
 Table gaps_table(const GapsReport& report, model::Language language) {
     const model::Map& map = *report.map;
     const analysis::GapsResult& gaps = report.gaps;

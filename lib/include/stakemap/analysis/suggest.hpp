@@ -49,7 +49,7 @@ struct SuggestOptions {
     model::ActorSelector to{.kinds = {}, .sectors = {"institution"}, .levels = {}};
     std::size_t within = 2;
     Candidates candidates = Candidates::plausible;
-    CoverageOptions coverage; ///< for Goal::coverage
+    CoverageOptions coverage;  ///< for Goal::coverage
     graph::BuildOptions build; ///< how the map becomes a graph (--types, --at…)
     /// Relation type of suggested links; empty: untyped (or the first of build.types).
     std::string relation_type;
@@ -69,9 +69,9 @@ struct SuggestResult {
     Goal goal = Goal::reach;
     double objective_before = 0.0;
     double objective_after = 0.0;
-    std::vector<Suggestion> links;  ///< in the order chosen
-    std::size_t candidates = 0;     ///< pairs considered in the first round
-    std::size_t evaluations = 0;    ///< objective evaluations (lazy greedy)
+    std::vector<Suggestion> links; ///< in the order chosen
+    std::size_t candidates = 0;    ///< pairs considered in the first round
+    std::size_t evaluations = 0;   ///< objective evaluations (lazy greedy)
 };
 
 /// The objective a goal minimises, on a map as it stands.

@@ -38,6 +38,14 @@ std::vector<std::string> bridge_sentences(const GapsReport& report, model::Langu
 /// The whole report as text paragraphs with tables (`markdown` selects Markdown tables).
 std::string gaps_text(const GapsReport& report, model::Language language, bool markdown);
 
+/// The counts a what-if compares: components, isolates, cut actors, bridges, unreached,
+/// overlaps and rule violations.
+nlohmann::ordered_json gaps_summary(const analysis::GapsResult& gaps);
+
+/// "unreached 3 → 1; cut actors 3 → 2" for the counts that changed ("no change" otherwise).
+std::string gaps_changes(const analysis::GapsResult& before, const analysis::GapsResult& after,
+                         model::Language language);
+
 /// One row per finding for spreadsheets: kind of gap, who, what, detail.
 Table gaps_table(const GapsReport& report, model::Language language);
 
