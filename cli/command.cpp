@@ -1,5 +1,6 @@
 #include "command.hpp"
 
+#include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/files.hpp"
 #include "stakemap/model/date.hpp"
 
@@ -191,6 +192,24 @@ bool Command::setup(const std::vector<std::string>& arguments) {
 }
 
 model::Map Command::edited(const model::Map& map) const {
+    std::vector<std::string> ids;
+    for (const auto& actor : map.actors) {
+        ids.push_back(actor.id);
+    }
+    auto check = [&](const std::string& option, const std::string& id) {
+        if (!map.actor_index(id)) {
+            const std::string nearest = io::nearest_name(id, ids);
+            throw UsageError(option + ": no actor \"" + id + "\" in this map" +
+                             (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?"));
+        }
+    };
+    for (const auto& id : what_if_->removed_actors) {
+        check("--remove", id);
+    }
+    for (const auto& relation : what_if_->added_relations) {
+        check("--add-relation", relation.source);
+        check("--add-relation", relation.target);
+    }
     try {
         return model::apply(map, *what_if_);
     } catch (const model::WhatIfError& error) {

@@ -8,7 +8,10 @@
 #include "stakemap/report/centrality_report.hpp"
 #include "stakemap/report/envelope.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
+#include <tuple>
 
 namespace stakemap::cli {
 
@@ -30,7 +33,8 @@ public:
     }
 
     int run() override {
-        const model::Map map = load_map();
+        const model::Map original = load_map();
+        const model::Map map = what_if_ ? edited(original) : original;
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         report::CentralityReport result;
         result.map = &map;
@@ -102,7 +106,47 @@ public:
         }
         result.shown = report::rank_actors(*ranking, top_);
 
-        const std::string title = map.title.empty() ? common_.map_path : map.title;
+        std::string title = map.title.empty() ? common_.map_path : map.title;
+        // What if: the ranking measure on the map as it is, for the actors present in both.
+        nlohmann::ordered_json what_if;
+        if (what_if_) {
+            analysis::CentralityOptions before_options = options;
+            before_options.measures = {*result.ranking};
+            before_options.edge_betweenness = nullptr;
+            const auto before = analysis::centrality(
+                graph::build(original, common_.build_options()), before_options);
+            std::vector<std::tuple<double, std::size_t, double, double>> changes;
+            auto before_values = nlohmann::ordered_json::object();
+            auto after_values = nlohmann::ordered_json::object();
+            for (std::size_t v = 0; v < map.actors.size(); ++v) {
+                const auto old_index = original.actor_index(map.actors[v].id);
+                const double old_value = before.front().values[*old_index];
+                const double new_value = ranking->at(v);
+                before_values[map.actors[v].id] = old_value;
+                after_values[map.actors[v].id] = new_value;
+                changes.emplace_back(-std::fabs(new_value - old_value), v, old_value, new_value);
+            }
+            std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
+                return std::get<0>(a) < std::get<0>(b);
+            });
+            what_if = what_if_json();
+            what_if["measure"] = analysis::measure_key(*result.ranking);
+            what_if["before"] = std::move(before_values);
+            what_if["after"] = std::move(after_values);
+            const bool it = common_.language() == model::Language::it;
+            title += "\n" + what_if_text(common_.language()) + " — " +
+                     (it ? "cambiamenti maggiori di " : "largest changes in ") +
+                     analysis::measure_key(*result.ranking) + ":";
+            for (std::size_t i = 0; i < std::min<std::size_t>(5, changes.size()); ++i) {
+                const auto& [delta, v, old_value, new_value] = changes[i];
+                if (delta == 0.0) {
+                    break;
+                }
+                title += (i == 0 ? " " : "; ") + map.actors[v].id + " " +
+                         report::format_number(old_value, 4) + " → " +
+                         report::format_number(new_value, 4);
+            }
+        }
         switch (common_.format()) {
         case Format::json: {
             auto json_options = common_.to_json();
@@ -120,6 +164,9 @@ public:
                 json_options["seed"] = seed_;
             }
             auto results = report::centrality_results(result);
+            if (what_if_) {
+                results["what_if"] = std::move(what_if);
+            }
             if (approximate) {
                 results["approximation"] = {
                     {"measure", "betweenness"},
@@ -161,6 +208,8 @@ public:
     }
 
 protected:
+    bool takes_what_if() const override { return true; }
+
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;
         options.add_options()("measures", po::value(&measures_text_)->default_value("all"),

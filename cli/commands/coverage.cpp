@@ -42,7 +42,8 @@ public:
     }
 
     int run() override {
-        const model::Map map = load_map();
+        const model::Map original = load_map();
+        const model::Map map = what_if_ ? edited(original) : original;
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         const auto vocabulary = io::default_vocabulary().merged_with(map);
 
@@ -71,7 +72,33 @@ public:
 
         const model::Language language = common_.language();
         const bool it = language == model::Language::it;
-        const std::string title = map.title.empty() ? common_.map_path : map.title;
+        std::string title = map.title.empty() ? common_.map_path : map.title;
+        // What if: each area's score on the map as it is and with the edit.
+        nlohmann::ordered_json what_if;
+        if (what_if_) {
+            const auto before = analysis::coverage(
+                original, vocabulary, graph::build(original, common_.build_options()), options);
+            auto areas = nlohmann::ordered_json::array();
+            std::string changes;
+            for (std::size_t a = 0; a < map.areas.size(); ++a) {
+                const auto& old_area = before.areas[a];
+                const auto& new_area = result.coverage.areas[a];
+                areas.push_back({{"area", map.areas[a].id},
+                                 {"score_before", old_area.score},
+                                 {"score_after", new_area.score}});
+                if (report::format_number(old_area.score, 3) !=
+                    report::format_number(new_area.score, 3)) {
+                    changes += (changes.empty() ? "" : "; ") + map.areas[a].id + " " +
+                               report::format_number(old_area.score, 3) + " → " +
+                               report::format_number(new_area.score, 3);
+                }
+            }
+            what_if = what_if_json();
+            what_if["areas"] = std::move(areas);
+            title +=
+                "\n" + what_if_text(language) + " — " +
+                (changes.empty() ? (it ? "nessun punteggio cambia" : "no score changes") : changes);
+        }
         const std::string settings = (it ? "obiettivo punti di accesso " : "access-point target ") +
                                      std::to_string(access_target_) +
                                      (it ? ", raggiungibilità entro " : ", reach within ") +
@@ -84,8 +111,11 @@ public:
             json_options["service"] = options.services;
             json_options["area"] =
                 area_.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(area_);
-            emit(report::json_envelope(name(), &map, json_options,
-                                       report::coverage_results(result)));
+            auto results = report::coverage_results(result);
+            if (what_if_) {
+                results["what_if"] = std::move(what_if);
+            }
+            emit(report::json_envelope(name(), &map, json_options, results));
             break;
         }
         case Format::csv:
@@ -132,6 +162,8 @@ public:
     }
 
 protected:
+    bool takes_what_if() const override { return true; }
+
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;
         options.add_options()("service", po::value(&service_),
