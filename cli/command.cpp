@@ -124,10 +124,16 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     add_options(visible);
     po::options_description hidden;
     hidden.add_options()("map", po::value(&common_.map_path));
+    if (!extra_argument().empty()) {
+        hidden.add_options()("extra", po::value(&extra_));
+    }
     po::options_description all;
     all.add(visible).add(hidden);
     po::positional_options_description positional;
     positional.add("map", 1);
+    if (!extra_argument().empty()) {
+        positional.add("extra", 1);
+    }
     try {
         po::store(po::command_line_parser(arguments).options(all).positional(positional).run(),
                   values_);
@@ -145,6 +151,9 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     }
     if (common_.map_path.empty()) {
         throw UsageError("missing MAP: give the path of a map file, or - for standard input");
+    }
+    if (!extra_argument().empty() && extra_.empty()) {
+        throw UsageError("missing " + extra_argument() + ": see " + usage());
     }
     if (!common_.format_name.empty() && common_.format_name != "json" &&
         common_.format_name != "csv" && common_.format_name != "table" &&

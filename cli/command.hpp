@@ -84,6 +84,10 @@ protected:
     virtual void check_options() {}
     /// Whether the command takes the common analysis options (--types, --at, --distance…).
     virtual bool takes_analysis_options() const { return true; }
+    /// The name of a second positional argument after MAP (e.g. "ID"), "" for none.
+    virtual std::string extra_argument() const { return ""; }
+    std::string extra_;
+
     /// Whether the command takes --remove and --add-relation (what-if analysis).
     virtual bool takes_what_if() const { return false; }
 
@@ -117,6 +121,7 @@ std::unique_ptr<Command> make_communities_command();
 std::unique_ptr<Command> make_coverage_command();
 std::unique_ptr<Command> make_gaps_command();
 std::unique_ptr<Command> make_suggest_command();
+std::unique_ptr<Command> make_profile_command();
 std::unique_ptr<Command> make_render_command();
 
 } // namespace stakemap::cli
