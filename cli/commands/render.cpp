@@ -1,6 +1,7 @@
 // stakemap render MAP -o FILE: the map drawn by Graphviz.
 
 #include "../command.hpp"
+#include "stakemap/analysis/suggest.hpp"
 #include "stakemap/io/files.hpp"
 #include "stakemap/render/graphviz.hpp"
 #include "stakemap/render/map_view.hpp"
@@ -38,6 +39,11 @@ public:
         options.color_by = color_by_;
         options.size_by = size_by_;
         options.highlight_gaps = highlight_ == "gaps";
+        if (highlight_ == "suggestions") {
+            options.suggest_goal = goal_;
+            options.suggestions = k_;
+        }
+        options.build = common_.build_options();
         if (!ego_.empty()) {
             options.ego = ego_;
         }
@@ -86,7 +92,11 @@ protected:
             "color-by", po::value(&color_by_)->default_value("sector"),
             "kind, sector, level, area, community, or a measure (sequential scale)")(
             "highlight", po::value(&highlight_),
-            "gaps: cut actors with a red border, critical ties in red, isolated actors greyed")(
+            "gaps: cut actors with a red border, critical ties in red, isolated actors greyed; "
+            "suggestions: the links of `stakemap suggest` (--goal, --k), dashed and numbered")(
+            "goal", po::value(&goal_)->default_value("reach"),
+            "with --highlight suggestions: reach, connect, resilience or coverage")(
+            "k", po::value(&k_)->default_value(5), "with --highlight suggestions: how many")(
             "ego", po::value(&ego_), "draw only this actor and those within --radius steps")(
             "radius", po::value(&radius_)->default_value(1), "steps around --ego")(
             "area", po::value(&area_), "draw only the actors located in or serving this area")(
@@ -141,12 +151,11 @@ protected:
         if (!one_of(cluster_, {"area", "sector", "kind", "community", "none"})) {
             throw UsageError("--cluster must be area, sector, kind, community or none");
         }
-        if (highlight_ == "suggestions") {
-            throw UsageError("--highlight suggestions draws the links of `stakemap suggest`, which "
-                             "this version does not have yet; use --highlight gaps");
+        if (!highlight_.empty() && highlight_ != "gaps" && highlight_ != "suggestions") {
+            throw UsageError("--highlight must be gaps or suggestions");
         }
-        if (!highlight_.empty() && highlight_ != "gaps") {
-            throw UsageError("--highlight must be gaps");
+        if (!analysis::goal_from_id(goal_)) {
+            throw UsageError("--goal must be reach, connect, resilience or coverage");
         }
         if (!one_of(label_, {"name", "short", "none"})) {
             throw UsageError("--label must be name, short or none");
@@ -175,6 +184,8 @@ private:
     bool landscape_ = false;
     std::uint64_t seed_ = 1;
     std::string color_areas_;
+    std::string goal_;
+    std::size_t k_ = 5;
     std::size_t access_target_ = 3;
     std::size_t within_ = 2;
 };

@@ -429,6 +429,12 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
     std::string out = graph_header(options, shown_count);
     const bool gaps = !data.cut_actor.empty();
     std::string extra;
+    if (!data.suggested.empty()) {
+        extra += "<tr><td><font color=\"#0072B2\">╌ 1 ╌</font></td><td align=\"left\">" +
+                 html_text(words(options, "Tratteggio blu: legame suggerito, con il suo numero",
+                                 "Blue dashes: suggested link, with its rank")) +
+                 "</td></tr>";
+    }
     if (gaps) {
         extra +=
             "<tr><td><font color=\"#D55E00\" point-size=\"14\">□</font></td><td "
@@ -555,6 +561,15 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
         }
         out += "  n" + std::to_string(*source) + " -> n" + std::to_string(*target) + " [" +
                attributes + "];\n";
+    }
+    for (const auto& link : data.suggested) {
+        if (!data.shown[link.source] || !data.shown[link.target]) {
+            continue;
+        }
+        out += "  n" + std::to_string(link.source) + " -> n" + std::to_string(link.target) +
+               " [style=dashed, color=\"#0072B2\", penwidth=2.5, dir=none, label=\"" +
+               std::to_string(link.rank) +
+               "\", fontcolor=\"#0072B2\", fontsize=14, fontname=\"DejaVu Sans Bold\"];\n";
     }
     out += "}\n";
     return out;

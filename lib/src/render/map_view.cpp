@@ -4,6 +4,7 @@
 #include "stakemap/analysis/communities.hpp"
 #include "stakemap/analysis/coverage.hpp"
 #include "stakemap/analysis/structure.hpp"
+#include "stakemap/analysis/suggest.hpp"
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/grouping.hpp"
@@ -286,6 +287,25 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     if (!options.size_by.empty()) {
         data.size_values = measure_values(graph, options.size_by, options.threads);
         data.size_label = options.size_by;
+    }
+
+    // Suggested links, with the same goal and defaults as `stakemap suggest`.
+    if (!options.suggest_goal.empty()) {
+        const auto goal = analysis::goal_from_id(options.suggest_goal);
+        if (!goal) {
+            throw ViewError("unknown goal \"" + options.suggest_goal +
+                            "\": use reach, connect, resilience or coverage");
+        }
+        analysis::SuggestOptions settings;
+        settings.goal = *goal;
+        settings.k = options.suggestions;
+        settings.build = options.build;
+        settings.coverage.access_target = options.access_target;
+        settings.coverage.within = options.within;
+        const auto result = analysis::suggest(map, vocabulary, settings);
+        for (std::size_t i = 0; i < result.links.size(); ++i) {
+            data.suggested.push_back({result.links[i].source, result.links[i].target, i + 1});
+        }
     }
 
     // Gaps: cut actors, bridges, isolates.

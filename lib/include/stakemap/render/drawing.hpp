@@ -41,6 +41,13 @@ struct DrawingData {
     std::vector<bool> cut_actor;                ///< highlighted when not empty
     std::vector<bool> isolated;
     std::vector<bool> bridge_relation; ///< per relation
+    /// Suggested links (`stakemap suggest`) drawn dashed and labelled with their rank.
+    struct SuggestedLink {
+        std::size_t source;
+        std::size_t target;
+        std::size_t rank;
+    };
+    std::vector<SuggestedLink> suggested;
     /// What cluster backgrounds mean (e.g. "coverage score"), "" when they are all the default.
     std::string cluster_fill_label;
     std::string title;

@@ -20,6 +20,10 @@ struct ViewOptions {
     std::string color_by = "sector"; ///< kind, sector, level, community or a measure key
     std::string size_by;             ///< a measure key, empty for equal sizes
     bool highlight_gaps = false;
+    /// Draw the links `stakemap suggest` proposes for this goal (reach, connect, resilience,
+    /// coverage), the first `suggestions` of them; empty: none.
+    std::string suggest_goal;
+    std::size_t suggestions = 5;
     std::optional<std::string> ego; ///< actor id: show it and the actors within `radius` steps
     std::size_t radius = 1;
     std::optional<std::string> area; ///< area id: actors located in it (or below it) or serving it
@@ -33,6 +37,7 @@ struct ViewOptions {
     /// Coverage settings for --view coverage and --color-areas coverage.
     std::size_t access_target = 3;
     std::size_t within = 2;
+    graph::BuildOptions build; ///< how the graph was built, for the suggestions
     unsigned threads = 0;
 };
 
