@@ -165,6 +165,12 @@ TEST_CASE("gaps: offices offering the same service in the same area without a re
     CHECK(gaps.overlaps[0].second == 1);
     CHECK(gaps.overlaps[0].services == std::vector<std::string>{"information"});
     CHECK(gaps.overlaps[0].areas == std::vector<std::size_t>{0});
+    CHECK(gaps.overlap_count == 1);
+    analysis::GapsOptions capped;
+    capped.overlap_limit = 0; // counted, not listed
+    const auto counted = run(map, capped);
+    CHECK(counted.overlaps.empty());
+    CHECK(counted.overlap_count == 1);
 }
 
 TEST_CASE("gaps: expected-tie rules") {

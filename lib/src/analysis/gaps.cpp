@@ -10,6 +10,7 @@
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace stakemap::analysis {
 
@@ -398,7 +399,8 @@ bool adjacent(const graph::AnalysisGraph& graph, std::size_t a, std::size_t b) {
 
 std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Vocabulary& vocabulary,
                                          const graph::AnalysisGraph& graph,
-                                         const std::vector<std::string>& sectors) {
+                                         const std::vector<std::string>& sectors,
+                                         std::size_t limit, std::size_t& count) {
     // Per area, the offices local to it (located in it or naming it in `serves`).
     std::vector<std::vector<std::size_t>> local(map.areas.size());
     for (std::size_t v = 0; v < map.actors.size(); ++v) {
@@ -423,7 +425,10 @@ std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Voc
             local[a].push_back(v);
         }
     }
+    // Pairs are counted in full; only the first `limit` pairs (in actor order) keep their details,
+    // so that a map with thousands of offices per area does not list millions of pairs.
     std::map<std::pair<std::size_t, std::size_t>, Overlap> found;
+    std::unordered_set<std::uint64_t> seen;
     for (std::size_t a = 0; a < local.size(); ++a) {
         const auto& offices = local[a];
         for (std::size_t i = 0; i < offices.size(); ++i) {
@@ -443,6 +448,15 @@ std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Voc
                 if (shared.empty()) {
                     continue;
                 }
+                seen.insert((static_cast<std::uint64_t>(x) << 32) | y);
+                if (found.count({x, y}) == 0 && found.size() >= limit) {
+                    // Keep the `limit` smallest pairs: drop the largest when a smaller one comes.
+                    const auto last = std::prev(found.end());
+                    if (last->first < std::make_pair(x, y)) {
+                        continue;
+                    }
+                    found.erase(last);
+                }
                 Overlap& overlap = found[{x, y}];
                 overlap.first = x;
                 overlap.second = y;
@@ -456,6 +470,7 @@ std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Voc
             }
         }
     }
+    count = seen.size();
     std::vector<Overlap> out;
     for (auto& [pair, overlap] : found) {
         out.push_back(std::move(overlap));
@@ -727,7 +742,8 @@ GapsResult find_gaps(const model::Map& map, const model::Vocabulary& vocabulary,
         result.unreached.push_back({v, far[v]});
     }
 
-    result.overlaps = overlapping_offices(map, vocabulary, graph, options.overlap_sectors);
+    result.overlaps = overlapping_offices(map, vocabulary, graph, options.overlap_sectors,
+                                          options.overlap_limit, result.overlap_count);
     if (options.rules != nullptr) {
         result.rules = check_rules(map, vocabulary, graph, *options.rules);
     }

@@ -218,6 +218,7 @@ nlohmann::ordered_json gaps_results(const GapsReport& report) {
                             {"services", overlap.services},
                             {"areas", std::move(areas)}});
     }
+    out["overlap_count"] = gaps.overlap_count;
     out["overlaps"] = std::move(overlaps);
     auto rules = nlohmann::ordered_json::array();
     for (const auto& outcome : gaps.rules) {
@@ -403,7 +404,7 @@ nlohmann::ordered_json gaps_summary(const analysis::GapsResult& gaps) {
     out["cut_actors"] = gaps.cut_actors.size();
     out["bridges"] = gaps.bridges.size();
     out["unreached"] = gaps.unreached.size();
-    out["overlaps"] = gaps.overlaps.size();
+    out["overlaps"] = gaps.overlap_count;
     out["rule_violations"] = violations;
     return out;
 }

@@ -86,6 +86,7 @@ struct GapsOptions {
     const model::RuleSet* rules = nullptr; ///< none: no rule check
     std::vector<std::string> overlap_sectors = {"institution"};
     std::size_t list_limit = 50;          ///< cut-off actors listed per impact
+    std::size_t overlap_limit = 1000;     ///< overlapping pairs listed (all are counted)
     std::size_t detail_budget = 20000000; ///< actor visits for impact details before counts only
 };
 
@@ -104,7 +105,8 @@ struct GapsResult {
     std::size_t from_count = 0;
     std::size_t to_count = 0;
     std::vector<Unreached> unreached; ///< map order
-    std::vector<Overlap> overlaps;    ///< by first, then second actor
+    std::vector<Overlap> overlaps;    ///< by first, then second actor; at most overlap_limit
+    std::size_t overlap_count = 0;    ///< every overlapping pair, listed or not
     std::vector<RuleOutcome> rules;
 };
 
