@@ -451,6 +451,9 @@ std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Voc
                 seen.insert((static_cast<std::uint64_t>(x) << 32) | y);
                 if (found.count({x, y}) == 0 && found.size() >= limit) {
                     // Keep the `limit` smallest pairs: drop the largest when a smaller one comes.
+                    if (found.empty()) {
+                        continue; // nothing is listed
+                    }
                     const auto last = std::prev(found.end());
                     if (last->first < std::make_pair(x, y)) {
                         continue;
