@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets everything up, builds stakemap and runs the main job on the bundled Municipio II example:
-# validates the map, prints its summary, its key actors with their brokerage roles and its
-# communities and the coverage of each neighbourhood, in Italian, and draws the map by
-# neighbourhood to roma-municipio-ii.svg and the coverage heat map to roma-municipio-ii-coverage.svg.
+# validates the map, prints its summary, its key actors with their brokerage roles, its
+# communities, the coverage of each neighbourhood, its gaps and five suggested links, in Italian,
+# and draws the map by neighbourhood to roma-municipio-ii.svg and the coverage heat map to
+# roma-municipio-ii-coverage.svg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh release >/dev/null
@@ -18,6 +19,10 @@ echo
 "$stakemap" communities "$map" --format table --lang it
 echo
 "$stakemap" coverage "$map" --format table --lang it
+echo
+"$stakemap" gaps "$map" --format table --lang it
+echo
+"$stakemap" suggest "$map" --goal reach --k 5 --format table --lang it --top 5
 echo
 "$stakemap" render "$map" -o roma-municipio-ii.svg --cluster area --size-by betweenness \
     --highlight gaps --lang it
