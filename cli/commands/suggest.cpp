@@ -45,6 +45,7 @@ public:
             options.goal = *analysis::goal_from_id(goal_);
             options.k = k_;
             options.within = within_;
+            options.coverage.within = within_; // goal coverage: reach of services, same meaning
             options.candidates =
                 candidates_ == "any" ? analysis::Candidates::any : analysis::Candidates::plausible;
             options.build = common_.build_options();

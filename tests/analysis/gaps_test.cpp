@@ -215,6 +215,49 @@ TEST_CASE("gaps: rules files are checked with positions") {
     CHECK_THROWS_AS(io::read_rules_text("{\"format\": \"x\", \"rules\": []}", "r.json"),
                     io::LoadError);
     CHECK(io::default_rules().rules.size() == 5);
+    CHECK_THROWS_AS(io::read_rules_text(R"({"format": "stakemap-rules/1", "rules": [
+      {"id": "x", "every": {"kind": []}, "tied_to": {"sector": "bridge"}}]})",
+                                        "r.json"),
+                    io::LoadError); // an empty list would match every actor
+}
+
+TEST_CASE("gaps: ids a rule names that nobody knows are reported") {
+    const auto map = read(chain_map);
+    const auto rules = io::read_rules_text(R"({"format": "stakemap-rules/1", "rules": [
+      {"id": "typo", "every": {"kind": "migrant_asociation"}, "tied_to": {"sector": "bridge"}}]})",
+                                           "r.json");
+    analysis::GapsOptions options;
+    options.rules = &rules;
+    const auto gaps = run(map, options);
+    REQUIRE(gaps.rules.size() == 1);
+    CHECK(gaps.rules[0].checked == 0);
+    CHECK(gaps.rules[0].unknown_ids == std::vector<std::string>{"kind:migrant_asociation"});
+}
+
+TEST_CASE("gaps: details go to the largest cut-offs first") {
+    // A chain of 9 actors listed from the ends inwards: the middle actor cuts off most.
+    model::Map map;
+    for (const char* id : {"c1", "c9", "c2", "c8", "c3", "c7", "c4", "c6", "c5"}) {
+        map.actors.push_back({.id = id, .name = id});
+    }
+    for (int i = 1; i < 9; ++i) {
+        map.relations.push_back(
+            {.source = "c" + std::to_string(i), .target = "c" + std::to_string(i + 1)});
+    }
+    analysis::GapsOptions options;
+    options.detail_budget = 4; // enough for the middle actor only
+    const auto gaps = run(map, options);
+    REQUIRE(gaps.cut_actors.size() == 7);
+    CHECK(map.actors[*gaps.cut_actors[0].actor].id == "c5");
+    CHECK(gaps.cut_actors[0].cut_off == 4);
+    CHECK(gaps.cut_actors[0].detailed);
+    CHECK_FALSE(gaps.cut_actors[1].detailed);
+    CHECK(gaps.cut_actors[1].cut_off == 3);
+    const auto impact = analysis::cut_impact(map, io::default_vocabulary(), graph::build(map), 8);
+    REQUIRE(impact.has_value());
+    CHECK(impact->cut_off == 4);
+    CHECK(impact->detailed);
+    CHECK_FALSE(analysis::cut_impact(map, io::default_vocabulary(), graph::build(map), 0));
 }
 
 TEST_CASE("gaps: selectors from the command line") {
@@ -227,5 +270,9 @@ TEST_CASE("gaps: selectors from the command line") {
     CHECK(mixed.kinds == std::vector<std::string>{"help_desk"});
     CHECK(mixed.levels == std::vector<std::string>{"municipal"});
     CHECK_THROWS_AS(analysis::parse_selector("martians", vocabulary), std::invalid_argument);
+    CHECK_THROWS_AS(analysis::parse_selector("kind:consultaa", vocabulary), std::invalid_argument);
+    CHECK_THROWS_AS(analysis::parse_selector("sector:institutio", vocabulary),
+                    std::invalid_argument);
+    CHECK_THROWS_AS(analysis::parse_selector("level:galactic", vocabulary), std::invalid_argument);
     CHECK_THROWS_AS(analysis::parse_selector("", vocabulary), std::invalid_argument);
 }

@@ -162,6 +162,60 @@ TEST_CASE("suggest: goal coverage links a community to a service it needs") {
     CHECK(objective_with_links(map, result, options, 1) == doctest::Approx(result.objective_after));
 }
 
+TEST_CASE("suggest: goal coverage re-evaluates every candidate each round") {
+    // Linking cY first makes cX's link worth more than cZ's although cZ's looked better at first:
+    // a greedy that trusted stale gains picked cZ second (gains 333, 25, 33).
+    const auto map = read(R"({"format": "stakemap/1",
+      "areas": [{"id": "X", "foreign_residents": 100}, {"id": "Y", "foreign_residents": 1000},
+                {"id": "Z", "foreign_residents": 75}],
+      "actors": [
+        {"id": "cX", "name": "cX", "kind": "migrant_association", "area": "X"},
+        {"id": "cY", "name": "cY", "kind": "migrant_association", "area": "Y", "services": ["housing"]},
+        {"id": "cZ", "name": "cZ", "kind": "migrant_association", "area": "Z"},
+        {"id": "P", "name": "P", "kind": "association", "serves": ["X", "Y", "Z"],
+         "services": ["legal_permits"]}],
+      "relations": [],
+      "needs": [{"area": "X", "service": "legal_permits"}, {"area": "X", "service": "housing"},
+                {"area": "Y", "service": "legal_permits"}, {"area": "Z", "service": "legal_permits"}]})");
+    const auto vocabulary = io::default_vocabulary().merged_with(map);
+    analysis::SuggestOptions options;
+    options.goal = analysis::Goal::coverage;
+    options.k = 3;
+    const auto result = analysis::suggest(map, vocabulary, options);
+    REQUIRE(result.links.size() == 3);
+    CHECK(map.actors[result.links[0].source].id == "cY");
+    CHECK(map.actors[result.links[1].source].id == "cX");
+    CHECK(map.actors[result.links[2].source].id == "cZ");
+    CHECK(result.links[0].gain >= result.links[1].gain);
+    CHECK(result.links[1].gain >= result.links[2].gain);
+    CHECK(result.links[1].after == doctest::Approx(433.0 + 1.0 / 3.0));
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(objective_with_links(map, result, options, i + 1) ==
+              doctest::Approx(result.links[i].after));
+    }
+}
+
+TEST_CASE("suggest: plausible pairs through parent areas and \"*\"") {
+    // The registry serves the city; the association sits in a neighbourhood of it.
+    const auto map = read(R"({"format": "stakemap/1",
+      "areas": [{"id": "city"}, {"id": "n1", "parent": "city"}],
+      "actors": [
+        {"id": "registry", "name": "Registry", "kind": "registry_office", "area": "city"},
+        {"id": "assoc", "name": "Assoc", "kind": "migrant_association", "area": "n1"},
+        {"id": "nowhere", "name": "Nowhere", "kind": "community_group"},
+        {"id": "region", "name": "Region", "kind": "region", "serves": "*"}],
+      "relations": []})");
+    const auto vocabulary = io::default_vocabulary().merged_with(map);
+    analysis::SuggestOptions options;
+    const auto result = analysis::suggest(map, vocabulary, options);
+    REQUIRE(result.links.size() == 2);
+    CHECK(map.actors[result.links[0].source].id == "assoc");
+    CHECK(map.actors[result.links[0].target].id == "registry"); // serves n1 through the city
+    CHECK_FALSE(result.links[0].same_area);
+    CHECK(map.actors[result.links[1].source].id == "nowhere");
+    CHECK(map.actors[result.links[1].target].id == "region"); // serves every area
+}
+
 TEST_CASE("what-if: removing actors and adding relations") {
     const auto map = read(small_map);
     model::WhatIf edit;

@@ -223,7 +223,9 @@ void assess_services(const Context& context, AreaCoverage& area,
                     std::any_of(cell.providers.begin(), cell.providers.end(), [&](std::size_t a) {
                         return contains(map.actors[a].languages, language);
                     });
-                if (!spoken) {
+                if (!spoken &&
+                    std::find(cell.unspoken_languages.begin(), cell.unspoken_languages.end(),
+                              language) == cell.unspoken_languages.end()) {
                     cell.unspoken_languages.push_back(language);
                 }
             }

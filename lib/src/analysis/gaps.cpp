@@ -97,6 +97,28 @@ public:
 
     const Separations& separations_found() const { return separations_; }
 
+    /// How many actors removing `v` cuts off, without describing them.
+    std::size_t cut_off_by_actor(graph::Vertex v) const {
+        const std::size_t component =
+            separations_.component_end[v] - separations_.component_begin[v];
+        std::size_t rest = component - 1;
+        std::size_t largest = 0;
+        for (graph::Vertex child : separations_.separated[v]) {
+            rest -= subtree_size(child);
+            largest = std::max(largest, subtree_size(child));
+        }
+        return component - 1 - std::max(rest, largest);
+    }
+
+    /// How many actors breaking bridge `edge` cuts off.
+    std::size_t cut_off_by_bridge(std::size_t edge) const {
+        const auto child = static_cast<graph::Vertex>(separations_.bridge_child[edge]);
+        const std::size_t inside = subtree_size(child);
+        const std::size_t outside =
+            separations_.component_end[child] - separations_.component_begin[child] - inside;
+        return std::min(inside, outside);
+    }
+
     CutImpact for_actor(graph::Vertex v) {
         CutImpact impact;
         impact.actor = v;
@@ -187,17 +209,15 @@ private:
 
     template <typename Visit>
     void for_each_in(const Piece& piece, Visit visit) const {
+        // Skips are disjoint subtrees in preorder: one pointer walks them in order.
+        std::vector<Range> skips = piece.skips;
+        std::sort(skips.begin(), skips.end(),
+                  [](const Range& a, const Range& b) { return a.begin < b.begin; });
+        std::size_t next = 0;
         std::size_t i = piece.begin;
         while (i < piece.end) {
-            bool skipped = false;
-            for (const auto& skip : piece.skips) {
-                if (i == skip.begin) {
-                    i = skip.end;
-                    skipped = true;
-                    break;
-                }
-            }
-            if (skipped) {
+            if (next < skips.size() && i == skips[next].begin) {
+                i = skips[next++].end;
                 continue;
             }
             const graph::Vertex v = separations_.preorder[i++];
@@ -297,11 +317,6 @@ private:
     std::size_t visits_ = 0;
 };
 
-void order_impacts(std::vector<CutImpact>& impacts) {
-    std::stable_sort(impacts.begin(), impacts.end(),
-                     [](const CutImpact& a, const CutImpact& b) { return a.cut_off > b.cut_off; });
-}
-
 Mixing group_mixing(const model::Map& map, const model::Vocabulary& vocabulary,
                     const graph::AnalysisGraph& graph, const std::string& by) {
     const auto labels = model::group_labels(map, vocabulary, by);
@@ -399,8 +414,8 @@ bool adjacent(const graph::AnalysisGraph& graph, std::size_t a, std::size_t b) {
 
 std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Vocabulary& vocabulary,
                                          const graph::AnalysisGraph& graph,
-                                         const std::vector<std::string>& sectors,
-                                         std::size_t limit, std::size_t& count) {
+                                         const std::vector<std::string>& sectors, std::size_t limit,
+                                         std::size_t& count) {
     // Per area, the offices local to it (located in it or naming it in `serves`).
     std::vector<std::vector<std::size_t>> local(map.areas.size());
     for (std::size_t v = 0; v < map.actors.size(); ++v) {
@@ -520,6 +535,23 @@ std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabul
         const model::TieRule& rule = rules.rules[r];
         RuleOutcome outcome;
         outcome.rule = r;
+        for (const auto* selector : {&rule.every, &rule.target}) {
+            for (const auto& id : selector->kinds) {
+                if (vocabulary.find_kind(id) == nullptr) {
+                    outcome.unknown_ids.push_back("kind:" + id);
+                }
+            }
+            for (const auto& id : selector->sectors) {
+                if (vocabulary.find_sector(id) == nullptr) {
+                    outcome.unknown_ids.push_back("sector:" + id);
+                }
+            }
+            for (const auto& id : selector->levels) {
+                if (vocabulary.find_level(id) == nullptr) {
+                    outcome.unknown_ids.push_back("level:" + id);
+                }
+            }
+        }
         std::vector<std::size_t> targets;
         for (std::size_t v = 0; v < map.actors.size(); ++v) {
             if (matches(rule.target, map.actors[v], vocabulary)) {
@@ -621,10 +653,19 @@ model::ActorSelector parse_selector(const std::string& text, const model::Vocabu
         const std::string prefix = colon == std::string::npos ? "" : item.substr(0, colon);
         const std::string id = colon == std::string::npos ? item : item.substr(colon + 1);
         if (prefix == "sector" || (prefix.empty() && vocabulary.find_sector(id) != nullptr)) {
+            if (vocabulary.find_sector(id) == nullptr) {
+                throw std::invalid_argument("no sector \"" + id + "\"");
+            }
             selector.sectors.push_back(id);
         } else if (prefix == "kind" || (prefix.empty() && vocabulary.find_kind(id) != nullptr)) {
+            if (vocabulary.find_kind(id) == nullptr) {
+                throw std::invalid_argument("no kind \"" + id + "\" in the vocabulary or the map");
+            }
             selector.kinds.push_back(id);
         } else if (prefix == "level") {
+            if (vocabulary.find_level(id) == nullptr) {
+                throw std::invalid_argument("no level \"" + id + "\"");
+            }
             selector.levels.push_back(id);
         } else {
             throw std::invalid_argument("\"" + item +
@@ -671,6 +712,16 @@ std::vector<std::optional<std::size_t>> steps_from_set(const graph::AnalysisGrap
     return steps;
 }
 
+std::optional<CutImpact> cut_impact(const model::Map& map, const model::Vocabulary& vocabulary,
+                                    const graph::AnalysisGraph& graph, std::size_t actor,
+                                    const GapsOptions& options) {
+    ImpactFinder finder(map, vocabulary, graph, options);
+    if (finder.separations_found().separated[actor].empty()) {
+        return std::nullopt;
+    }
+    return finder.for_actor(static_cast<graph::Vertex>(actor));
+}
+
 GapsResult find_gaps(const model::Map& map, const model::Vocabulary& vocabulary,
                      const graph::AnalysisGraph& graph, const GapsOptions& options) {
     if (graph.vertex_count != map.actors.size()) {
@@ -691,18 +742,30 @@ GapsResult find_gaps(const model::Map& map, const model::Vocabulary& vocabulary,
             result.isolates.push_back(v);
         }
     }
+    // Largest cut-offs first, so that the detail budget goes to the ones that matter most.
+    std::vector<std::pair<std::size_t, std::size_t>> cuts;
     for (std::size_t v = 0; v < n; ++v) {
         if (!found.separated[v].empty()) {
-            result.cut_actors.push_back(finder.for_actor(static_cast<graph::Vertex>(v)));
+            cuts.emplace_back(finder.cut_off_by_actor(static_cast<graph::Vertex>(v)), v);
         }
     }
+    std::vector<std::pair<std::size_t, std::size_t>> ties;
     for (std::size_t e = 0; e < graph.undirected_edges.size(); ++e) {
         if (found.bridge_child[e] != Separations::unset) {
-            result.bridges.push_back(finder.for_bridge(e));
+            ties.emplace_back(finder.cut_off_by_bridge(e), e);
         }
     }
-    order_impacts(result.cut_actors);
-    order_impacts(result.bridges);
+    const auto larger_first = [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    };
+    std::sort(cuts.begin(), cuts.end(), larger_first);
+    std::sort(ties.begin(), ties.end(), larger_first);
+    for (const auto& [size, v] : cuts) {
+        result.cut_actors.push_back(finder.for_actor(static_cast<graph::Vertex>(v)));
+    }
+    for (const auto& [size, e] : ties) {
+        result.bridges.push_back(finder.for_bridge(e));
+    }
 
     result.mixing = group_mixing(map, vocabulary, graph, options.group);
 

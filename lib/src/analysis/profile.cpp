@@ -98,13 +98,12 @@ ActorProfile profile(const model::Map& map, const model::Vocabulary& vocabulary,
 
     GapsOptions options;
     options.list_limit = 1000;
-    const auto gaps = find_gaps(map, vocabulary, graph, options);
-    for (const auto& impact : gaps.cut_actors) {
-        if (impact.actor == actor) {
-            out.cut = impact;
-        }
-    }
+    out.cut = cut_impact(map, vocabulary, graph, actor, options);
     for (const auto& service : source.services) {
+        if (std::find(out.only_services.begin(), out.only_services.end(), service) !=
+            out.only_services.end()) {
+            continue;
+        }
         bool others = false;
         for (std::size_t v = 0; v < map.actors.size() && !others; ++v) {
             const auto& list = map.actors[v].services;
@@ -115,6 +114,10 @@ ActorProfile profile(const model::Map& map, const model::Vocabulary& vocabulary,
         }
     }
     for (const auto& language : source.languages) {
+        if (std::find(out.only_languages.begin(), out.only_languages.end(), language) !=
+            out.only_languages.end()) {
+            continue; // listed twice by the actor
+        }
         bool others = false;
         for (std::size_t v = 0; v < map.actors.size() && !others; ++v) {
             const auto& list = map.actors[v].languages;

@@ -16,40 +16,88 @@ namespace stakemap::analysis {
 
 namespace {
 
+/// Goals evaluated by rebuilding the graph (resilience, coverage) consider at most this many
+/// candidates per round.
+constexpr std::size_t max_candidates = 300;
+
 bool adjacent(const graph::AnalysisGraph& graph, std::size_t a, std::size_t b) {
     const auto neighbours = graph.undirected.neighbours_of(static_cast<graph::Vertex>(a));
     return std::binary_search(neighbours.begin(), neighbours.end(), static_cast<graph::Vertex>(b));
 }
 
-/// The areas an actor is located in or names in `serves`; `everywhere` for "*".
+/// Where an actor is (its own area and the areas it names in `serves`) and which areas it serves
+/// (those, the areas below them, or every area with "*"), as area indices, sorted.
 struct Place {
-    std::set<std::string> areas;
+    std::vector<std::size_t> home;
+    std::vector<std::size_t> served;
     bool everywhere = false;
 };
 
-Place place_of(const model::Actor& actor) {
-    Place place;
-    place.everywhere = actor.serves_all;
-    if (actor.area) {
-        place.areas.insert(*actor.area);
+std::vector<Place> places_of(const model::Map& map) {
+    std::vector<std::size_t> parent(map.areas.size(), std::string::npos);
+    for (std::size_t a = 0; a < map.areas.size(); ++a) {
+        if (map.areas[a].parent) {
+            if (const auto p = map.area_index(*map.areas[a].parent)) {
+                parent[a] = *p;
+            }
+        }
     }
-    if (actor.serves) {
-        place.areas.insert(actor.serves->begin(), actor.serves->end());
+    // Each area with the areas below it, itself included.
+    std::vector<std::vector<std::size_t>> below(map.areas.size());
+    for (std::size_t a = 0; a < map.areas.size(); ++a) {
+        for (std::size_t p = a, guard = 0; p != std::string::npos && guard <= parent.size();
+             p = parent[p], ++guard) {
+            below[p].push_back(a);
+        }
     }
-    return place;
+    std::vector<Place> places;
+    for (const auto& actor : map.actors) {
+        Place place;
+        place.everywhere = actor.serves_all;
+        std::vector<std::size_t> named;
+        if (actor.serves) {
+            for (const auto& id : *actor.serves) {
+                if (const auto a = map.area_index(id)) {
+                    named.push_back(*a);
+                }
+            }
+        } else if (actor.area) {
+            if (const auto a = map.area_index(*actor.area)) {
+                named.push_back(*a);
+            }
+        }
+        place.home = named;
+        if (actor.area) {
+            if (const auto a = map.area_index(*actor.area)) {
+                place.home.push_back(*a);
+            }
+        }
+        for (std::size_t a : named) {
+            place.served.insert(place.served.end(), below[a].begin(), below[a].end());
+        }
+        for (auto* list : {&place.home, &place.served}) {
+            std::sort(list->begin(), list->end());
+            list->erase(std::unique(list->begin(), list->end()), list->end());
+        }
+        places.push_back(std::move(place));
+    }
+    return places;
 }
 
-bool share_area(const Place& a, const Place& b) {
-    if ((a.everywhere && !b.areas.empty()) || (b.everywhere && !a.areas.empty()) ||
-        (a.everywhere && b.everywhere)) {
-        return true;
-    }
-    for (const auto& area : a.areas) {
-        if (b.areas.count(area) != 0) {
+bool intersect(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
+    for (std::size_t x : a) {
+        if (std::binary_search(b.begin(), b.end(), x)) {
             return true;
         }
     }
     return false;
+}
+
+/// A plausible pair: one of the two serves the other's area (directly, through a parent area, or
+/// because it serves every area).
+bool plausible_pair(const Place& a, const Place& b) {
+    return a.everywhere || b.everywhere || intersect(b.home, a.served) ||
+           intersect(a.home, b.served);
 }
 
 /// The working state of the greedy: the map with the links chosen so far and its graph.
@@ -172,8 +220,8 @@ public:
         working_.graph = graph::build(working_.map, options_.build);
         from_ = selected(map, vocabulary, options.from);
         to_ = selected(map, vocabulary, options.to);
+        places_ = places_of(map);
         for (const auto& actor : map.actors) {
-            places_.push_back(place_of(actor));
             access_point_.push_back(model::is_access_point(actor, vocabulary));
         }
     }
@@ -233,8 +281,10 @@ public:
             current = suggestion.after;
             chosen.insert(key);
             result.links.push_back(std::move(suggestion));
-            if (options_.goal == Goal::connect) {
-                // Components changed shape: start again from fresh candidates.
+            if (options_.goal == Goal::connect || options_.goal == Goal::coverage) {
+                // Components changed shape, or a link changed what other links are worth (a
+                // coverage gain can grow: reaching one provider may make a second link matter):
+                // start again from fresh candidates with exact gains.
                 heap = {};
                 for (const auto& candidate : candidates()) {
                     heap.push(candidate);
@@ -299,14 +349,11 @@ private:
             if (t == source || adjacent(working_.graph, source, t)) {
                 continue;
             }
-            const bool shared = share_area(places_[source], places_[t]);
+            const bool shared = plausible_pair(places_[source], places_[t]);
             if (options_.candidates == Candidates::plausible && !shared) {
                 continue;
             }
-            bool local = false;
-            for (const auto& area : places_[source].areas) {
-                local = local || places_[t].areas.count(area) != 0;
-            }
+            const bool local = intersect(places_[source].home, places_[t].home);
             const std::tuple<int, bool, std::size_t> key{
                 local ? 2 : (shared ? 1 : 0), access_point_[t],
                 working_.graph.undirected.degree(static_cast<graph::Vertex>(t))};
@@ -318,7 +365,7 @@ private:
         if (!best) {
             return std::nullopt;
         }
-        return std::make_pair(*best, std::get<0>(best_key) > 0);
+        return std::make_pair(*best, std::get<0>(best_key) == 2);
     }
 
     std::vector<Candidate> candidates() {
@@ -388,7 +435,7 @@ private:
         }
         case Goal::resilience: {
             const Separations found = separations(working_.graph);
-            for (std::size_t c = 0; c < n && out.size() < 300; ++c) {
+            for (std::size_t c = 0; c < n && out.size() < max_candidates; ++c) {
                 if (found.separated[c].empty()) {
                     continue;
                 }
@@ -409,6 +456,9 @@ private:
                                             target->second};
                         out.push_back(candidate);
                     }
+                    if (out.size() >= max_candidates) {
+                        break;
+                    }
                 }
             }
             for (auto& candidate : out) {
@@ -424,6 +474,9 @@ private:
                 const auto& area = result.areas[a];
                 if (area.community_actors.empty()) {
                     continue;
+                }
+                if (out.size() >= max_candidates) {
+                    break;
                 }
                 for (const auto& cell : area.cells) {
                     if (!cell.needed || cell.state == ServiceState::present) {
@@ -443,7 +496,7 @@ private:
                     if (const auto target = pick(community, providers)) {
                         out.push_back({community, target->first, 0.0, 1, target->second});
                     }
-                    if (out.size() >= 300) {
+                    if (out.size() >= max_candidates) {
                         break;
                     }
                 }

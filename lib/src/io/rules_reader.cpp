@@ -78,6 +78,10 @@ private:
             return out;
         }
         if (value.type == JsonType::array) {
+            if (value.items.empty()) {
+                error(value.offset, pointer,
+                      "an empty list would match every actor; leave the field out instead");
+            }
             for (std::size_t i = 0; i < value.items.size(); ++i) {
                 const JsonValue& item = value.items[i];
                 if (item.type == JsonType::string && !item.text.empty()) {

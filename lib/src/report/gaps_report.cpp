@@ -122,7 +122,9 @@ std::string consequences(const GapsReport& report, const CutImpact& impact,
                        list_and(names, language));
     }
     if (!lost.empty()) {
-        parts.push_back((it ? "la rete perde " : "the network loses ") + list_and(lost, language));
+        parts.push_back(
+            (it ? "la parte di rete che resta unita perde " : "the rest of its network loses ") +
+            list_and(lost, language));
     }
     if (impact.lose_institutions_total > 0) {
         std::vector<std::string> who;
@@ -366,6 +368,14 @@ std::string gaps_text(const GapsReport& report, model::Language language, bool m
             const std::size_t count =
                 outcome.violating_actors.size() + outcome.violating_areas.size();
             std::string line = rule_text(report, outcome.rule, language) + ": ";
+            if (!outcome.unknown_ids.empty()) {
+                std::string ids;
+                for (const auto& id : outcome.unknown_ids) {
+                    ids += (ids.empty() ? "" : ", ") + id;
+                }
+                line += (it ? "(id sconosciuti nella regola: " : "(unknown ids in the rule: ") +
+                        ids + ") ";
+            }
             if (!outcome.applicable) {
                 line +=
                     it ? "non applicabile (nessun attore della mappa corrisponde al destinatario)"

@@ -98,7 +98,9 @@ nlohmann::ordered_json profile_results(const model::Map& map,
         for (std::size_t v : profile.cut->cut_off_actors) {
             cut_off.push_back(map.actors[v].id);
         }
-        without["cut_off"] = std::move(cut_off);
+        without["cut_off"] = profile.cut->cut_off;
+        without["cut_off_actors"] = std::move(cut_off);
+        without["detailed"] = profile.cut->detailed;
         without["services_lost"] = profile.cut->services_lost;
         without["languages_lost"] = profile.cut->languages_lost;
         without["lose_path_to_institutions"] = profile.cut->lose_institutions_total;

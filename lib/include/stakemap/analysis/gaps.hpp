@@ -22,7 +22,7 @@ bool matches(const model::ActorSelector& selector, const model::Actor& actor,
 
 /// A selector written on the command line: comma-separated ids, each "sector:ID", "kind:ID",
 /// "level:ID", or a bare ID read as a sector when one has that id, else as a kind. Throws
-/// std::invalid_argument naming the unknown id.
+/// std::invalid_argument naming an id the vocabulary does not know.
 model::ActorSelector parse_selector(const std::string& text, const model::Vocabulary& vocabulary);
 
 /// What the network loses when one actor stops (a cut actor) or one tie breaks (a bridge): the
@@ -75,6 +75,9 @@ struct RuleOutcome {
     std::size_t checked = 0; ///< actors (or areas) the rule applies to
     std::vector<std::size_t> violating_actors; ///< map order
     std::vector<std::size_t> violating_areas;  ///< each_area rules, map order
+    /// Ids in the rule's selectors that neither the vocabulary nor the map knows ("kind:xyz"):
+    /// most likely typos, which would make the rule check nobody.
+    std::vector<std::string> unknown_ids;
 };
 
 struct GapsOptions {
@@ -113,6 +116,11 @@ struct GapsResult {
 /// Every gap of the map. Throws std::invalid_argument for an unknown grouping.
 GapsResult find_gaps(const model::Map& map, const model::Vocabulary& vocabulary,
                      const graph::AnalysisGraph& graph, const GapsOptions& options = {});
+
+/// What removing one actor cuts off, or nothing when it is not a cut actor.
+std::optional<CutImpact> cut_impact(const model::Map& map, const model::Vocabulary& vocabulary,
+                                    const graph::AnalysisGraph& graph, std::size_t actor,
+                                    const GapsOptions& options = {});
 
 /// Steps of U from the nearest of `sources` to every actor, explored up to `limit` steps; absent
 /// beyond. Shared by gaps and suggest.
