@@ -201,15 +201,10 @@ bool Command::setup(const std::vector<std::string>& arguments) {
 }
 
 model::Map Command::edited(const model::Map& map) const {
-    std::vector<std::string> ids;
-    for (const auto& actor : map.actors) {
-        ids.push_back(actor.id);
-    }
+    const std::vector<std::string> ids = map.actor_ids();
     auto check = [&](const std::string& option, const std::string& id) {
         if (!map.actor_index(id)) {
-            const std::string nearest = io::nearest_name(id, ids);
-            throw UsageError(option + ": no actor \"" + id + "\" in this map" +
-                             (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?"));
+            throw UsageError(io::unknown_name(option + ": no actor", id, ids));
         }
     };
     for (const auto& id : what_if_->removed_actors) {

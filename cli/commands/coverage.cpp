@@ -232,20 +232,12 @@ private:
         }
         for (const auto& service : services) {
             if (std::find(known.begin(), known.end(), service) == known.end()) {
-                const std::string nearest = io::nearest_name(service, known);
-                throw UsageError("--service: no service \"" + service +
-                                 "\" in the vocabulary or the map" +
-                                 (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?"));
+                throw UsageError(io::unknown_name("--service: no service", service, known,
+                                                  " in the vocabulary or the map"));
             }
         }
         if (!area_.empty() && !map.area_index(area_)) {
-            std::vector<std::string> ids;
-            for (const auto& area : map.areas) {
-                ids.push_back(area.id);
-            }
-            const std::string nearest = io::nearest_name(area_, ids);
-            throw UsageError("--area: no area \"" + area_ + "\" in this map" +
-                             (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?"));
+            throw UsageError(io::unknown_name("--area: no area", area_, map.area_ids()));
         }
     }
 

@@ -29,13 +29,7 @@ public:
         const model::Map map = load_map();
         const auto index = map.actor_index(extra_);
         if (!index) {
-            std::vector<std::string> ids;
-            for (const auto& actor : map.actors) {
-                ids.push_back(actor.id);
-            }
-            const std::string nearest = io::nearest_name(extra_, ids);
-            throw UsageError("no actor \"" + extra_ + "\" in this map" +
-                             (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?"));
+            throw UsageError(io::unknown_name("no actor", extra_, map.actor_ids()));
         }
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         const auto vocabulary = io::default_vocabulary().merged_with(map);

@@ -461,10 +461,6 @@ private:
                     }
                 }
             }
-            for (auto& candidate : out) {
-                candidate.gain = gain(candidate);
-                candidate.round = links_;
-            }
             break;
         }
         case Goal::coverage: {
@@ -501,12 +497,15 @@ private:
                     }
                 }
             }
+            break;
+        }
+        }
+        if (options_.goal == Goal::resilience || options_.goal == Goal::coverage) {
+            // These goals have no cheap estimate: measure every candidate now.
             for (auto& candidate : out) {
                 candidate.gain = gain(candidate);
                 candidate.round = links_;
             }
-            break;
-        }
         }
         return out;
     }

@@ -78,3 +78,14 @@ std::string nearest_name(const std::string& wanted, const std::vector<std::strin
 }
 
 } // namespace stakemap::io
+
+namespace stakemap::io {
+
+std::string unknown_name(const std::string& what, const std::string& wanted,
+                         const std::vector<std::string>& candidates, const std::string& where) {
+    const std::string nearest = nearest_name(wanted, candidates);
+    return what + " \"" + wanted + "\"" + where +
+           (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?");
+}
+
+} // namespace stakemap::io

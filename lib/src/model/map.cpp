@@ -33,4 +33,22 @@ std::optional<std::size_t> Map::area_index(const std::string& id) const {
     return std::nullopt;
 }
 
+std::vector<std::string> Map::actor_ids() const {
+    std::vector<std::string> ids;
+    ids.reserve(actors.size());
+    for (const auto& actor : actors) {
+        ids.push_back(actor.id);
+    }
+    return ids;
+}
+
+std::vector<std::string> Map::area_ids() const {
+    std::vector<std::string> ids;
+    ids.reserve(areas.size());
+    for (const auto& area : areas) {
+        ids.push_back(area.id);
+    }
+    return ids;
+}
+
 } // namespace stakemap::model

@@ -109,13 +109,7 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     if (options.ego) {
         const auto centre = graph.vertex(*options.ego);
         if (!centre) {
-            std::vector<std::string> ids;
-            for (const auto& actor : map.actors) {
-                ids.push_back(actor.id);
-            }
-            const std::string suggestion = io::nearest_name(*options.ego, ids);
-            throw ViewError("--ego: no actor \"" + *options.ego + "\" in this map" +
-                            (suggestion.empty() ? "" : "; did you mean \"" + suggestion + "\"?"));
+            throw ViewError(io::unknown_name("--ego: no actor", *options.ego, map.actor_ids()));
         }
         std::vector<std::size_t> steps(n, SIZE_MAX);
         std::vector<graph::Vertex> queue{*centre};
@@ -152,13 +146,7 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
             }
         }
         if (areas.empty()) {
-            std::vector<std::string> ids;
-            for (const auto& area : map.areas) {
-                ids.push_back(area.id);
-            }
-            const std::string suggestion = io::nearest_name(*options.area, ids);
-            throw ViewError("--area: no area \"" + *options.area + "\" in this map" +
-                            (suggestion.empty() ? "" : "; did you mean \"" + suggestion + "\"?"));
+            throw ViewError(io::unknown_name("--area: no area", *options.area, map.area_ids()));
         }
         DrawingOptions drawing{.engine = "dot",
                                .label = options.label,
@@ -169,13 +157,7 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     }
     if (options.area) {
         if (!map.area_index(*options.area)) {
-            std::vector<std::string> ids;
-            for (const auto& area : map.areas) {
-                ids.push_back(area.id);
-            }
-            const std::string suggestion = io::nearest_name(*options.area, ids);
-            throw ViewError("--area: no area \"" + *options.area + "\" in this map" +
-                            (suggestion.empty() ? "" : "; did you mean \"" + suggestion + "\"?"));
+            throw ViewError(io::unknown_name("--area: no area", *options.area, map.area_ids()));
         }
         for (std::size_t v = 0; v < n; ++v) {
             const auto& actor = map.actors[v];

@@ -1,6 +1,7 @@
 #include "stakemap/report/coverage_report.hpp"
 
 #include "stakemap/report/language_names.hpp"
+#include "stakemap/report/prose.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -217,18 +218,6 @@ bool is_shown(const CoverageReport& report, std::size_t area) {
 
 std::string cell_symbol(const ServiceCell& cell) {
     return analysis::state_symbol(cell.state, cell.local);
-}
-
-std::string list_and(const std::vector<std::string>& items, model::Language language) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) {
-            out +=
-                i + 1 == items.size() ? (language == model::Language::it ? " e " : " and ") : ", ";
-        }
-        out += items[i];
-    }
-    return out;
 }
 
 /// The totals of an area with sub-areas, in one paragraph.

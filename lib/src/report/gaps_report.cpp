@@ -2,6 +2,7 @@
 
 #include "stakemap/report/coverage_report.hpp"
 #include "stakemap/report/language_names.hpp"
+#include "stakemap/report/prose.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -20,18 +21,6 @@ nlohmann::ordered_json actor_ids(const model::Map& map, const std::vector<std::s
     auto out = nlohmann::ordered_json::array();
     for (std::size_t v : actors) {
         out.push_back(map.actors[v].id);
-    }
-    return out;
-}
-
-std::string list_and(const std::vector<std::string>& items, model::Language language) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) {
-            out +=
-                i + 1 == items.size() ? (language == model::Language::it ? " e " : " and ") : ", ";
-        }
-        out += items[i];
     }
     return out;
 }

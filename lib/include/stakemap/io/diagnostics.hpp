@@ -46,4 +46,10 @@ public:
 /// The closest candidate to `wanted` by edit distance, or "" when none is close enough to suggest.
 std::string nearest_name(const std::string& wanted, const std::vector<std::string>& candidates);
 
+/// `what` + " \"ID\"" + `where`, followed by "; did you mean \"X\"?" when a candidate is close,
+/// e.g. "no actor \"comune-prat\" in this map; did you mean \"comune-prato\"?".
+std::string unknown_name(const std::string& what, const std::string& wanted,
+                         const std::vector<std::string>& candidates,
+                         const std::string& where = " in this map");
+
 } // namespace stakemap::io

@@ -138,6 +138,10 @@ struct Map {
     std::optional<std::size_t> actor_index(const std::string& id) const;
     /// Index of the area with this id, or nullopt.
     std::optional<std::size_t> area_index(const std::string& id) const;
+    /// Every actor id, in map order (for "did you mean" messages).
+    std::vector<std::string> actor_ids() const;
+    /// Every area id, in map order.
+    std::vector<std::string> area_ids() const;
 };
 
 } // namespace stakemap::model
