@@ -95,6 +95,16 @@ protected:
     std::optional<model::WhatIf> what_if_;
     /// The map with the what-if edit applied; throws UsageError for ids the map does not have.
     model::Map edited(const model::Map& map) const;
+    /// `original`, or the edited map kept in `storage` when a what-if edit was asked for (the
+    /// map is not copied when there is none).
+    const model::Map& with_what_if(const model::Map& original,
+                                   std::optional<model::Map>& storage) const {
+        if (!what_if_) {
+            return original;
+        }
+        storage = edited(original);
+        return *storage;
+    }
     /// {"removed": [...], "added": [...]} for the JSON envelope.
     nlohmann::ordered_json what_if_json() const;
     /// One line saying what the edit is.

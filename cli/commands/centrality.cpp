@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
-#include <tuple>
 
 namespace stakemap::cli {
 
@@ -34,7 +33,8 @@ public:
 
     int run() override {
         const model::Map original = load_map();
-        const model::Map map = what_if_ ? edited(original) : original;
+        std::optional<model::Map> storage;
+        const model::Map& map = with_what_if(original, storage);
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         report::CentralityReport result;
         result.map = &map;
@@ -115,37 +115,12 @@ public:
             before_options.edge_betweenness = nullptr;
             const auto before = analysis::centrality(
                 graph::build(original, common_.build_options()), before_options);
-            std::vector<std::tuple<double, std::size_t, double, double>> changes;
-            auto before_values = nlohmann::ordered_json::object();
-            auto after_values = nlohmann::ordered_json::object();
-            for (std::size_t v = 0; v < map.actors.size(); ++v) {
-                const auto old_index = original.actor_index(map.actors[v].id);
-                const double old_value = before.front().values[*old_index];
-                const double new_value = ranking->at(v);
-                before_values[map.actors[v].id] = old_value;
-                after_values[map.actors[v].id] = new_value;
-                changes.emplace_back(-std::fabs(new_value - old_value), v, old_value, new_value);
-            }
-            std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
-                return std::get<0>(a) < std::get<0>(b);
-            });
             what_if = what_if_json();
             what_if["measure"] = analysis::measure_key(*result.ranking);
-            what_if["before"] = std::move(before_values);
-            what_if["after"] = std::move(after_values);
-            const bool it = common_.language() == model::Language::it;
+            what_if.update(report::measure_changes(original, before.front().values, map, *ranking));
             title += "\n" + what_if_text(common_.language()) + " — " +
-                     (it ? "cambiamenti maggiori di " : "largest changes in ") +
-                     analysis::measure_key(*result.ranking) + ":";
-            for (std::size_t i = 0; i < std::min<std::size_t>(5, changes.size()); ++i) {
-                const auto& [delta, v, old_value, new_value] = changes[i];
-                if (delta == 0.0) {
-                    break;
-                }
-                title += (i == 0 ? " " : "; ") + map.actors[v].id + " " +
-                         report::format_number(old_value, 4) + " → " +
-                         report::format_number(new_value, 4);
-            }
+                     report::measure_changes_text(original, before.front().values, map, *ranking,
+                                                  *result.ranking, common_.language());
         }
         switch (common_.format()) {
         case Format::json: {

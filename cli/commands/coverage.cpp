@@ -43,7 +43,8 @@ public:
 
     int run() override {
         const model::Map original = load_map();
-        const model::Map map = what_if_ ? edited(original) : original;
+        std::optional<model::Map> storage;
+        const model::Map& map = with_what_if(original, storage);
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         const auto vocabulary = io::default_vocabulary().merged_with(map);
 
@@ -78,26 +79,10 @@ public:
         if (what_if_) {
             const auto before = analysis::coverage(
                 original, vocabulary, graph::build(original, common_.build_options()), options);
-            auto areas = nlohmann::ordered_json::array();
-            std::string changes;
-            for (std::size_t a = 0; a < map.areas.size(); ++a) {
-                const auto& old_area = before.areas[a];
-                const auto& new_area = result.coverage.areas[a];
-                areas.push_back({{"area", map.areas[a].id},
-                                 {"score_before", old_area.score},
-                                 {"score_after", new_area.score}});
-                if (report::format_number(old_area.score, 3) !=
-                    report::format_number(new_area.score, 3)) {
-                    changes += (changes.empty() ? "" : "; ") + map.areas[a].id + " " +
-                               report::format_number(old_area.score, 3) + " → " +
-                               report::format_number(new_area.score, 3);
-                }
-            }
             what_if = what_if_json();
-            what_if["areas"] = std::move(areas);
-            title +=
-                "\n" + what_if_text(language) + " — " +
-                (changes.empty() ? (it ? "nessun punteggio cambia" : "no score changes") : changes);
+            what_if["areas"] = report::coverage_score_changes(map, before, result.coverage);
+            title += "\n" + what_if_text(language) + " — " +
+                     report::coverage_changes_text(map, before, result.coverage, language);
         }
         const std::string settings = (it ? "obiettivo punti di accesso " : "access-point target ") +
                                      std::to_string(access_target_) +

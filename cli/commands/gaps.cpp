@@ -28,7 +28,8 @@ public:
 
     int run() override {
         const model::Map original = load_map();
-        const model::Map map = what_if_ ? edited(original) : original;
+        std::optional<model::Map> storage;
+        const model::Map& map = with_what_if(original, storage);
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         const auto vocabulary = io::default_vocabulary().merged_with(map);
         analysis::GapsOptions options;

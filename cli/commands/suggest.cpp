@@ -32,7 +32,8 @@ public:
 
     int run() override {
         const model::Map original = load_map();
-        const model::Map map = what_if_ ? edited(original) : original;
+        std::optional<model::Map> storage;
+        const model::Map& map = with_what_if(original, storage);
         const auto vocabulary = io::default_vocabulary().merged_with(map);
         report::SuggestReport result;
         result.map = &map;

@@ -174,4 +174,45 @@ std::vector<std::string> centrality_readings(const CentralityReport& report,
     return lines;
 }
 
+nlohmann::ordered_json measure_changes(const model::Map& original,
+                                       const std::vector<double>& before, const model::Map& edited,
+                                       const std::vector<double>& after) {
+    auto before_values = nlohmann::ordered_json::object();
+    auto after_values = nlohmann::ordered_json::object();
+    for (std::size_t v = 0; v < edited.actors.size(); ++v) {
+        const std::string& id = edited.actors[v].id;
+        before_values[id] = before[*original.actor_index(id)];
+        after_values[id] = after[v];
+    }
+    return {{"before", std::move(before_values)}, {"after", std::move(after_values)}};
+}
+
+std::string measure_changes_text(const model::Map& original, const std::vector<double>& before,
+                                 const model::Map& edited, const std::vector<double>& after,
+                                 analysis::Measure measure, model::Language language,
+                                 std::size_t count) {
+    struct Change {
+        double size;
+        std::size_t actor;
+        double old_value;
+        double new_value;
+    };
+    std::vector<Change> changes;
+    for (std::size_t v = 0; v < edited.actors.size(); ++v) {
+        const double old_value = before[*original.actor_index(edited.actors[v].id)];
+        changes.push_back({std::fabs(after[v] - old_value), v, old_value, after[v]});
+    }
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const Change& a, const Change& b) { return a.size > b.size; });
+    std::string out =
+        (language == model::Language::it ? "cambiamenti maggiori di " : "largest changes in ") +
+        std::string(analysis::measure_key(measure)) + ":";
+    for (std::size_t i = 0; i < std::min(count, changes.size()) && changes[i].size != 0.0; ++i) {
+        out += (i == 0 ? " " : "; ") + edited.actors[changes[i].actor].id + " " +
+               format_number(changes[i].old_value, 4) + " → " +
+               format_number(changes[i].new_value, 4);
+    }
+    return out;
+}
+
 } // namespace stakemap::report

@@ -216,6 +216,17 @@ bool is_shown(const CoverageReport& report, std::size_t area) {
     return std::find(report.shown.begin(), report.shown.end(), area) != report.shown.end();
 }
 
+/// (rank on the whole map, area) for the ranked areas the report shows.
+std::vector<std::pair<std::size_t, std::size_t>> shown_ranking(const CoverageReport& report) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (std::size_t i = 0; i < report.coverage.ranking.size(); ++i) {
+        if (is_shown(report, report.coverage.ranking[i])) {
+            out.emplace_back(i + 1, report.coverage.ranking[i]);
+        }
+    }
+    return out;
+}
+
 std::string cell_symbol(const ServiceCell& cell) {
     return analysis::state_symbol(cell.state, cell.local);
 }
@@ -300,6 +311,35 @@ std::string rollup_reading(const CoverageReport& report, const AreaCoverage& are
 
 } // namespace
 
+nlohmann::ordered_json coverage_score_changes(const model::Map& map,
+                                              const analysis::CoverageResult& before,
+                                              const analysis::CoverageResult& after) {
+    auto areas = nlohmann::ordered_json::array();
+    for (std::size_t a = 0; a < map.areas.size(); ++a) {
+        areas.push_back({{"area", map.areas[a].id},
+                         {"score_before", before.areas[a].score},
+                         {"score_after", after.areas[a].score}});
+    }
+    return areas;
+}
+
+std::string coverage_changes_text(const model::Map& map, const analysis::CoverageResult& before,
+                                  const analysis::CoverageResult& after, model::Language language) {
+    std::string changes;
+    for (std::size_t a = 0; a < map.areas.size(); ++a) {
+        const std::string old_score = format_number(before.areas[a].score, 3);
+        const std::string new_score = format_number(after.areas[a].score, 3);
+        if (old_score != new_score) {
+            changes += (changes.empty() ? "" : "; ") + map.areas[a].id + " " + old_score + " → " +
+                       new_score;
+        }
+    }
+    if (changes.empty()) {
+        return language == model::Language::it ? "nessun punteggio cambia" : "no score changes";
+    }
+    return changes;
+}
+
 std::string service_label(const model::Vocabulary& vocabulary, const std::string& service,
                           model::Language language) {
     const model::Term* term = vocabulary.find_service(service);
@@ -349,12 +389,7 @@ nlohmann::ordered_json coverage_results(const CoverageReport& report) {
     }
     out["services"] = std::move(services);
     auto ranking = nlohmann::ordered_json::array();
-    std::size_t rank = 0;
-    for (std::size_t a : coverage.ranking) {
-        ++rank;
-        if (!is_shown(report, a)) {
-            continue;
-        }
+    for (const auto& [rank, a] : shown_ranking(report)) {
         const AreaCoverage& area = coverage.areas[a];
         ranking.push_back({{"rank", rank},
                            {"area", map.areas[a].id},
@@ -398,12 +433,7 @@ Table coverage_ranking_table(const CoverageReport& report, model::Language langu
                      it ? "lingue coperte" : "languages covered",
                      it ? "bisogni con lacune" : "needs with gaps"};
     table.right_aligned = {true, false, true, true, true, true, false};
-    std::size_t rank = 0;
-    for (std::size_t a : coverage.ranking) {
-        ++rank;
-        if (!is_shown(report, a)) {
-            continue;
-        }
+    for (const auto& [rank, a] : shown_ranking(report)) {
         const AreaCoverage& area = coverage.areas[a];
         // Needed services that are not both present in the area and connected, with their
         // matrix symbol.

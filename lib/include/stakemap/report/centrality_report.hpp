@@ -42,4 +42,17 @@ Table centrality_table(const CentralityReport& report);
 std::vector<std::string> centrality_readings(const CentralityReport& report,
                                              model::Language language, std::size_t count = 3);
 
+/// What-if: one measure of every actor of the edited map, before and after the edit,
+/// `{"before": {ID: value}, "after": {ID: value}}`. `before` is indexed like `original`, `after`
+/// like `edited`; every actor of `edited` is in `original`.
+nlohmann::ordered_json measure_changes(const model::Map& original,
+                                       const std::vector<double>& before, const model::Map& edited,
+                                       const std::vector<double>& after);
+
+/// "largest changes in betweenness: a 0.1 → 0.2; …" for the `count` largest changes.
+std::string measure_changes_text(const model::Map& original, const std::vector<double>& before,
+                                 const model::Map& edited, const std::vector<double>& after,
+                                 analysis::Measure measure, model::Language language,
+                                 std::size_t count = 5);
+
 } // namespace stakemap::report

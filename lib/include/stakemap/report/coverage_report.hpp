@@ -47,6 +47,16 @@ Table coverage_cells_table(const CoverageReport& report, model::Language languag
 /// One paragraph per shown area, ranked areas first, then areas with sub-areas (their totals).
 std::vector<std::string> coverage_readings(const CoverageReport& report, model::Language language);
 
+/// What-if: each area's score on the map as it was and after the edit, `[{"area",
+/// "score_before", "score_after"}]`; both results must come from maps with the same areas.
+nlohmann::ordered_json coverage_score_changes(const model::Map& map,
+                                              const analysis::CoverageResult& before,
+                                              const analysis::CoverageResult& after);
+
+/// "soccorso 0.868 → 0.89" for every area whose score changed (at 3 digits), or "no score changes".
+std::string coverage_changes_text(const model::Map& map, const analysis::CoverageResult& before,
+                                  const analysis::CoverageResult& after, model::Language language);
+
 /// A service's label in the chosen language, the id when the vocabulary does not know it.
 std::string service_label(const model::Vocabulary& vocabulary, const std::string& service,
                           model::Language language);
