@@ -494,6 +494,36 @@ std::string state_symbol(ServiceState state, bool local) {
     return "";
 }
 
+std::vector<std::vector<std::size_t>> served_areas(const model::Map& map) {
+    const auto parent = area_parents(map);
+    const std::size_t area_count = map.areas.size();
+    // Each area with the areas below it (itself included), so that an actor naming an area is
+    // given all of them at once.
+    std::vector<std::vector<std::size_t>> below(area_count);
+    for (std::size_t a = 0; a < area_count; ++a) {
+        for (std::size_t p = a, guard = 0; p != std::string::npos && guard <= area_count;
+             p = parent[p], ++guard) {
+            below[p].push_back(a);
+        }
+    }
+    std::vector<std::vector<std::size_t>> served(map.actors.size());
+    for (std::size_t actor = 0; actor < map.actors.size(); ++actor) {
+        auto& list = served[actor];
+        if (map.actors[actor].serves_all) {
+            for (std::size_t a = 0; a < area_count; ++a) {
+                list.push_back(a);
+            }
+            continue;
+        }
+        for (std::size_t named : named_areas(map, map.actors[actor])) {
+            list.insert(list.end(), below[named].begin(), below[named].end());
+        }
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+    return served;
+}
+
 bool serves_area(const model::Map& map, const model::Actor& actor, std::size_t area) {
     if (actor.serves_all) {
         return true;
@@ -534,37 +564,16 @@ CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabula
         }
     }
 
-    // Each area with the areas below it (itself included), so that an actor naming an area is
-    // added to all of them in one pass over the actors.
-    const std::size_t area_count = map.areas.size();
-    std::vector<std::vector<std::size_t>> below(area_count);
-    for (std::size_t a = 0; a < area_count; ++a) {
-        for (std::size_t p = a, guard = 0; p != std::string::npos && guard <= area_count;
-             p = context.parent[p], ++guard) {
-            below[p].push_back(a);
-        }
-    }
     // Per area: its providers in map order, and which of them are local (located in it or
     // naming it).
+    const std::size_t area_count = map.areas.size();
+    const auto served = served_areas(map);
     std::vector<std::vector<std::size_t>> providers(area_count);
     std::vector<std::vector<std::size_t>> local_actors(area_count);
     for (std::size_t actor = 0; actor < map.actors.size(); ++actor) {
         const model::Actor& candidate = map.actors[actor];
-        auto add = [&](std::size_t a) {
-            if (providers[a].empty() || providers[a].back() != actor) {
-                providers[a].push_back(actor);
-            }
-        };
-        if (candidate.serves_all) {
-            for (std::size_t a = 0; a < area_count; ++a) {
-                add(a);
-            }
-        } else {
-            for (std::size_t named : named_areas(map, candidate)) {
-                for (std::size_t a : below[named]) {
-                    add(a);
-                }
-            }
+        for (std::size_t a : served[actor]) {
+            providers[a].push_back(actor);
         }
         std::vector<std::size_t> here = named_areas(map, candidate);
         if (candidate.area) {

@@ -1,5 +1,6 @@
 #include "stakemap/analysis/gaps.hpp"
 
+#include "stakemap/analysis/coverage.hpp"
 #include "stakemap/analysis/structure.hpp"
 #include "stakemap/model/grouping.hpp"
 
@@ -496,40 +497,16 @@ std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Voc
     return out;
 }
 
-/// Whether an actor of the map serves an area (its own area, `serves`, a parent area, or "*").
-bool serves(const model::Map& map, const std::vector<std::size_t>& parent,
-            const model::Actor& actor, std::size_t area) {
-    if (actor.serves_all) {
-        return true;
-    }
-    std::vector<std::string> named;
-    if (actor.serves) {
-        named = *actor.serves;
-    } else if (actor.area) {
-        named.push_back(*actor.area);
-    }
-    for (std::size_t a = area, guard = 0; a != std::string::npos && guard <= parent.size();
-         a = parent[a], ++guard) {
-        if (std::find(named.begin(), named.end(), map.areas[a].id) != named.end()) {
-            return true;
-        }
-    }
-    return false;
-}
-
 std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabulary& vocabulary,
                                      const graph::AnalysisGraph& graph,
                                      const model::RuleSet& rules) {
-    std::vector<std::size_t> parent(map.areas.size(), std::string::npos);
     std::vector<bool> has_children(map.areas.size(), false);
-    for (std::size_t a = 0; a < map.areas.size(); ++a) {
-        if (map.areas[a].parent) {
-            if (const auto p = map.area_index(*map.areas[a].parent)) {
-                parent[a] = *p;
-                has_children[*p] = true;
-            }
+    for (const auto& area : map.areas) {
+        if (const auto p = area.parent ? map.area_index(*area.parent) : std::nullopt) {
+            has_children[*p] = true;
         }
     }
+    const auto served = served_areas(map); // the coverage rule of who serves an area
     std::vector<RuleOutcome> out;
     for (std::size_t r = 0; r < rules.rules.size(); ++r) {
         const model::TieRule& rule = rules.rules[r];
@@ -615,7 +592,7 @@ std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabul
                 bool ok = false;
                 for (std::size_t v = 0; v < map.actors.size() && !ok; ++v) {
                     ok = matches(rule.every, map.actors[v], vocabulary) &&
-                         serves(map, parent, map.actors[v], a) && satisfied[v];
+                         std::binary_search(served[v].begin(), served[v].end(), a) && satisfied[v];
                 }
                 if (!ok && outcome.applicable) {
                     outcome.violating_areas.push_back(a);

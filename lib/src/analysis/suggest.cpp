@@ -34,51 +34,25 @@ struct Place {
 };
 
 std::vector<Place> places_of(const model::Map& map) {
-    std::vector<std::size_t> parent(map.areas.size(), std::string::npos);
-    for (std::size_t a = 0; a < map.areas.size(); ++a) {
-        if (map.areas[a].parent) {
-            if (const auto p = map.area_index(*map.areas[a].parent)) {
-                parent[a] = *p;
-            }
-        }
-    }
-    // Each area with the areas below it, itself included.
-    std::vector<std::vector<std::size_t>> below(map.areas.size());
-    for (std::size_t a = 0; a < map.areas.size(); ++a) {
-        for (std::size_t p = a, guard = 0; p != std::string::npos && guard <= parent.size();
-             p = parent[p], ++guard) {
-            below[p].push_back(a);
-        }
-    }
+    auto served = served_areas(map); // the coverage rule of who serves an area
     std::vector<Place> places;
-    for (const auto& actor : map.actors) {
+    for (std::size_t v = 0; v < map.actors.size(); ++v) {
+        const model::Actor& actor = map.actors[v];
         Place place;
         place.everywhere = actor.serves_all;
-        std::vector<std::size_t> named;
-        if (actor.serves) {
-            for (const auto& id : *actor.serves) {
-                if (const auto a = map.area_index(id)) {
-                    named.push_back(*a);
-                }
-            }
-        } else if (actor.area) {
-            if (const auto a = map.area_index(*actor.area)) {
-                named.push_back(*a);
+        place.served = std::move(served[v]);
+        for (const auto& id : actor.serves.value_or(std::vector<std::string>{})) {
+            if (const auto a = map.area_index(id)) {
+                place.home.push_back(*a);
             }
         }
-        place.home = named;
         if (actor.area) {
             if (const auto a = map.area_index(*actor.area)) {
                 place.home.push_back(*a);
             }
         }
-        for (std::size_t a : named) {
-            place.served.insert(place.served.end(), below[a].begin(), below[a].end());
-        }
-        for (auto* list : {&place.home, &place.served}) {
-            std::sort(list->begin(), list->end());
-            list->erase(std::unique(list->begin(), list->end()), list->end());
-        }
+        std::sort(place.home.begin(), place.home.end());
+        place.home.erase(std::unique(place.home.begin(), place.home.end()), place.home.end());
         places.push_back(std::move(place));
     }
     return places;

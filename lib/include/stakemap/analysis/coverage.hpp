@@ -162,6 +162,11 @@ struct CoverageResult {
 /// (default: its own area) names the area or one of the area's parents.
 bool serves_area(const model::Map& map, const model::Actor& actor, std::size_t area);
 
+/// For every actor, the areas it serves by the rule of serves_area (indices, sorted): its own
+/// area or `serves` list and every area below them, or every area with "*". O(actors × areas
+/// served).
+std::vector<std::vector<std::size_t>> served_areas(const model::Map& map);
+
 /// Computes coverage for every area. `graph` gives network reach (its U); it must come from `map`.
 /// Throws std::invalid_argument for an option no map could satisfy (negative weights, all zero).
 CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabulary,
