@@ -1,5 +1,7 @@
 #include "stakemap/analysis/coverage.hpp"
 
+#include "stakemap/analysis/structure.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -12,7 +14,7 @@ namespace stakemap::analysis {
 
 namespace {
 
-constexpr std::size_t not_reached = std::numeric_limits<std::size_t>::max();
+constexpr std::size_t not_reached = Reach::unreached;
 
 /// Parent index of every area (npos for top-level areas); the reader has refused cycles.
 std::vector<std::size_t> area_parents(const model::Map& map) {
@@ -89,39 +91,6 @@ std::vector<std::string> matrix_services(const model::Map& map, const model::Voc
     return out;
 }
 
-/// Breadth-first search on U from a set of sources, up to a number of steps.
-struct Reach {
-    std::vector<std::size_t> steps;     ///< per vertex; not_reached beyond the limit
-    std::vector<graph::Vertex> visited; ///< the vertices reached, in search order
-};
-
-Reach steps_from(const graph::AnalysisGraph& graph, const std::vector<std::size_t>& sources,
-                 std::size_t limit) {
-    Reach reach;
-    reach.steps.assign(graph.vertex_count, not_reached);
-    auto& steps = reach.steps;
-    auto& queue = reach.visited;
-    for (std::size_t source : sources) {
-        if (steps[source] != 0) {
-            steps[source] = 0;
-            queue.push_back(static_cast<graph::Vertex>(source));
-        }
-    }
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-        const graph::Vertex v = queue[head];
-        if (steps[v] >= limit) {
-            continue;
-        }
-        for (graph::Vertex w : graph.undirected.neighbours_of(v)) {
-            if (steps[w] == not_reached) {
-                steps[w] = steps[v] + 1;
-                queue.push_back(w);
-            }
-        }
-    }
-    return reach;
-}
-
 double credit(ServiceState state) {
     switch (state) {
     case ServiceState::present:
@@ -153,7 +122,7 @@ void assess_services(const Context& context, AreaCoverage& area,
                      const std::vector<std::size_t>& local_actors) {
     const model::Map& map = context.map;
     const std::string& area_id = map.areas[area.area].id;
-    const Reach reach = steps_from(context.graph, area.community_actors, context.options.within);
+    const Reach reach = reach_from(context.graph, area.community_actors, context.options.within);
     const auto& steps = reach.steps;
     const bool has_community = !area.community_actors.empty();
 

@@ -408,11 +408,6 @@ Mixing group_mixing(const model::Map& map, const model::Vocabulary& vocabulary,
     return mixing;
 }
 
-bool adjacent(const graph::AnalysisGraph& graph, std::size_t a, std::size_t b) {
-    const auto neighbours = graph.undirected.neighbours_of(static_cast<graph::Vertex>(a));
-    return std::binary_search(neighbours.begin(), neighbours.end(), static_cast<graph::Vertex>(b));
-}
-
 std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Vocabulary& vocabulary,
                                          const graph::AnalysisGraph& graph,
                                          const std::vector<std::string>& sectors, std::size_t limit,
@@ -451,7 +446,7 @@ std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Voc
             for (std::size_t j = i + 1; j < offices.size(); ++j) {
                 const std::size_t x = offices[i];
                 const std::size_t y = offices[j];
-                if (adjacent(graph, x, y)) {
+                if (graph.tied(static_cast<graph::Vertex>(x), static_cast<graph::Vertex>(y))) {
                     continue;
                 }
                 std::vector<std::string> shared;
@@ -663,32 +658,6 @@ bool matches(const model::ActorSelector& selector, const model::Actor& actor,
            (selector.levels.empty() || (actor.level && listed(selector.levels, *actor.level)));
 }
 
-std::vector<std::optional<std::size_t>> steps_from_set(const graph::AnalysisGraph& graph,
-                                                       const std::vector<std::size_t>& sources,
-                                                       std::size_t limit) {
-    std::vector<std::optional<std::size_t>> steps(graph.vertex_count);
-    std::vector<graph::Vertex> queue;
-    for (std::size_t s : sources) {
-        if (!steps[s]) {
-            steps[s] = 0;
-            queue.push_back(static_cast<graph::Vertex>(s));
-        }
-    }
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-        const graph::Vertex v = queue[head];
-        if (*steps[v] >= limit) {
-            continue;
-        }
-        for (graph::Vertex w : graph.undirected.neighbours_of(v)) {
-            if (!steps[w]) {
-                steps[w] = *steps[v] + 1;
-                queue.push_back(w);
-            }
-        }
-    }
-    return steps;
-}
-
 std::optional<CutImpact> cut_impact(const model::Map& map, const model::Vocabulary& vocabulary,
                                     const graph::AnalysisGraph& graph, std::size_t actor,
                                     const GapsOptions& options) {
@@ -773,16 +742,17 @@ GapsResult find_gaps(const model::Map& map, const model::Vocabulary& vocabulary,
                                       static_cast<double>(all)
                                 : not_a_number;
     // Unreached: within `within` steps, then how far the nearest target really is.
-    const auto near = steps_from_set(graph, targets, options.within);
-    std::vector<std::optional<std::size_t>> far;
+    const Reach near = reach_from(graph, targets, options.within);
+    std::optional<Reach> far;
     for (std::size_t v = 0; v < n; ++v) {
-        if (!in_from[v] || in_to[v] || near[v]) {
+        if (!in_from[v] || in_to[v] || near.reached(v)) {
             continue;
         }
-        if (far.empty()) {
-            far = steps_from_set(graph, targets, std::numeric_limits<std::size_t>::max());
+        if (!far) {
+            far = reach_from(graph, targets, Reach::unreached);
         }
-        result.unreached.push_back({v, far[v]});
+        result.unreached.push_back(
+            {v, far->reached(v) ? std::optional<std::size_t>(far->steps[v]) : std::nullopt});
     }
 
     result.overlaps = overlapping_offices(map, vocabulary, graph, options.overlap_sectors,

@@ -87,6 +87,33 @@ Separations separations(const graph::AnalysisGraph& graph) {
     return result;
 }
 
+Reach reach_from(const graph::AnalysisGraph& graph, const std::vector<std::size_t>& sources,
+                 std::size_t limit) {
+    Reach reach;
+    reach.steps.assign(graph.vertex_count, Reach::unreached);
+    auto& steps = reach.steps;
+    auto& queue = reach.visited;
+    for (std::size_t source : sources) {
+        if (steps[source] != 0) {
+            steps[source] = 0;
+            queue.push_back(static_cast<Vertex>(source));
+        }
+    }
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const Vertex v = queue[head];
+        if (steps[v] >= limit) {
+            continue;
+        }
+        for (Vertex w : graph.undirected.neighbours_of(v)) {
+            if (steps[w] == Reach::unreached) {
+                steps[w] = steps[v] + 1;
+                queue.push_back(w);
+            }
+        }
+    }
+    return reach;
+}
+
 std::vector<bool> cut_actors(const graph::AnalysisGraph& graph) {
     const Separations found = separations(graph);
     std::vector<bool> cut(graph.vertex_count, false);

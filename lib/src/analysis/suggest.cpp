@@ -20,11 +20,6 @@ namespace {
 /// candidates per round.
 constexpr std::size_t max_candidates = 300;
 
-bool adjacent(const graph::AnalysisGraph& graph, std::size_t a, std::size_t b) {
-    const auto neighbours = graph.undirected.neighbours_of(static_cast<graph::Vertex>(a));
-    return std::binary_search(neighbours.begin(), neighbours.end(), static_cast<graph::Vertex>(b));
-}
-
 /// Where an actor is (its own area and the areas it names in `serves`) and which areas it serves
 /// (those, the areas below them, or every area with "*"), as area indices, sorted.
 struct Place {
@@ -114,10 +109,10 @@ std::vector<std::size_t> unreached_actors(const graph::AnalysisGraph& graph,
             targets.push_back(v);
         }
     }
-    const auto steps = steps_from_set(graph, targets, within);
+    const Reach steps = reach_from(graph, targets, within);
     std::vector<std::size_t> out;
     for (std::size_t v = 0; v < from.size(); ++v) {
-        if (from[v] && !to[v] && !steps[v]) {
+        if (from[v] && !to[v] && !steps.reached(v)) {
             out.push_back(v);
         }
     }
@@ -216,7 +211,9 @@ public:
             Candidate top = heap.top();
             heap.pop();
             const auto key = std::minmax(top.source, top.target);
-            if (chosen.count(key) != 0 || adjacent(working_.graph, top.source, top.target)) {
+            if (chosen.count(key) != 0 ||
+                working_.graph.tied(static_cast<graph::Vertex>(top.source),
+                                    static_cast<graph::Vertex>(top.target))) {
                 continue;
             }
             if (top.round != round) {
@@ -304,10 +301,10 @@ private:
             unreached_round_ = links_;
         }
         const auto& unreached = unreached_;
-        const auto ball = steps_from_set(working_.graph, {x}, options_.within - 1);
+        const Reach ball = reach_from(working_.graph, {x}, options_.within - 1);
         std::size_t count = 0;
         for (std::size_t v : unreached) {
-            count += ball[v].has_value();
+            count += ball.reached(v) ? std::size_t{1} : std::size_t{0};
         }
         return static_cast<double>(count);
     }
@@ -320,7 +317,8 @@ private:
         std::optional<std::size_t> best;
         std::tuple<int, bool, std::size_t> best_key{-1, false, 0};
         for (std::size_t t : pool) {
-            if (t == source || adjacent(working_.graph, source, t)) {
+            if (t == source || working_.graph.tied(static_cast<graph::Vertex>(source),
+                                                   static_cast<graph::Vertex>(t))) {
                 continue;
             }
             const bool shared = plausible_pair(places_[source], places_[t]);

@@ -39,6 +39,11 @@ bool keeps(const model::Relation& relation, const BuildOptions& options) {
     return true;
 }
 
+bool AnalysisGraph::tied(Vertex a, Vertex b) const {
+    const auto neighbours = undirected.neighbours_of(a);
+    return std::binary_search(neighbours.begin(), neighbours.end(), b);
+}
+
 std::optional<Vertex> AnalysisGraph::vertex(const std::string& id) const {
     for (std::size_t v = 0; v < ids.size(); ++v) {
         if (ids[v] == id) {

@@ -111,23 +111,9 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         if (!centre) {
             throw ViewError(io::unknown_name("--ego: no actor", *options.ego, map.actor_ids()));
         }
-        std::vector<std::size_t> steps(n, SIZE_MAX);
-        std::vector<graph::Vertex> queue{*centre};
-        steps[*centre] = 0;
-        for (std::size_t head = 0; head < queue.size(); ++head) {
-            const auto v = queue[head];
-            if (steps[v] == options.radius) {
-                continue;
-            }
-            for (auto w : graph.undirected.neighbours_of(v)) {
-                if (steps[w] == SIZE_MAX) {
-                    steps[w] = steps[v] + 1;
-                    queue.push_back(w);
-                }
-            }
-        }
+        const auto around = analysis::reach_from(graph, {*centre}, options.radius);
         for (std::size_t v = 0; v < n; ++v) {
-            data.shown[v] = steps[v] != SIZE_MAX;
+            data.shown[v] = around.reached(v);
         }
         data.title += options.language == model::Language::it
                           ? " — rete di " + map.actors[*centre].name

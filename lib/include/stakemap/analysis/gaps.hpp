@@ -122,10 +122,4 @@ std::optional<CutImpact> cut_impact(const model::Map& map, const model::Vocabula
                                     const graph::AnalysisGraph& graph, std::size_t actor,
                                     const GapsOptions& options = {});
 
-/// Steps of U from the nearest of `sources` to every actor, explored up to `limit` steps; absent
-/// beyond. Shared by gaps and suggest.
-std::vector<std::optional<std::size_t>> steps_from_set(const graph::AnalysisGraph& graph,
-                                                       const std::vector<std::size_t>& sources,
-                                                       std::size_t limit);
-
 } // namespace stakemap::analysis

@@ -31,6 +31,18 @@ struct Separations {
 /// neighbours in sorted order, so the result is deterministic.
 Separations separations(const graph::AnalysisGraph& graph);
 
+/// Breadth-first search on U from several sources at once, up to a number of steps.
+struct Reach {
+    static constexpr std::size_t unreached = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> steps;     ///< per vertex: steps from the nearest source, or unreached
+    std::vector<graph::Vertex> visited; ///< the vertices reached, in search order
+    bool reached(std::size_t v) const { return steps[v] != unreached; }
+};
+
+/// Steps of U from the nearest of `sources` to every vertex within `limit` steps. O(n + m).
+Reach reach_from(const graph::AnalysisGraph& graph, const std::vector<std::size_t>& sources,
+                 std::size_t limit);
+
 /// Whether removing each actor would split its component of U (`nx.articulation_points(U)`).
 /// Iterative Tarjan, O(n + m).
 std::vector<bool> cut_actors(const graph::AnalysisGraph& graph);

@@ -85,6 +85,8 @@ struct AnalysisGraph {
     Adjacency undirected;               ///< U: neighbours in the undirected projection
     std::size_t relations_kept = 0;     ///< relations of the map after --types and --at
 
+    /// Whether a and b are tied in U (neighbour lists are sorted: a binary search).
+    bool tied(Vertex a, Vertex b) const;
     /// The vertex of an actor id, or nullopt.
     std::optional<Vertex> vertex(const std::string& id) const;
 };
