@@ -59,7 +59,14 @@ Format CommonOptions::format() const {
 }
 
 model::Language CommonOptions::language() const {
-    return lang == "it" ? model::Language::it : model::Language::en;
+    return lang.empty() ? text::language_from_environment() : model::Language::from_code(lang);
+}
+
+std::string CommonOptions::effective_at() const {
+    if (at == "all") {
+        return "";
+    }
+    return at.empty() ? map_date : at;
 }
 
 io::ReadOptions CommonOptions::read_options() const {
@@ -71,8 +78,8 @@ io::ReadOptions CommonOptions::read_options() const {
 graph::BuildOptions CommonOptions::build_options() const {
     graph::BuildOptions options;
     options.types = split_list(types);
-    if (!at.empty()) {
-        options.at = at;
+    if (!effective_at().empty()) {
+        options.at = effective_at();
     }
     options.merge = merge == "max" ? graph::Merge::max : graph::Merge::sum;
     options.distance = distance == "unit"     ? graph::Distance::unit
@@ -84,42 +91,86 @@ graph::BuildOptions CommonOptions::build_options() const {
 nlohmann::ordered_json CommonOptions::to_json() const {
     nlohmann::ordered_json out;
     out["types"] = split_list(types);
-    out["at"] = at.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(at);
+    out["at"] = effective_at().empty() ? nlohmann::ordered_json(nullptr)
+                                       : nlohmann::ordered_json(effective_at());
+    if (at.empty() && !map_date.empty()) {
+        out["at_source"] = "map date";
+    }
     out["distance"] = distance;
     out["merge"] = merge;
     return out;
 }
 
+namespace {
+
+/// The value of --lang among the arguments, before they are parsed (the help text needs it).
+std::string language_argument(const std::vector<std::string>& arguments) {
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--lang" && i + 1 < arguments.size()) {
+            return arguments[i + 1];
+        }
+        if (arguments[i].rfind("--lang=", 0) == 0) {
+            return arguments[i].substr(7);
+        }
+    }
+    return "";
+}
+
+} // namespace
+
+text::Language interface_language(const std::vector<std::string>& arguments) {
+    const std::string code = language_argument(arguments);
+    if (!code.empty() && text::is_available(code)) {
+        return text::Language::from_code(code);
+    }
+    return text::language_from_environment();
+}
+
 bool Command::setup(const std::vector<std::string>& arguments) {
-    po::options_description visible("Options");
-    visible.add_options()("help,h", "show this help and exit");
+    words_ = text::Words(interface_language(arguments));
+    const text::Words& words = words_;
+    po::options_description visible(words("Options"));
+    visible.add_options()("help,h", words("show this help and exit").c_str());
     visible.add_options()("format", po::value(&common_.format_name),
-                          "json, csv, table or md (default: table on a terminal, else json; with "
-                          "-o, from the file extension)")(
+                          words("json, csv, table or md (default: table on a terminal, else json; "
+                                "with -o, from the file extension)")
+                              .c_str())(
         "output,o", po::value(&common_.output_path),
-        "write results to FILE (atomically: complete or not at all)")(
-        "quiet,q", po::bool_switch(&common_.quiet), "do not print warnings on stderr")(
-        "lang", po::value(&common_.lang)->default_value("en"), "language of tables: it or en")(
-        "max-file-size", po::value(&common_.max_file_mib)->default_value(512),
-        "refuse map files larger than this many MiB");
+        words("write results to FILE (atomically: complete or not at all)").c_str())(
+        "quiet,q", po::bool_switch(&common_.quiet),
+        words("do not print warnings on stderr").c_str())(
+        "lang", po::value(&common_.lang),
+        words("language of tables and sentences: it or en (default: from LC_ALL, LC_MESSAGES or "
+              "LANG)")
+            .c_str())(
+        "excel-it", po::bool_switch(&common_.excel_it),
+        words("with --format csv: semicolons, a UTF-8 BOM and decimal commas, for Excel in an "
+              "Italian locale")
+            .c_str())("max-file-size", po::value(&common_.max_file_mib)->default_value(512),
+                      words("refuse map files larger than this many MiB").c_str());
     if (takes_analysis_options()) {
-        visible.add_options()("types", po::value(&common_.types),
-                              "analyse only these relation types, e.g. referral,information")(
-            "at", po::value(&common_.at), "analyse relations valid on DATE (YYYY-MM-DD)")(
+        visible.add_options()(
+            "types", po::value(&common_.types),
+            words("analyse only these relation types, e.g. referral,information").c_str())(
+            "at", po::value(&common_.at),
+            words("analyse the relations valid on DATE (YYYY-MM-DD); all: every relation "
+                  "(default: the map's date when it has one)")
+                .c_str())(
             "distance", po::value(&common_.distance)->default_value("inverse"),
-            "tie length for path measures: inverse (1/weight), unit or weight")(
+            words("tie length for path measures: inverse (1/weight), unit or weight").c_str())(
             "merge", po::value(&common_.merge)->default_value("sum"),
-            "how parallel relations combine: sum or max")(
+            words("how parallel relations combine: sum or max").c_str())(
             "threads", po::value(&common_.threads)->default_value(0),
-            "threads to use (0: all cores)");
+            words("threads to use (0: all cores)").c_str());
     }
     if (takes_what_if()) {
-        visible.add_options()("remove", po::value(&remove_),
-                              "what if: analyse the map without these actors (comma-separated "
-                              "ids)")(
+        visible.add_options()(
+            "remove", po::value(&remove_),
+            words("what if: analyse the map without these actors (comma-separated ids)").c_str())(
             "add-relation", po::value(&add_relations_)->composing(),
-            "what if: analyse the map with this relation added, SOURCE:TARGET[:TYPE[:WEIGHT]] "
-            "(repeat for more)");
+            words("what if: analyse the map with this relation added, "
+                  "SOURCE:TARGET[:TYPE[:WEIGHT]] (repeat for more)")
+                .c_str());
     }
     add_options(visible);
     po::options_description hidden;
@@ -139,9 +190,10 @@ bool Command::setup(const std::vector<std::string>& arguments) {
                   values_);
         if (values_.count("help") != 0) {
             std::ostringstream help;
-            help << "Usage: " << usage() << "\n\n"
-                 << synopsis() << "\n\n"
-                 << visible << "\nExample:\n  " << example() << "\n";
+            help << words("Usage:") << " " << usage() << "\n\n"
+                 << words(synopsis().c_str()) << "\n\n"
+                 << visible << "\n"
+                 << words("Example:") << "\n  " << example() << "\n";
             std::cout << help.str();
             return false;
         }
@@ -150,33 +202,42 @@ bool Command::setup(const std::vector<std::string>& arguments) {
         throw UsageError(error.what());
     }
     if (common_.map_path.empty()) {
-        throw UsageError("missing MAP: give the path of a map file, or - for standard input");
+        throw UsageError(
+            words("missing MAP: give the path of a map file, or - for standard input"));
     }
     if (!extra_argument().empty() && extra_.empty()) {
-        throw UsageError("missing " + extra_argument() + ": see " + usage());
+        throw UsageError(words("missing {argument}: see {usage}",
+                               {{"argument", extra_argument()}, {"usage", usage()}}));
     }
     if (!common_.format_name.empty() && common_.format_name != "json" &&
         common_.format_name != "csv" && common_.format_name != "table" &&
         common_.format_name != "md") {
-        throw UsageError("--format must be json, csv, table or md, not \"" + common_.format_name +
-                         "\"");
+        throw UsageError(words("--format must be json, csv, table or md, not \"{value}\"",
+                               {{"value", common_.format_name}}));
     }
-    if (common_.lang != "it" && common_.lang != "en") {
-        throw UsageError("--lang must be it or en, not \"" + common_.lang + "\"");
+    if (!common_.lang.empty() && !text::is_available(common_.lang)) {
+        throw UsageError(words(
+            "--lang must be one of {languages}, not \"{value}\"",
+            {{"languages", words.list_and(text::available_languages())}, {"value", common_.lang}}));
     }
     if (common_.distance != "inverse" && common_.distance != "unit" &&
         common_.distance != "weight") {
-        throw UsageError("--distance must be inverse, unit or weight, not \"" + common_.distance +
-                         "\"");
+        throw UsageError(words("--distance must be inverse, unit or weight, not \"{value}\"",
+                               {{"value", common_.distance}}));
     }
     if (common_.merge != "sum" && common_.merge != "max") {
-        throw UsageError("--merge must be sum or max, not \"" + common_.merge + "\"");
+        throw UsageError(
+            words("--merge must be sum or max, not \"{value}\"", {{"value", common_.merge}}));
     }
-    if (!common_.at.empty() && !model::parse_date(common_.at)) {
-        throw UsageError("--at must be a date written YYYY-MM-DD, not \"" + common_.at + "\"");
+    if (!common_.at.empty() && common_.at != "all" && !model::parse_date(common_.at)) {
+        throw UsageError(words("--at must be a date written YYYY-MM-DD, or all, not \"{value}\"",
+                               {{"value", common_.at}}));
     }
     if (common_.max_file_mib == 0) {
-        throw UsageError("--max-file-size must be at least 1 (MiB)");
+        throw UsageError(words("--max-file-size must be at least 1 (MiB)"));
+    }
+    if (common_.excel_it && common_.format() != Format::csv) {
+        throw UsageError(words("--excel-it applies to CSV output: add --format csv"));
     }
     if (!remove_.empty() || !add_relations_.empty()) {
         model::WhatIf edit;
@@ -204,7 +265,7 @@ model::Map Command::edited(const model::Map& map) const {
     const std::vector<std::string> ids = map.actor_ids();
     auto check = [&](const std::string& option, const std::string& id) {
         if (!map.actor_index(id)) {
-            throw UsageError(io::unknown_name(option + ": no actor", id, ids));
+            throw UsageError(io::unknown_name(option + ": " + words_("no actor"), id, ids));
         }
     };
     for (const auto& id : what_if_->removed_actors) {
@@ -234,20 +295,23 @@ nlohmann::ordered_json Command::what_if_json() const {
 }
 
 std::string Command::what_if_text(model::Language language) const {
-    const bool it = language == model::Language::it;
-    std::string out = it ? "Ipotesi:" : "What if:";
+    const text::Words words(language);
+    std::vector<std::string> parts;
     if (!what_if_->removed_actors.empty()) {
-        out += it ? " senza" : " without";
+        std::string ids;
         for (const auto& id : what_if_->removed_actors) {
-            out += " " + id;
+            ids += (ids.empty() ? "" : " ") + id;
         }
-        out += ";";
+        parts.push_back(words("without {ids}", {{"ids", ids}}));
     }
     for (const auto& relation : what_if_->added_relations) {
-        out += (it ? " con il legame " : " with the tie ") + relation.source + "–" +
-               relation.target + ";";
+        parts.push_back(words("with the tie {source}–{target}",
+                              {{"source", relation.source}, {"target", relation.target}}));
     }
-    out.pop_back();
+    std::string out = words("What if:");
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        out += (i == 0 ? " " : "; ") + parts[i];
+    }
     return out;
 }
 
@@ -269,9 +333,36 @@ model::Map Command::load_map() const {
             }
         }
         if (result.warning_count > shown) {
-            print_warning(std::to_string(result.warning_count - shown) +
-                          " more warnings; run `stakemap validate " + common_.map_path +
-                          "` to see them all");
+            print_warning(
+                words_.plural("{n} more warning; run `stakemap validate {map}` to see them all",
+                              "{n} more warnings; run `stakemap validate {map}` to see them all",
+                              result.warning_count - shown, {{"map", common_.map_path}}));
+        }
+    }
+    common_.map_date = result.map->date.value_or("");
+    if (common_.at.empty() && !common_.map_date.empty() && !common_.quiet) {
+        // Dates are YYYY-MM-DD, so text order is date order (as in graph::build).
+        const std::string& date = common_.map_date;
+        std::size_t ended = 0;
+        std::size_t not_started = 0;
+        for (const auto& relation : result.map->relations) {
+            if (relation.until && !(date < *relation.until)) {
+                ++ended;
+            } else if (relation.since && date < *relation.since) {
+                ++not_started;
+            }
+        }
+        if (ended + not_started > 0) {
+            std::cerr << "stakemap: note: "
+                      << words_.plural(
+                             "analysing the relations in force on {date}, the map's date: "
+                             "{n} relation that is not in force then is left out "
+                             "(--at all includes it)",
+                             "analysing the relations in force on {date}, the map's date: "
+                             "{n} relations that are not in force then are left out "
+                             "(--at all includes them)",
+                             ended + not_started, {{"date", date}})
+                      << '\n';
         }
     }
     return std::move(*result.map);
@@ -284,7 +375,7 @@ void Command::emit(const std::string& content) const {
     }
     std::cout << content << std::flush;
     if (!std::cout) {
-        throw io::FileError("cannot write to standard output");
+        throw io::FileError(words_("cannot write to standard output"));
     }
 }
 

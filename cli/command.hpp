@@ -6,6 +6,7 @@
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/what_if.hpp"
+#include "stakemap/text/words.hpp"
 
 #include <boost/program_options.hpp>
 #include <memory>
@@ -46,8 +47,12 @@ struct CommonOptions {
     std::string at;
     std::string distance = "inverse";
     std::string merge = "sum";
-    std::string lang = "en";
+    std::string lang; ///< --lang; empty: from the environment (LC_ALL, LC_MESSAGES, LANG)
+    /// The map's own date, set when the map is loaded: without --at, relations are analysed as they
+    /// stand on that date ("--at all" keeps every relation).
+    mutable std::string map_date;
     std::size_t max_file_mib = 512;
+    bool excel_it = false; ///< --excel-it: CSV for Excel in an Italian locale
 
     /// The output format: --format, else from the -o extension, else table on a terminal, json
     /// otherwise.
@@ -55,6 +60,8 @@ struct CommonOptions {
     model::Language language() const;
     io::ReadOptions read_options() const;
     graph::BuildOptions build_options() const;
+    /// The date relations are analysed at ("" for every relation) and where it comes from.
+    std::string effective_at() const;
     /// The options as they appear in the JSON envelope.
     nlohmann::ordered_json to_json() const;
 };
@@ -69,6 +76,8 @@ public:
     virtual std::string usage() const = 0;
     /// A real example for --help.
     virtual std::string example() const = 0;
+    /// The words of the chosen language (valid from the start of setup()).
+    const text::Words& words() const { return words_; }
     /// Parses the arguments after the command name; throws UsageError. Returns false when only help
     /// was asked for (and printed).
     bool setup(const std::vector<std::string>& arguments);
@@ -111,6 +120,7 @@ protected:
     std::string what_if_text(model::Language language) const;
 
     CommonOptions common_;
+    text::Words words_{text::Language::en};
     boost::program_options::variables_map values_;
     std::string remove_;
     std::vector<std::string> add_relations_;
@@ -120,6 +130,10 @@ protected:
     /// Writes results to -o FILE atomically, or to stdout.
     void emit(const std::string& content) const;
 };
+
+/// The language of the interface: --lang among `arguments` when it names a catalogue, else the
+/// environment's.
+text::Language interface_language(const std::vector<std::string>& arguments);
 
 /// Prints a message as "stakemap: warning: …" on stderr.
 void print_warning(const std::string& message);

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <clocale>
 #include <csignal>
 #include <cstdio>
 #include <functional>
@@ -27,13 +28,15 @@ const std::vector<Factory>& commands() {
     return table;
 }
 
-void print_main_help() {
-    std::cout << "Usage: stakemap COMMAND MAP [options]\n\n"
-                 "Maps and analyses the local network of actors working on migrant integration.\n\n"
-                 "Commands:\n";
+void print_main_help(const text::Words& words) {
+    std::cout << words("Usage: stakemap COMMAND MAP [options]") << "\n\n"
+              << words("Maps and analyses the local network of actors working on migrant "
+                       "integration.")
+              << "\n\n"
+              << words("Commands:") << "\n";
     for (const auto& make : commands()) {
         const auto command = make();
-        std::string synopsis = command->synopsis();
+        std::string synopsis = words(command->synopsis().c_str());
         const auto first_sentence = synopsis.find(". ");
         if (first_sentence != std::string::npos) {
             synopsis = synopsis.substr(0, first_sentence + 1);
@@ -41,10 +44,14 @@ void print_main_help() {
         std::cout << "  " << command->name() << std::string(12 - command->name().size(), ' ')
                   << synopsis << '\n';
     }
-    std::cout << "\nRun `stakemap COMMAND --help` for a command's options and an example.\n"
-                 "Example:\n  stakemap stats examples/roma-municipio-ii/map.json --format table\n"
-                 "\nExit codes: 0 success, 1 problems found, 2 usage error, 3 bad input data,\n"
-                 "4 cannot read or write a file, 5 internal error.\n";
+    std::cout << "\n"
+              << words("Run `stakemap COMMAND --help` for a command's options and an example.")
+              << "\n"
+              << words("Example:")
+              << "\n  stakemap stats examples/roma-municipio-ii/map.json --format table\n\n"
+              << words("Exit codes: 0 success, 1 problems found, 2 usage error, 3 bad input "
+                       "data,\n4 cannot read or write a file, 5 internal error.")
+              << "\n";
 }
 
 std::atomic<bool> stop_requested{false};
@@ -102,13 +109,14 @@ void print_error(const std::string& message) {
 
 int run(int argc, char** argv) {
     std::vector<std::string> arguments(argv + 1, argv + argc);
+    const text::Words words(cli::interface_language(arguments));
     if (arguments.empty()) {
-        print_main_help();
+        print_main_help(words);
         return cli::exit_usage;
     }
     const std::string& first = arguments.front();
     if (first == "--help" || first == "-h" || first == "help") {
-        print_main_help();
+        print_main_help(words);
         return cli::exit_ok;
     }
     if (first == "--version" || first == "-V") {
@@ -125,12 +133,12 @@ int run(int argc, char** argv) {
         }
     }
     if (!command) {
-        std::string message = "unknown command \"" + first + "\"";
+        std::string message = words("unknown command \"{name}\"", {{"name", first}});
         const std::string suggestion = io::nearest_name(first, names);
         if (!suggestion.empty()) {
-            message += "; did you mean \"" + suggestion + "\"?";
+            message += words("; did you mean \"{name}\"?", {{"name", suggestion}});
         }
-        print_error(message + "\nRun `stakemap --help` for the list of commands.");
+        print_error(message + "\n" + words("Run `stakemap --help` for the list of commands."));
         return cli::exit_usage;
     }
     const std::string name = command->name();
@@ -141,8 +149,9 @@ int run(int argc, char** argv) {
         }
         return command->run();
     } catch (const cli::UsageError& error) {
-        print_error(std::string(error.what()) + "\nRun `stakemap " + name +
-                    " --help` for the options and an example.");
+        print_error(std::string(error.what()) + "\n" +
+                    words("Run `stakemap {command} --help` for the options and an example.",
+                          {{"command", name}}));
         return cli::exit_usage;
     } catch (const io::LoadError& error) {
         std::size_t errors = 0;
@@ -157,17 +166,17 @@ int run(int argc, char** argv) {
         }
         return cli::exit_bad_input;
     } catch (const analysis::Interrupted&) {
-        print_error("interrupted; no result was written");
+        print_error(words("interrupted; no result was written"));
         return 130;
     } catch (const io::FileError& error) {
         print_error(error.what());
         return cli::exit_file;
     } catch (const std::bad_alloc&) {
-        print_error("out of memory; the map is too large for this machine");
+        print_error(words("out of memory; the map is too large for this machine"));
         return cli::exit_internal;
     } catch (const std::exception& error) {
-        print_error(std::string("internal error: ") + error.what() +
-                    "\nPlease report it with the command and the map that caused it.");
+        print_error(words("internal error: {what}", {{"what", error.what()}}) + "\n" +
+                    words("Please report it with the command and the map that caused it."));
         return cli::exit_internal;
     }
 }
@@ -175,6 +184,11 @@ int run(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // The user's locale for messages and character classes; numbers stay in the C locale, since
+    // every number stakemap writes goes through its own formatters (text/words.hpp), never through
+    // printf.
+    std::setlocale(LC_ALL, "");
+    std::setlocale(LC_NUMERIC, "C");
     try {
         return run(argc, argv);
     } catch (...) {

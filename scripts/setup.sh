@@ -5,7 +5,8 @@
 set -euo pipefail
 
 packages=(g++ cmake make libboost-graph-dev libboost-program-options-dev nlohmann-json3-dev
-          libgraphviz-dev graphviz fonts-dejavu-core doctest-dev)
+          libgraphviz-dev graphviz fonts-dejavu-core doctest-dev
+          libboost-locale-dev gettext locales)
 if [[ "${1:-}" == "--reference" ]]; then
     packages+=(python3 python3-networkx python3-numpy python3-scipy python3-igraph r-cran-sna)
 fi
@@ -16,13 +17,27 @@ for package in "${packages[@]}"; do
         missing+=("$package")
     fi
 done
-if [[ ${#missing[@]} -eq 0 ]]; then
-    exit 0
-fi
 
 run_as_root() {
     if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
 }
+
+# The Italian locale, so that the tests can switch to it (LC_ALL=it_IT.UTF-8) for real.
+ensure_italian_locale() {
+    if locale -a 2>/dev/null | grep -qi '^it_IT\.utf-\?8$'; then
+        return
+    fi
+    echo "stakemap setup: generating the it_IT.UTF-8 locale" >&2
+    if ! grep -q '^it_IT.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null; then
+        echo 'it_IT.UTF-8 UTF-8' | run_as_root tee -a /etc/locale.gen >/dev/null
+    fi
+    run_as_root locale-gen >/dev/null
+}
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+    ensure_italian_locale
+    exit 0
+fi
 echo "stakemap setup: installing ${missing[*]}" >&2
 run_as_root apt-get update -qq
 DEBIAN_FRONTEND=noninteractive run_as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
@@ -30,3 +45,4 @@ DEBIAN_FRONTEND=noninteractive run_as_root apt-get install -y -qq --no-install-r
 if command -v fc-cache >/dev/null 2>&1; then
     fc-cache -f >/dev/null 2>&1 || true
 fi
+ensure_italian_locale

@@ -8,8 +8,14 @@
 if(DEFINED ABSENT_FILE)
     file(REMOVE "${ABSENT_FILE}")
 endif()
+# The language follows the environment: every run gets a known locale (C unless LOCALE is given).
+unset(ENV{LANGUAGE})
+unset(ENV{LC_MESSAGES})
+unset(ENV{LANG})
 if(DEFINED LOCALE)
     set(ENV{LC_ALL} "${LOCALE}")
+else()
+    set(ENV{LC_ALL} "C")
 endif()
 set(input_args)
 if(DEFINED STDIN_FILE)
@@ -21,6 +27,16 @@ execute_process(COMMAND "${EXE}" ${ARGS}
                 ERROR_VARIABLE err
                 ${input_args})
 
+# STAKEMAP_UPDATE_GOLDEN=1 in the environment rewrites the golden files instead of comparing
+# (review the diff before committing it).
+if(DEFINED ENV{STAKEMAP_UPDATE_GOLDEN})
+    if(DEFINED STDOUT_GOLDEN)
+        file(WRITE "${STDOUT_GOLDEN}" "${out}")
+    endif()
+    if(DEFINED STDERR_GOLDEN)
+        file(WRITE "${STDERR_GOLDEN}" "${err}")
+    endif()
+endif()
 set(failures "")
 if(NOT "${exit_code}" STREQUAL "${EXPECT_EXIT}")
     string(APPEND failures "exit code ${exit_code}, expected ${EXPECT_EXIT}\n")

@@ -2,10 +2,12 @@
 // The map: plain data describing actors, relations and the territory they work in.
 // No algorithms live here; see graph/ and analysis/.
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -21,8 +23,31 @@ struct Label {
     bool operator==(const Label&) const = default;
 };
 
-/// One language of the interface.
-enum class Language { it, en };
+/// One language of the interface, by its ISO 639-1 code ("it", "en"). English is the language of
+/// the source texts; any other language is one catalogue, po/CODE.po (see text/words.hpp).
+class Language {
+public:
+    constexpr Language() = default;
+    /// The language with this code; codes longer than 7 characters are cut.
+    static constexpr Language from_code(std::string_view code) {
+        Language language;
+        language.code_ = {};
+        for (std::size_t i = 0; i < code.size() && i + 1 < language.code_.size(); ++i) {
+            language.code_[i] = code[i];
+        }
+        return language;
+    }
+    std::string_view code() const { return std::string_view(code_.data()); }
+    constexpr bool operator==(const Language&) const = default;
+
+    static const Language it;
+    static const Language en;
+
+private:
+    std::array<char, 8> code_{'e', 'n'};
+};
+inline constexpr Language Language::it = Language::from_code("it");
+inline constexpr Language Language::en = Language::from_code("en");
 
 /// The label text in the given language, falling back to the other one when empty.
 const std::string& text(const Label& label, Language language);
