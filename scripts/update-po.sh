@@ -40,6 +40,8 @@ for po in po/*.po; do
         fi
     else
         msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching "$po" "$pot"
+        # Messages no longer in the code are dropped, not kept as obsolete entries.
+        msgattrib --no-obsolete --no-wrap --output-file="$po" "$po"
     fi
 done
 exit $status
