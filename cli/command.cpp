@@ -3,6 +3,7 @@
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/files.hpp"
 #include "stakemap/model/date.hpp"
+#include "stakemap/report/csv.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -366,6 +367,10 @@ model::Map Command::load_map() const {
         }
     }
     return std::move(*result.map);
+}
+
+void Command::emit_csv(const nlohmann::ordered_json& records) const {
+    emit(report::records_to_csv(records, {.excel_it = common_.excel_it}));
 }
 
 void Command::emit(const std::string& content) const {

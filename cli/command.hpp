@@ -129,6 +129,8 @@ protected:
     model::Map load_map() const;
     /// Writes results to -o FILE atomically, or to stdout.
     void emit(const std::string& content) const;
+    /// Writes `records` (part of the JSON results) as CSV, in the style --excel-it asks for.
+    void emit_csv(const nlohmann::ordered_json& records) const;
 };
 
 /// The language of the interface: --lang among `arguments` when it names a catalogue, else the

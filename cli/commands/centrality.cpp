@@ -7,6 +7,7 @@
 #include "stakemap/model/grouping.hpp"
 #include "stakemap/report/centrality_report.hpp"
 #include "stakemap/report/envelope.hpp"
+#include "stakemap/report/stats_report.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -20,10 +21,11 @@ class CentralityCommand : public Command {
 public:
     std::string name() const override { return "centrality"; }
     std::string synopsis() const override {
-        return "Per-actor measures: degree, strength, betweenness, closeness, harmonic, "
-               "eigenvector, PageRank, coreness, Burt's constraint and effective size, clustering. "
-               "With --by GROUP, the Gould–Fernandez brokerage roles of each actor between the "
-               "groups (coordinator, gatekeeper, representative, consultant, liaison).";
+        return text::N_(
+            "Per-actor measures: degree, partners, strength, betweenness, closeness, harmonic, "
+            "eigenvector, PageRank, coreness, Burt's constraint and effective size, clustering. "
+            "With --by GROUP, the Gould–Fernandez brokerage roles of each actor between the "
+            "groups (coordinator, gatekeeper, representative, consultant, liaison).");
     }
     std::string usage() const override { return "stakemap centrality MAP [options]"; }
     std::string example() const override {
@@ -83,16 +85,15 @@ public:
                 for (const auto& name : model::available_groupings(map)) {
                     known += (known.empty() ? "" : ", ") + name;
                 }
-                throw UsageError("--by " + by_ + ": no such grouping in this map; use one of " +
-                                 known);
+                throw UsageError(
+                    words()("--by {value}: no such grouping in this map; use one of {known}",
+                            {{"value", by_}, {"known", known}}));
             }
             result.grouping = by_;
             result.groups = *labels;
-            result.group_names = *labels;
-            for (auto& label : result.group_names) {
-                if (label.empty()) {
-                    label = "(none)";
-                }
+            for (const auto& value : *labels) {
+                result.group_names.push_back(
+                    report::group_value_label(map, vocabulary, by_, value, words()));
             }
             result.brokerage = analysis::brokerage(graph, result.groups);
         }
@@ -158,14 +159,15 @@ public:
             break;
         }
         case Format::csv:
-            emit(report::render_csv(report::centrality_table(result)));
+            emit_csv(report::centrality_results(result)["actors"]);
             break;
         case Format::md: {
             std::string out = "## " + title + "\n\n";
             for (const auto& line : report::centrality_readings(result, common_.language())) {
                 out += "- " + line + "\n";
             }
-            out += "\n" + report::render_markdown(report::centrality_table(result));
+            out += "\n" +
+                   report::render_markdown(report::centrality_table(result, common_.language()));
             emit(out);
             break;
         }
@@ -174,7 +176,7 @@ public:
             for (const auto& line : report::centrality_readings(result, common_.language())) {
                 out += "  " + line + "\n";
             }
-            out += "\n" + report::render_text(report::centrality_table(result));
+            out += "\n" + report::render_text(report::centrality_table(result, common_.language()));
             emit(out);
             break;
         }
@@ -187,31 +189,36 @@ protected:
 
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;
-        options.add_options()("measures", po::value(&measures_text_)->default_value("all"),
-                              "all, or a comma-separated list: degree, in_degree, out_degree, "
-                              "strength, betweenness, closeness, harmonic, eigenvector, pagerank, "
-                              "coreness, constraint, effective_size, clustering, and "
-                              "edge_betweenness for the ties")(
+        const text::Words& words = words_;
+        options.add_options()(
+            "measures", po::value(&measures_text_)->default_value("all"),
+            words("all, or a comma-separated list: degree, in_degree, out_degree, neighbours, "
+                  "strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, "
+                  "constraint, effective_size, clustering, and edge_betweenness for the ties")
+                .c_str())(
             "by", po::value(&by_),
-            "grouping for brokerage roles: kind, sector, level, area or an attribute name")(
+            words("grouping for brokerage roles: kind, sector, level, area or an attribute name")
+                .c_str())(
             "top", po::value(&top_)->default_value(0),
-            "show only the N actors ranked highest (by betweenness when computed)")(
+            words("show only the N actors ranked highest (by betweenness when computed)").c_str())(
             "normalized", po::bool_switch(&normalized_),
-            "rescale degree, harmonic, strength and coreness into [0, 1]")(
+            words("rescale degree, partners, harmonic, strength and coreness into [0, 1]").c_str())(
             "approx", po::value(&approx_)->default_value(0.0),
-            "estimate betweenness by sampling, within EPS of the exact value (e.g. 0.01)")(
+            words("estimate betweenness by sampling, within EPS of the exact value (e.g. 0.01)")
+                .c_str())(
             "confidence", po::value(&confidence_)->default_value(0.9),
-            "with --approx: probability that every estimate is within EPS")(
+            words("with --approx: probability that every estimate is within EPS").c_str())(
             "seed", po::value(&seed_)->default_value(1),
-            "with --approx: random seed (same seed, same estimate)");
+            words("with --approx: random seed (same seed, same estimate)").c_str());
     }
 
     void check_options() override {
+        const text::Words& words = words_;
         if (approx_ != 0.0 && !(approx_ > 0.0 && approx_ < 1.0)) {
-            throw UsageError("--approx must be between 0 and 1, e.g. 0.01");
+            throw UsageError(words("--approx must be between 0 and 1, e.g. 0.01"));
         }
         if (!(confidence_ > 0.0 && confidence_ < 1.0)) {
-            throw UsageError("--confidence must be between 0 and 1, e.g. 0.9");
+            throw UsageError(words("--confidence must be between 0 and 1, e.g. 0.9"));
         }
         if (measures_text_ == "all") {
             edges_ = true;
@@ -230,16 +237,18 @@ protected:
             }
             const auto measure = analysis::measure_from_key(key);
             if (!measure) {
-                std::string message = "--measures: unknown measure \"" + key + "\"";
+                std::string message =
+                    words("--measures: unknown measure \"{value}\"", {{"value", key}});
                 const std::string suggestion = io::nearest_name(key, keys);
-                message += suggestion.empty() ? "; see --help for the list"
-                                              : "; did you mean \"" + suggestion + "\"?";
+                message += suggestion.empty()
+                               ? words("; see --help for the list")
+                               : words("; did you mean \"{name}\"?", {{"name", suggestion}});
                 throw UsageError(message);
             }
             measures_.push_back(*measure);
         }
         if (measures_.empty() && !edges_) {
-            throw UsageError("--measures: give at least one measure, or all");
+            throw UsageError(words("--measures: give at least one measure, or all"));
         }
         if (measures_.empty()) {
             measures_.push_back(analysis::Measure::betweenness); // the ties' scores need a ranking

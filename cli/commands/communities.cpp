@@ -16,10 +16,11 @@ class CommunitiesCommand : public Command {
 public:
     std::string name() const override { return "communities"; }
     std::string synopsis() const override {
-        return "Find communities: groups of actors more tied to each other than to the rest "
-               "(Leiden, Louvain or label propagation on the undirected projection, weighted). "
-               "Prints the partition, its modularity, and how communities line up with areas and "
-               "sectors (a contingency table and normalised mutual information).";
+        return text::N_(
+            "Find clusters (network communities): groups of actors more tied to each other than "
+            "to the rest (Leiden, Louvain or label propagation on the undirected projection, "
+            "weighted). Prints the partition, its modularity, and how the clusters line up with "
+            "areas and sectors (a contingency table and normalised mutual information).");
     }
     std::string usage() const override { return "stakemap communities MAP [options]"; }
     std::string example() const override {
@@ -46,12 +47,13 @@ public:
                                     *model::group_labels(map, vocabulary, by)));
         }
         const std::string title = map.title.empty() ? common_.map_path : map.title;
-        const bool it = common_.language() == model::Language::it;
-        const std::string summary =
-            (it ? std::to_string(result.partition.count) + " comunità, modularità "
-                : std::to_string(result.partition.count) + " communities, modularity ") +
-            report::format_number(result.partition.modularity, 4) + " (" + method_ + ", seed " +
-            std::to_string(seed_) + ")";
+        const text::Words& words = words_;
+        const std::string summary = words.plural(
+            "{n} cluster, modularity {modularity} ({method}, seed {seed})",
+            "{n} clusters, modularity {modularity} ({method}, seed {seed})", result.partition.count,
+            {{"modularity", words.number(result.partition.modularity, 4)},
+             {"method", method_},
+             {"seed", std::to_string(seed_)}});
         switch (common_.format()) {
         case Format::json: {
             auto json_options = common_.to_json();
@@ -62,33 +64,32 @@ public:
                                        report::communities_results(result)));
             break;
         }
-        case Format::csv: {
-            report::Table table;
-            table.columns = {"id", "name", "community"};
-            for (std::size_t v = 0; v < map.actors.size(); ++v) {
-                table.rows.push_back({map.actors[v].id, map.actors[v].name,
-                                      std::to_string(result.partition.community[v] + 1)});
-            }
-            emit(report::render_csv(table));
+        case Format::csv:
+            emit_csv(report::communities_results(result)["actors"]);
             break;
-        }
         case Format::md: {
-            std::string out = "## " + title + "\n\n" + summary + "\n\n" +
-                              report::render_markdown(report::communities_table(result));
+            std::string out =
+                "## " + title + "\n\n" + summary + "\n\n" +
+                report::render_markdown(report::communities_table(result, common_.language()));
             for (const auto& [grouping, contingency] : result.alignments) {
                 out += "\n### " +
                        report::alignment_heading(grouping, contingency, common_.language()) +
-                       "\n\n" + report::render_markdown(report::alignment_table(contingency));
+                       "\n\n" +
+                       report::render_markdown(report::alignment_table(
+                           map, vocabulary, grouping, contingency, common_.language()));
             }
             emit(out);
             break;
         }
         case Format::table: {
-            std::string out = title + "\n" + summary + "\n\n" +
-                              report::render_text(report::communities_table(result));
+            std::string out =
+                title + "\n" + summary + "\n\n" +
+                report::render_text(report::communities_table(result, common_.language()));
             for (const auto& [grouping, contingency] : result.alignments) {
                 out += "\n" + report::alignment_heading(grouping, contingency, common_.language()) +
-                       "\n" + report::render_text(report::alignment_table(contingency));
+                       "\n" +
+                       report::render_text(report::alignment_table(
+                           map, vocabulary, grouping, contingency, common_.language()));
             }
             emit(out);
             break;
@@ -100,20 +101,22 @@ public:
 protected:
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;
+        const text::Words& words = words_;
         options.add_options()("method", po::value(&method_)->default_value("leiden"),
-                              "leiden, louvain or labelprop")(
+                              words("leiden, louvain or labelprop").c_str())(
             "seed", po::value(&seed_)->default_value(1),
-            "random seed: the same seed gives the same partition")(
+            words("random seed: the same seed gives the same partition").c_str())(
             "resolution", po::value(&resolution_)->default_value(1.0),
-            "γ ≥ 0; larger values give more, smaller communities");
+            words("γ ≥ 0; larger values give more, smaller clusters").c_str());
     }
     void check_options() override {
+        const text::Words& words = words_;
         if (method_ != "leiden" && method_ != "louvain" && method_ != "labelprop") {
-            throw UsageError("--method must be leiden, louvain or labelprop, not \"" + method_ +
-                             "\"");
+            throw UsageError(words("--method must be leiden, louvain or labelprop, not \"{value}\"",
+                                   {{"value", method_}}));
         }
         if (!(resolution_ >= 0.0) || !std::isfinite(resolution_)) {
-            throw UsageError("--resolution must be a finite number ≥ 0");
+            throw UsageError(words("--resolution must be a finite number ≥ 0"));
         }
     }
 

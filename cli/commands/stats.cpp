@@ -15,11 +15,12 @@ class StatsCommand : public Command {
 public:
     std::string name() const override { return "stats"; }
     std::string synopsis() const override {
-        return "Print the map-level figures of a map. Actors, relations, density, components "
-               "and isolates, the largest component's share, its diameter and average path "
-               "length, transitivity, reciprocity (directed maps), degree and betweenness "
-               "centralization, and for each grouping (kind, "
-               "sector, level, area) its assortativity and modularity.";
+        return text::N_(
+            "Print the map-level figures of a map. Actors, relations, density, components "
+            "and isolates, the largest component's share, its diameter and average path "
+            "length, transitivity, reciprocity (directed maps), degree and betweenness "
+            "centralization, and for each grouping (kind, "
+            "sector, level, area) its assortativity and modularity.");
     }
     std::string usage() const override { return "stakemap stats MAP [options]"; }
     std::string example() const override {
@@ -43,7 +44,7 @@ public:
                                        report::stats_results(stats)));
             break;
         case Format::csv:
-            emit(report::render_csv(table));
+            emit_csv(report::stats_results(stats));
             break;
         case Format::md:
             emit("## " + (map.title.empty() ? common_.map_path : map.title) + "\n\n" +

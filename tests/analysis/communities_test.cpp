@@ -315,9 +315,9 @@ TEST_CASE("communities: align cross-tabulates and scores agreement") {
     CHECK(table.counts == std::vector<std::vector<std::size_t>>{{2, 0}, {1, 1}});
     check_close(table.nmi, std::log(4.0 / 3.0) / std::log(4.0 / std::sqrt(3.0)));
 
-    // The same partition under other names; the empty label is "(none)" and sorts first.
+    // The same partition under other names; the empty label (no value) stays empty and sorts first.
     const auto same = analysis::align({0, 1, 1, 2}, {"b", "", "", "a"});
-    CHECK(same.column_labels == std::vector<std::string>{"(none)", "a", "b"});
+    CHECK(same.column_labels == std::vector<std::string>{"", "a", "b"});
     CHECK(same.counts == std::vector<std::vector<std::size_t>>{{0, 0, 1}, {2, 0, 0}, {0, 1, 0}});
     CHECK(same.nmi == 1.0);
 

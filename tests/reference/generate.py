@@ -315,6 +315,7 @@ def measures(path, name, notes):
 
     A = check_simple_top_eigenvalue(path, U)
     degree = dict(G.degree())
+    neighbours = dict(U.degree())
     strength = dict(G.degree(weight="weight"))
     # Path measures run on exact lengths: `dist` = Fraction(1, weight). With float lengths NetworkX
     # compares path lengths exactly, so 1/2 + 1/3 + 1/6 and 1 are different lengths and rounding
@@ -371,7 +372,7 @@ def measures(path, name, notes):
 
     actors = {}
     for v in order:
-        entry = {"degree": degree[v], "strength": strength[v], "betweenness": betweenness[v],
+        entry = {"degree": degree[v], "neighbours": neighbours[v], "strength": strength[v], "betweenness": betweenness[v],
                  "closeness": closeness[v], "harmonic": harmonic[v], "eigenvector": eigenvector[v],
                  "pagerank": pagerank[v], "coreness": coreness[v], "constraint": constraint[v],
                  "effective_size": effective_size[v], "clustering": clustering[v]}

@@ -34,12 +34,19 @@ struct MeasureName {
 };
 
 constexpr MeasureName measure_names[] = {
-    {Measure::degree, "degree"},           {Measure::in_degree, "in_degree"},
-    {Measure::out_degree, "out_degree"},   {Measure::strength, "strength"},
-    {Measure::betweenness, "betweenness"}, {Measure::closeness, "closeness"},
-    {Measure::harmonic, "harmonic"},       {Measure::eigenvector, "eigenvector"},
-    {Measure::pagerank, "pagerank"},       {Measure::coreness, "coreness"},
-    {Measure::constraint, "constraint"},   {Measure::effective_size, "effective_size"},
+    {Measure::degree, "degree"},
+    {Measure::in_degree, "in_degree"},
+    {Measure::out_degree, "out_degree"},
+    {Measure::neighbours, "neighbours"},
+    {Measure::strength, "strength"},
+    {Measure::betweenness, "betweenness"},
+    {Measure::closeness, "closeness"},
+    {Measure::harmonic, "harmonic"},
+    {Measure::eigenvector, "eigenvector"},
+    {Measure::pagerank, "pagerank"},
+    {Measure::coreness, "coreness"},
+    {Measure::constraint, "constraint"},
+    {Measure::effective_size, "effective_size"},
     {Measure::clustering, "clustering"},
 };
 
@@ -928,6 +935,14 @@ std::vector<BrokerageRoles> brokerage(const AnalysisGraph& graph,
     return roles;
 }
 
+std::vector<double> neighbours(const AnalysisGraph& graph) {
+    std::vector<double> result(graph.vertex_count);
+    for (std::size_t v = 0; v < graph.vertex_count; ++v) {
+        result[v] = static_cast<double>(graph.undirected.degree(static_cast<Vertex>(v)));
+    }
+    return result;
+}
+
 std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
                                       const CentralityOptions& options) {
     const auto& wanted = options.measures.empty() ? all_measures() : options.measures;
@@ -954,6 +969,9 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
             break;
         case Measure::out_degree:
             values = out_degree(graph);
+            break;
+        case Measure::neighbours:
+            values = neighbours(graph);
             break;
         case Measure::strength:
             values = strength(graph);
@@ -1008,6 +1026,7 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
                 break;
             case Measure::in_degree:
             case Measure::out_degree:
+            case Measure::neighbours:
             case Measure::harmonic:
                 divide(others);
                 break;

@@ -616,7 +616,7 @@ Contingency align(const std::vector<std::size_t>& community,
         table.row_labels.push_back(std::to_string(row + 1));
     }
     for (const auto& column : columns) {
-        table.column_labels.push_back(column.empty() ? "(none)" : column);
+        table.column_labels.push_back(column); // "" for actors without a value
     }
     table.counts.assign(rows.size(), std::vector<std::size_t>(columns.size(), 0));
     for (std::size_t v = 0; v < community.size(); ++v) {

@@ -1,5 +1,7 @@
 #include "stakemap/report/centrality_report.hpp"
 
+#include "stakemap/text/words.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -22,26 +24,27 @@ const std::vector<double>* column(const CentralityReport& report, Measure measur
 
 struct RoleName {
     const char* key;
-    const char* it;
-    const char* en;
+    const char* label; ///< English text, translated through the catalogue
     double analysis::BrokerageRoles::*count;
 };
 
 constexpr RoleName role_names[] = {
-    {"coordinator", "coordinatore", "coordinator", &analysis::BrokerageRoles::coordinator},
-    {"gatekeeper", "custode dell'accesso", "gatekeeper", &analysis::BrokerageRoles::gatekeeper},
-    {"representative", "rappresentante", "representative",
-     &analysis::BrokerageRoles::representative},
-    {"consultant", "consulente", "consultant", &analysis::BrokerageRoles::consultant},
-    {"liaison", "collegamento", "liaison", &analysis::BrokerageRoles::liaison},
+    {"coordinator", text::N_("coordinator"), &analysis::BrokerageRoles::coordinator},
+    {"gatekeeper", text::N_("gatekeeper"), &analysis::BrokerageRoles::gatekeeper},
+    {"representative", text::N_("representative"), &analysis::BrokerageRoles::representative},
+    {"consultant", text::N_("consultant"), &analysis::BrokerageRoles::consultant},
+    {"liaison", text::N_("liaison"), &analysis::BrokerageRoles::liaison},
 };
 
-std::string percent(double share) {
-    return format_number(share * 100.0, 2) + "%";
-}
-
-std::string cell(double value) {
-    return std::isnan(value) ? "" : format_number(value, 4);
+/// The largest absolute value of a column (NaN ignored).
+double largest_magnitude(const std::vector<double>& values) {
+    double largest = 0.0;
+    for (double value : values) {
+        if (!std::isnan(value)) {
+            largest = std::max(largest, std::fabs(value));
+        }
+    }
+    return largest;
 }
 
 } // namespace
@@ -98,31 +101,79 @@ nlohmann::ordered_json centrality_results(const CentralityReport& report) {
     return out;
 }
 
-Table centrality_table(const CentralityReport& report) {
+std::string measure_label(analysis::Measure measure, const text::Words& words) {
+    switch (measure) {
+    case Measure::degree:
+        return words.in_context("measure", "degree");
+    case Measure::in_degree:
+        return words.in_context("measure", "in-degree");
+    case Measure::out_degree:
+        return words.in_context("measure", "out-degree");
+    case Measure::neighbours:
+        return words.in_context("measure", "partners");
+    case Measure::strength:
+        return words.in_context("measure", "strength");
+    case Measure::betweenness:
+        return words.in_context("measure", "betweenness");
+    case Measure::closeness:
+        return words.in_context("measure", "closeness");
+    case Measure::harmonic:
+        return words.in_context("measure", "harmonic closeness");
+    case Measure::eigenvector:
+        return words.in_context("measure", "eigenvector");
+    case Measure::pagerank:
+        return words.in_context("measure", "PageRank");
+    case Measure::coreness:
+        return words.in_context("measure", "coreness");
+    case Measure::constraint:
+        return words.in_context("measure", "constraint");
+    case Measure::effective_size:
+        return words.in_context("measure", "effective size");
+    case Measure::clustering:
+        return words.in_context("measure", "clustering");
+    }
+    return analysis::measure_key(measure);
+}
+
+std::string measure_cell(double value, double column_largest, const text::Words& words) {
+    if (std::isnan(value)) {
+        return "";
+    }
+    // Floating-point dust (eigenvector 6.4e-46 on a disconnected map) reads as 0.
+    if (std::fabs(value) < 1e-12 * column_largest) {
+        return "0";
+    }
+    return words.number(value, 4);
+}
+
+Table centrality_table(const CentralityReport& report, model::Language language) {
+    const text::Words words(language);
     Table table;
-    table.columns = {"id", "name"};
+    table.columns = {"id", words("name")};
     table.right_aligned = {false, false};
+    std::vector<double> largest;
     for (const auto& c : report.columns) {
-        table.columns.emplace_back(analysis::measure_key(c.measure));
+        table.columns.push_back(measure_label(c.measure, words));
         table.right_aligned.push_back(true);
+        largest.push_back(largest_magnitude(c.values));
     }
     if (!report.brokerage.empty()) {
-        table.columns.emplace_back("group");
+        table.columns.emplace_back(words("group"));
         table.right_aligned.push_back(false);
         for (const auto& role : role_names) {
-            table.columns.emplace_back(role.key);
+            table.columns.push_back(words(role.label));
             table.right_aligned.push_back(true);
         }
     }
     for (std::size_t i : report.shown) {
         std::vector<std::string> row{report.map->actors[i].id, report.map->actors[i].name};
-        for (const auto& c : report.columns) {
-            row.push_back(cell(c.values[i]));
+        for (std::size_t c = 0; c < report.columns.size(); ++c) {
+            row.push_back(measure_cell(report.columns[c].values[i], largest[c], words));
         }
         if (!report.brokerage.empty()) {
             row.push_back(report.group_names[i]);
             for (const auto& role : role_names) {
-                row.push_back(format_number(report.brokerage[i].*role.count));
+                row.push_back(words.number(report.brokerage[i].*role.count, 6));
             }
         }
         table.rows.push_back(std::move(row));
@@ -132,25 +183,22 @@ Table centrality_table(const CentralityReport& report) {
 
 std::vector<std::string> centrality_readings(const CentralityReport& report,
                                              model::Language language, std::size_t count) {
-    const bool it = language == model::Language::it;
+    const text::Words words(language);
     const auto* between = column(report, Measure::betweenness);
-    const auto* degree = column(report, Measure::degree);
     std::vector<std::string> lines;
     for (std::size_t k = 0; k < report.shown.size() && k < count; ++k) {
         const std::size_t i = report.shown[k];
-        std::string line = report.map->actors[i].name + ": ";
         std::vector<std::string> parts;
-        if (degree != nullptr) {
-            const auto ties = static_cast<long long>((*degree)[i]);
-            parts.push_back(it ? std::to_string(ties) + " legami diretti"
-                               : std::to_string(ties) +
-                                     (ties == 1 ? " direct tie" : " direct ties"));
-        }
+        // Partners, not degree: an undirected relation on a directed map is two arcs but one
+        // partner.
+        const auto partners = report.graph->undirected.degree(static_cast<graph::Vertex>(i));
+        parts.push_back(words.plural("{n} partner", "{n} partners", partners));
         if (between != nullptr) {
-            parts.push_back(it ? "passa di qui il " + percent((*between)[i]) +
-                                     " dei percorsi più brevi tra gli altri attori"
-                               : percent((*between)[i]) +
-                                     " of the shortest paths between other actors pass through it");
+            const double share = (*between)[i];
+            parts.push_back(
+                words("{share} of the shortest paths between other actors pass through it",
+                      {{"share", words.percent(share, 3)},
+                       {"share_the", words.percent_with_article(share, 3)}}));
         }
         if (!report.brokerage.empty() && report.brokerage[i].total() > 0) {
             const RoleName* best = &role_names[0];
@@ -159,13 +207,13 @@ std::vector<std::string> centrality_readings(const CentralityReport& report,
                     best = &role;
                 }
             }
-            const std::string group = report.group_names[i];
-            const std::string times = format_number(report.brokerage[i].*best->count);
-            parts.push_back(it ? std::string("ruolo di intermediazione prevalente: ") + best->it +
-                                     " (" + times + " volte; gruppo «" + group + "»)"
-                               : std::string("main brokerage role: ") + best->en + " (" + times +
-                                     " times; group \"" + group + "\")");
+            const auto times = static_cast<std::uint64_t>(report.brokerage[i].*best->count);
+            parts.push_back(
+                words.plural("main brokerage role: {role} ({n} time; group «{group}»)",
+                             "main brokerage role: {role} ({n} times; group «{group}»)", times,
+                             {{"role", words(best->label)}, {"group", report.group_names[i]}}));
         }
+        std::string line = report.map->actors[i].name + ": ";
         for (std::size_t p = 0; p < parts.size(); ++p) {
             line += (p > 0 ? "; " : "") + parts[p];
         }
@@ -204,13 +252,13 @@ std::string measure_changes_text(const model::Map& original, const std::vector<d
     }
     std::stable_sort(changes.begin(), changes.end(),
                      [](const Change& a, const Change& b) { return a.size > b.size; });
+    const text::Words words(language);
     std::string out =
-        (language == model::Language::it ? "cambiamenti maggiori di " : "largest changes in ") +
-        std::string(analysis::measure_key(measure)) + ":";
+        words("largest changes in {measure}:", {{"measure", measure_label(measure, words)}});
     for (std::size_t i = 0; i < std::min(count, changes.size()) && changes[i].size != 0.0; ++i) {
         out += (i == 0 ? " " : "; ") + edited.actors[changes[i].actor].id + " " +
-               format_number(changes[i].old_value, 4) + " → " +
-               format_number(changes[i].new_value, 4);
+               words.number(changes[i].old_value, 4) + " → " +
+               words.number(changes[i].new_value, 4);
     }
     return out;
 }

@@ -1,5 +1,8 @@
 #include "stakemap/report/communities_report.hpp"
 
+#include "stakemap/report/stats_report.hpp"
+#include "stakemap/text/words.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace stakemap::report {
@@ -52,9 +55,13 @@ nlohmann::ordered_json communities_results(const CommunitiesReport& report) {
     return out;
 }
 
-Table communities_table(const CommunitiesReport& report) {
+// "Community" is also a sector (associations and groups of residents); the groups that the
+// algorithms find are called clusters in tables and sentences, so that the two never mix.
+
+Table communities_table(const CommunitiesReport& report, model::Language language) {
+    const text::Words words(language);
     Table table;
-    table.columns = {"community", "size", "members"};
+    table.columns = {words("cluster"), words("actors"), words("members")};
     table.right_aligned = {true, true, false};
     const auto members = members_of(report);
     for (std::size_t c = 0; c < members.size(); ++c) {
@@ -62,23 +69,27 @@ Table communities_table(const CommunitiesReport& report) {
         for (std::size_t v : members[c]) {
             names += (names.empty() ? "" : "; ") + report.map->actors[v].name;
         }
-        table.rows.push_back({std::to_string(c + 1), std::to_string(members[c].size()), names});
+        table.rows.push_back({words.integer(static_cast<long long>(c + 1)),
+                              words.integer(static_cast<long long>(members[c].size())), names});
     }
     return table;
 }
 
-Table alignment_table(const analysis::Contingency& contingency) {
+Table alignment_table(const model::Map& map, const model::Vocabulary& vocabulary,
+                      const std::string& grouping, const analysis::Contingency& contingency,
+                      model::Language language) {
+    const text::Words words(language);
     Table table;
-    table.columns = {"community"};
+    table.columns = {words("cluster")};
     table.right_aligned = {true};
     for (const auto& label : contingency.column_labels) {
-        table.columns.push_back(label);
+        table.columns.push_back(group_value_label(map, vocabulary, grouping, label, words));
         table.right_aligned.push_back(true);
     }
     for (std::size_t r = 0; r < contingency.row_labels.size(); ++r) {
         std::vector<std::string> row{contingency.row_labels[r]};
         for (std::size_t count : contingency.counts[r]) {
-            row.push_back(count == 0 ? "." : std::to_string(count));
+            row.push_back(count == 0 ? "." : words.integer(static_cast<long long>(count)));
         }
         table.rows.push_back(std::move(row));
     }
@@ -87,14 +98,11 @@ Table alignment_table(const analysis::Contingency& contingency) {
 
 std::string alignment_heading(const std::string& grouping, const analysis::Contingency& contingency,
                               model::Language language) {
-    const std::string nmi = format_number(contingency.nmi, 3);
-    if (language == model::Language::it) {
-        const std::string name = grouping == "sector" ? "settore" : grouping;
-        return "Comunità e " + name + ": informazione mutua normalizzata " + nmi +
-               " (1 = coincidono, 0 = indipendenti)";
-    }
-    return "Communities and " + grouping + ": normalised mutual information " + nmi +
-           " (1 = the same grouping, 0 = unrelated)";
+    const text::Words words(language);
+    return words(
+        "Clusters and {grouping}: normalised mutual information {nmi} (1 = the same "
+        "grouping, 0 = unrelated)",
+        {{"grouping", grouping_label(grouping, words)}, {"nmi", words.number(contingency.nmi, 3)}});
 }
 
 } // namespace stakemap::report

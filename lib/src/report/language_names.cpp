@@ -1,5 +1,7 @@
 #include "stakemap/report/language_names.hpp"
 
+#include "stakemap/text/words.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <string_view>
@@ -10,35 +12,26 @@ namespace {
 
 struct LanguageName {
     std::string_view code;
-    std::string_view it;
-    std::string_view en;
+    const char* name; ///< English, translated through the catalogue (context "language")
 };
 
 // Sorted by code. The languages of the largest foreign communities in Italy, and their neighbours.
 constexpr LanguageName names[] = {
-    {"ak", "akan", "Akan"},           {"am", "amarico", "Amharic"},
-    {"ar", "arabo", "Arabic"},        {"bg", "bulgaro", "Bulgarian"},
-    {"bn", "bengalese", "Bengali"},   {"bs", "bosniaco", "Bosnian"},
-    {"de", "tedesco", "German"},      {"el", "greco", "Greek"},
-    {"en", "inglese", "English"},     {"es", "spagnolo", "Spanish"},
-    {"fa", "persiano", "Persian"},    {"ff", "fula", "Fula"},
-    {"fr", "francese", "French"},     {"ha", "hausa", "Hausa"},
-    {"hi", "hindi", "Hindi"},         {"hr", "croato", "Croatian"},
-    {"hy", "armeno", "Armenian"},     {"ig", "igbo", "Igbo"},
-    {"it", "italiano", "Italian"},    {"ka", "georgiano", "Georgian"},
-    {"ku", "curdo", "Kurdish"},       {"mk", "macedone", "Macedonian"},
-    {"ml", "malayalam", "Malayalam"}, {"ne", "nepalese", "Nepali"},
-    {"pa", "punjabi", "Punjabi"},     {"pl", "polacco", "Polish"},
-    {"ps", "pashto", "Pashto"},       {"pt", "portoghese", "Portuguese"},
-    {"ro", "rumeno", "Romanian"},     {"ru", "russo", "Russian"},
-    {"si", "singalese", "Sinhala"},   {"so", "somalo", "Somali"},
-    {"sq", "albanese", "Albanian"},   {"sr", "serbo", "Serbian"},
-    {"sw", "swahili", "Swahili"},     {"ta", "tamil", "Tamil"},
-    {"ti", "tigrino", "Tigrinya"},    {"tl", "tagalog", "Tagalog"},
-    {"tr", "turco", "Turkish"},       {"uk", "ucraino", "Ukrainian"},
-    {"ur", "urdu", "Urdu"},           {"vi", "vietnamita", "Vietnamese"},
-    {"wo", "wolof", "Wolof"},         {"yo", "yoruba", "Yoruba"},
-    {"zh", "cinese", "Chinese"},
+    {"ak", text::N_("Akan")},       {"am", text::N_("Amharic")},   {"ar", text::N_("Arabic")},
+    {"bg", text::N_("Bulgarian")},  {"bn", text::N_("Bengali")},   {"bs", text::N_("Bosnian")},
+    {"de", text::N_("German")},     {"el", text::N_("Greek")},     {"en", text::N_("English")},
+    {"es", text::N_("Spanish")},    {"fa", text::N_("Persian")},   {"ff", text::N_("Fula")},
+    {"fr", text::N_("French")},     {"ha", text::N_("Hausa")},     {"hi", text::N_("Hindi")},
+    {"hr", text::N_("Croatian")},   {"hy", text::N_("Armenian")},  {"ig", text::N_("Igbo")},
+    {"it", text::N_("Italian")},    {"ka", text::N_("Georgian")},  {"ku", text::N_("Kurdish")},
+    {"mk", text::N_("Macedonian")}, {"ml", text::N_("Malayalam")}, {"ne", text::N_("Nepali")},
+    {"pa", text::N_("Punjabi")},    {"pl", text::N_("Polish")},    {"ps", text::N_("Pashto")},
+    {"pt", text::N_("Portuguese")}, {"ro", text::N_("Romanian")},  {"ru", text::N_("Russian")},
+    {"si", text::N_("Sinhala")},    {"so", text::N_("Somali")},    {"sq", text::N_("Albanian")},
+    {"sr", text::N_("Serbian")},    {"sw", text::N_("Swahili")},   {"ta", text::N_("Tamil")},
+    {"ti", text::N_("Tigrinya")},   {"tl", text::N_("Tagalog")},   {"tr", text::N_("Turkish")},
+    {"uk", text::N_("Ukrainian")},  {"ur", text::N_("Urdu")},      {"vi", text::N_("Vietnamese")},
+    {"wo", text::N_("Wolof")},      {"yo", text::N_("Yoruba")},    {"zh", text::N_("Chinese")},
 };
 
 } // namespace
@@ -50,7 +43,7 @@ std::string language_name(const std::string& code, model::Language language) {
     if (found == std::end(names) || found->code != code) {
         return code;
     }
-    return std::string(language == model::Language::it ? found->it : found->en);
+    return text::Words(language)(found->name);
 }
 
 } // namespace stakemap::report

@@ -1,5 +1,7 @@
 #include "stakemap/report/stats_report.hpp"
 
+#include "stakemap/text/words.hpp"
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -54,54 +56,96 @@ nlohmann::ordered_json stats_results(const analysis::MapStats& stats) {
 }
 
 Table stats_table(const analysis::MapStats& stats, model::Language language) {
-    const bool it = language == model::Language::it;
+    const text::Words words(language);
     Table table;
-    table.columns = {it ? "indicatore" : "figure", it ? "valore" : "value"};
+    table.columns = {words("figure"), words("value")};
     table.right_aligned = {false, true};
-    auto row = [&](const std::string& italian, const std::string& english, std::string value) {
-        table.rows.push_back({it ? italian : english, std::move(value)});
+    auto row = [&](std::string figure, std::string value) {
+        table.rows.push_back({std::move(figure), std::move(value)});
     };
-    auto count = [](std::size_t n) {
-        return std::to_string(n);
+    auto count = [&](std::size_t n) {
+        return words.integer(static_cast<long long>(n));
     };
-    row("attori", "actors", count(stats.actors));
-    row("relazioni analizzate", "relations analysed", count(stats.relations));
-    row("legami (relazioni unite)", "ties (merged relations)", count(stats.ties));
-    row("orientata", "directed", stats.directed ? (it ? "sì" : "yes") : "no");
-    row("densità", "density", format_number(stats.density, 4));
-    row("componenti connesse", "connected components", count(stats.components));
-    row("attori isolati", "isolated actors", count(stats.isolates));
-    row("componente più grande (attori)", "largest component (actors)",
-        count(stats.largest_component));
-    row("quota nella componente più grande", "share in the largest component",
-        format_number(stats.largest_component_share * 100.0, 3) + "%");
+    auto number = [&](double value) {
+        return std::isnan(value) ? std::string("–") : words.number(value, 4);
+    };
+    row(words("actors"), count(stats.actors));
+    row(words("relations analysed"), count(stats.relations));
+    row(words("ties (merged relations)"), count(stats.ties));
+    row(words("directed"), stats.directed ? words("yes") : words("no"));
+    row(words("density"), number(stats.density));
+    row(words("connected components"), count(stats.components));
+    row(words("isolated actors"), count(stats.isolates));
+    row(words("largest component (actors)"), count(stats.largest_component));
+    row(words("share in the largest component"), words.percent(stats.largest_component_share));
     if (stats.strong_components) {
-        row("componenti fortemente connesse", "strongly connected components",
-            count(*stats.strong_components));
+        row(words("strongly connected components"), count(*stats.strong_components));
     }
-    row("diametro (passi)", "diameter (steps)", count(stats.diameter));
-    row("distanza media (passi)", "average path length (steps)",
-        format_number(stats.average_path_length, 4));
-    row("transitività", "transitivity", format_number(stats.transitivity, 4));
+    row(words("diameter (steps)"), count(stats.diameter));
+    row(words("average path length (steps)"), number(stats.average_path_length));
+    row(words("transitivity"), number(stats.transitivity));
     if (stats.reciprocity) {
-        row("reciprocità", "reciprocity", format_number(*stats.reciprocity, 4));
+        row(words("reciprocity"), number(*stats.reciprocity));
     }
-    row("centralizzazione del grado", "degree centralization",
-        format_number(stats.degree_centralization, 4));
-    row("centralizzazione dell'intermediazione", "betweenness centralization",
-        format_number(stats.betweenness_centralization, 4));
+    row(words("degree centralization"), number(stats.degree_centralization));
+    row(words("betweenness centralization"), number(stats.betweenness_centralization));
     for (const auto& figures : stats.groupings) {
-        const std::string& by = figures.grouping;
-        const std::string by_it = by == "kind"     ? "tipo"
-                                  : by == "sector" ? "settore"
-                                  : by == "level"  ? "livello"
-                                                   : by;
-        row("assortatività per " + by_it, "assortativity by " + by,
-            std::isnan(figures.assortativity) ? "–" : format_number(figures.assortativity, 4));
-        row("modularità dei gruppi per " + by_it, "modularity of groups by " + by,
-            format_number(figures.modularity, 4));
+        const std::string by = grouping_label(figures.grouping, words);
+        row(words("assortativity by {grouping}", {{"grouping", by}}),
+            number(figures.assortativity));
+        row(words("modularity of groups by {grouping}", {{"grouping", by}}),
+            number(figures.modularity));
     }
     return table;
+}
+
+std::string group_value_label(const model::Map& map, const model::Vocabulary& vocabulary,
+                              const std::string& grouping, const std::string& value,
+                              const text::Words& words) {
+    if (value.empty()) {
+        return words("(none)");
+    }
+    const model::Label* label = nullptr;
+    if (grouping == "kind") {
+        const auto* term = vocabulary.find_kind(value);
+        label = term != nullptr ? &term->label : nullptr;
+    } else if (grouping == "sector") {
+        const auto* term = vocabulary.find_sector(value);
+        label = term != nullptr ? &term->label : nullptr;
+    } else if (grouping == "level") {
+        const auto* term = vocabulary.find_level(value);
+        label = term != nullptr ? &term->label : nullptr;
+    } else if (grouping == "area") {
+        for (const auto& area : map.areas) {
+            if (area.id == value) {
+                return area.name.empty() ? value : area.name;
+            }
+        }
+    }
+    if (label != nullptr) {
+        const std::string& text = model::text(*label, words.language());
+        return text.empty() ? value : text;
+    }
+    return value;
+}
+
+std::string grouping_label(const std::string& grouping, const text::Words& words) {
+    if (grouping == "kind") {
+        return words.in_context("grouping", "kind");
+    }
+    if (grouping == "sector") {
+        return words.in_context("grouping", "sector");
+    }
+    if (grouping == "level") {
+        return words.in_context("grouping", "level");
+    }
+    if (grouping == "area") {
+        return words.in_context("grouping", "area");
+    }
+    if (grouping == "community") {
+        return words.in_context("grouping", "detected community");
+    }
+    return grouping;
 }
 
 } // namespace stakemap::report

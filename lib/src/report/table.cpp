@@ -103,8 +103,8 @@ std::string csv_cell(std::string_view text) {
         bool plain_number = value[0] == '-' && value.size() > 1;
         for (std::size_t i = 1; plain_number && i < value.size(); ++i) {
             const char c = value[i];
-            plain_number =
-                (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+            plain_number = (c >= '0' && c <= '9') || c == '.' || c == ',' || c == 'e' || c == 'E' ||
+                           c == '+' || c == '-';
         }
         if (!plain_number) {
             value.insert(value.begin(), '\'');

@@ -17,6 +17,7 @@ enum class Measure {
     degree,
     in_degree,
     out_degree,
+    neighbours,
     strength,
     betweenness,
     closeness,
@@ -44,6 +45,10 @@ std::vector<double> degree(const graph::AnalysisGraph& graph);
 std::vector<double> in_degree(const graph::AnalysisGraph& graph);
 /// `G.out_degree()`; for undirected graphs, the degree. O(n).
 std::vector<double> out_degree(const graph::AnalysisGraph& graph);
+/// Distinct partners: the degree on the undirected projection U, `U.degree()` on the simple
+/// projection. What sentences call "ties": an undirected relation on a directed map counts once
+/// here, twice in degree. O(n).
+std::vector<double> neighbours(const graph::AnalysisGraph& graph);
 /// `G.degree(weight="weight")`: the sum of merged weights, in + out when directed. O(m).
 std::vector<double> strength(const graph::AnalysisGraph& graph);
 

@@ -6,6 +6,8 @@
 #include "stakemap/model/map.hpp"
 #include "stakemap/report/table.hpp"
 
+#include "stakemap/text/words.hpp"
+
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -35,8 +37,13 @@ std::vector<std::size_t> rank_actors(const std::vector<double>& values, std::siz
 /// the map's order (only those shown when --top is given); NaN is written as null.
 nlohmann::ordered_json centrality_results(const CentralityReport& report);
 
-/// One row per shown actor, ranked: id, name, then each measure (and the roles when grouping).
-Table centrality_table(const CentralityReport& report);
+/// One row per shown actor, ranked: id, name, then each measure (and the roles when grouping), with
+/// headers and numbers for people in the chosen language; values below 1e-12 of their column's
+/// largest print as 0.
+Table centrality_table(const CentralityReport& report, model::Language language);
+
+/// The name of a measure for people ("betweenness", «intermediazione»).
+std::string measure_label(analysis::Measure measure, const text::Words& words);
 
 /// One sentence for each of the first `count` shown actors, in the chosen language.
 std::vector<std::string> centrality_readings(const CentralityReport& report,

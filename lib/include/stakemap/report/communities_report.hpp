@@ -5,6 +5,8 @@
 #include "stakemap/model/map.hpp"
 #include "stakemap/report/table.hpp"
 
+#include "stakemap/model/vocabulary.hpp"
+
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <utility>
@@ -26,10 +28,12 @@ struct CommunitiesReport {
 nlohmann::ordered_json communities_results(const CommunitiesReport& report);
 
 /// One row per community: its number, size and members' names.
-Table communities_table(const CommunitiesReport& report);
+Table communities_table(const CommunitiesReport& report, model::Language language);
 
 /// The contingency table of one alignment: a row per community, a column per group.
-Table alignment_table(const analysis::Contingency& contingency);
+Table alignment_table(const model::Map& map, const model::Vocabulary& vocabulary,
+                      const std::string& grouping, const analysis::Contingency& contingency,
+                      model::Language language);
 
 /// A heading line per alignment, e.g. "Communities and area: normalised mutual information 0.42".
 std::string alignment_heading(const std::string& grouping, const analysis::Contingency& contingency,
