@@ -36,3 +36,30 @@ TEST_CASE("tables: text alignment counts characters; Markdown escapes pipes") {
           "| name | n |\n| --- | ---: |\n| Città | 1 |\n| a\\|b | 10 |\n");
     CHECK(render_csv(table) == "name,n\r\nCittà,1\r\na|b,10\r\n");
 }
+
+#include "stakemap/report/csv.hpp"
+
+#include <nlohmann/json.hpp>
+
+TEST_CASE("CSV from JSON records: full precision, flattened, neutralised, and the Excel-it style") {
+    const auto records = nlohmann::ordered_json::parse(R"json([
+        {"id": "a", "name": "=HYPERLINK(\"x\")", "score": 0.1, "share": -0.5, "n": 1650,
+         "ok": true, "missing": null, "services": ["legal", "health"],
+         "coverage": {"score": 0.3333333333333333, "rank": 2}},
+        {"id": "b", "name": "Caritas, Prato", "score": 1e-300, "share": 2, "n": -3,
+         "ok": false, "missing": null, "services": [], "extra": "x"}
+    ])json");
+    // Columns in first-seen order, "extra" last; nested objects as dotted columns; lists joined
+    // with '|'; numbers as the shortest text that reads back as the same double.
+    CHECK(stakemap::report::records_to_csv(records) ==
+          "id,name,score,share,n,ok,missing,services,coverage.score,coverage.rank,extra\r\n"
+          "a,\"'=HYPERLINK(\"\"x\"\")\",0.1,-0.5,1650,true,,legal|health,0.3333333333333333,2,\r\n"
+          "b,\"Caritas, Prato\",1e-300,2,-3,false,,,,,x\r\n");
+    // Excel in an Italian locale: BOM, ';', decimal comma (cells with a comma are quoted).
+    CHECK(stakemap::report::records_to_csv(records, {.excel_it = true}) ==
+          "\xEF\xBB\xBF"
+          "id;name;score;share;n;ok;missing;services;coverage.score;coverage.rank;extra\r\n"
+          "a;\"'=HYPERLINK(\"\"x\"\")\";\"0,1\";\"-0,5\";1650;true;;legal|health;\"0,"
+          "3333333333333333\";2;\r\n"
+          "b;\"Caritas, Prato\";1e-300;2;-3;false;;;;;x\r\n");
+}
