@@ -2,9 +2,11 @@
 
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/files.hpp"
+#include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
 #include "stakemap/report/csv.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -73,6 +75,7 @@ std::string CommonOptions::effective_at() const {
 io::ReadOptions CommonOptions::read_options() const {
     io::ReadOptions options;
     options.max_file_bytes = max_file_mib * 1024 * 1024;
+    options.language = language();
     return options;
 }
 
@@ -263,10 +266,11 @@ bool Command::setup(const std::vector<std::string>& arguments) {
 }
 
 model::Map Command::edited(const model::Map& map) const {
+    const text::Words& words = words_;
     const std::vector<std::string> ids = map.actor_ids();
     auto check = [&](const std::string& option, const std::string& id) {
         if (!map.actor_index(id)) {
-            throw UsageError(io::unknown_name(option + ": " + words_("no actor"), id, ids));
+            throw UsageError(io::unknown_name(words, option + ": " + words("no actor"), id, ids));
         }
     };
     for (const auto& id : what_if_->removed_actors) {
@@ -275,6 +279,20 @@ model::Map Command::edited(const model::Map& map) const {
     for (const auto& relation : what_if_->added_relations) {
         check("--add-relation", relation.source);
         check("--add-relation", relation.target);
+        // A type neither in the vocabulary nor in the map is most likely a typo.
+        const auto& types = io::default_vocabulary().relation_types;
+        if (relation.type && !common_.quiet &&
+            io::default_vocabulary().find_relation_type(*relation.type) == nullptr &&
+            std::none_of(map.relations.begin(), map.relations.end(),
+                         [&](const model::Relation& r) { return r.type == relation.type; })) {
+            const std::string suggestion = io::nearest_term(*relation.type, types);
+            print_warning(
+                words("--add-relation: unknown relation type \"{type}\" (the relation is added "
+                      "with it as written)",
+                      {{"type", *relation.type}}) +
+                (suggestion.empty() ? std::string()
+                                    : words("; did you mean \"{name}\"?", {{"name", suggestion}})));
+        }
     }
     try {
         return model::apply(map, *what_if_);
@@ -375,7 +393,7 @@ void Command::emit_csv(const nlohmann::ordered_json& records) const {
 
 void Command::emit(const std::string& content) const {
     if (!common_.output_path.empty()) {
-        io::write_file_atomically(common_.output_path, content);
+        io::write_file_atomically(common_.output_path, content, words_.language());
         return;
     }
     std::cout << content << std::flush;

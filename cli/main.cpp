@@ -162,7 +162,7 @@ int run(int argc, char** argv) {
             }
         }
         if (errors == 0) {
-            print_error(error.what());
+            print_error(words("the map is not valid"));
         }
         return cli::exit_bad_input;
     } catch (const analysis::Interrupted&) {

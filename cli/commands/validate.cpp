@@ -13,9 +13,9 @@ class ValidateCommand : public Command {
 public:
     std::string name() const override { return "validate"; }
     std::string synopsis() const override {
-        return "Check a map file: list every error and warning with its line, column and JSON "
-               "pointer. Exit code 0 when the map is valid, 1 when it has errors (or warnings, "
-               "with --strict).";
+        return text::N_("Check a map file: list every error and warning with its line, column and "
+                        "JSON pointer. Exit code 0 when the map is valid, 1 when it has errors (or "
+                        "warnings, with --strict).");
     }
     std::string usage() const override { return "stakemap validate MAP [options]"; }
     std::string example() const override {
@@ -23,6 +23,7 @@ public:
     }
 
     int run() override {
+        const text::Words& words = words_;
         const io::ReadResult result = io::read_map_file(common_.map_path, common_.read_options());
         const bool valid = result.ok() && (!strict_ || result.warning_count == 0);
         const std::string file = io::display_name(common_.map_path);
@@ -32,32 +33,23 @@ public:
             nlohmann::ordered_json options;
             options["strict"] = strict_;
             content = report::json_envelope(name(), result.map ? &*result.map : nullptr, options,
-                                            report::validation_results(result, strict_));
+                                            report::validation_results(result, strict_, words));
             break;
         }
         case Format::csv:
-            content = report::render_csv(report::validation_table(result));
+            content = report::render_csv(report::validation_table(result, words));
             break;
         case Format::md:
             content = result.diagnostics.empty()
                           ? std::string()
-                          : report::render_markdown(report::validation_table(result)) + "\n";
-            content += report::validation_summary(result, file, strict_);
+                          : report::render_markdown(report::validation_table(result, words)) + "\n";
+            content += report::validation_summary(result, file, strict_, words);
             break;
         case Format::table:
             for (const auto& diagnostic : result.diagnostics) {
-                content += io::to_string(diagnostic)
-                               .insert(diagnostic.file.size() +
-                                           (diagnostic.line > 0
-                                                ? std::to_string(diagnostic.line).size() +
-                                                      std::to_string(diagnostic.column).size() + 2
-                                                : 0) +
-                                           1,
-                                       diagnostic.severity == io::Severity::error ? " error:"
-                                                                                  : " warning:");
-                content += '\n';
+                content += report::diagnostic_line(diagnostic, words) + '\n';
             }
-            content += report::validation_summary(result, file, strict_);
+            content += report::validation_summary(result, file, strict_, words);
             break;
         }
         emit(content);
@@ -66,8 +58,9 @@ public:
 
 protected:
     void add_options(boost::program_options::options_description& options) override {
+        const text::Words& words = words_;
         options.add_options()("strict", boost::program_options::bool_switch(&strict_),
-                              "count warnings as errors");
+                              words("count warnings as errors").c_str());
     }
     bool takes_analysis_options() const override { return false; }
 

@@ -102,3 +102,54 @@ TEST_CASE("json: numbers too large are flagged, not fatal") {
     CHECK(result.issues[0].code == "json.number_range");
     CHECK(result.root.find("w")->invalid);
 }
+
+TEST_CASE("json: a trailing comma is reported where the comma is") {
+    // {"a": [1, 2,
+    //  ]}          the comma after 2 is at line 1, column 12.
+    const std::string array = "{\"a\": [1, 2,\n ]}";
+    const auto in_array = parse_json(array, 64);
+    REQUIRE(in_array.issues.size() == 1);
+    CHECK(in_array.issues[0].offset == array.find(",\n"));
+    CHECK(in_array.issues[0].pointer == "/a");
+    CHECK(in_array.issues[0].message ==
+          "trailing comma before ']'; remove the comma after the last element");
+    const std::string object = "{\"a\": {\"b\": 1, \"c\": 2, }}";
+    const auto in_object = parse_json(object, 64);
+    REQUIRE(in_object.issues.size() == 1);
+    CHECK(in_object.issues[0].offset == object.rfind(','));
+    CHECK(in_object.issues[0].pointer == "/a");
+    CHECK(in_object.issues[0].message ==
+          "trailing comma before '}'; remove the comma after the last element");
+}
+
+TEST_CASE("json: a decimal comma in an object member is named; in an array it is two numbers") {
+    const auto member = parse_json(R"({"w": 0,5, "x": 1})", 64);
+    CHECK_FALSE(member.complete);
+    REQUIRE(member.issues.size() == 1);
+    CHECK(member.issues[0].offset == 6);
+    CHECK(member.issues[0].pointer == "/w");
+    CHECK(member.issues[0].message ==
+          "the number 0,5 is written with a decimal comma; write 0.5, with a decimal point");
+    // 12,75 at the end of an object, and -3,2: the same.
+    CHECK(parse_json(R"({"w": 12,75})", 64).issues.at(0).message ==
+          "the number 12,75 is written with a decimal comma; write 12.75, with a decimal point");
+    CHECK(parse_json(R"({"w": -3,2})", 64).issues.at(0).message.find("write -3.2") !=
+          std::string::npos);
+    // A space after the comma: a missing key, not a decimal comma.
+    CHECK(parse_json(R"({"w": 0, 5})", 64).issues.at(0).message ==
+          "expected a key in double quotes, found '5'");
+    CHECK(parse_json("[0,5]", 64).complete);
+}
+
+TEST_CASE("json: messages in the language of the words given") {
+    const stakemap::text::Words italian(stakemap::text::Language::from_code("it"));
+    const auto result = parse_json(R"({"x": 1, "y": 2, "x": 3})", 64, nullptr, italian);
+    REQUIRE(result.issues.size() == 1);
+    CHECK(result.issues[0].code == "json.duplicate_key");
+    CHECK(
+        result.issues[0].message ==
+        "chiave «x» ripetuta nello stesso oggetto (la prima: riga 1, colonna 2); tenerne una sola");
+    CHECK(parse_json("", 64, nullptr, italian).issues.at(0).message ==
+          "il file è vuoto; una mappa è un oggetto JSON che comincia con '{'");
+    CHECK(describe(JsonType::array, italian) == "un elenco");
+}

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace stakemap;
 
@@ -9,6 +11,21 @@ namespace {
 
 io::ReadResult read(const std::string& text) {
     return io::read_map_text(text, "m.json");
+}
+
+io::ReadResult read_in_italian(const std::string& text) {
+    io::ReadOptions options;
+    options.language = model::Language::from_code("it");
+    return io::read_map_text(text, "m.json", options);
+}
+
+/// The message of the only diagnostic of a map with one relation whose weight is `weight`.
+std::string weight_message(const std::string& weight) {
+    const auto result = read(R"({"format": "stakemap/1", "actors": [{"id": "a", "name": "A"},
+        {"id": "b", "name": "B"}], "relations": [{"source": "a", "target": "b", "weight": )" +
+                             weight + "}]}");
+    REQUIRE(result.diagnostics.size() == 1);
+    return result.diagnostics[0].message;
 }
 
 std::string first_error(const io::ReadResult& result) {
@@ -186,7 +203,7 @@ TEST_CASE("reader: every error is counted, even far past the ones kept") {
     CHECK(result.error_count == 5000);
     REQUIRE(result.diagnostics.size() == 101);
     CHECK(result.diagnostics.back().message ==
-          "4900 more errors not shown; fix the first 100 and read the file again");
+          "4,900 more errors not shown; fix the first 100 and read the file again");
 }
 
 TEST_CASE("reader: the lists may come in any order in the file") {
@@ -214,4 +231,116 @@ TEST_CASE("reader: a repeated list at the top level is reported and read once") 
       "relations": [], "actors": [{"id": "b", "name": "B"}]})");
     REQUIRE(result.error_count == 1);
     CHECK(result.diagnostics[0].code == "json.duplicate_key");
+}
+
+TEST_CASE("reader: messages in the language of the options, with the same codes and places") {
+    const std::string text = R"({"format": "stakemap/1",
+      "actors": [{"id": "urp-municipio", "name": "URP", "kindd": "urp"}, {"id": "b", "name": "B"},
+                 {"id": "b", "name": "C", "power": 9}],
+      "relations": [{"source": "urp-municipo", "target": "b", "weight": "2,5"}]})";
+    const auto english = read(text);
+    const auto italian = read_in_italian(text);
+    REQUIRE(english.diagnostics.size() == 5);
+    REQUIRE(italian.diagnostics.size() == 5);
+    for (std::size_t i = 0; i < english.diagnostics.size(); ++i) {
+        CAPTURE(i);
+        CHECK(italian.diagnostics[i].code == english.diagnostics[i].code);
+        CHECK(italian.diagnostics[i].pointer == english.diagnostics[i].pointer);
+        CHECK(italian.diagnostics[i].line == english.diagnostics[i].line);
+        CHECK(italian.diagnostics[i].column == english.diagnostics[i].column);
+        CHECK(italian.diagnostics[i].message != english.diagnostics[i].message);
+    }
+    CHECK(italian.diagnostics[0].message ==
+          "campo sconosciuto «kindd» in un attore (ignorato); forse «kind»?");
+    // The first "b" is the 81st character of line 2 (6 spaces, then 74 characters before it).
+    CHECK(italian.diagnostics[1].message ==
+          "id di attore ripetuto «b» (la prima volta: riga 2, colonna 81); gli id devono essere "
+          "unici");
+    CHECK(italian.diagnostics[2].message == "«power» deve essere un numero intero da 1 a 5, non 9");
+    CHECK(italian.diagnostics[3].message ==
+          "attore sconosciuto «urp-municipo»; forse «urp-municipio»?");
+    CHECK(italian.diagnostics[4].message ==
+          "qui va un numero, non un testo («2,5»); scrivere 2.5, un numero JSON con il punto "
+          "decimale e senza virgolette");
+}
+
+TEST_CASE("reader: JSON syntax errors in Italian") {
+    const auto result =
+        read_in_italian(R"({"format": "stakemap/1", "actors": [], "relations": [],})");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].code == "json.syntax");
+    CHECK(result.diagnostics[0].message ==
+          "virgola di troppo prima di '}'; togliere la virgola dopo l'ultimo elemento");
+}
+
+TEST_CASE("reader: a number in quotes gets the JSON number to write") {
+    // A decimal comma: the number with a decimal point.
+    CHECK(weight_message(R"("0,5")") ==
+          "expected a number, found a string (\"0,5\"); write 0.5, a JSON number with a decimal "
+          "point and no quotes");
+    CHECK(weight_message(R"("1.234,5")") ==
+          "expected a number, found a string (\"1.234,5\"); write 1234.5, a JSON number with a "
+          "decimal point and no quotes");
+    // A number JSON accepts as it is: only the quotes go.
+    CHECK(weight_message(R"("3")") ==
+          "expected a number, found a string (\"3\"); write 3, a JSON number without quotes");
+    CHECK(weight_message(R"("2.5")") ==
+          "expected a number, found a string (\"2.5\"); write 2.5, a JSON number without quotes");
+    CHECK(weight_message(R"(" 3 ")") ==
+          "expected a number, found a string (\" 3 \"); write 3, a JSON number without quotes");
+    // Anything else is not guessed at.
+    for (const char* text : {R"("tre")", R"("1,2,3")", R"("1.23,4")", R"("1.2345,6")", R"(",5")",
+                             R"("5,")", R"("")", R"("03")", R"("3 4")", R"("1e999")"}) {
+        CAPTURE(text);
+        CHECK(weight_message(text).find("write") == std::string::npos);
+    }
+    // Language shares too.
+    const auto result = read(R"({"format": "stakemap/1", "areas": [{"id": "x",
+        "languages": {"ar": "0,3"}}], "actors": [], "relations": []})");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message ==
+          "expected a share between 0 and 1, found a string (\"0,3\"); write 0.3, a JSON number "
+          "with a decimal point and no quotes");
+}
+
+TEST_CASE("reader: a number written with a decimal comma outside quotes") {
+    const auto result = read(R"({"format": "stakemap/1", "actors": [{"id": "a", "name": "A"},
+        {"id": "b", "name": "B"}], "relations": [{"source": "a", "target": "b", "weight": 0,5}]})");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].code == "json.syntax");
+    CHECK(result.diagnostics[0].pointer == "/relations/0/weight");
+    CHECK(result.diagnostics[0].column == 91); // the 0 of 0,5: 8 spaces and 82 characters before it
+    CHECK(result.diagnostics[0].message ==
+          "the number 0,5 is written with a decimal comma; write 0.5, with a decimal point");
+}
+
+TEST_CASE("reader: vocabulary given by Italian ids or labels gets the id to write") {
+    const auto result = read(R"({"format": "stakemap/1",
+      "kinds": [{"id": "tavolo", "sector": "Comunità"}],
+      "actors": [{"id": "a", "name": "A", "kind": "associazione_migranti", "level": "Comunale",
+                  "services": ["Mediazione culturale"]},
+                 {"id": "b", "name": "B", "kind": "Associazione di migranti"}],
+      "relations": [{"source": "a", "target": "b", "type": "Invio di utenti",
+                     "formality": "informale"}]})");
+    std::vector<std::pair<std::string, std::string>> found;
+    for (const auto& d : result.diagnostics) {
+        const auto at = d.message.find("did you mean \"");
+        found.emplace_back(d.code, at == std::string::npos ? "" : d.message.substr(at + 14));
+    }
+    CHECK(found == std::vector<std::pair<std::string, std::string>>{
+                       {"map.unknown_sector", "community\"?"},
+                       {"vocab.unknown_kind", "migrant_association\"?"},
+                       {"vocab.unknown_level", "municipal\"?"},
+                       {"vocab.unknown_service", "cultural_mediation\"?"},
+                       {"vocab.unknown_kind", "migrant_association\"?"},
+                       {"vocab.unknown_relation", "referral\"?"},
+                       {"vocab.unknown_formality", "informal\"?"}});
+    // The value is kept as written.
+    REQUIRE(result.warning_count == 6);
+    const auto italian = read_in_italian(R"({"format": "stakemap/1",
+      "actors": [{"id": "a", "name": "A", "kind": "associazione_migranti"}], "relations": []})");
+    REQUIRE(italian.diagnostics.size() == 1);
+    CHECK(italian.diagnostics[0].message ==
+          "tipo di attore sconosciuto «associazione_migranti» (mantenuto così com'è; dichiararlo "
+          "in \"kinds\" per dargli un settore e un'etichetta); forse «migrant_association»?");
 }

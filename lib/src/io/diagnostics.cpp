@@ -1,5 +1,7 @@
 #include "stakemap/io/diagnostics.hpp"
 
+#include "stakemap/text/words.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
@@ -81,11 +83,23 @@ std::string nearest_name(const std::string& wanted, const std::vector<std::strin
 
 namespace stakemap::io {
 
+std::string did_you_mean(const text::Words& words, const std::string& wanted,
+                         const std::vector<std::string>& candidates) {
+    const std::string nearest = nearest_name(wanted, candidates);
+    return nearest.empty() ? std::string()
+                           : words("; did you mean \"{name}\"?", {{"name", nearest}});
+}
+
+std::string unknown_name(const text::Words& words, const std::string& what,
+                         const std::string& wanted, const std::vector<std::string>& candidates) {
+    return words("{what} \"{name}\" in this map", {{"what", what}, {"name", wanted}}) +
+           did_you_mean(words, wanted, candidates);
+}
+
 std::string unknown_name(const std::string& what, const std::string& wanted,
                          const std::vector<std::string>& candidates, const std::string& where) {
-    const std::string nearest = nearest_name(wanted, candidates);
     return what + " \"" + wanted + "\"" + where +
-           (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?");
+           did_you_mean(text::Words(text::Language::en), wanted, candidates);
 }
 
 } // namespace stakemap::io

@@ -19,22 +19,29 @@ const JsonValue* JsonValue::find(std::string_view key) const {
     return nullptr;
 }
 
-const char* describe(JsonType type) {
+std::string describe(JsonType type, const text::Words& words) {
     switch (type) {
     case JsonType::null:
-        return "null";
+        return words("null");
     case JsonType::boolean:
-        return "a boolean";
+        return words("a boolean");
     case JsonType::number:
-        return "a number";
+        return words("a number");
     case JsonType::string:
-        return "a string";
+        return words("a string");
     case JsonType::array:
-        return "an array";
+        return words("an array");
     case JsonType::object:
-        return "an object";
+        return words("an object");
     }
-    return "a value";
+    return words("a value");
+}
+
+std::string line_and_column(const SourcePositions& positions, std::size_t offset,
+                            const text::Words& words) {
+    const auto position = positions.at(offset);
+    return words("line {line}, column {column}", {{"line", std::to_string(position.line)},
+                                                  {"column", std::to_string(position.column)}});
 }
 
 std::string pointer_token(std::string_view key) {
@@ -129,8 +136,9 @@ struct Stop {};
 class Parser {
 public:
     Parser(std::string_view text, std::size_t max_depth, JsonParseResult& result,
-           JsonStreamHandler* handler)
-        : s_(text), max_depth_(max_depth), result_(result), positions_(text), handler_(handler) {}
+           JsonStreamHandler* handler, const text::Words& language)
+        : s_(text), max_depth_(max_depth), result_(result), positions_(text), handler_(handler),
+          words(language) {}
 
     void run() {
         if (!check_encoding()) {
@@ -143,15 +151,15 @@ public:
             skip_whitespace();
             if (pos_ >= s_.size()) {
                 fatal(pos_, "json.empty",
-                      "the file is empty; a map is a JSON object that starts with '{'");
+                      words("the file is empty; a map is a JSON object that starts with '{'"));
             }
             result_.root = parse_value(0);
             skip_whitespace();
             if (pos_ < s_.size()) {
                 fatal(pos_, "json.syntax",
-                      "unexpected " + describe_here() +
-                          " after the end of the JSON document; remove it or check the brackets "
-                          "before it");
+                      words("unexpected {found} after the end of the JSON document; remove it or "
+                            "check the brackets before it",
+                            {{"found", describe_here()}}));
             }
             result_.complete = true;
         } catch (const Stop&) {
@@ -167,11 +175,11 @@ private:
     SourcePositions positions_;
     JsonStreamHandler* handler_;
     std::string pointer_;
+    /// The language of messages.
+    text::Words words;
 
     std::string where(std::size_t offset) const {
-        const auto position = positions_.at(offset);
-        return "line " + std::to_string(position.line) + ", column " +
-               std::to_string(position.column);
+        return line_and_column(positions_, offset, words);
     }
 
     [[noreturn]] void fatal(std::size_t offset, std::string code, std::string message) {
@@ -186,8 +194,8 @@ private:
             if (s_[i] == '\0') {
                 result_.issues.push_back(
                     {i, "json.nul_byte",
-                     "NUL byte (0x00) in the file; a map is text and cannot contain NUL bytes — "
-                     "was it saved by a word processor or as UTF-16?",
+                     words("NUL byte (0x00) in the file; a map is text and cannot contain NUL "
+                           "bytes — was it saved by a word processor or as UTF-16?"),
                      "", true});
                 return false;
             }
@@ -205,11 +213,12 @@ private:
         if (first_bad == std::string_view::npos) {
             return true;
         }
-        std::string message =
-            "invalid UTF-8 byte " + hex_byte(static_cast<unsigned char>(s_[first_bad])) + " (" +
-            std::to_string(bad_count) + (bad_count == 1 ? " such byte" : " such bytes") +
-            " in the file); the file is probably saved as Windows-1252 or "
-            "Latin-1: save it again as UTF-8";
+        std::string message = words.plural(
+            "invalid UTF-8 byte {byte} ({n} such byte in the file); the file is probably saved as "
+            "Windows-1252 or Latin-1: save it again as UTF-8",
+            "invalid UTF-8 byte {byte} ({n} such bytes in the file); the file is probably saved as "
+            "Windows-1252 or Latin-1: save it again as UTF-8",
+            bad_count, {{"byte", hex_byte(static_cast<unsigned char>(s_[first_bad]))}});
         result_.issues.push_back({first_bad, "json.invalid_utf8", std::move(message), "", true});
         return false;
     }
@@ -227,7 +236,7 @@ private:
 
     std::string describe_here() const {
         if (pos_ >= s_.size()) {
-            return "the end of the file";
+            return words("the end of the file");
         }
         const auto c = static_cast<unsigned char>(s_[pos_]);
         if (c >= 0x20 && c < 0x7F) {
@@ -237,15 +246,15 @@ private:
             const std::size_t length = utf8_sequence_length(s_, pos_);
             return "'" + std::string(s_.substr(pos_, std::max<std::size_t>(length, 1))) + "'";
         }
-        return "the control byte " + hex_byte(c);
+        return words("the control byte {byte}", {{"byte", hex_byte(c)}});
     }
 
     JsonValue parse_value(std::size_t depth) {
         skip_whitespace();
         if (pos_ >= s_.size()) {
             fatal(pos_, "json.syntax",
-                  "unexpected end of the file where a value was expected; "
-                  "the file looks truncated");
+                  words("unexpected end of the file where a value was expected; the file looks "
+                        "truncated"));
         }
         const char c = s_[pos_];
         switch (c) {
@@ -270,29 +279,33 @@ private:
             }
         }
         if (c == '\'') {
-            fatal(pos_, "json.syntax", "found a single quote; JSON strings use double quotes (\")");
+            fatal(pos_, "json.syntax",
+                  words("found a single quote; JSON strings use double quotes (\")"));
         }
         if (c == '/') {
-            fatal(pos_, "json.syntax", "comments are not allowed in JSON; remove the comment");
+            fatal(pos_, "json.syntax",
+                  words("comments are not allowed in JSON; remove the comment"));
         }
         if (s_.substr(pos_, 3) == "NaN" || s_.substr(pos_, 8) == "Infinity") {
             fatal(pos_, "json.syntax",
-                  "NaN and Infinity are not JSON numbers; write a finite number");
+                  words("NaN and Infinity are not JSON numbers; write a finite number"));
         }
         if (c == ']' || c == '}') {
             fatal(pos_, "json.syntax",
-                  "expected a value, found " + describe_here() + "; is there a comma too many?");
+                  words("expected a value, found {found}; is there a comma too many?",
+                        {{"found", describe_here()}}));
         }
         fatal(pos_, "json.syntax",
-              "expected a value (object, array, string, number, true, false or null), found " +
-                  describe_here());
+              words("expected a value (object, array, string, number, true, false or null), found "
+                    "{found}",
+                    {{"found", describe_here()}}));
     }
 
     void check_depth(std::size_t depth) {
         if (depth > max_depth_) {
             fatal(pos_, "json.too_deep",
-                  "nesting deeper than " + std::to_string(max_depth_) +
-                      " levels; a stakemap map needs at most 5");
+                  words("nesting deeper than {max} levels; a stakemap map needs at most 5",
+                        {{"max", std::to_string(max_depth_)}}));
         }
     }
 
@@ -307,34 +320,41 @@ private:
             ++pos_;
             return value;
         }
+        std::size_t comma = 0; // the comma before this member
         while (true) {
             skip_whitespace();
             if (pos_ >= s_.size()) {
                 fatal(pos_, "json.syntax",
-                      "unexpected end of the file inside an object; the file "
-                      "looks truncated or a '}' is missing");
+                      words("unexpected end of the file inside an object; the file looks "
+                            "truncated or a '}' is missing"));
             }
             if (s_[pos_] != '"') {
                 if (s_[pos_] == '}') {
-                    fatal(pos_, "json.syntax", "trailing comma before '}'; remove the comma");
+                    // Reported where the comma is: that is what to delete.
+                    fatal(comma, "json.syntax",
+                          words("trailing comma before '}'; remove the comma after the last "
+                                "element"));
                 }
                 if (s_[pos_] == '\'') {
                     fatal(pos_, "json.syntax",
-                          "found a single quote; JSON keys and strings use double quotes (\")");
+                          words("found a single quote; JSON keys and strings use double quotes "
+                                "(\")"));
                 }
                 if (s_[pos_] == '/') {
                     fatal(pos_, "json.syntax",
-                          "comments are not allowed in JSON; remove the comment");
+                          words("comments are not allowed in JSON; remove the comment"));
                 }
                 fatal(pos_, "json.syntax",
-                      "expected a key in double quotes, found " + describe_here());
+                      words("expected a key in double quotes, found {found}",
+                            {{"found", describe_here()}}));
             }
             const std::size_t key_offset = pos_;
             std::string key = parse_string();
             skip_whitespace();
             if (pos_ >= s_.size() || s_[pos_] != ':') {
                 fatal(pos_, "json.syntax",
-                      "expected ':' after the key \"" + key + "\", found " + describe_here());
+                      words("expected ':' after the key \"{key}\", found {found}",
+                            {{"key", key}, {"found", describe_here()}}));
             }
             ++pos_;
             const std::size_t saved = pointer_.size();
@@ -353,17 +373,24 @@ private:
             const auto duplicate = std::find_if(value.members.begin(), value.members.end(),
                                                 [&](const JsonMember& m) { return m.key == key; });
             if (duplicate != value.members.end()) {
-                result_.issues.push_back({key_offset, "json.duplicate_key",
-                                          "duplicate key \"" + key +
-                                              "\" in the same object (first given at " +
-                                              where(duplicate->key_offset) + "); keep only one",
-                                          pointer_, false});
-            } else {
-                value.members.push_back({std::move(key), key_offset, std::move(member_value)});
+                result_.issues.push_back(
+                    {key_offset, "json.duplicate_key",
+                     words("duplicate key \"{key}\" in the same object (first given at {where}); "
+                           "keep only one",
+                           {{"key", key}, {"where", where(duplicate->key_offset)}}),
+                     pointer_, false});
+            }
+            skip_whitespace();
+            const bool more = pos_ < s_.size() && s_[pos_] == ',';
+            if (more) {
+                check_decimal_comma(member_value);
             }
             pointer_.resize(saved);
-            skip_whitespace();
-            if (pos_ < s_.size() && s_[pos_] == ',') {
+            if (duplicate == value.members.end()) {
+                value.members.push_back({std::move(key), key_offset, std::move(member_value)});
+            }
+            if (more) {
+                comma = pos_;
                 ++pos_;
                 continue;
             }
@@ -373,12 +400,13 @@ private:
             }
             if (pos_ >= s_.size()) {
                 fatal(pos_, "json.syntax",
-                      "unexpected end of the file inside an object; the file "
-                      "looks truncated or a '}' is missing");
+                      words("unexpected end of the file inside an object; the file looks "
+                            "truncated or a '}' is missing"));
             }
             fatal(pos_, "json.syntax",
-                  "expected ',' or '}' after an object member, found " + describe_here() +
-                      "; is a comma missing?");
+                  words("expected ',' or '}' after an object member, found {found}; is a comma "
+                        "missing?",
+                        {{"found", describe_here()}}));
         }
     }
 
@@ -399,10 +427,13 @@ private:
             }
             return value;
         }
+        std::size_t comma = 0; // the comma before this element
         while (true) {
             skip_whitespace();
             if (pos_ < s_.size() && s_[pos_] == ']') {
-                fatal(pos_, "json.syntax", "trailing comma before ']'; remove the comma");
+                // Reported where the comma is: that is what to delete.
+                fatal(comma, "json.syntax",
+                      words("trailing comma before ']'; remove the comma after the last element"));
             }
             const std::size_t saved = pointer_.size();
             pointer_ += '/';
@@ -416,6 +447,7 @@ private:
             pointer_.resize(saved);
             skip_whitespace();
             if (pos_ < s_.size() && s_[pos_] == ',') {
+                comma = pos_;
                 ++pos_;
                 continue;
             }
@@ -428,13 +460,34 @@ private:
             }
             if (pos_ >= s_.size()) {
                 fatal(pos_, "json.syntax",
-                      "unexpected end of the file inside an array; the file "
-                      "looks truncated or a ']' is missing");
+                      words("unexpected end of the file inside an array; the file looks truncated "
+                            "or a ']' is missing"));
             }
             fatal(pos_, "json.syntax",
-                  "expected ',' or ']' after an array element, found " + describe_here() +
-                      "; is a comma missing?");
+                  words("expected ',' or ']' after an array element, found {found}; is a comma "
+                        "missing?",
+                        {{"found", describe_here()}}));
         }
+    }
+
+    /// `"weight": 0,5` is a number with a decimal comma, not two values: say so before the parse
+    /// stops at the 5 where a key should be. `pos_` is at the comma.
+    void check_decimal_comma(const JsonValue& value) {
+        if (value.type != JsonType::number || !value.is_integer ||
+            value.offset + value.text.size() != pos_ || pos_ + 1 >= s_.size() ||
+            s_[pos_ + 1] < '0' || s_[pos_ + 1] > '9') {
+            return;
+        }
+        std::size_t end = pos_ + 1;
+        while (end < s_.size() && s_[end] >= '0' && s_[end] <= '9') {
+            ++end;
+        }
+        const std::string fraction(s_.substr(pos_ + 1, end - pos_ - 1));
+        fatal(value.offset, "json.syntax",
+              words("the number {number} is written with a decimal comma; write {fixed}, with a "
+                    "decimal point",
+                    {{"number", value.text + "," + fraction},
+                     {"fixed", value.text + "." + fraction}}));
     }
 
     JsonValue parse_literal() {
@@ -451,11 +504,13 @@ private:
             pos_ += 4;
         } else {
             fatal(pos_, "json.syntax",
-                  "expected true, false or null, found " + describe_here() +
-                      "; text values need double quotes");
+                  words("expected true, false or null, found {found}; text values need double "
+                        "quotes",
+                        {{"found", describe_here()}}));
         }
         if (pos_ < s_.size() && std::isalnum(static_cast<unsigned char>(s_[pos_])) != 0) {
-            fatal(value.offset, "json.syntax", "unknown word; text values need double quotes");
+            fatal(value.offset, "json.syntax",
+                  words("unknown word; text values need double quotes"));
         }
         return value;
     }
@@ -472,12 +527,13 @@ private:
             ++pos_;
         }
         if (!digit(pos_)) {
-            fatal(pos_, "json.syntax", "expected a digit after '-', found " + describe_here());
+            fatal(pos_, "json.syntax",
+                  words("expected a digit after '-', found {found}", {{"found", describe_here()}}));
         }
         if (s_[pos_] == '0' && digit(pos_ + 1)) {
             fatal(start, "json.syntax",
-                  "numbers cannot have leading zeros; write the number without them, or in "
-                  "double quotes if it is a code");
+                  words("numbers cannot have leading zeros; write the number without them, or in "
+                        "double quotes if it is a code"));
         }
         while (digit(pos_)) {
             ++pos_;
@@ -488,7 +544,8 @@ private:
             ++pos_;
             if (!digit(pos_)) {
                 fatal(pos_, "json.syntax",
-                      "expected a digit after the decimal point, found " + describe_here());
+                      words("expected a digit after the decimal point, found {found}",
+                            {{"found", describe_here()}}));
             }
             while (digit(pos_)) {
                 ++pos_;
@@ -502,7 +559,8 @@ private:
             }
             if (!digit(pos_)) {
                 fatal(pos_, "json.syntax",
-                      "expected a digit in the exponent, found " + describe_here());
+                      words("expected a digit in the exponent, found {found}",
+                            {{"found", describe_here()}}));
             }
             while (digit(pos_)) {
                 ++pos_;
@@ -520,13 +578,15 @@ private:
                 value.number = 0.0;
             } else {
                 value.invalid = true;
-                result_.issues.push_back({start, "json.number_range",
-                                          "the number " + value.text +
-                                              " is too large to represent; write a smaller number",
-                                          pointer_, false});
+                result_.issues.push_back(
+                    {start, "json.number_range",
+                     words("the number {number} is too large to represent; write a smaller number",
+                           {{"number", value.text}}),
+                     pointer_, false});
             }
         } else if (error != std::errc{} || end != last) {
-            fatal(start, "json.syntax", "malformed number " + value.text);
+            fatal(start, "json.syntax",
+                  words("malformed number {number}", {{"number", value.text}}));
         }
         return value;
     }
@@ -535,7 +595,7 @@ private:
         unsigned code = 0;
         for (int k = 0; k < 4; ++k) {
             if (pos_ >= s_.size()) {
-                fatal(pos_, "json.syntax", "unexpected end of the file inside a \\u escape");
+                fatal(pos_, "json.syntax", words("unexpected end of the file inside a \\u escape"));
             }
             const char c = s_[pos_];
             code <<= 4U;
@@ -547,7 +607,8 @@ private:
                 code |= static_cast<unsigned>(c - 'A' + 10);
             } else {
                 fatal(pos_, "json.syntax",
-                      "expected 4 hexadecimal digits after \\u, found " + describe_here());
+                      words("expected 4 hexadecimal digits after \\u, found {found}",
+                            {{"found", describe_here()}}));
             }
             ++pos_;
         }
@@ -561,7 +622,7 @@ private:
         while (true) {
             if (pos_ >= s_.size()) {
                 fatal(start, "json.syntax",
-                      "string not closed before the end of the file; add the closing '\"'");
+                      words("string not closed before the end of the file; add the closing '\"'"));
             }
             const auto c = static_cast<unsigned char>(s_[pos_]);
             if (c == '"') {
@@ -570,14 +631,14 @@ private:
             }
             if (c == '\n' || c == '\r') {
                 fatal(start, "json.syntax",
-                      "string not closed before the end of the line; add the closing '\"' (a line "
-                      "break inside a text is written \\n)");
+                      words("string not closed before the end of the line; add the closing '\"' "
+                            "(a line break inside a text is written \\n)"));
             }
             if (c < 0x20) {
-                fatal(
-                    pos_, "json.control_character",
-                    "control character " + hex_byte(c) +
-                        " inside a string; write tabs as \\t and remove other control characters");
+                fatal(pos_, "json.control_character",
+                      words("control character {byte} inside a string; write tabs as \\t and "
+                            "remove other control characters",
+                            {{"byte", hex_byte(c)}}));
             }
             if (c != '\\') {
                 const std::size_t length = utf8_sequence_length(s_, pos_);
@@ -588,7 +649,7 @@ private:
             const std::size_t escape_at = pos_;
             ++pos_;
             if (pos_ >= s_.size()) {
-                fatal(pos_, "json.syntax", "unexpected end of the file inside an escape");
+                fatal(pos_, "json.syntax", words("unexpected end of the file inside an escape"));
             }
             const char e = s_[pos_++];
             switch (e) {
@@ -621,34 +682,35 @@ private:
                 if (code >= 0xD800 && code <= 0xDBFF) {
                     if (s_.substr(pos_, 2) != "\\u") {
                         fatal(escape_at, "json.invalid_unicode",
-                              "lone UTF-16 surrogate \\u" +
-                                  std::string(s_.substr(escape_at + 2, 4)) +
-                                  " (a high surrogate must be followed by a low one)");
+                              words("lone UTF-16 surrogate \\u{code} (a high surrogate must be "
+                                    "followed by a low one)",
+                                    {{"code", std::string(s_.substr(escape_at + 2, 4))}}));
                     }
                     pos_ += 2;
                     const std::uint32_t low = read_hex4();
                     if (low < 0xDC00 || low > 0xDFFF) {
                         fatal(escape_at, "json.invalid_unicode",
-                              "lone UTF-16 surrogate \\u" +
-                                  std::string(s_.substr(escape_at + 2, 4)) +
-                                  " (not followed by a low surrogate)");
+                              words("lone UTF-16 surrogate \\u{code} (not followed by a low "
+                                    "surrogate)",
+                                    {{"code", std::string(s_.substr(escape_at + 2, 4))}}));
                     }
                     code = 0x10000 + ((code - 0xD800) << 10U) + (low - 0xDC00);
                 } else if (code >= 0xDC00 && code <= 0xDFFF) {
                     fatal(escape_at, "json.invalid_unicode",
-                          "lone UTF-16 surrogate \\u" + std::string(s_.substr(escape_at + 2, 4)) +
-                              " (a low surrogate without a high one)");
+                          words("lone UTF-16 surrogate \\u{code} (a low surrogate without a high "
+                                "one)",
+                                {{"code", std::string(s_.substr(escape_at + 2, 4))}}));
                 } else if (code == 0) {
                     fatal(escape_at, "json.nul_byte",
-                          "NUL character (\\u0000) in a string; remove it");
+                          words("NUL character (\\u0000) in a string; remove it"));
                 }
                 append_utf8(out, code);
                 break;
             }
             default:
                 fatal(escape_at, "json.syntax",
-                      std::string("invalid escape \\") + e +
-                          " in a string; write a backslash as \\\\");
+                      words("invalid escape \\{letter} in a string; write a backslash as \\\\",
+                            {{"letter", std::string(1, e)}}));
             }
         }
     }
@@ -656,10 +718,10 @@ private:
 
 } // namespace
 
-JsonParseResult parse_json(std::string_view text, std::size_t max_depth,
-                           JsonStreamHandler* handler) {
+JsonParseResult parse_json(std::string_view text, std::size_t max_depth, JsonStreamHandler* handler,
+                           const text::Words& words) {
     JsonParseResult result;
-    Parser(text, max_depth, result, handler).run();
+    Parser(text, max_depth, result, handler, words).run();
     return result;
 }
 

@@ -4,6 +4,8 @@
 // valid UTF-8, no NUL bytes, no duplicate keys, bounded nesting. nlohmann/json gives no positions
 // for values and recurses on deep input when copying, so maps are read with this parser instead.
 
+#include "stakemap/text/words.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -67,8 +69,10 @@ public:
 /// Parses `text` strictly (RFC 8259; a leading UTF-8 byte-order mark is skipped). With a handler,
 /// the arrays directly under the root object are streamed to it (their JsonValue stays empty, with
 /// `streamed` set); a member repeated at the root is parsed and reported, never streamed twice.
+/// Messages are written in the language of `words`.
 JsonParseResult parse_json(std::string_view text, std::size_t max_depth,
-                           JsonStreamHandler* handler = nullptr);
+                           JsonStreamHandler* handler = nullptr,
+                           const text::Words& words = text::Words(text::Language::en));
 
 /// Maps byte offsets to 1-based line and column (columns count Unicode characters). The line index
 /// is built on the first question, so a file without problems never pays for it.
@@ -91,7 +95,11 @@ std::string pointer_token(std::string_view key);
 /// Appends the escaped key to a pointer being built.
 void append_pointer_token(std::string& out, std::string_view key);
 
-/// "a string", "a number", "an object"… for messages.
-const char* describe(JsonType type);
+/// "a string", "a number", "an object"… for messages, in the language of `words`.
+std::string describe(JsonType type, const text::Words& words);
+
+/// "line 3, column 7" in the language of `words`.
+std::string line_and_column(const SourcePositions& positions, std::size_t offset,
+                            const text::Words& words);
 
 } // namespace stakemap::io::detail

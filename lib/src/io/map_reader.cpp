@@ -5,6 +5,7 @@
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
 #include "stakemap/model/vocabulary.hpp"
+#include "stakemap/text/words.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -20,13 +21,66 @@ namespace {
 using detail::JsonType;
 using detail::JsonValue;
 
-/// A string like "1.5" for messages, without trailing zeros.
+/// A number as the file writes it, for messages that quote it.
 std::string number_text(const JsonValue& value) {
     return value.text;
 }
 
-std::string quoted(const std::string& text) {
-    return "\"" + text + "\"";
+/// The JSON number a text in quotes stands for: "3" → "3", " 0,5" → "0.5", "1.234,5" → "1234.5"
+/// (a decimal comma, with or without thousands dots; spaces around ignored); "" when the text is
+/// not a number.
+std::string number_in_text(std::string_view text, bool& decimal_comma) {
+    const auto is_digit = [](char c) {
+        return c >= '0' && c <= '9';
+    };
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    std::string out;
+    std::size_t i = 0;
+    if (i < text.size() && text[i] == '-') {
+        out += text[i++];
+    }
+    const std::size_t comma = text.find(',');
+    decimal_comma = comma != std::string_view::npos;
+    if (decimal_comma) {
+        // Thousands dots only in groups of three before the comma: 1.234,5.
+        const std::string_view whole = text.substr(i, comma - i);
+        const std::string_view fraction = text.substr(comma + 1);
+        if (whole.empty() || fraction.empty() ||
+            !std::all_of(fraction.begin(), fraction.end(), is_digit)) {
+            return "";
+        }
+        std::size_t group = 0;
+        bool grouped = false;
+        for (std::size_t k = 0; k < whole.size(); ++k) {
+            const char c = whole[k];
+            if (c == '.') {
+                if (k == 0 || (grouped && group != 3) || (!grouped && group > 3)) {
+                    return "";
+                }
+                grouped = true;
+                group = 0;
+            } else if (is_digit(c)) {
+                out += c;
+                ++group;
+            } else {
+                return "";
+            }
+        }
+        if (grouped && group != 3) {
+            return "";
+        }
+        return out + "." + std::string(fraction);
+    }
+    // Otherwise only a number JSON would accept as it is.
+    const detail::JsonParseResult parsed = detail::parse_json(text, 1);
+    return parsed.complete && parsed.root.type == JsonType::number && !parsed.root.invalid
+               ? std::string(text)
+               : std::string();
 }
 
 bool looks_like_language_code(const std::string& code) {
@@ -80,10 +134,11 @@ struct IdIndex {
 class MapReader : public detail::JsonStreamHandler {
 public:
     MapReader(std::string_view text, std::string file, const ReadOptions& options)
-        : text_(text), file_(std::move(file)), options_(options), positions_(text) {}
+        : text_(text), file_(std::move(file)), options_(options), positions_(text),
+          words(options.language) {}
 
     ReadResult run() {
-        auto parsed = detail::parse_json(text_, options_.max_depth, this);
+        auto parsed = detail::parse_json(text_, options_.max_depth, this, words);
         if (!parsed.complete) {
             // A file that does not parse is reported by its syntax error alone: what was read of
             // the lists before it may be cut anywhere.
@@ -125,6 +180,8 @@ private:
     std::vector<std::string> area_parent_pointers_;
     bool areas_complete_ = false;
     bool actors_complete_ = false;
+    /// The language of messages.
+    text::Words words;
 
     /// A check that waits for a list the file gives later (file order is free).
     struct DeferredCheck {
@@ -132,7 +189,6 @@ private:
         std::size_t offset;
         std::string pointer;
         std::string id;
-        std::string what;
     };
     std::vector<DeferredCheck> deferred_;
 
@@ -162,15 +218,15 @@ private:
         actors_complete_ = actors_complete_ || list == "actors";
     }
 
-    /// Checks a reference now when its list is complete, else after the whole file.
+    /// Checks a reference to an actor or an area now when its list is complete, else after the
+    /// whole file.
     void reference(DeferredCheck::Kind kind, std::size_t offset, LazyPointer pointer,
-                   const std::string& id, const std::string& what) {
+                   const std::string& id) {
         const bool actors = kind == DeferredCheck::Kind::actor_reference;
         if (actors ? actors_complete_ : areas_complete_) {
-            check_reference(actors ? actor_ids_ : area_ids_, offset, pointer, id, what,
-                            actors ? "actors" : "areas");
+            check_reference(actors ? Reference::actor : Reference::area, offset, pointer, id);
         } else {
-            deferred_.push_back({kind, offset, pointer.str(), id, what});
+            deferred_.push_back({kind, offset, pointer.str(), id});
         }
     }
 
@@ -183,7 +239,7 @@ private:
                                ? defaults.find_kind(id) != nullptr
                                : defaults.find_service(id) != nullptr;
         if (!known) {
-            deferred_.push_back({kind, offset, pointer.str(), id, ""});
+            deferred_.push_back({kind, offset, pointer.str(), id});
         }
     }
 
@@ -192,22 +248,25 @@ private:
         for (const auto& check : deferred_) {
             switch (check.kind) {
             case DeferredCheck::Kind::kind_term:
-                check_vocabulary(vocabulary_.kinds, check.offset, check.pointer, check.id, "kind",
-                                 "declare it in \"kinds\" to give it a sector and label");
+                check_vocabulary(vocabulary_.kinds, check.offset, check.pointer, check.id,
+                                 "vocab.unknown_kind",
+                                 text::N_("unknown kind \"{id}\" (kept as written; declare it in "
+                                          "\"kinds\" to give it a sector and label)"));
                 break;
             case DeferredCheck::Kind::service_term:
-                check_vocabulary(vocabulary_.services, check.offset, check.pointer, check.id,
-                                 "service", "declare it in \"services\" to give it a label");
+                check_vocabulary(
+                    vocabulary_.services, check.offset, check.pointer, check.id,
+                    "vocab.unknown_service",
+                    text::N_("unknown service \"{id}\" (kept as written; declare it in "
+                             "\"services\" to give it a label)"));
                 break;
             case DeferredCheck::Kind::area_reference:
-                check_reference(area_ids_, check.offset, check.pointer, check.id, check.what,
-                                "areas");
+                check_reference(Reference::area, check.offset, check.pointer, check.id);
                 break;
             case DeferredCheck::Kind::actor_reference:
                 // Relations refer to actors: check them only against a complete actor list.
                 if (actors_usable) {
-                    check_reference(actor_ids_, check.offset, check.pointer, check.id, check.what,
-                                    "actors");
+                    check_reference(Reference::actor, check.offset, check.pointer, check.id);
                 }
                 break;
             }
@@ -255,9 +314,7 @@ private:
     }
 
     std::string where(std::size_t offset) const {
-        const auto position = positions_.at(offset);
-        return "line " + std::to_string(position.line) + ", column " +
-               std::to_string(position.column);
+        return detail::line_and_column(positions_, offset, words);
     }
 
     ReadResult finish() {
@@ -283,9 +340,11 @@ private:
             Diagnostic note;
             note.code = "diagnostics.truncated";
             note.file = file_;
-            note.message = std::to_string(result.error_count - kept_errors) +
-                           " more errors not shown; fix the first " + std::to_string(kept_errors) +
-                           " and read the file again";
+            note.message = words.plural(
+                "{n} more error not shown; fix the first {kept} and read the file again",
+                "{n} more errors not shown; fix the first {kept} and read the file again",
+                result.error_count - kept_errors,
+                {{"kept", words.integer(static_cast<long long>(kept_errors))}});
             result.diagnostics.push_back(std::move(note));
         }
         if (result.error_count == 0) {
@@ -308,25 +367,47 @@ private:
         if (value.invalid) {
             return; // already reported by the parser
         }
-        error(
-            value, pointer, "map.type",
-            "expected " + expected + ", found " + detail::describe(value.type) +
-                (value.type == JsonType::string ? " (" + quoted(value.text) + ")" : std::string()));
+        const std::string found = value.type == JsonType::string
+                                      ? words("a string (\"{text}\")", {{"text", value.text}})
+                                      : detail::describe(value.type, words);
+        error(value, pointer, "map.type",
+              words("expected {expected}, found {found}",
+                    {{"expected", expected}, {"found", found}}));
     }
 
+    /// A number is expected: a number in quotes gets the number to write instead.
+    void wrong_type_for_number(const JsonValue& value, const std::string& pointer,
+                               const std::string& expected) {
+        bool decimal_comma = false;
+        const std::string number =
+            value.type == JsonType::string ? number_in_text(value.text, decimal_comma) : "";
+        if (number.empty()) {
+            wrong_type(value, pointer, expected);
+            return;
+        }
+        const std::string found = words("a string (\"{text}\")", {{"text", value.text}});
+        error(value, pointer, "map.type",
+              decimal_comma
+                  ? words("expected {expected}, found {found}; write {number}, a JSON number with "
+                          "a decimal point and no quotes",
+                          {{"expected", expected}, {"found", found}, {"number", number}})
+                  : words("expected {expected}, found {found}; write {number}, a JSON number "
+                          "without quotes",
+                          {{"expected", expected}, {"found", found}, {"number", number}}));
+    }
+
+    /// Warns about the fields of `object` not in `known`; `in_what` says where: "in an actor".
     void check_fields(const JsonValue& object, const std::string& pointer,
-                      std::initializer_list<std::string_view> known, const char* what) {
+                      std::initializer_list<std::string_view> known, const char* in_what) {
         for (const auto& member : object.members) {
             if (std::find(known.begin(), known.end(), member.key) != known.end()) {
                 continue;
             }
             const std::vector<std::string> names(known.begin(), known.end());
-            std::string message =
-                "unknown field " + quoted(member.key) + " in " + what + " (ignored)";
-            const std::string suggestion = nearest_name(member.key, names);
-            if (!suggestion.empty()) {
-                message += "; did you mean " + quoted(suggestion) + "?";
-            }
+            const std::string message =
+                words("unknown field \"{field}\" {in_what} (ignored)",
+                      {{"field", member.key}, {"in_what", words(in_what)}}) +
+                did_you_mean(words, member.key, names);
             JsonValue at;
             at.offset = member.key_offset;
             warning(at, child(pointer, member.key), "map.unknown_field", message);
@@ -336,7 +417,8 @@ private:
     void missing(const JsonValue& object, const std::string& pointer, std::string_view key,
                  const std::string& why) {
         error(object, pointer, "map.missing_field",
-              "missing required field " + quoted(std::string(key)) + "; " + why);
+              words("missing required field \"{field}\"; {why}",
+                    {{"field", std::string(key)}, {"why", why}}));
     }
 
     std::optional<std::string> get_string(const JsonValue& object, const std::string& pointer,
@@ -346,7 +428,7 @@ private:
             return std::nullopt;
         }
         if (value->type != JsonType::string) {
-            wrong_type(*value, child(pointer, key), "a string");
+            wrong_type(*value, child(pointer, key), words("a string"));
             return std::nullopt;
         }
         return value->text;
@@ -354,7 +436,7 @@ private:
 
     /// An id field: a non-empty string without surrounding spaces.
     std::optional<std::string> get_id(const JsonValue& object, const std::string& pointer,
-                                      std::string_view key, const std::string& what) {
+                                      std::string_view key, const char* what) {
         const JsonValue* value = object.find(key);
         if (value == nullptr) {
             return std::nullopt;
@@ -364,11 +446,12 @@ private:
             return child(pointer, key);
         };
         if (value->type != JsonType::string) {
-            wrong_type(*value, at(), "a string (" + what + ")");
+            wrong_type(*value, at(), words("a string ({what})", {{"what", words(what)}}));
             return std::nullopt;
         }
         if (value->text.empty()) {
-            error(*value, at(), "map.empty_id", "empty " + what + "; ids must not be empty");
+            error(*value, at(), "map.empty_id",
+                  words("empty {what}; ids must not be empty", {{"what", words(what)}}));
             return std::nullopt;
         }
         const auto is_space = [](char c) {
@@ -376,8 +459,8 @@ private:
         };
         if (is_space(value->text.front()) || is_space(value->text.back())) {
             error(*value, at(), "map.id_spaces",
-                  what + " " + quoted(value->text) +
-                      " has leading or trailing spaces; remove them");
+                  words("{what} \"{id}\" has leading or trailing spaces; remove them",
+                        {{"what", words(what)}, {"id", value->text}}));
             return std::nullopt;
         }
         return value->text;
@@ -390,7 +473,7 @@ private:
             return std::nullopt;
         }
         if (value->type != JsonType::boolean) {
-            wrong_type(*value, child(pointer, key), "true or false");
+            wrong_type(*value, child(pointer, key), words("true or false"));
             return std::nullopt;
         }
         return value->boolean;
@@ -403,7 +486,7 @@ private:
             return nullptr;
         }
         if (value->type != JsonType::number || value->invalid) {
-            wrong_type(*value, child(pointer, key), "a number");
+            wrong_type_for_number(*value, child(pointer, key), words("a number"));
             return nullptr;
         }
         return value;
@@ -412,7 +495,7 @@ private:
     /// A number in [minimum, maximum] (minimum excluded when `exclusive_minimum`).
     std::optional<double> get_number(const JsonValue& object, const std::string& pointer,
                                      std::string_view key, double minimum, double maximum,
-                                     bool exclusive_minimum, const std::string& rule) {
+                                     bool exclusive_minimum, const char* rule) {
         const JsonValue* value = get_number_value(object, pointer, key);
         if (value == nullptr) {
             return std::nullopt;
@@ -421,7 +504,9 @@ private:
         const bool below = exclusive_minimum ? !(x > minimum) : x < minimum;
         if (below || x > maximum) {
             error(*value, child(pointer, key), "map.out_of_range",
-                  std::string(key) + " must be " + rule + ", found " + number_text(*value));
+                  words("{field} must be {rule}, found {value}", {{"field", std::string(key)},
+                                                                  {"rule", words(rule)},
+                                                                  {"value", number_text(*value)}}));
             return std::nullopt;
         }
         return x;
@@ -429,7 +514,7 @@ private:
 
     std::optional<std::int64_t> get_integer(const JsonValue& object, const std::string& pointer,
                                             std::string_view key, std::int64_t minimum,
-                                            std::int64_t maximum, const std::string& rule) {
+                                            std::int64_t maximum, const char* rule) {
         const JsonValue* value = get_number_value(object, pointer, key);
         if (value == nullptr) {
             return std::nullopt;
@@ -438,14 +523,16 @@ private:
         if (std::floor(x) != x || x < static_cast<double>(minimum) ||
             x > static_cast<double>(maximum)) {
             error(*value, child(pointer, key), "map.out_of_range",
-                  std::string(key) + " must be " + rule + ", found " + number_text(*value));
+                  words("{field} must be {rule}, found {value}", {{"field", std::string(key)},
+                                                                  {"rule", words(rule)},
+                                                                  {"value", number_text(*value)}}));
             return std::nullopt;
         }
         return static_cast<std::int64_t>(x);
     }
 
     std::vector<std::string> get_string_list(const JsonValue& object, const std::string& pointer,
-                                             std::string_view key, const std::string& what) {
+                                             std::string_view key, const char* what) {
         std::vector<std::string> out;
         const JsonValue* value = object.find(key);
         if (value == nullptr) {
@@ -456,13 +543,14 @@ private:
             return child(pointer, key);
         };
         if (value->type != JsonType::array) {
-            wrong_type(*value, at(), "an array of " + what);
+            wrong_type(*value, at(), words("an array of {what}", {{"what", words(what)}}));
             return out;
         }
         for (std::size_t i = 0; i < value->items.size(); ++i) {
             const JsonValue& item = value->items[i];
             if (item.type != JsonType::string) {
-                wrong_type(item, child(at(), i), "a string (" + what + ")");
+                wrong_type(item, child(at(), i),
+                           words("a string ({what})", {{"what", words(what)}}));
                 continue;
             }
             out.push_back(item.text);
@@ -481,13 +569,14 @@ private:
             return child(pointer, key);
         };
         if (value->type != JsonType::string) {
-            wrong_type(*value, at(), "a date \"YYYY-MM-DD\" or null");
+            wrong_type(*value, at(), words("a date \"YYYY-MM-DD\" or null"));
             return std::nullopt;
         }
         if (!model::parse_date(value->text)) {
             error(*value, at(), "map.bad_date",
-                  "invalid date " + quoted(value->text) +
-                      "; write a real calendar date as YYYY-MM-DD, e.g. \"2024-03-01\"");
+                  words("invalid date \"{date}\"; write a real calendar date as YYYY-MM-DD, e.g. "
+                        "\"2024-03-01\"",
+                        {{"date", value->text}}));
             return std::nullopt;
         }
         return value->text;
@@ -503,16 +592,16 @@ private:
             return model::Label{value->text, value->text};
         }
         if (value->type != JsonType::object) {
-            wrong_type(*value, at, "a string or an object {\"it\": …, \"en\": …}");
+            wrong_type(*value, at, words("a string or an object {\"it\": …, \"en\": …}"));
             return std::nullopt;
         }
-        check_fields(*value, at, {"it", "en"}, "a label");
+        check_fields(*value, at, {"it", "en"}, text::N_("in a label"));
         model::Label label;
         label.it = get_string(*value, at, "it").value_or("");
         label.en = get_string(*value, at, "en").value_or("");
         if (label.it.empty() && label.en.empty()) {
             error(*value, at, "map.missing_field",
-                  "a label object needs \"it\" or \"en\" (or both)");
+                  words("a label object needs \"it\" or \"en\" (or both)"));
             return std::nullopt;
         }
         return label;
@@ -526,71 +615,83 @@ private:
             return nullptr;
         }
         if (value->type != JsonType::array) {
-            wrong_type(*value, child(pointer, key), "an array of " + what);
+            wrong_type(*value, child(pointer, key), words("an array of {what}", {{"what", what}}));
             return nullptr;
         }
         return value;
     }
 
-    bool expect_object(const JsonValue& value, const std::string& pointer,
-                       const std::string& what) {
+    /// Whether `value` is an object; `what` names it in the message: "an actor".
+    bool expect_object(const JsonValue& value, const std::string& pointer, const char* what) {
         if (value.type != JsonType::object) {
-            wrong_type(value, pointer, "an object (" + what + ")");
+            wrong_type(value, pointer, words("an object ({what})", {{"what", words(what)}}));
             return false;
         }
         return true;
     }
 
-    /// Registers an id in `index`; false (with an error) when it is a duplicate.
+    /// Registers an id in `index`; false (with an error) when it is a duplicate. `duplicate` is the
+    /// message, with {id} and {where} (the first definition).
     bool register_id(IdIndex& index, const std::string& id, const JsonValue& object,
-                     const std::string& pointer, const std::string& what) {
+                     const std::string& pointer, const char* duplicate) {
         const JsonValue* value = object.find("id");
         const auto [it, inserted] = index.offsets.emplace(id, value->offset);
         if (!inserted) {
             error(*value, child(pointer, "id"), "map.duplicate_id",
-                  "duplicate " + what + " id " + quoted(id) + " (first defined at " +
-                      where(it->second) + "); ids must be unique");
+                  text::fill(words(duplicate), {{"id", id}, {"where", where(it->second)}}));
             return false;
         }
         index.ids.push_back(id);
         return true;
     }
 
-    void check_reference(const IdIndex& index, std::size_t offset, LazyPointer pointer,
-                         const std::string& id, const std::string& what, const std::string& list) {
+    enum class Reference { actor, area, parent_area };
+
+    void check_reference(Reference kind, std::size_t offset, LazyPointer pointer,
+                         const std::string& id) {
+        const IdIndex& index = kind == Reference::actor ? actor_ids_ : area_ids_;
         if (index.contains(id)) {
             return;
         }
-        std::string message = "unknown " + what + " " + quoted(id);
-        const std::string suggestion = suggesting() ? nearest_name(id, index.ids) : std::string();
+        std::string message;
+        switch (kind) {
+        case Reference::actor:
+            message = words("unknown actor \"{id}\"", {{"id", id}});
+            break;
+        case Reference::area:
+            message = words("unknown area \"{id}\"", {{"id", id}});
+            break;
+        case Reference::parent_area:
+            message = words("unknown parent area \"{id}\"", {{"id", id}});
+            break;
+        }
+        const std::string suggestion =
+            suggesting() ? did_you_mean(words, id, index.ids) : std::string();
         if (!suggestion.empty()) {
-            message += "; did you mean " + quoted(suggestion) + "?";
+            message += suggestion;
         } else {
-            message += "; add it to \"" + list + "\" or correct the id";
+            message += words("; add it to \"{list}\" or correct the id",
+                             {{"list", kind == Reference::actor ? "actors" : "areas"}});
         }
         error_at(offset, pointer.str(), "map.unknown_reference", message);
     }
 
+    /// A warning for an id `terms` lack, with the term it most likely means (by id, or by label in
+    /// either language).
     template <typename Terms>
     void check_vocabulary(const Terms& terms, std::size_t offset, LazyPointer pointer,
-                          const std::string& id, const std::string& what, const std::string& fix) {
+                          const std::string& id, const char* code, const char* message) {
         const bool known = std::any_of(terms.begin(), terms.end(),
                                        [&](const auto& term) { return term.id == id; });
         if (known) {
             return;
         }
-        std::vector<std::string> ids;
-        for (const auto& term : terms) {
-            ids.push_back(term.id);
-        }
-        std::string message =
-            "unknown " + what + " " + quoted(id) + " (kept as written; " + fix + ")";
-        const std::string suggestion = nearest_name(id, ids);
+        const std::string suggestion = nearest_term(id, terms);
+        std::string text = text::fill(words(message), {{"id", id}});
         if (!suggestion.empty()) {
-            message += "; did you mean " + quoted(suggestion) + "?";
+            text += words("; did you mean \"{name}\"?", {{"name", suggestion}});
         }
-        add(Severity::warning, offset, pointer.str(),
-            "vocab.unknown_" + what.substr(0, what.find(' ')), message);
+        add(Severity::warning, offset, pointer.str(), code, std::move(text));
     }
 
     void check_languages(const JsonValue& object, const std::string& pointer, std::string_view key,
@@ -599,9 +700,9 @@ private:
         for (std::size_t i = 0; i < codes.size() && list != nullptr; ++i) {
             if (!looks_like_language_code(codes[i])) {
                 warning(list->items[i], child(child(pointer, key), i), "map.language_code",
-                        quoted(codes[i]) +
-                            " does not look like an ISO 639 language code (e.g. \"ar\", "
-                            "\"zh\"); languages are compared by exact code");
+                        words("\"{code}\" does not look like an ISO 639 language code (e.g. "
+                              "\"ar\", \"zh\"); languages are compared by exact code",
+                              {{"code", codes[i]}}));
             }
         }
     }
@@ -611,23 +712,25 @@ private:
     void read_document(const JsonValue& root) {
         if (root.type != JsonType::object) {
             error(root, "", "map.type",
-                  std::string("expected a JSON object {…} at the top level, found ") +
-                      detail::describe(root.type));
+                  words("expected a JSON object {…} at the top level, found {found}",
+                        {{"found", detail::describe(root.type, words)}}));
             return;
         }
         check_fields(root, "",
                      {"format", "title", "date", "description", "directed", "areas", "kinds",
                       "services", "actors", "relations", "needs"},
-                     "the map");
+                     text::N_("in the map"));
         const JsonValue* format = root.find("format");
         if (format == nullptr) {
-            missing(root, "", "format", "add \"format\": \"stakemap/1\" at the top of the map");
+            missing(root, "", "format",
+                    words("add \"format\": \"stakemap/1\" at the top of the map"));
         } else if (format->type != JsonType::string) {
-            wrong_type(*format, "/format", "the string \"stakemap/1\"");
+            wrong_type(*format, "/format", words("the string \"stakemap/1\""));
         } else if (format->text != model::format_id) {
             error(*format, "/format", "map.format",
-                  "unsupported format " + quoted(format->text) +
-                      "; this version of stakemap reads \"stakemap/1\"");
+                  words("unsupported format \"{format}\"; this version of stakemap reads "
+                        "\"stakemap/1\"",
+                        {{"format", format->text}}));
         }
         map_.title = get_string(root, "", "title").value_or("");
         map_.date = get_date(root, "", "date");
@@ -636,20 +739,20 @@ private:
 
         // The lists were read element by element while parsing (see element()); what remains is
         // their types, the required ones, and the checks that needed every list.
-        get_array(root, "", "areas", "areas");
-        get_array(root, "", "kinds", "kinds");
-        get_array(root, "", "services", "services");
-        const JsonValue* actors = get_array(root, "", "actors", "actors");
+        get_array(root, "", "areas", words("areas"));
+        get_array(root, "", "kinds", words("kinds"));
+        get_array(root, "", "services", words("services"));
+        const JsonValue* actors = get_array(root, "", "actors", words("actors"));
         if (root.find("actors") == nullptr) {
             missing(root, "", "actors",
-                    "a map lists its actors in \"actors\": [ … ] (may be empty)");
+                    words("a map lists its actors in \"actors\": [ … ] (may be empty)"));
         }
-        get_array(root, "", "relations", "relations");
+        get_array(root, "", "relations", words("relations"));
         if (root.find("relations") == nullptr) {
             missing(root, "", "relations",
-                    "a map lists its relations in \"relations\": [ … ] (may be empty)");
+                    words("a map lists its relations in \"relations\": [ … ] (may be empty)"));
         }
-        get_array(root, "", "needs", "needs");
+        get_array(root, "", "needs", words("needs"));
         areas_complete_ = true;
         actors_complete_ = true;
         finish_areas();
@@ -660,31 +763,34 @@ private:
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
             const std::string pointer = child("/areas", first + i);
-            if (!expect_object(item, pointer, "an area")) {
+            if (!expect_object(item, pointer, text::N_("an area"))) {
                 continue;
             }
             check_fields(item, pointer,
                          {"id", "name", "parent", "population", "foreign_residents", "languages"},
-                         "an area");
+                         text::N_("in an area"));
             model::Area area;
-            auto id = get_id(item, pointer, "id", "area id");
+            auto id = get_id(item, pointer, "id", text::N_("area id"));
             if (item.find("id") == nullptr) {
-                missing(item, pointer, "id", "every area needs an id");
+                missing(item, pointer, "id", words("every area needs an id"));
             }
             area.name = get_string(item, pointer, "name").value_or("");
-            area.parent = get_id(item, pointer, "parent", "parent area id");
+            area.parent = get_id(item, pointer, "parent", text::N_("parent area id"));
             area.population = get_integer(item, pointer, "population", 0,
                                           std::numeric_limits<std::int32_t>::max() * 1000LL,
-                                          "a whole number ≥ 0");
+                                          text::N_("a whole number ≥ 0"));
             area.foreign_residents = get_integer(item, pointer, "foreign_residents", 0,
                                                  std::numeric_limits<std::int32_t>::max() * 1000LL,
-                                                 "a whole number ≥ 0");
+                                                 text::N_("a whole number ≥ 0"));
             if (area.population && area.foreign_residents &&
                 *area.foreign_residents > *area.population) {
+                // The two numbers as the file writes them.
                 error(*item.find("foreign_residents"), child(pointer, "foreign_residents"),
                       "map.out_of_range",
-                      "foreign_residents (" + std::to_string(*area.foreign_residents) +
-                          ") is larger than population (" + std::to_string(*area.population) + ")");
+                      words("foreign_residents ({foreign_residents}) is larger than population "
+                            "({population})",
+                            {{"foreign_residents", std::to_string(*area.foreign_residents)},
+                             {"population", std::to_string(*area.population)}}));
             }
             read_language_shares(item, pointer, area);
             if (id) {
@@ -692,7 +798,9 @@ private:
                 if (area.name.empty()) {
                     area.name = area.id;
                 }
-                if (register_id(area_ids_, area.id, item, pointer, "area")) {
+                if (register_id(area_ids_, area.id, item, pointer,
+                                text::N_("duplicate area id \"{id}\" (first defined at {where}); "
+                                         "ids must be unique"))) {
                     map_.areas.push_back(std::move(area));
                     const JsonValue* parent = item.find("parent");
                     area_parent_offsets_.push_back(parent != nullptr ? parent->offset : 0);
@@ -706,8 +814,8 @@ private:
     void finish_areas() {
         for (std::size_t i = 0; i < map_.areas.size(); ++i) {
             if (map_.areas[i].parent) {
-                check_reference(area_ids_, area_parent_offsets_[i], area_parent_pointers_[i],
-                                *map_.areas[i].parent, "parent area", "areas");
+                check_reference(Reference::parent_area, area_parent_offsets_[i],
+                                area_parent_pointers_[i], *map_.areas[i].parent);
             }
         }
         check_area_cycles();
@@ -740,8 +848,9 @@ private:
                     cycle += map_.areas[current].id;
                     error_at(area_parent_offsets_[current], area_parent_pointers_[current],
                              "map.area_cycle",
-                             "areas form a cycle through their parents (" + cycle +
-                                 "); an area cannot contain itself");
+                             words("areas form a cycle through their parents ({cycle}); an area "
+                                   "cannot contain itself",
+                                   {{"cycle", cycle}}));
                     break;
                 }
             }
@@ -759,7 +868,8 @@ private:
         }
         const std::string at = child(pointer, "languages");
         if (languages->type != JsonType::object) {
-            wrong_type(*languages, at, "an object of language code → share, e.g. {\"ar\": 0.3}");
+            wrong_type(*languages, at,
+                       words("an object of language code → share, e.g. {\"ar\": 0.3}"));
             return;
         }
         double total = 0.0;
@@ -767,18 +877,19 @@ private:
             const std::string member_at = child(at, member.key);
             if (!looks_like_language_code(member.key)) {
                 warning(member.value, member_at, "map.language_code",
-                        quoted(member.key) +
-                            " does not look like an ISO 639 language code (e.g. \"ar\", \"zh\"); "
-                            "languages are compared by exact code");
+                        words("\"{code}\" does not look like an ISO 639 language code (e.g. "
+                              "\"ar\", \"zh\"); languages are compared by exact code",
+                              {{"code", member.key}}));
             }
             if (member.value.type != JsonType::number || member.value.invalid) {
-                wrong_type(member.value, member_at, "a share between 0 and 1");
+                wrong_type_for_number(member.value, member_at, words("a share between 0 and 1"));
                 continue;
             }
             const double share = member.value.number;
             if (share < 0.0 || share > 1.0) {
                 error(member.value, member_at, "map.out_of_range",
-                      "a language share must be between 0 and 1, found " + member.value.text);
+                      words("a language share must be between 0 and 1, found {value}",
+                            {{"value", member.value.text}}));
                 continue;
             }
             total += share;
@@ -786,9 +897,9 @@ private:
         }
         if (total > 1.0 + 1e-9) {
             error(*languages, at, "map.out_of_range",
-                  "language shares add up to " + std::to_string(total).substr(0, 6) +
-                      ", more than 1; each share is the fraction of foreign residents speaking "
-                      "that language");
+                  words("language shares add up to {total}, more than 1; each share is the "
+                        "fraction of foreign residents speaking that language",
+                        {{"total", words.number(total, 4)}}));
         }
     }
 
@@ -796,31 +907,31 @@ private:
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
             const std::string pointer = child("/kinds", first + i);
-            if (!expect_object(item, pointer, "a kind")) {
+            if (!expect_object(item, pointer, text::N_("a kind"))) {
                 continue;
             }
-            check_fields(item, pointer, {"id", "label", "sector", "access_point"}, "a kind");
+            check_fields(item, pointer, {"id", "label", "sector", "access_point"},
+                         text::N_("in a kind"));
             model::Kind kind;
-            auto id = get_id(item, pointer, "id", "kind id");
+            auto id = get_id(item, pointer, "id", text::N_("kind id"));
             if (item.find("id") == nullptr) {
-                missing(item, pointer, "id", "every kind needs an id");
+                missing(item, pointer, "id", words("every kind needs an id"));
             }
             kind.label = get_label(item, pointer);
             if (const JsonValue* sector = item.find("sector")) {
                 if (sector->type == JsonType::null) {
                     kind.sector = std::string();
                 } else if (sector->type != JsonType::string) {
-                    wrong_type(*sector, child(pointer, "sector"), "a sector id or null");
+                    wrong_type(*sector, child(pointer, "sector"), words("a sector id or null"));
                 } else if (default_vocabulary().find_sector(sector->text) == nullptr) {
-                    std::vector<std::string> sectors;
-                    for (const auto& term : default_vocabulary().sectors) {
-                        sectors.push_back(term.id);
-                    }
-                    std::string message = "unknown sector " + quoted(sector->text);
-                    const std::string suggestion = nearest_name(sector->text, sectors);
-                    message += suggestion.empty() ? "; use one of institution, civil_society, "
-                                                    "community, bridge, private or null"
-                                                  : "; did you mean " + quoted(suggestion) + "?";
+                    const std::string suggestion =
+                        nearest_term(sector->text, default_vocabulary().sectors);
+                    const std::string message =
+                        words("unknown sector \"{id}\"", {{"id", sector->text}}) +
+                        (suggestion.empty()
+                             ? words("; use one of institution, civil_society, community, bridge, "
+                                     "private or null")
+                             : words("; did you mean \"{name}\"?", {{"name", suggestion}}));
                     error(*sector, child(pointer, "sector"), "map.unknown_sector", message);
                 } else {
                     kind.sector = sector->text;
@@ -829,7 +940,9 @@ private:
             kind.access_point = get_bool(item, pointer, "access_point");
             if (id) {
                 kind.id = *id;
-                if (register_id(kind_ids_, kind.id, item, pointer, "kind")) {
+                if (register_id(kind_ids_, kind.id, item, pointer,
+                                text::N_("duplicate kind id \"{id}\" (first defined at {where}); "
+                                         "ids must be unique"))) {
                     map_.kinds.push_back(std::move(kind));
                 }
             }
@@ -840,19 +953,21 @@ private:
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
             const std::string pointer = child("/services", first + i);
-            if (!expect_object(item, pointer, "a service")) {
+            if (!expect_object(item, pointer, text::N_("a service"))) {
                 continue;
             }
-            check_fields(item, pointer, {"id", "label"}, "a service");
+            check_fields(item, pointer, {"id", "label"}, text::N_("in a service"));
             model::Service service;
-            auto id = get_id(item, pointer, "id", "service id");
+            auto id = get_id(item, pointer, "id", text::N_("service id"));
             if (item.find("id") == nullptr) {
-                missing(item, pointer, "id", "every service needs an id");
+                missing(item, pointer, "id", words("every service needs an id"));
             }
             service.label = get_label(item, pointer);
             if (id) {
                 service.id = *id;
-                if (register_id(service_ids_, service.id, item, pointer, "service")) {
+                if (register_id(service_ids_, service.id, item, pointer,
+                                text::N_("duplicate service id \"{id}\" (first defined at "
+                                         "{where}); ids must be unique"))) {
                     map_.services.push_back(std::move(service));
                 }
             }
@@ -861,7 +976,7 @@ private:
 
     std::optional<int> get_score(const JsonValue& item, const std::string& pointer,
                                  std::string_view key) {
-        auto value = get_integer(item, pointer, key, 1, 5, "a whole number from 1 to 5");
+        auto value = get_integer(item, pointer, key, 1, 5, text::N_("a whole number from 1 to 5"));
         return value ? std::optional<int>(static_cast<int>(*value)) : std::nullopt;
     }
 
@@ -872,7 +987,7 @@ private:
         }
         const std::string at = child(pointer, "attributes");
         if (attributes->type != JsonType::object) {
-            wrong_type(*attributes, at, "an object of attribute name → value");
+            wrong_type(*attributes, at, words("an object of attribute name → value"));
             return;
         }
         for (const auto& member : attributes->members) {
@@ -892,9 +1007,9 @@ private:
                 break;
             default:
                 error(value, member_at, "map.type",
-                      std::string("an attribute value must be text, a number or true/false, "
-                                  "found ") +
-                          detail::describe(value.type));
+                      words("an attribute value must be text, a number or true/false, found "
+                            "{found}",
+                            {{"found", detail::describe(value.type, words)}}));
             }
         }
     }
@@ -910,22 +1025,21 @@ private:
             return;
         }
         if (serves->type != JsonType::array) {
-            wrong_type(*serves, at, "an array of area ids or \"*\"");
+            wrong_type(*serves, at, words("an array of area ids or \"*\""));
             return;
         }
         std::vector<std::string> areas;
         for (std::size_t i = 0; i < serves->items.size(); ++i) {
             const JsonValue& entry = serves->items[i];
             if (entry.type != JsonType::string) {
-                wrong_type(entry, child(at, i), "an area id");
+                wrong_type(entry, child(at, i), words("an area id"));
                 continue;
             }
             if (entry.text == "*") {
                 actor.serves_all = true;
                 continue;
             }
-            reference(DeferredCheck::Kind::area_reference, entry.offset, child(at, i), entry.text,
-                      "area");
+            reference(DeferredCheck::Kind::area_reference, entry.offset, child(at, i), entry.text);
             areas.push_back(entry.text);
         }
         if (!actor.serves_all) {
@@ -937,75 +1051,79 @@ private:
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
             const std::string pointer = child("/actors", first + i);
-            if (!expect_object(item, pointer, "an actor")) {
+            if (!expect_object(item, pointer, text::N_("an actor"))) {
                 continue;
             }
             check_fields(item, pointer,
                          {"id", "name", "short", "kind", "level", "area", "serves", "services",
                           "languages", "capacity", "power", "interest", "legitimacy", "urgency",
                           "access_point", "tags", "attributes", "note"},
-                         "an actor");
+                         text::N_("in an actor"));
             model::Actor actor;
-            auto id = get_id(item, pointer, "id", "actor id");
+            auto id = get_id(item, pointer, "id", text::N_("actor id"));
             if (item.find("id") == nullptr) {
-                missing(item, pointer, "id", "every actor needs an id and a name");
+                missing(item, pointer, "id", words("every actor needs an id and a name"));
             }
             if (auto name = get_string(item, pointer, "name")) {
                 actor.name = *name;
                 if (name->empty()) {
                     error(*item.find("name"), child(pointer, "name"), "map.empty_name",
-                          "the actor's name is empty; give the name people use for it");
+                          words("the actor's name is empty; give the name people use for it"));
                 }
             } else if (item.find("name") == nullptr) {
-                missing(item, pointer, "name", "every actor needs an id and a name");
+                missing(item, pointer, "name", words("every actor needs an id and a name"));
             }
             actor.short_name = get_string(item, pointer, "short");
-            actor.kind = get_id(item, pointer, "kind", "kind id");
+            actor.kind = get_id(item, pointer, "kind", text::N_("kind id"));
             if (actor.kind) {
                 vocabulary_term(DeferredCheck::Kind::kind_term, item.find("kind")->offset,
                                 LazyPointer(pointer, "kind"), *actor.kind);
             }
-            actor.level = get_id(item, pointer, "level", "level id");
+            actor.level = get_id(item, pointer, "level", text::N_("level id"));
             if (actor.level) {
                 check_vocabulary(default_vocabulary().levels, item.find("level")->offset,
-                                 LazyPointer(pointer, "level"), *actor.level, "level",
-                                 "levels are neighbourhood, district, municipal, intermunicipal, "
-                                 "provincial, regional, national, european");
+                                 LazyPointer(pointer, "level"), *actor.level, "vocab.unknown_level",
+                                 text::N_("unknown level \"{id}\" (kept as written; levels are "
+                                          "neighbourhood, district, municipal, intermunicipal, "
+                                          "provincial, regional, national, european)"));
             }
-            actor.area = get_id(item, pointer, "area", "area id");
+            actor.area = get_id(item, pointer, "area", text::N_("area id"));
             if (actor.area) {
                 reference(DeferredCheck::Kind::area_reference, item.find("area")->offset,
-                          LazyPointer(pointer, "area"), *actor.area, "area");
+                          LazyPointer(pointer, "area"), *actor.area);
             }
             read_serves(item, pointer, actor);
-            actor.services = get_string_list(item, pointer, "services", "service ids");
+            actor.services = get_string_list(item, pointer, "services", text::N_("service ids"));
             std::set<std::string> seen;
             for (std::size_t k = 0; k < actor.services.size(); ++k) {
                 const JsonValue& at = item.find("services")->items[k];
                 const std::string service_pointer = child(child(pointer, "services"), k);
                 if (!seen.insert(actor.services[k]).second) {
                     error(at, service_pointer, "map.duplicate_entry",
-                          "service " + quoted(actor.services[k]) + " is listed twice");
+                          words("service \"{id}\" is listed twice", {{"id", actor.services[k]}}));
                     continue;
                 }
                 vocabulary_term(DeferredCheck::Kind::service_term, at.offset, service_pointer,
                                 actor.services[k]);
             }
-            actor.languages = get_string_list(item, pointer, "languages", "language codes");
+            actor.languages =
+                get_string_list(item, pointer, "languages", text::N_("language codes"));
             check_languages(item, pointer, "languages", actor.languages);
             actor.capacity = get_number(item, pointer, "capacity", 0.0,
-                                        std::numeric_limits<double>::max(), false, "≥ 0");
+                                        std::numeric_limits<double>::max(), false, text::N_("≥ 0"));
             actor.power = get_score(item, pointer, "power");
             actor.interest = get_score(item, pointer, "interest");
             actor.legitimacy = get_score(item, pointer, "legitimacy");
             actor.urgency = get_score(item, pointer, "urgency");
             actor.access_point = get_bool(item, pointer, "access_point");
-            actor.tags = get_string_list(item, pointer, "tags", "tags");
+            actor.tags = get_string_list(item, pointer, "tags", text::N_("tags"));
             read_attributes(item, pointer, actor);
             actor.note = get_string(item, pointer, "note").value_or("");
             if (id) {
                 actor.id = *id;
-                if (register_id(actor_ids_, actor.id, item, pointer, "actor")) {
+                if (register_id(actor_ids_, actor.id, item, pointer,
+                                text::N_("duplicate actor id \"{id}\" (first defined at {where}); "
+                                         "ids must be unique"))) {
                     map_.actors.push_back(std::move(actor));
                 }
             }
@@ -1016,50 +1134,58 @@ private:
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
             const std::string pointer = child("/relations", first + i);
-            if (!expect_object(item, pointer, "a relation")) {
+            if (!expect_object(item, pointer, text::N_("a relation"))) {
                 continue;
             }
             check_fields(item, pointer,
                          {"id", "source", "target", "type", "weight", "directed", "since", "until",
                           "formality", "confidence", "informants", "note"},
-                         "a relation");
+                         text::N_("in a relation"));
             model::Relation relation;
             bool usable = true;
-            relation.id = get_id(item, pointer, "id", "relation id");
+            relation.id = get_id(item, pointer, "id", text::N_("relation id"));
             if (relation.id &&
-                !register_id(relation_ids_, *relation.id, item, pointer, "relation")) {
+                !register_id(relation_ids_, *relation.id, item, pointer,
+                             text::N_("duplicate relation id \"{id}\" (first defined at "
+                                      "{where}); ids must be unique"))) {
                 usable = false;
             }
             for (const char* end : {"source", "target"}) {
-                auto actor = get_id(item, pointer, end, std::string(end) + " actor id");
+                const bool source = std::string_view(end) == "source";
+                auto actor =
+                    get_id(item, pointer, end,
+                           source ? text::N_("source actor id") : text::N_("target actor id"));
                 if (!actor) {
                     if (item.find(end) == nullptr) {
                         missing(item, pointer, end,
-                                "every relation needs a source and a target actor");
+                                words("every relation needs a source and a target actor"));
                     }
                     usable = false;
                     continue;
                 }
                 reference(DeferredCheck::Kind::actor_reference, item.find(end)->offset,
-                          LazyPointer(pointer, end), *actor, "actor");
-                (std::string_view(end) == "source" ? relation.source : relation.target) = *actor;
+                          LazyPointer(pointer, end), *actor);
+                (source ? relation.source : relation.target) = *actor;
             }
             if (usable && relation.source == relation.target) {
                 error(*item.find("target"), child(pointer, "target"), "map.self_relation",
-                      "a relation from " + quoted(relation.source) +
-                          " to itself; self-relations are not allowed, remove it");
+                      words("a relation from \"{id}\" to itself; self-relations are not allowed, "
+                            "remove it",
+                            {{"id", relation.source}}));
             }
-            relation.type = get_id(item, pointer, "type", "relation type");
+            relation.type = get_id(item, pointer, "type", text::N_("relation type"));
             if (relation.type) {
                 check_vocabulary(default_vocabulary().relation_types, item.find("type")->offset,
-                                 LazyPointer(pointer, "type"), *relation.type, "relation type",
-                                 "it can still be selected with --types");
+                                 LazyPointer(pointer, "type"), *relation.type,
+                                 "vocab.unknown_relation",
+                                 text::N_("unknown relation type \"{id}\" (kept as written; it can "
+                                          "still be selected with --types)"));
             }
             if (item.find("weight") != nullptr) {
-                auto weight = get_number(item, pointer, "weight", 0.0,
-                                         std::numeric_limits<double>::max(), true,
-                                         "a number greater than 0 (the strength of the tie, e.g. "
-                                         "1 to 5)");
+                auto weight = get_number(
+                    item, pointer, "weight", 0.0, std::numeric_limits<double>::max(), true,
+                    text::N_("a number greater than 0 (the strength of the tie, "
+                             "e.g. 1 to 5)"));
                 relation.weight = weight.value_or(1.0);
             }
             relation.directed = get_bool(item, pointer, "directed");
@@ -1068,21 +1194,22 @@ private:
             if (relation.since && relation.until &&
                 !(*model::parse_date(*relation.since) < *model::parse_date(*relation.until))) {
                 error(*item.find("until"), child(pointer, "until"), "map.bad_period",
-                      "\"until\" (" + *relation.until + ") must be after \"since\" (" +
-                          *relation.since +
-                          "); a relation is valid from since up to the day "
-                          "before until");
+                      words("\"until\" ({until}) must be after \"since\" ({since}); a relation "
+                            "is valid from since up to the day before until",
+                            {{"until", *relation.until}, {"since", *relation.since}}));
             }
-            relation.formality = get_id(item, pointer, "formality", "formality");
+            relation.formality = get_id(item, pointer, "formality", text::N_("formality"));
             if (relation.formality) {
                 check_vocabulary(default_vocabulary().formality, item.find("formality")->offset,
                                  LazyPointer(pointer, "formality"), *relation.formality,
-                                 "formality",
-                                 "use informal, agreement, protocol, co-design or contract");
+                                 "vocab.unknown_formality",
+                                 text::N_("unknown formality \"{id}\" (kept as written; use "
+                                          "informal, agreement, protocol, co-design or contract)"));
             }
-            relation.confidence =
-                get_number(item, pointer, "confidence", 0.0, 1.0, false, "between 0 and 1");
-            relation.informants = get_string_list(item, pointer, "informants", "informant names");
+            relation.confidence = get_number(item, pointer, "confidence", 0.0, 1.0, false,
+                                             text::N_("between 0 and 1"));
+            relation.informants =
+                get_string_list(item, pointer, "informants", text::N_("informant names"));
             relation.note = get_string(item, pointer, "note").value_or("");
             map_.relations.push_back(std::move(relation));
         }
@@ -1092,31 +1219,32 @@ private:
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const JsonValue& item = list.items[i];
             const std::string pointer = child("/needs", first + i);
-            if (!expect_object(item, pointer, "a need")) {
+            if (!expect_object(item, pointer, text::N_("a need"))) {
                 continue;
             }
             check_fields(item, pointer, {"area", "service", "demand", "languages", "note"},
-                         "a need");
+                         text::N_("in a need"));
             model::Need need;
-            auto area = get_id(item, pointer, "area", "area id");
-            auto service = get_id(item, pointer, "service", "service id");
+            auto area = get_id(item, pointer, "area", text::N_("area id"));
+            auto service = get_id(item, pointer, "service", text::N_("service id"));
             if (item.find("area") == nullptr) {
-                missing(item, pointer, "area", "every need names an area and a service");
+                missing(item, pointer, "area", words("every need names an area and a service"));
             }
             if (item.find("service") == nullptr) {
-                missing(item, pointer, "service", "every need names an area and a service");
+                missing(item, pointer, "service", words("every need names an area and a service"));
             }
             if (area) {
                 reference(DeferredCheck::Kind::area_reference, item.find("area")->offset,
-                          LazyPointer(pointer, "area"), *area, "area");
+                          LazyPointer(pointer, "area"), *area);
             }
             if (service) {
                 vocabulary_term(DeferredCheck::Kind::service_term, item.find("service")->offset,
                                 LazyPointer(pointer, "service"), *service);
             }
             need.demand = get_number(item, pointer, "demand", 0.0,
-                                     std::numeric_limits<double>::max(), false, "≥ 0");
-            need.languages = get_string_list(item, pointer, "languages", "language codes");
+                                     std::numeric_limits<double>::max(), false, text::N_("≥ 0"));
+            need.languages =
+                get_string_list(item, pointer, "languages", text::N_("language codes"));
             check_languages(item, pointer, "languages", need.languages);
             need.note = get_string(item, pointer, "note").value_or("");
             if (area && service) {
@@ -1124,9 +1252,11 @@ private:
                     need_keys_.emplace(std::make_pair(*area, *service), item.offset);
                 if (!inserted) {
                     error(item, pointer, "map.duplicate_need",
-                          "a second need for area " + quoted(*area) + " and service " +
-                              quoted(*service) + " (the first is at " + where(it->second) +
-                              "); merge them into one");
+                          words("a second need for area \"{area}\" and service \"{service}\" "
+                                "(the first is at {where}); merge them into one",
+                                {{"area", *area},
+                                 {"service", *service},
+                                 {"where", where(it->second)}}));
                     continue;
                 }
                 need.area = *area;
@@ -1147,7 +1277,7 @@ ReadResult read_map_text(std::string_view text, const std::string& file_name,
 ReadResult read_map_file(const std::string& path, const ReadOptions& options) {
     std::string text;
     try {
-        text = read_file(path, options.max_file_bytes);
+        text = read_file(path, options.max_file_bytes, options.language);
     } catch (const LoadError& error) {
         ReadResult result;
         result.diagnostics = error.diagnostics();

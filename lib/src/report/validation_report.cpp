@@ -1,22 +1,67 @@
 #include "stakemap/report/validation_report.hpp"
 
+#include <array>
+#include <charconv>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
 
 namespace stakemap::report {
 
 namespace {
 
-const char* severity_name(io::Severity severity) {
-    return severity == io::Severity::error ? "error" : "warning";
+using text::N_;
+
+std::string severity_name(io::Severity severity, const text::Words& words) {
+    return severity == io::Severity::error ? words.in_context("diagnostic", "error")
+                                           : words.in_context("diagnostic", "warning");
 }
 
 bool valid(const io::ReadResult& result, bool strict) {
     return result.ok() && (!strict || result.warning_count == 0);
 }
 
+/// The lists of a map, each with how one of its elements is named.
+constexpr std::array<std::pair<std::string_view, const char*>, 6> lists = {{
+    {"areas", N_("the {nth} area")},
+    {"kinds", N_("the {nth} kind")},
+    {"services", N_("the {nth} service")},
+    {"actors", N_("the {nth} actor")},
+    {"relations", N_("the {nth} relation")},
+    {"needs", N_("the {nth} need")},
+}};
+
 } // namespace
 
-nlohmann::ordered_json validation_results(const io::ReadResult& result, bool strict) {
+std::string list_element(const std::string& pointer, const text::Words& words) {
+    // "/relations/11…": the list's name, then the element's index counted from 0.
+    if (pointer.size() < 2 || pointer[0] != '/') {
+        return "";
+    }
+    const std::string_view rest = std::string_view(pointer).substr(1);
+    const auto slash = rest.find('/');
+    if (slash == std::string_view::npos) {
+        return "";
+    }
+    const std::string_view list = rest.substr(0, slash);
+    std::string_view index = rest.substr(slash + 1);
+    index = index.substr(0, index.find('/'));
+    std::size_t position = 0;
+    const auto [end, error] = std::from_chars(index.data(), index.data() + index.size(), position);
+    if (error != std::errc{} || end != index.data() + index.size() || index.empty() ||
+        (index.size() > 1 && index[0] == '0')) {
+        return "";
+    }
+    for (const auto& [name, message] : lists) {
+        if (name == list) {
+            return words.ordinal(message, position + 1);
+        }
+    }
+    return "";
+}
+
+nlohmann::ordered_json validation_results(const io::ReadResult& result, bool strict,
+                                          const text::Words& words) {
     nlohmann::ordered_json out;
     out["valid"] = valid(result, strict);
     out["errors"] = result.error_count;
@@ -24,12 +69,14 @@ nlohmann::ordered_json validation_results(const io::ReadResult& result, bool str
     auto diagnostics = nlohmann::ordered_json::array();
     for (const auto& diagnostic : result.diagnostics) {
         nlohmann::ordered_json entry;
-        entry["severity"] = severity_name(diagnostic.severity);
+        // Severity and code are identifiers for programs, the same in every language.
+        entry["severity"] = diagnostic.severity == io::Severity::error ? "error" : "warning";
         entry["code"] = diagnostic.code;
         entry["file"] = diagnostic.file;
         entry["line"] = diagnostic.line;
         entry["column"] = diagnostic.column;
         entry["pointer"] = diagnostic.pointer;
+        entry["element"] = list_element(diagnostic.pointer, words);
         entry["message"] = diagnostic.message;
         diagnostics.push_back(std::move(entry));
     }
@@ -37,33 +84,64 @@ nlohmann::ordered_json validation_results(const io::ReadResult& result, bool str
     return out;
 }
 
-Table validation_table(const io::ReadResult& result) {
+Table validation_table(const io::ReadResult& result, const text::Words& words) {
     Table table;
-    table.columns = {"severity", "file", "line", "column", "pointer", "message"};
-    table.right_aligned = {false, false, true, true, false, false};
+    table.columns = {words.in_context("validate column", "severity"),
+                     words.in_context("validate column", "file"),
+                     words.in_context("validate column", "line"),
+                     words.in_context("validate column", "column"),
+                     words.in_context("validate column", "pointer"),
+                     words.in_context("validate column", "element"),
+                     words.in_context("validate column", "message")};
+    table.right_aligned = {false, false, true, true, false, false, false};
     for (const auto& diagnostic : result.diagnostics) {
-        table.rows.push_back({severity_name(diagnostic.severity), diagnostic.file,
+        table.rows.push_back({severity_name(diagnostic.severity, words), diagnostic.file,
                               std::to_string(diagnostic.line), std::to_string(diagnostic.column),
-                              diagnostic.pointer, diagnostic.message});
+                              diagnostic.pointer, list_element(diagnostic.pointer, words),
+                              diagnostic.message});
     }
     return table;
 }
 
-std::string validation_summary(const io::ReadResult& result, const std::string& file, bool strict) {
-    auto plural = [](std::size_t n, const char* word) {
-        return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-    };
-    std::string out = file + ": ";
-    if (valid(result, strict)) {
-        out += "valid (" + plural(result.map->actors.size(), "actor") + ", " +
-               plural(result.map->relations.size(), "relation") + ", " +
-               plural(result.warning_count, "warning") + ")";
-    } else {
-        out += "not valid (" + plural(result.error_count, "error") + ", " +
-               plural(result.warning_count, "warning") +
-               (strict && result.ok() ? "; --strict counts warnings as errors" : "") + ")";
+std::string diagnostic_line(const io::Diagnostic& diagnostic, const text::Words& words) {
+    std::string out = diagnostic.file;
+    if (diagnostic.line > 0) {
+        out += ':' + std::to_string(diagnostic.line) + ':' + std::to_string(diagnostic.column);
     }
-    return out + "\n";
+    out += ": " + severity_name(diagnostic.severity, words) + ": ";
+    if (!diagnostic.pointer.empty()) {
+        out += diagnostic.pointer;
+        const std::string element = list_element(diagnostic.pointer, words);
+        if (!element.empty()) {
+            out += " (" + element + ")";
+        }
+        out += ": ";
+    }
+    return out + diagnostic.message;
+}
+
+std::string validation_summary(const io::ReadResult& result, const std::string& file, bool strict,
+                               const text::Words& words) {
+    const std::string warnings = words.plural("{n} warning", "{n} warnings", result.warning_count);
+    if (valid(result, strict)) {
+        return words(
+                   "{file}: valid ({actors}, {relations}, {warnings})",
+                   {{"file", file},
+                    {"actors", words.plural("{n} actor", "{n} actors", result.map->actors.size())},
+                    {"relations",
+                     words.plural("{n} relation", "{n} relations", result.map->relations.size())},
+                    {"warnings", warnings}}) +
+               "\n";
+    }
+    const std::string errors = words.plural("{n} error", "{n} errors", result.error_count);
+    if (strict && result.ok()) {
+        return words("{file}: not valid ({errors}, {warnings}; --strict counts warnings as errors)",
+                     {{"file", file}, {"errors", errors}, {"warnings", warnings}}) +
+               "\n";
+    }
+    return words("{file}: not valid ({errors}, {warnings})",
+                 {{"file", file}, {"errors", errors}, {"warnings", warnings}}) +
+           "\n";
 }
 
 } // namespace stakemap::report

@@ -294,4 +294,37 @@ std::string Words::list_and(const std::vector<std::string>& items) const {
     return words("{first} and {last}", {{"first", head}, {"last", items.back()}});
 }
 
+std::string Words::ordinal(const char* message, std::uint64_t n) const {
+    const std::string digits = std::to_string(n);
+    std::string nth = integer(static_cast<long long>(std::min<std::uint64_t>(n, LLONG_MAX)));
+    if (language_ == Language::en) {
+        const std::uint64_t tens = n % 100;
+        const std::uint64_t units = n % 10;
+        nth += tens >= 11 && tens <= 13 ? "th"
+               : units == 1             ? "st"
+               : units == 2             ? "nd"
+               : units == 3             ? "rd"
+                                        : "th";
+    }
+    std::string out = fill((*this)(message), {{"nth", nth}});
+    if (language_ != Language::it) {
+        return out;
+    }
+    // Ordinals read with a vowel: ottavo, ottantesimo, ottocentesimo… (first digit 8), undicesimo,
+    // undicimillesimo… (11 at the head of a group of two digits); "primo" takes "il".
+    const bool vowel = digits[0] == '8' || (digits.size() % 3 == 2 && digits.rfind("11", 0) == 0);
+    if (!vowel) {
+        return out;
+    }
+    for (const std::string_view article : {"la ", "il ", "lo ", "La ", "Il ", "Lo "}) {
+        const std::string before_number = std::string(article) + nth;
+        const auto at = out.find(before_number);
+        if (at != std::string::npos && (at == 0 || out[at - 1] == ' ' || out[at - 1] == '(')) {
+            out.replace(at, article.size(), article[0] == 'L' || article[0] == 'I' ? "L'" : "l'");
+            break;
+        }
+    }
+    return out;
+}
+
 } // namespace stakemap::text

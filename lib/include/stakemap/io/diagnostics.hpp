@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace stakemap::text {
+class Words;
+}
+
 namespace stakemap::io {
 
 enum class Severity { error, warning };
@@ -46,8 +50,17 @@ public:
 /// The closest candidate to `wanted` by edit distance, or "" when none is close enough to suggest.
 std::string nearest_name(const std::string& wanted, const std::vector<std::string>& candidates);
 
-/// `what` + " \"ID\"" + `where`, followed by "; did you mean \"X\"?" when a candidate is close,
-/// e.g. "no actor \"comune-prat\" in this map; did you mean \"comune-prato\"?".
+/// "; did you mean "X"?" in the language of `words` when a candidate is close to `wanted`, else "".
+std::string did_you_mean(const text::Words& words, const std::string& wanted,
+                         const std::vector<std::string>& candidates);
+
+/// `what` + " "ID" in this map", followed by "; did you mean "X"?" when a candidate is close, in
+/// the language of `words`: e.g. "--remove: no actor "comune-prat" in this map; did you mean
+/// "comune-prato"?". `what` is already in that language ("no actor", "nessun attore").
+std::string unknown_name(const text::Words& words, const std::string& what,
+                         const std::string& wanted, const std::vector<std::string>& candidates);
+
+/// The same in English, with `where` after the id (" in this map" unless told).
 std::string unknown_name(const std::string& what, const std::string& wanted,
                          const std::vector<std::string>& candidates,
                          const std::string& where = " in this map");

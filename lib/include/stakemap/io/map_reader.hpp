@@ -12,11 +12,14 @@
 
 namespace stakemap::io {
 
-/// Limits that protect the reader from hostile or accidental input.
+/// How to read: limits that protect the reader from hostile or accidental input, and the language
+/// of the messages.
 struct ReadOptions {
     std::size_t max_file_bytes = std::size_t{512} * 1024 * 1024; ///< larger files are refused
     std::size_t max_depth = 64;   ///< deeper nesting is refused while parsing
     std::size_t max_errors = 100; ///< errors kept; the rest are counted in a final note
+    /// The language diagnostics are written in (their `code` is the same in every language).
+    model::Language language = model::Language::en;
 };
 
 /// The outcome of reading: a map when there is no error, and every diagnostic found.

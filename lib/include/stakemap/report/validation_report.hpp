@@ -1,21 +1,33 @@
 #pragma once
-// How `validate` results are printed.
+// How `validate` results are printed, in the reader's language.
 
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/report/table.hpp"
+#include "stakemap/text/words.hpp"
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
 
 namespace stakemap::report {
 
-/// `{"valid", "errors", "warnings", "diagnostics": [...]}`.
-nlohmann::ordered_json validation_results(const io::ReadResult& result, bool strict);
+/// The element of a map's list a JSON pointer is in, counted from 1 as people count:
+/// "/relations/11/source" → "the 12th relation" ("la 12ª relazione"); "" outside the lists.
+std::string list_element(const std::string& pointer, const text::Words& words);
 
-/// One row per diagnostic: severity, location, pointer, message.
-Table validation_table(const io::ReadResult& result);
+/// `{"valid", "errors", "warnings", "diagnostics": [...]}`; each diagnostic with its severity,
+/// code, file, line, column, pointer, element (list_element) and message.
+nlohmann::ordered_json validation_results(const io::ReadResult& result, bool strict,
+                                          const text::Words& words);
+
+/// One row per diagnostic: severity, location, pointer, element, message.
+Table validation_table(const io::ReadResult& result, const text::Words& words);
+
+/// One diagnostic as a line of text: "FILE:LINE:COL: error: POINTER (the 12th relation): MESSAGE".
+std::string diagnostic_line(const io::Diagnostic& diagnostic, const text::Words& words);
 
 /// The closing line of a text report, e.g. "map.json: valid (75 actors, 189 relations, 0
 /// warnings)".
-std::string validation_summary(const io::ReadResult& result, const std::string& file, bool strict);
+std::string validation_summary(const io::ReadResult& result, const std::string& file, bool strict,
+                               const text::Words& words);
 
 } // namespace stakemap::report

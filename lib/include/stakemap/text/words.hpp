@@ -74,6 +74,12 @@ public:
     std::string percent_with_article(double share, int digits = 3) const;
     /// "a", "a and b", "a, b and c".
     std::string list_and(const std::vector<std::string>& items) const;
+    /// A noun phrase with an ordinal number, from a message marked with N_ that holds {nth}:
+    /// N_("the {nth} relation") gives "the 12th relation" for 12. {nth} is the number with its
+    /// English ending in English and the bare number in Italian, whose translation writes the sign
+    /// of its noun's gender ("la {nth}ª relazione"); there an article before a number read with a
+    /// vowel is elided ("l'8ª relazione", "l'11º attore").
+    std::string ordinal(const char* message, std::uint64_t n) const;
 
 private:
     Language language_;
