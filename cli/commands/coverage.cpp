@@ -30,11 +30,13 @@ class CoverageCommand : public Command {
 public:
     std::string name() const override { return "coverage"; }
     std::string synopsis() const override {
-        return "For each area: the services its residents can use, needs left without a "
-               "service, access points against a target, the languages of foreign residents "
-               "spoken where they walk in, supply against demand, and whether the area's "
-               "communities reach each service through the network. Areas are ranked by gap "
-               "weighted by foreign residents; --matrix prints the areas × services matrix.";
+        return text::N_("For each area: the services its residents can use, needs left without a "
+                        "service, access points against a target, the languages of foreign "
+                        "residents spoken where they walk in and by the providers of each need, "
+                        "supply against demand, and whether the area's community actors reach "
+                        "each service through the network. Areas are ranked by priority: the "
+                        "score's gap times foreign residents; --matrix prints the areas × "
+                        "services matrix.");
     }
     std::string usage() const override { return "stakemap coverage MAP [options]"; }
     std::string example() const override {
@@ -72,7 +74,6 @@ public:
         }
 
         const model::Language language = common_.language();
-        const bool it = language == model::Language::it;
         std::string title = map.title.empty() ? common_.map_path : map.title;
         // What if: each area's score on the map as it is and with the edit.
         nlohmann::ordered_json what_if;
@@ -84,10 +85,7 @@ public:
             title += "\n" + what_if_text(language) + " — " +
                      report::coverage_changes_text(map, before, result.coverage, language);
         }
-        const std::string settings = (it ? "obiettivo punti di accesso " : "access-point target ") +
-                                     std::to_string(access_target_) +
-                                     (it ? ", raggiungibilità entro " : ", reach within ") +
-                                     std::to_string(within_) + (it ? " passaggi" : " steps");
+        const std::string settings = report::coverage_settings_text(options, language);
         switch (common_.format()) {
         case Format::json: {
             auto json_options = common_.to_json();
@@ -111,6 +109,8 @@ public:
             std::string out = "## " + title + "\n\n" + settings + "\n\n";
             if (!matrix_) {
                 out += report::render_markdown(report::coverage_ranking_table(result, language));
+                out += "\n" + report::coverage_parts_heading(options, language) + "\n\n";
+                out += report::render_markdown(report::coverage_parts_table(result, language));
                 out += "\n";
                 for (const auto& paragraph : report::coverage_readings(result, language)) {
                     out += "- " + paragraph + "\n";
@@ -129,6 +129,8 @@ public:
             std::string out = title + "\n" + settings + "\n\n";
             if (!matrix_) {
                 out += report::render_text(report::coverage_ranking_table(result, language));
+                out += "\n" + report::coverage_parts_heading(options, language) + "\n";
+                out += report::render_text(report::coverage_parts_table(result, language));
                 out += "\n";
                 for (const auto& paragraph : report::coverage_readings(result, language)) {
                     out += paragraph + "\n\n";
@@ -151,53 +153,71 @@ protected:
 
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;
+        const text::Words& words = this->words();
         options.add_options()("service", po::value(&service_),
-                              "only these services (comma-separated ids)")(
-            "area", po::value(&area_), "only this area and its sub-areas")(
+                              words("only these services (comma-separated ids)").c_str())(
+            "area", po::value(&area_), words("only this area and its sub-areas").c_str())(
             "access-target", po::value(&access_target_)->default_value(3),
-            "access points wanted in each area")(
+            words("access points wanted in each area").c_str())(
             "within", po::value(&within_)->default_value(2),
-            "steps within which a community actor reaches a service")(
+            words("steps within which a community actor reaches a service").c_str())(
             "weights", po::value(&weights_text_),
-            "score weights (default services=0.4,access=0.2,languages=0.2,supply=0.2); "
-            "name only those to change, e.g. --weights supply=0")(
-            "matrix", po::bool_switch(&matrix_),
-            "print the areas × services matrix only (CSV: one row per area and service)");
+            words("score weights (default services=0.25, reach=0.15, access=0.15, "
+                  "languages=0.15, need_languages=0.15, supply=0.15); name only those to "
+                  "change, e.g. --weights supply=0")
+                .c_str())("matrix", po::bool_switch(&matrix_),
+                          words("print the areas × services matrix only (CSV: one row per area "
+                                "and service)")
+                              .c_str());
     }
 
     void check_options() override {
-        if (!weights_text_.empty()) {
-            for (const auto& item : split_list(weights_text_)) {
-                const auto equals = item.find('=');
-                const std::string key = item.substr(0, equals);
-                double* target = key == "services"    ? &weights_.services
-                                 : key == "access"    ? &weights_.access
-                                 : key == "languages" ? &weights_.languages
-                                 : key == "supply"    ? &weights_.supply
-                                                      : nullptr;
-                if (target == nullptr || equals == std::string::npos) {
-                    throw UsageError("--weights: \"" + item +
-                                     "\" is not services=, access=, languages= or supply= "
-                                     "followed by a number");
+        const text::Words& words = this->words();
+        if (weights_text_.empty()) {
+            return;
+        }
+        std::string names;
+        for (analysis::ScorePart part : analysis::score_parts) {
+            names += (names.empty() ? "" : ", ") + std::string(analysis::part_id(part)) + "=";
+        }
+        for (const auto& item : split_list(weights_text_)) {
+            const auto equals = item.find('=');
+            const std::string key = item.substr(0, equals);
+            const auto part = analysis::part_from_id(key);
+            if (!part || equals == std::string::npos) {
+                std::vector<std::string> ids;
+                for (analysis::ScorePart known : analysis::score_parts) {
+                    ids.emplace_back(analysis::part_id(known));
                 }
-                const std::string value = item.substr(equals + 1);
-                std::size_t used = 0;
-                double number = 0.0;
-                try {
-                    number = std::stod(value, &used);
-                } catch (const std::exception&) {
-                    used = 0;
-                }
-                if (used != value.size() || value.empty() || !std::isfinite(number) ||
-                    number < 0.0) {
-                    throw UsageError("--weights: " + key + " must be a number ≥ 0, not \"" + value +
-                                     "\"");
-                }
-                *target = number;
+                const std::string nearest = part ? "" : io::nearest_name(key, ids);
+                throw UsageError(
+                    nearest.empty()
+                        ? words("--weights: \"{item}\" is not one of {names} followed by a number",
+                                {{"item", item}, {"names", names}})
+                        : words("--weights: \"{item}\" is not one of {names} followed by a "
+                                "number; did you mean \"{nearest}=\"?",
+                                {{"item", item}, {"names", names}, {"nearest", nearest}}));
             }
-            if (weights_.services + weights_.access + weights_.languages + weights_.supply <= 0.0) {
-                throw UsageError("--weights: at least one weight must be above 0");
+            const std::string value = item.substr(equals + 1);
+            std::size_t used = 0;
+            double number = 0.0;
+            try {
+                number = std::stod(value, &used);
+            } catch (const std::exception&) {
+                used = 0;
             }
+            if (used != value.size() || value.empty() || !std::isfinite(number) || number < 0.0) {
+                throw UsageError(words("--weights: {part} must be a number ≥ 0, not \"{value}\"",
+                                       {{"part", key}, {"value", value}}));
+            }
+            weights_[*part] = number;
+        }
+        double sum = 0.0;
+        for (analysis::ScorePart part : analysis::score_parts) {
+            sum += weights_[part];
+        }
+        if (sum <= 0.0) {
+            throw UsageError(words("--weights: at least one weight must be above 0"));
         }
     }
 
@@ -215,14 +235,26 @@ private:
         for (const auto& need : map.needs) {
             known.push_back(need.service);
         }
+        const text::Words& words = this->words();
         for (const auto& service : services) {
             if (std::find(known.begin(), known.end(), service) == known.end()) {
-                throw UsageError(io::unknown_name("--service: no service", service, known,
-                                                  " in the vocabulary or the map"));
+                const std::string nearest = io::nearest_name(service, known);
+                throw UsageError(
+                    nearest.empty()
+                        ? words("--service: no service \"{name}\" in the vocabulary or the map",
+                                {{"name", service}})
+                        : words("--service: no service \"{name}\" in the vocabulary or the map; "
+                                "did you mean \"{nearest}\"?",
+                                {{"name", service}, {"nearest", nearest}}));
             }
         }
         if (!area_.empty() && !map.area_index(area_)) {
-            throw UsageError(io::unknown_name("--area: no area", area_, map.area_ids()));
+            const std::string nearest = io::nearest_name(area_, map.area_ids());
+            throw UsageError(
+                nearest.empty() ? words("--area: no area \"{name}\" in this map", {{"name", area_}})
+                                : words("--area: no area \"{name}\" in this map; did you mean "
+                                        "\"{nearest}\"?",
+                                        {{"name", area_}, {"nearest", nearest}}));
         }
     }
 

@@ -1,6 +1,7 @@
 #include "stakemap/analysis/coverage.hpp"
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/io/vocabulary.hpp"
+#include "stakemap/model/what_if.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -11,6 +12,7 @@
 
 using namespace stakemap;
 using analysis::DataGapKind;
+using analysis::ScorePart;
 using analysis::ServiceState;
 
 namespace {
@@ -158,10 +160,14 @@ TEST_CASE("coverage: service states and network reach within K steps") {
     CHECK(cell(result, south, "housing").steps == 2u);
     CHECK(cell(result, south, "housing").reached == 5u); // far
     CHECK(cell(result, south, "legal_permits").state == ServiceState::missing);
-    // East has no community actor: offered means present, reach is not assessed.
-    CHECK(has_gap(result.areas[east], DataGapKind::no_community_actors));
-    CHECK(cell(result, east, "information").state == ServiceState::present);
-    CHECK(cell(result, east, "housing").state == ServiceState::present);
+    // Reach is judged for each community actor of the area.
+    CHECK(ids(map, cell(result, north, "legal_permits").reached_by) ==
+          std::vector<std::string>{"assoc-n"});
+    CHECK(cell(result, north, "housing").reached_by.empty());
+    // East has no community actor: nothing is reached, so what is offered is not connected.
+    CHECK(result.areas[east].community_actors.empty());
+    CHECK(cell(result, east, "information").state == ServiceState::unconnected);
+    CHECK(cell(result, east, "housing").state == ServiceState::unconnected);
     CHECK_FALSE(cell(result, east, "housing").steps.has_value());
     CHECK(cell(result, east, "legal_permits").state == ServiceState::missing);
 
@@ -173,6 +179,38 @@ TEST_CASE("coverage: service states and network reach within K steps") {
     CHECK(cell(near, south, "housing").state == ServiceState::needed_missing); // south needs it
 }
 
+TEST_CASE("coverage: reach counts half when only an actor elsewhere is reached") {
+    // North also needs employment (demand 50), offered to it by lone, whom assoc-n does not
+    // reach; assoc-n is tied to jobs (employment, in east) and to far (housing, in east).
+    auto map = read(city_map);
+    map.actors.push_back({.id = "jobs",
+                          .name = "Jobs",
+                          .kind = "employment_centre",
+                          .area = "east",
+                          .services = {"employment"}});
+    map.relations.push_back({.source = "assoc-n", .target = "jobs"});
+    map.relations.push_back({.source = "assoc-n", .target = "far"});
+    map.needs.push_back({.area = "north", .service = "employment", .demand = 50});
+    const auto result = run(map);
+    const auto& employment = cell(result, north, "employment");
+    CHECK(employment.state == ServiceState::unconnected);
+    CHECK(employment.reached_elsewhere);
+    CHECK_FALSE(employment.steps.has_value());
+    CHECK(cell(result, north, "housing").state == ServiceState::reachable);
+    // legal 80 × 1, housing 20 × ½, information 100 × 1, employment 50 × ½, over 250.
+    CHECK(*result.areas[north].part(ScorePart::reach) == doctest::Approx(215.0 / 250.0));
+    CHECK(*result.areas[north].part(ScorePart::services) == doctest::Approx(230.0 / 250.0));
+
+    // Without lone, employment is reachable elsewhere only: reach keeps its ½, services lose it.
+    model::WhatIf edit;
+    edit.removed_actors = {"lone"};
+    const auto without = run(model::apply(map, edit));
+    CHECK(cell(without, north, "employment").state == ServiceState::reachable);
+    CHECK(*without.areas[north].part(ScorePart::reach) == doctest::Approx(215.0 / 250.0));
+    CHECK(*without.areas[north].part(ScorePart::services) == doctest::Approx(180.0 / 250.0));
+    CHECK(*without.areas[north].score < *result.areas[north].score);
+}
+
 TEST_CASE("coverage: access points against the target, local and city-wide") {
     const auto map = read(city_map);
     const auto result = run(map);
@@ -182,15 +220,15 @@ TEST_CASE("coverage: access points against the target, local and city-wide") {
     CHECK(ids(map, result.areas[south].access_points) == std::vector<std::string>{"assoc-s"});
     CHECK(result.areas[east].access_points.empty());
     CHECK(ids(map, result.areas[city].access_points) == std::vector<std::string>{"office"});
-    CHECK(result.areas[north].access_part == doctest::Approx(1.0 / 3.0));
-    CHECK(result.areas[east].access_part == 0.0);
+    CHECK(*result.areas[north].part(ScorePart::access) == doctest::Approx(1.0 / 3.0));
+    CHECK(*result.areas[east].part(ScorePart::access) == 0.0);
 
     analysis::CoverageOptions one;
     one.access_target = 1;
-    CHECK(run(map, one).areas[north].access_part == 1.0);
+    CHECK(*run(map, one).areas[north].part(ScorePart::access) == 1.0);
     analysis::CoverageOptions none;
     none.access_target = 0;
-    CHECK(run(map, none).areas[east].access_part == 1.0);
+    CHECK(*run(map, none).areas[east].part(ScorePart::access) == 1.0);
 }
 
 TEST_CASE("coverage: languages of foreign residents spoken at access points") {
@@ -217,10 +255,31 @@ TEST_CASE("coverage: languages of foreign residents spoken at access points") {
     CHECK_FALSE(result.areas[east].language_share.has_value());
     CHECK(has_gap(result.areas[east], DataGapKind::no_language_shares));
     // Need languages no provider of the service speaks.
+    CHECK(cell(result, north, "legal_permits").need_languages ==
+          std::vector<std::string>{"bn", "ar"});
     CHECK(cell(result, north, "legal_permits").unspoken_languages ==
           std::vector<std::string>{"ar"});
     CHECK(cell(result, south, "italian_courses").unspoken_languages ==
           std::vector<std::string>{"uk"});
+}
+
+TEST_CASE("coverage: need languages count in the score") {
+    const auto map = read(city_map);
+    const auto result = run(map);
+    // North: only legal_permits lists languages (bn, ar); desk-n speaks bn: 1 of 2.
+    CHECK(*result.areas[north].part(ScorePart::need_languages) == doctest::Approx(0.5));
+    // South: italian_courses asks for uk, assoc-s speaks ro only.
+    CHECK(*result.areas[south].part(ScorePart::need_languages) == 0.0);
+    // City: its need lists no language: no data, flagged.
+    CHECK_FALSE(result.areas[city].part(ScorePart::need_languages).has_value());
+    CHECK(has_gap(result.areas[city], DataGapKind::no_need_languages));
+
+    // A provider that speaks the missing language raises the part and the score.
+    auto speaking = map;
+    speaking.actors[1].languages.push_back("ar"); // desk-n
+    const auto better = run(speaking);
+    CHECK(*better.areas[north].part(ScorePart::need_languages) == 1.0);
+    CHECK(*better.areas[north].score == doctest::Approx(*result.areas[north].score + 0.15 * 0.5));
 }
 
 TEST_CASE("coverage: supply against demand, and missing data flagged") {
@@ -229,52 +288,115 @@ TEST_CASE("coverage: supply against demand, and missing data flagged") {
     CHECK(cell(result, north, "legal_permits").supply == 50);
     CHECK(cell(result, north, "information").supply == 100);
     // legal 50 of 80, housing 0 of 20, information 100 of 100: (50 + 0 + 100) / 200.
-    CHECK(*result.areas[north].supply_part == doctest::Approx(0.75));
-    CHECK(*result.areas[south].supply_part == doctest::Approx(30.0 / 40.0));
+    CHECK(*result.areas[north].part(ScorePart::supply) == doctest::Approx(0.75));
+    CHECK(*result.areas[south].part(ScorePart::supply) == doctest::Approx(30.0 / 40.0));
     CHECK(has_gap(result.areas[south], DataGapKind::demand_unknown, "housing"));
     CHECK(has_gap(result.areas[east], DataGapKind::no_needs));
-    CHECK_FALSE(result.areas[east].supply_part.has_value());
+    CHECK_FALSE(result.areas[east].part(ScorePart::supply).has_value());
 
-    // A provider without capacity makes its supply unknown: flagged, and left out of the part.
+    // A provider without capacity adds nothing (flagged): legal 0 of 80, housing 0 of 20,
+    // information 100 of 100. Leaving the need out instead would give 100 / 120, more than with
+    // desk-n's 50 stated — a score that rises when data is lost.
     auto partial = map;
     partial.actors[1].capacity.reset(); // desk-n
     const auto unknown = run(partial);
     CHECK(has_gap(unknown.areas[north], DataGapKind::capacity_unknown, "legal_permits"));
-    CHECK(*unknown.areas[north].supply_part == doctest::Approx(100.0 / 120.0));
+    CHECK(*unknown.areas[north].part(ScorePart::supply) == doctest::Approx(100.0 / 200.0));
+
+    // No provider states a capacity: not full marks (it was 1 when every need was left out).
+    auto none = map;
+    for (auto& actor : none.actors) {
+        actor.capacity.reset();
+    }
+    CHECK(*run(none).areas[north].part(ScorePart::supply) == 0.0);
+    CHECK(*run(none).areas[city].part(ScorePart::supply) == 0.0);
+
+    // Needs without any demand: the supply part has no data.
+    auto no_demand = map;
+    for (auto& need : no_demand.needs) {
+        need.demand.reset();
+    }
+    CHECK_FALSE(run(no_demand).areas[north].part(ScorePart::supply).has_value());
+    CHECK(has_gap(run(no_demand).areas[north], DataGapKind::no_demand));
 }
 
 TEST_CASE("coverage: the score formula and the ranking") {
     const auto map = read(city_map);
     const auto result = run(map);
     const auto& n = result.areas[north];
-    // Services: information and legal present (100 + 80), housing missing (20), by demand.
-    CHECK(*n.services_part == doctest::Approx(0.9));
-    const double north_score = 0.4 * 0.9 + 0.2 * (1.0 / 3.0) + 0.2 * (480.0 / 540.0) + 0.2 * 0.75;
-    CHECK(n.score == doctest::Approx(north_score));
-    CHECK(n.gap == doctest::Approx(1 - north_score));
-    CHECK(*n.priority == doctest::Approx((1 - north_score) * 600));
-    // South: needs weighted equally (housing has no demand): (1 + 0.5) / 2.
+    // North's needs, weighted by demand (every need states one): legal 80, housing 20,
+    // information 100. Services: legal and information offered (180 of 200). Reach: assoc-n
+    // reaches desk-n (legal, 1 step) and office (information, 2 steps), not housing: 180 of 200.
+    CHECK(*n.part(ScorePart::services) == doctest::Approx(0.9));
+    CHECK(*n.part(ScorePart::reach) == doctest::Approx(0.9));
+    // 0.25·0.9 + 0.15·0.9 + 0.15·⅓ (access) + 0.15·480/540 (languages) + 0.15·0.5 (need
+    // languages) + 0.15·0.75 (supply) = 0.7308333…
+    const double north_score = 0.25 * 0.9 + 0.15 * 0.9 + 0.15 * (1.0 / 3.0) +
+                               0.15 * (480.0 / 540.0) + 0.15 * 0.5 + 0.15 * 0.75;
+    CHECK(north_score == doctest::Approx(0.7308333333));
+    CHECK(*n.score == doctest::Approx(north_score));
+    CHECK(*n.gap == doctest::Approx(1 - north_score));
+    CHECK(*n.priority == doctest::Approx((1 - north_score) * 600)); // 161.5
+    // South: needs weighted equally (housing has no demand). Services: Italian offered, housing
+    // not: 0.5. Reach: Italian from its own provider (0 steps) 1, housing only elsewhere (far, 2
+    // steps) ½: 0.75.
     const auto& s = result.areas[south];
-    CHECK(*s.services_part == doctest::Approx(0.75));
-    CHECK(s.score == doctest::Approx(0.4 * 0.75 + 0.2 / 3 + 0.2 * 0.75 + 0.2 * 0.75));
+    CHECK(*s.part(ScorePart::services) == doctest::Approx(0.5));
+    CHECK(*s.part(ScorePart::reach) == doctest::Approx(0.75));
+    CHECK(*s.score == doctest::Approx(0.25 * 0.5 + 0.15 * 0.75 + 0.15 / 3 + 0.15 * 0.75 + 0.15 * 0 +
+                                      0.15 * 0.75)); // 0.5125
     CHECK_FALSE(s.priority.has_value());
     // East: only the access part has data, and it is 0.
-    CHECK(result.areas[east].score == 0.0);
+    CHECK(*result.areas[east].score == 0.0);
     CHECK(*result.areas[east].priority == doctest::Approx(100));
-    // City: its own registry need (present, supply 100 ≥ 10), one local access point.
-    CHECK(result.areas[city].score == doctest::Approx((0.4 + 0.2 / 3 + 0.2) / 0.8));
+    // City: its own registry need, offered (services 1) but no community actor reaches it
+    // (reach 0), supply 100 ≥ 10, one local access point; need languages and languages have no
+    // data: (0.25 + 0 + 0.15·⅓ + 0.15) / 0.7.
+    CHECK(*result.areas[city].part(ScorePart::reach) == 0.0);
+    CHECK(*result.areas[city].score == doctest::Approx((0.25 + 0.05 + 0.15) / 0.7));
     // Leaves only, by priority; the area without residents last.
     CHECK(result.ranking == std::vector<std::size_t>{north, east, south});
 
     analysis::CoverageOptions access_only;
-    access_only.weights = {0, 1, 0, 0};
-    CHECK(run(map, access_only).areas[north].score == doctest::Approx(1.0 / 3.0));
+    access_only.weights = {0, 0, 1, 0, 0, 0};
+    CHECK(*run(map, access_only).areas[north].score == doctest::Approx(1.0 / 3.0));
     analysis::CoverageOptions negative;
     negative.weights.supply = -1;
     CHECK_THROWS_AS(run(map, negative), std::invalid_argument);
     analysis::CoverageOptions zero;
-    zero.weights = {0, 0, 0, 0};
+    zero.weights = {0, 0, 0, 0, 0, 0};
     CHECK_THROWS_AS(run(map, zero), std::invalid_argument);
+}
+
+TEST_CASE("coverage: an area where no part has data has no score") {
+    const auto map = read(city_map);
+    // Only the languages part counts: east has no language shares.
+    analysis::CoverageOptions languages_only;
+    languages_only.weights = {0, 0, 0, 1, 0, 0};
+    const auto result = run(map, languages_only);
+    CHECK_FALSE(result.areas[east].score.has_value());
+    CHECK_FALSE(result.areas[east].gap.has_value());
+    CHECK_FALSE(result.areas[east].priority.has_value());
+    CHECK(*result.areas[north].score == doctest::Approx(480.0 / 540.0));
+    // Without a score, east comes after south (which has a score but no residents).
+    CHECK(result.ranking == std::vector<std::size_t>{north, south, east});
+    // The roll-up averages the leaves that have a score (equal weights: south lacks residents).
+    CHECK(*result.areas[city].rollup->score == doctest::Approx((480.0 / 540.0 + 0.75) / 2));
+}
+
+TEST_CASE("coverage: losing the only community actor never raises the score") {
+    // The reported case: Soccorso's score rose from 0.868 to 0.92 without its migrant
+    // association, because an area without community actors had its services counted as
+    // reached. North has one community actor, assoc-n.
+    const auto map = read(city_map);
+    const auto before = run(map);
+    model::WhatIf edit;
+    edit.removed_actors = {"assoc-n"};
+    const auto after = run(model::apply(map, edit));
+    // Without assoc-n nothing is reached: reach 0.9 → 0, the other parts unchanged.
+    CHECK(*after.areas[north].part(ScorePart::reach) == 0.0);
+    CHECK(*after.areas[north].score == doctest::Approx(*before.areas[north].score - 0.15 * 0.9));
+    CHECK(cell(after, north, "legal_permits").state == ServiceState::unconnected);
 }
 
 TEST_CASE("coverage: parent areas roll up their sub-areas") {
@@ -290,9 +412,9 @@ TEST_CASE("coverage: parent areas roll up their sub-areas") {
     CHECK(r.leaves_without_residents == 1);
     CHECK(has_gap(c, DataGapKind::sub_area_residents));
     // South lacks residents, so the leaves weigh equally.
-    CHECK(r.score == doctest::Approx((result.areas[north].score + result.areas[south].score +
-                                      result.areas[east].score) /
-                                     3));
+    CHECK(*r.score == doctest::Approx((*result.areas[north].score + *result.areas[south].score +
+                                       *result.areas[east].score) /
+                                      3));
     CHECK(ids(map, r.access_points) == std::vector<std::string>{"desk-n", "assoc-s"});
     CHECK(r.leaves_below_target == std::vector<std::size_t>{north, south, east});
     CHECK(*r.language_share == doctest::Approx(480.0 / 540.0));
@@ -302,16 +424,16 @@ TEST_CASE("coverage: parent areas roll up their sub-areas") {
     const std::size_t housing = 5;
     CHECK(r.state_counts[housing][static_cast<std::size_t>(ServiceState::needed_missing)] == 1);
     CHECK(r.state_counts[housing][static_cast<std::size_t>(ServiceState::reachable)] == 1);
-    CHECK(r.state_counts[housing][static_cast<std::size_t>(ServiceState::present)] == 1);
+    CHECK(r.state_counts[housing][static_cast<std::size_t>(ServiceState::unconnected)] == 1);
     CHECK(r.demand[housing] == 20.0);
 
     // With every leaf's residents known, weights are the residents.
     auto known = map;
     known.areas[south].foreign_residents = 300;
     const auto weighted = run(known);
-    CHECK(weighted.areas[city].rollup->score ==
-          doctest::Approx((600 * weighted.areas[north].score + 300 * weighted.areas[south].score +
-                           100 * weighted.areas[east].score) /
+    CHECK(*weighted.areas[city].rollup->score ==
+          doctest::Approx((600 * *weighted.areas[north].score + 300 * *weighted.areas[south].score +
+                           100 * *weighted.areas[east].score) /
                           1000));
 }
 
@@ -323,7 +445,7 @@ TEST_CASE("coverage: --service keeps only the services asked for") {
     CHECK(result.services == std::vector<std::string>{"housing"});
     CHECK(result.areas[north].cells.size() == 1);
     // Only the housing need counts: missing in north.
-    CHECK(*result.areas[north].services_part == 0.0);
+    CHECK(*result.areas[north].part(ScorePart::services) == 0.0);
 }
 
 TEST_CASE("coverage: a map without areas or needs") {

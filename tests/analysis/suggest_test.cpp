@@ -155,7 +155,7 @@ TEST_CASE("suggest: goal coverage links a community to a service it needs") {
     options.goal = analysis::Goal::coverage;
     const auto result = analysis::suggest(map, vocabulary, options);
     REQUIRE(result.links.size() == 1);
-    // legal_permits is offered by the desk but unconnected (credit 0.5 → 1 when linked).
+    // legal_permits is offered by the desk but unconnected (reach 0 → 1 when linked).
     CHECK(map.actors[result.links[0].source].id == "c");
     CHECK(map.actors[result.links[0].target].id == "desk");
     CHECK(result.links[0].gain > 0);
@@ -164,10 +164,11 @@ TEST_CASE("suggest: goal coverage links a community to a service it needs") {
 
 TEST_CASE("suggest: goal coverage re-evaluates every candidate each round") {
     // Linking cY first makes cX's link worth more than cZ's although cZ's looked better at first:
-    // a greedy that trusted stale gains picked cZ second (gains 333, 25, 33).
+    // a greedy that trusted stale gains picked cZ second (first-round gains 273, 14 and 19; cX's
+    // becomes 20.5 once cY is linked, since cX then also reaches cY's housing through P).
     const auto map = read(R"({"format": "stakemap/1",
       "areas": [{"id": "X", "foreign_residents": 100}, {"id": "Y", "foreign_residents": 1000},
-                {"id": "Z", "foreign_residents": 75}],
+                {"id": "Z", "foreign_residents": 70}],
       "actors": [
         {"id": "cX", "name": "cX", "kind": "migrant_association", "area": "X"},
         {"id": "cY", "name": "cY", "kind": "migrant_association", "area": "Y", "services": ["housing"]},
@@ -188,7 +189,9 @@ TEST_CASE("suggest: goal coverage re-evaluates every candidate each round") {
     CHECK(map.actors[result.links[2].source].id == "cZ");
     CHECK(result.links[0].gain >= result.links[1].gain);
     CHECK(result.links[1].gain >= result.links[2].gain);
-    CHECK(result.links[1].after == doctest::Approx(433.0 + 1.0 / 3.0));
+    // Priorities after two links (score = parts with data over 0.55 of weight): X (0.3125 /
+    // 0.55) × 100, Y (0.15 / 0.55) × 1000, Z (0.3 / 0.55) × 70.
+    CHECK(result.links[1].after == doctest::Approx(4045.0 / 11.0));
     for (std::size_t i = 0; i < 3; ++i) {
         CHECK(objective_with_links(map, result, options, i + 1) ==
               doctest::Approx(result.links[i].after));

@@ -206,6 +206,7 @@ TEST_CASE("render: the coverage heat map colours each cell by state and escapes 
     map.areas.push_back({.id = "z", .name = "<b>Zona & \"Sud\"</b>", .foreign_residents = 100});
     map.areas.push_back({.id = "y", .name = "Ovest"});
     map.actors[0].area = "z";
+    map.actors[0].kind = "migrant_association"; // a community actor: its own service is reached
     map.actors[0].services = {"housing"};
     map.needs.push_back({.area = "y", .service = "housing", .demand = 75});
     render::ViewOptions options;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <map>
 #include <set>
@@ -91,19 +90,23 @@ std::vector<std::string> matrix_services(const model::Map& map, const model::Voc
     return out;
 }
 
-double credit(ServiceState state) {
-    switch (state) {
-    case ServiceState::present:
-        return 1.0;
-    case ServiceState::unconnected:
-    case ServiceState::reachable:
-        return 0.5;
-    case ServiceState::missing:
-    case ServiceState::needed_missing:
-        return 0.0;
+/// The nearest actor offering a service: (steps, actor index), compared in that order.
+struct Nearest {
+    std::size_t steps = not_reached;
+    std::size_t actor = not_reached;
+    bool operator<(const Nearest& other) const {
+        return steps != other.steps ? steps < other.steps : actor < other.actor;
     }
-    return 0.0;
-}
+};
+
+/// What an area's community actors reach of one service: the nearest actor offering it among the
+/// area's providers and anywhere, and which community actors reach one (map order).
+struct ServiceReach {
+    Nearest provider;
+    Nearest anywhere;
+    std::vector<std::size_t> provider_by;
+    std::vector<std::size_t> anywhere_by;
+};
 
 struct Context {
     const model::Map& map;
@@ -114,17 +117,68 @@ struct Context {
     std::vector<std::string> services;
     std::vector<bool> access_point;
     std::vector<bool> community;
+    /// Per actor: the matrix services it offers (indices into `services`).
+    std::vector<std::vector<std::size_t>> offers;
     /// Per language code: how many actors on the map speak it.
     std::map<std::string, std::size_t> speakers;
+    /// Scratch space of the bounded searches, reset after each.
+    std::vector<std::size_t> steps;
+    std::vector<graph::Vertex> queue;
+    std::vector<bool> is_provider;
+
+    /// Reach judged for each community actor of the area: a search of U bounded by `within`
+    /// from each of them. O(Σ edges within `within` steps of each community actor).
+    std::vector<ServiceReach> reach_of(const AreaCoverage& area) {
+        std::vector<ServiceReach> out(services.size());
+        for (std::size_t actor : area.providers) {
+            is_provider[actor] = true;
+        }
+        for (std::size_t source : area.community_actors) {
+            queue.clear();
+            steps[source] = 0;
+            queue.push_back(static_cast<graph::Vertex>(source));
+            for (std::size_t head = 0; head < queue.size(); ++head) {
+                const graph::Vertex v = queue[head];
+                const Nearest here{steps[v], v};
+                for (std::size_t s : offers[v]) {
+                    ServiceReach& reach = out[s];
+                    reach.anywhere = std::min(reach.anywhere, here);
+                    if (reach.anywhere_by.empty() || reach.anywhere_by.back() != source) {
+                        reach.anywhere_by.push_back(source);
+                    }
+                    if (is_provider[v]) {
+                        reach.provider = std::min(reach.provider, here);
+                        if (reach.provider_by.empty() || reach.provider_by.back() != source) {
+                            reach.provider_by.push_back(source);
+                        }
+                    }
+                }
+                if (steps[v] >= options.within) {
+                    continue;
+                }
+                for (graph::Vertex w : graph.undirected.neighbours_of(v)) {
+                    if (steps[w] == not_reached) {
+                        steps[w] = steps[v] + 1;
+                        queue.push_back(w);
+                    }
+                }
+            }
+            for (graph::Vertex v : queue) {
+                steps[v] = not_reached;
+            }
+        }
+        for (std::size_t actor : area.providers) {
+            is_provider[actor] = false;
+        }
+        return out;
+    }
 };
 
-void assess_services(const Context& context, AreaCoverage& area,
+void assess_services(Context& context, AreaCoverage& area,
                      const std::vector<std::size_t>& local_actors) {
     const model::Map& map = context.map;
     const std::string& area_id = map.areas[area.area].id;
-    const Reach reach = reach_from(context.graph, area.community_actors, context.options.within);
-    const auto& steps = reach.steps;
-    const bool has_community = !area.community_actors.empty();
+    const std::vector<ServiceReach> reach = context.reach_of(area);
 
     std::map<std::string, const model::Need*> needs;
     for (const auto& need : map.needs) {
@@ -142,38 +196,24 @@ void assess_services(const Context& context, AreaCoverage& area,
                              std::binary_search(local_actors.begin(), local_actors.end(), actor);
             }
         }
-        // The nearest actor offering the service (the first in map order at that distance):
-        // among the area's providers when there are some, else among the actors reached.
-        std::size_t best = not_reached;
-        auto consider = [&](std::size_t actor) {
-            if (steps[actor] < best ||
-                (steps[actor] == best && best != not_reached && actor < *cell.reached)) {
-                best = steps[actor];
-                cell.reached = actor;
-            }
-        };
-        if (!cell.providers.empty()) {
-            for (std::size_t actor : cell.providers) {
-                consider(actor);
-            }
-        } else {
-            for (graph::Vertex actor : reach.visited) {
-                if (contains(map.actors[actor].services, cell.service)) {
-                    consider(actor);
-                }
-            }
-        }
-        if (best != not_reached) {
-            cell.steps = best;
+        // Offered to the area: reach means reaching one of its providers; otherwise, reaching
+        // an actor offering it anywhere.
+        const bool offered = !cell.providers.empty();
+        const Nearest& nearest = offered ? reach[s].provider : reach[s].anywhere;
+        cell.reached_by = offered ? reach[s].provider_by : reach[s].anywhere_by;
+        cell.reached_elsewhere =
+            offered && nearest.steps == not_reached && reach[s].anywhere.steps != not_reached;
+        if (nearest.steps != not_reached) {
+            cell.steps = nearest.steps;
+            cell.reached = nearest.actor;
         }
         const auto need = needs.find(cell.service);
         cell.needed = need != needs.end();
         if (cell.needed) {
             cell.demand = need->second->demand;
         }
-        if (!cell.providers.empty()) {
-            cell.state =
-                (!has_community || cell.steps) ? ServiceState::present : ServiceState::unconnected;
+        if (offered) {
+            cell.state = cell.steps ? ServiceState::present : ServiceState::unconnected;
         } else if (cell.steps) {
             cell.state = ServiceState::reachable;
         } else {
@@ -186,15 +226,17 @@ void assess_services(const Context& context, AreaCoverage& area,
                 ++cell.providers_without_capacity;
             }
         }
-        if (cell.needed && !cell.providers.empty()) {
+        if (cell.needed) {
             for (const auto& language : need->second->languages) {
+                if (contains(cell.need_languages, language)) {
+                    continue;
+                }
+                cell.need_languages.push_back(language);
                 const bool spoken =
                     std::any_of(cell.providers.begin(), cell.providers.end(), [&](std::size_t a) {
                         return contains(map.actors[a].languages, language);
                     });
-                if (!spoken &&
-                    std::find(cell.unspoken_languages.begin(), cell.unspoken_languages.end(),
-                              language) == cell.unspoken_languages.end()) {
+                if (!spoken) {
                     cell.unspoken_languages.push_back(language);
                 }
             }
@@ -255,10 +297,57 @@ void assess_languages(const Context& context, AreaCoverage& area) {
     }
 }
 
+/// Reach of one need: 1 when a community actor of the area is within K steps of a provider
+/// serving the area, ½ when only of an actor offering it elsewhere, 0 otherwise. Removing a
+/// provider can turn 1 into ½ (reached elsewhere) or 0, never the other way.
+double reach_credit(const ServiceCell& cell) {
+    if (!cell.providers.empty()) {
+        return cell.steps ? 1.0 : cell.reached_elsewhere ? 0.5 : 0.0;
+    }
+    return cell.steps ? 0.5 : 0.0;
+}
+
+/// A mean of per-need values in [0, 1] with fixed weights; none when no need takes part.
+class WeightedMean {
+public:
+    void add(double weight, double value) {
+        weight_sum_ += weight;
+        value_sum_ += weight * value;
+        values_.push_back(value);
+    }
+    /// Weighted when the weights sum above 0, else (every weight 0) a plain mean.
+    std::optional<double> value() const {
+        if (values_.empty()) {
+            return std::nullopt;
+        }
+        if (weight_sum_ > 0.0) {
+            return value_sum_ / weight_sum_;
+        }
+        double sum = 0.0;
+        for (double v : values_) {
+            sum += v;
+        }
+        return sum / static_cast<double>(values_.size());
+    }
+
+private:
+    double weight_sum_ = 0.0;
+    double value_sum_ = 0.0;
+    std::vector<double> values_;
+};
+
+// Every part below is monotone: its data condition depends only on the area and its needs (never
+// on actors or relations), and its value can only fall when an actor or a relation is removed —
+// fewer providers, access points, speakers, stated capacity, community actors, and longer paths.
+// The weighted mean of such parts can only fall too (docs/coverage.md, "Why the score never
+// rises").
 void score_area(const Context& context, AreaCoverage& area) {
-    // Services: the area's needs, weighted by demand when every need states it.
-    double weight_sum = 0.0;
-    double credit_sum = 0.0;
+    auto& parts = area.parts;
+    auto set = [&](ScorePart part, std::optional<double> value) {
+        parts[static_cast<std::size_t>(part)] = value;
+    };
+
+    // The needs: weighted by demand when every need of the area states one, else equally.
     bool every_demand = true;
     std::size_t needed = 0;
     for (const auto& cell : area.cells) {
@@ -267,74 +356,74 @@ void score_area(const Context& context, AreaCoverage& area) {
             every_demand = every_demand && cell.demand.has_value();
         }
     }
+    WeightedMean services;
+    WeightedMean reach;
+    WeightedMean languages;
+    double demand_sum = 0.0;
+    double met_sum = 0.0;
     for (const auto& cell : area.cells) {
         if (!cell.needed) {
             continue;
         }
         const double weight = every_demand ? *cell.demand : 1.0;
-        weight_sum += weight;
-        credit_sum += weight * credit(cell.state);
+        services.add(weight, cell.providers.empty() ? 0.0 : 1.0);
+        reach.add(weight, reach_credit(cell));
+        if (!cell.need_languages.empty()) {
+            const auto asked = static_cast<double>(cell.need_languages.size());
+            const auto spoken = asked - static_cast<double>(cell.unspoken_languages.size());
+            languages.add(weight, spoken / asked);
+        }
         if (!cell.demand) {
             area.data_gaps.push_back({DataGapKind::demand_unknown, cell.service, 0});
+        } else if (*cell.demand > 0.0) {
+            // Only stated capacity counts: a provider without one adds nothing (flagged).
+            demand_sum += *cell.demand;
+            met_sum += std::min(*cell.demand, cell.supply);
+            if (cell.providers_without_capacity > 0) {
+                area.data_gaps.push_back(
+                    {DataGapKind::capacity_unknown, cell.service, cell.providers_without_capacity});
+            }
         }
     }
     if (needed == 0) {
         area.data_gaps.push_back({DataGapKind::no_needs, "", 0});
     } else {
-        // Needs whose demand is 0 everywhere weigh nothing; count them equally instead.
-        area.services_part = weight_sum > 0.0 ? credit_sum / weight_sum : [&] {
-            double sum = 0.0;
-            for (const auto& cell : area.cells) {
-                sum += cell.needed ? credit(cell.state) : 0.0;
-            }
-            return sum / static_cast<double>(needed);
-        }();
-    }
-
-    // Supply: capacity against demand for needs that state a demand and whose supply is known.
-    double demand_sum = 0.0;
-    double met_sum = 0.0;
-    for (const auto& cell : area.cells) {
-        if (!cell.needed || !cell.demand) {
-            continue;
+        set(ScorePart::services, services.value());
+        set(ScorePart::reach, reach.value());
+        set(ScorePart::need_languages, languages.value());
+        if (!languages.value()) {
+            area.data_gaps.push_back({DataGapKind::no_need_languages, "", 0});
         }
-        if (cell.providers_without_capacity > 0) {
-            area.data_gaps.push_back(
-                {DataGapKind::capacity_unknown, cell.service, cell.providers_without_capacity});
-            if (cell.providers_without_capacity == cell.providers.size()) {
-                continue; // no provider states a capacity: supply unknown
-            }
+        if (demand_sum > 0.0) {
+            set(ScorePart::supply, met_sum / demand_sum);
+        } else {
+            area.data_gaps.push_back({DataGapKind::no_demand, "", 0});
         }
-        const double demand = *cell.demand;
-        demand_sum += demand;
-        met_sum += std::min(demand, cell.supply);
-    }
-    if (demand_sum > 0.0) {
-        area.supply_part = met_sum / demand_sum;
     }
 
     const std::size_t target = context.options.access_target;
-    area.access_part = target == 0 ? 1.0
-                                   : std::min(1.0, static_cast<double>(area.access_points.size()) /
-                                                       static_cast<double>(target));
-    area.languages_part = area.language_share;
+    set(ScorePart::access, target == 0
+                               ? 1.0
+                               : std::min(1.0, static_cast<double>(area.access_points.size()) /
+                                                   static_cast<double>(target)));
+    set(ScorePart::languages, area.language_share);
 
-    const CoverageWeights& w = context.options.weights;
-    double total = w.access;
-    double sum = w.access * area.access_part;
-    auto add = [&](const std::optional<double>& part, double weight) {
-        if (part) {
-            total += weight;
-            sum += weight * *part;
+    const CoverageWeights& weights = context.options.weights;
+    double total = 0.0;
+    double sum = 0.0;
+    for (ScorePart part : score_parts) {
+        const auto& value = parts[static_cast<std::size_t>(part)];
+        if (value && weights[part] > 0.0) {
+            total += weights[part];
+            sum += weights[part] * *value;
         }
-    };
-    add(area.services_part, w.services);
-    add(area.languages_part, w.languages);
-    add(area.supply_part, w.supply);
-    area.score = total > 0.0 ? sum / total : 0.0;
-    area.gap = 1.0 - area.score;
-    if (area.foreign_residents) {
-        area.priority = area.gap * *area.foreign_residents;
+    }
+    if (total > 0.0) {
+        area.score = std::clamp(sum / total, 0.0, 1.0);
+        area.gap = 1.0 - *area.score;
+        if (area.foreign_residents) {
+            area.priority = *area.gap * *area.foreign_residents;
+        }
     }
 }
 
@@ -355,8 +444,6 @@ void roll_up(const Context& context, std::vector<AreaCoverage>& areas) {
         rollup.demand.assign(service_count, std::nullopt);
         std::set<std::size_t> points;
         std::map<std::string, double> uncovered;
-        double weight_sum = 0.0;
-        double score_sum = 0.0;
         for (std::size_t leaf : rollup.leaves) {
             const AreaCoverage& figures = areas[leaf];
             if (figures.foreign_residents) {
@@ -383,20 +470,16 @@ void roll_up(const Context& context, std::vector<AreaCoverage>& areas) {
                 }
             }
         }
+        // Leaves without a score have no data in any part: they drop out, as parts do.
         const bool equal_weights = rollup.leaves_without_residents > 0;
+        WeightedMean mean;
         for (std::size_t leaf : rollup.leaves) {
-            const double weight = equal_weights ? 1.0 : areas[leaf].foreign_residents.value_or(0.0);
-            weight_sum += weight;
-            score_sum += weight * areas[leaf].score;
-        }
-        if (weight_sum == 0.0 && !rollup.leaves.empty()) {
-            // Every leaf has zero foreign residents: a plain mean says the same.
-            for (std::size_t leaf : rollup.leaves) {
-                score_sum += areas[leaf].score;
+            if (areas[leaf].score) {
+                mean.add(equal_weights ? 1.0 : areas[leaf].foreign_residents.value_or(0.0),
+                         *areas[leaf].score);
             }
-            weight_sum = static_cast<double>(rollup.leaves.size());
         }
-        rollup.score = weight_sum > 0.0 ? score_sum / weight_sum : 0.0;
+        rollup.score = mean.value();
         if (rollup.people_with_language > 0.0) {
             rollup.language_share = rollup.people_covered / rollup.people_with_language;
         }
@@ -430,37 +513,53 @@ const char* state_id(ServiceState state) {
     return "missing";
 }
 
-std::string state_label(ServiceState state, model::Language language) {
-    const bool it = language == model::Language::it;
-    switch (state) {
-    case ServiceState::present:
-        return it ? "presente" : "present";
-    case ServiceState::unconnected:
-        return it ? "presente, nessuna comunità collegata" : "present, no community connected";
-    case ServiceState::reachable:
-        return it ? "raggiungibile tramite la rete" : "reachable through the network";
-    case ServiceState::missing:
-        return it ? "assente" : "missing";
-    case ServiceState::needed_missing:
-        return it ? "necessario ma assente" : "needed but missing";
+const char* part_id(ScorePart part) {
+    switch (part) {
+    case ScorePart::services:
+        return "services";
+    case ScorePart::reach:
+        return "reach";
+    case ScorePart::access:
+        return "access";
+    case ScorePart::languages:
+        return "languages";
+    case ScorePart::need_languages:
+        return "need_languages";
+    case ScorePart::supply:
+        return "supply";
     }
     return "";
 }
 
-std::string state_symbol(ServiceState state, bool local) {
-    switch (state) {
-    case ServiceState::present:
-        return local ? "✔" : "○";
-    case ServiceState::unconnected:
-        return "◌";
-    case ServiceState::reachable:
-        return "→";
-    case ServiceState::missing:
-        return "·";
-    case ServiceState::needed_missing:
-        return "✘";
+std::optional<ScorePart> part_from_id(std::string_view id) {
+    for (ScorePart part : score_parts) {
+        if (id == part_id(part)) {
+            return part;
+        }
     }
-    return "";
+    return std::nullopt;
+}
+
+double& CoverageWeights::operator[](ScorePart part) {
+    switch (part) {
+    case ScorePart::services:
+        return services;
+    case ScorePart::reach:
+        return reach;
+    case ScorePart::access:
+        return access;
+    case ScorePart::languages:
+        return languages;
+    case ScorePart::need_languages:
+        return need_languages;
+    case ScorePart::supply:
+        return supply;
+    }
+    return services;
+}
+
+double CoverageWeights::operator[](ScorePart part) const {
+    return const_cast<CoverageWeights&>(*this)[part];
 }
 
 std::vector<std::vector<std::size_t>> served_areas(const model::Map& map) {
@@ -508,21 +607,31 @@ bool serves_area(const model::Map& map, const model::Actor& actor, std::size_t a
 
 CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabulary,
                         const graph::AnalysisGraph& graph, const CoverageOptions& options) {
-    const CoverageWeights& w = options.weights;
-    for (double weight : {w.services, w.access, w.languages, w.supply}) {
+    double weight_sum = 0.0;
+    for (ScorePart part : score_parts) {
+        const double weight = options.weights[part];
         if (!(weight >= 0.0) || !std::isfinite(weight)) {
             throw std::invalid_argument("coverage weights must be finite and not negative");
         }
+        weight_sum += weight;
     }
-    if (w.services + w.access + w.languages + w.supply <= 0.0) {
+    if (weight_sum <= 0.0) {
         throw std::invalid_argument("at least one coverage weight must be above 0");
     }
     if (graph.vertex_count != map.actors.size()) {
         throw std::invalid_argument("the analysis graph was not built from this map");
     }
 
-    Context context{map, vocabulary, graph, options, area_parents(map), {}, {}, {}, {}};
+    Context context{map, vocabulary, graph, options, area_parents(map), {}, {}, {}, {},
+                    {},  {},         {},    {}};
     context.services = matrix_services(map, vocabulary, options.services);
+    std::map<std::string, std::size_t, std::less<>> column;
+    for (std::size_t s = 0; s < context.services.size(); ++s) {
+        column.emplace(context.services[s], s);
+    }
+    context.offers.resize(map.actors.size());
+    context.steps.assign(map.actors.size(), not_reached);
+    context.is_provider.assign(map.actors.size(), false);
     for (std::size_t actor = 0; actor < map.actors.size(); ++actor) {
         const model::Actor& source = map.actors[actor];
         context.access_point.push_back(model::is_access_point(source, vocabulary));
@@ -530,6 +639,13 @@ CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabula
         const std::set<std::string> spoken(source.languages.begin(), source.languages.end());
         for (const auto& language : spoken) {
             ++context.speakers[language];
+        }
+        for (const auto& service : source.services) {
+            const auto found = column.find(service);
+            if (found != column.end() && !std::count(context.offers[actor].begin(),
+                                                     context.offers[actor].end(), found->second)) {
+                context.offers[actor].push_back(found->second);
+            }
         }
     }
 
@@ -592,9 +708,6 @@ CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabula
                 (local ? area.access_points : area.wider_access_points).push_back(actor);
             }
         }
-        if (area.community_actors.empty()) {
-            area.data_gaps.push_back({DataGapKind::no_community_actors, "", 0});
-        }
         assess_services(context, area, local_actors[a]);
         assess_languages(context, area);
         score_area(context, area);
@@ -606,17 +719,21 @@ CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabula
             result.ranking.push_back(a);
         }
     }
+    // By priority; then, without a priority, by gap; without a score, last.
+    auto rank_class = [](const AreaCoverage& area) {
+        return area.priority ? 0 : area.gap ? 1 : 2;
+    };
     std::stable_sort(result.ranking.begin(), result.ranking.end(),
                      [&](std::size_t x, std::size_t y) {
                          const AreaCoverage& a = result.areas[x];
                          const AreaCoverage& b = result.areas[y];
-                         if (a.priority.has_value() != b.priority.has_value()) {
-                             return a.priority.has_value();
+                         if (rank_class(a) != rank_class(b)) {
+                             return rank_class(a) < rank_class(b);
                          }
                          if (a.priority && *a.priority != *b.priority) {
                              return *a.priority > *b.priority;
                          }
-                         return a.gap > b.gap;
+                         return a.gap && *a.gap > *b.gap;
                      });
     return result;
 }

@@ -151,7 +151,7 @@ double objective_on(const model::Map& map, const graph::AnalysisGraph& graph,
         double total = 0.0;
         for (std::size_t a : result.ranking) {
             const auto& area = result.areas[a];
-            total += area.priority ? *area.priority : area.gap;
+            total += area.priority.value_or(area.gap.value_or(0.0));
         }
         return total;
     }

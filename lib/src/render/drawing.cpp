@@ -1,6 +1,7 @@
 #include "stakemap/render/drawing.hpp"
 
 #include "stakemap/render/escape.hpp"
+#include "stakemap/report/coverage_report.hpp"
 #include "stakemap/report/table.hpp"
 
 #include <algorithm>
@@ -349,8 +350,9 @@ std::string coverage_dot(const model::Map& map, const model::Vocabulary& vocabul
                                 "align=\"right\" bgcolor=\"#FFFFFF\"");
     for (std::size_t a : areas) {
         const auto& figures = coverage.areas[a];
-        const double score = figures.rollup ? figures.rollup->score : figures.score;
-        table += cell_text(format_number(score, 2), "bgcolor=\"" + score_fill(score) + "\"");
+        const auto score = report::coverage_shown_score(figures);
+        table += cell_text(score ? format_number(*score, 2) : "–",
+                           "bgcolor=\"" + score_fill(score.value_or(std::nan(""))) + "\"");
     }
     table += "</tr>";
     for (std::size_t s = 0; s < coverage.services.size(); ++s) {
@@ -363,7 +365,7 @@ std::string coverage_dot(const model::Map& map, const model::Vocabulary& vocabul
         for (std::size_t a : areas) {
             const analysis::ServiceCell& cell = coverage.areas[a].cells[s];
             const StateStyle& style = state_style(cell.state, cell.local);
-            std::string text = analysis::state_symbol(cell.state, cell.local);
+            std::string text = report::coverage_state_symbol(cell.state, cell.local);
             if (cell.needed) {
                 text += cell.demand ? " " + format_number(*cell.demand) : std::string(" *");
             }
@@ -378,14 +380,14 @@ std::string coverage_dot(const model::Map& map, const model::Vocabulary& vocabul
     std::string legend = "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" "
                          "cellpadding=\"2\">";
     for (const auto& style : state_styles) {
-        std::string name = analysis::state_label(style.state, options.language);
+        std::string name = report::coverage_state_label(style.state, options.language);
         if (!style.local) {
             name = words(options, "presente solo da attori cittadini",
                          "present only from city-wide actors");
         }
         legend += "<tr><td bgcolor=\"" + std::string(style.fill) +
                   "\" width=\"44\" fixedsize=\"true\"><font color=\"" + style.ink + "\">" +
-                  html_text(analysis::state_symbol(style.state, style.local)) +
+                  html_text(report::coverage_state_symbol(style.state, style.local)) +
                   "</font></td><td align=\"left\">" + html_text(name) + "</td></tr>";
     }
     legend += "<tr><td>120</td><td align=\"left\">" +

@@ -8,9 +8,11 @@
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/grouping.hpp"
+#include "stakemap/report/coverage_report.hpp"
 #include "stakemap/report/table.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace stakemap::render {
@@ -187,10 +189,10 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         }
         if (!options.color_areas.empty()) {
             for (std::size_t a = 0; a < map.areas.size(); ++a) {
-                const auto& figures = coverage.areas[a];
-                const double score = figures.rollup ? figures.rollup->score : figures.score;
-                data.clusters[a].fill = score_fill(score);
-                data.clusters[a].name += " (" + report::format_number(score, 2) + ")";
+                const auto score = report::coverage_shown_score(coverage.areas[a]);
+                data.clusters[a].fill = score_fill(score.value_or(std::nan("")));
+                data.clusters[a].name +=
+                    " (" + (score ? report::format_number(*score, 2) : "–") + ")";
             }
             data.cluster_fill_label = it ? "punteggio di copertura" : "coverage score";
         }

@@ -1,16 +1,19 @@
 #include "stakemap/report/coverage_report.hpp"
 
 #include "stakemap/report/language_names.hpp"
-#include "stakemap/report/prose.hpp"
+#include "stakemap/text/words.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace stakemap::report {
 
 using analysis::AreaCoverage;
 using analysis::DataGapKind;
+using analysis::ScorePart;
 using analysis::ServiceCell;
 using analysis::ServiceState;
 
@@ -21,35 +24,32 @@ const std::string& area_name(const model::Map& map, std::size_t area) {
     return source.name.empty() ? source.id : source.name;
 }
 
-/// People rounded to a whole number, digits grouped by thousands ("1,200" / "1.200").
-std::string people(double count, model::Language language) {
-    const long long whole = std::llround(count);
-    std::string digits = std::to_string(whole < 0 ? -whole : whole);
-    const char separator = language == model::Language::it ? '.' : ',';
-    for (std::size_t i = digits.size(); i > 3; i -= 3) {
-        digits.insert(i - 3, 1, separator);
+/// People or an amount for reading: a whole count grouped by thousands ("1.650"), else at most
+/// three significant digits.
+std::string amount_text(const text::Words& words, double value) {
+    const double whole = std::round(value);
+    if (std::abs(value - whole) < 1e-9 || std::abs(value) >= 1000.0) {
+        return words.integer(static_cast<long long>(whole));
     }
-    return whole < 0 ? "-" + digits : digits;
+    return words.number(value, 3);
 }
 
-/// A number in running text: a decimal comma in Italian prose (never in JSON or CSV).
-std::string prose_number(double value, int digits, model::Language language) {
-    std::string text = format_number(value, digits);
-    if (language == model::Language::it) {
-        for (char& c : text) {
-            if (c == '.') {
-                c = ',';
-            }
-        }
-    }
-    return text;
+/// A count of people for plural forms.
+std::uint64_t head_count(double people) {
+    return people <= 0.0 ? 0 : static_cast<std::uint64_t>(std::llround(people));
 }
 
-std::string percent(double share, model::Language language) {
-    return prose_number(std::round(share * 1000.0) / 10.0, 3, language) + "%";
+/// "no data" in a table cell ("n.d." in Italian).
+std::string no_data(const text::Words& words) {
+    return words.in_context("table cell", "no data");
 }
 
-/// A count or amount: written without a fraction when it is whole (2450, not 2450.0).
+/// A score or a part of it for reading (0.868 / 0,868), or "no data".
+std::string score_text(const text::Words& words, const std::optional<double>& value) {
+    return value ? words.number(*value, 3) : no_data(words);
+}
+
+/// A count or amount in JSON: written without a fraction when it is whole (2450, not 2450.0).
 nlohmann::ordered_json amount(double value) {
     if (std::abs(value) < 9.0e15 && value == std::trunc(value)) {
         return static_cast<std::int64_t>(value);
@@ -87,10 +87,12 @@ const char* gap_code(DataGapKind kind) {
         return "no_foreign_residents";
     case DataGapKind::no_language_shares:
         return "no_language_shares";
-    case DataGapKind::no_community_actors:
-        return "no_community_actors";
     case DataGapKind::no_needs:
         return "no_needs";
+    case DataGapKind::no_need_languages:
+        return "no_need_languages";
+    case DataGapKind::no_demand:
+        return "no_demand";
     case DataGapKind::demand_unknown:
         return "demand_unknown";
     case DataGapKind::capacity_unknown:
@@ -99,6 +101,14 @@ const char* gap_code(DataGapKind kind) {
         return "sub_area_residents";
     }
     return "";
+}
+
+nlohmann::ordered_json parts_json(const AreaCoverage& area) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (ScorePart part : analysis::score_parts) {
+        out[analysis::part_id(part)] = optional_number(area.part(part));
+    }
+    return out;
 }
 
 nlohmann::ordered_json cell_json(const model::Map& map, const ServiceCell& cell) {
@@ -113,6 +123,8 @@ nlohmann::ordered_json cell_json(const model::Map& map, const ServiceCell& cell)
     out["providers_without_capacity"] = cell.providers_without_capacity;
     out["steps"] = cell.steps ? nlohmann::ordered_json(*cell.steps) : nullptr;
     out["reached"] = cell.reached ? nlohmann::ordered_json(map.actors[*cell.reached].id) : nullptr;
+    out["reached_by"] = actor_ids(map, cell.reached_by);
+    out["need_languages"] = cell.need_languages;
     out["unspoken_languages"] = cell.unspoken_languages;
     return out;
 }
@@ -128,13 +140,10 @@ nlohmann::ordered_json area_json(const CoverageReport& report, const AreaCoverag
     out["depth"] = area.depth;
     out["sub_areas"] = area_ids(map, area.sub_areas);
     out["foreign_residents"] = optional_amount(area.foreign_residents);
-    out["score"] = area.score;
-    out["gap"] = area.gap;
+    out["score"] = optional_number(area.score);
+    out["gap"] = optional_number(area.gap);
     out["priority"] = optional_number(area.priority);
-    out["parts"] = {{"services", optional_number(area.services_part)},
-                    {"access", area.access_part},
-                    {"languages", optional_number(area.languages_part)},
-                    {"supply", optional_number(area.supply_part)}};
+    out["parts"] = parts_json(area);
     out["access_points"] = {
         {"target", target},
         {"count", area.access_points.size()},
@@ -190,23 +199,20 @@ nlohmann::ordered_json area_json(const CoverageReport& report, const AreaCoverag
             counts["demand"] = optional_amount(rollup.demand[s]);
             per_service.push_back(std::move(counts));
         }
+        auto uncovered = nlohmann::ordered_json::array();
+        for (const auto& [code, count] : rollup.uncovered_people) {
+            uncovered.push_back({{"language", code}, {"people", count}});
+        }
         out["rollup"] = {{"leaves", area_ids(map, rollup.leaves)},
                          {"foreign_residents", amount(rollup.foreign_residents)},
                          {"leaves_without_residents", rollup.leaves_without_residents},
-                         {"score", rollup.score},
+                         {"score", optional_number(rollup.score)},
                          {"access_points", actor_ids(map, rollup.access_points)},
                          {"leaves_below_target", area_ids(map, rollup.leaves_below_target)},
                          {"language_covered_share", optional_number(rollup.language_share)},
                          {"people_with_language", rollup.people_with_language},
                          {"people_covered", rollup.people_covered},
-                         {"uncovered_people",
-                          [&] {
-                              nlohmann::ordered_json list = nlohmann::ordered_json::array();
-                              for (const auto& [code, count] : rollup.uncovered_people) {
-                                  list.push_back({{"language", code}, {"people", count}});
-                              }
-                              return list;
-                          }()},
+                         {"uncovered_people", std::move(uncovered)},
                          {"services", std::move(per_service)}};
     }
     return out;
@@ -227,45 +233,84 @@ std::vector<std::pair<std::size_t, std::size_t>> shown_ranking(const CoverageRep
     return out;
 }
 
+/// The shown areas in reading order: ranked areas first, then areas with sub-areas.
+std::vector<std::size_t> reading_order(const CoverageReport& report) {
+    std::vector<std::size_t> order;
+    for (std::size_t a : report.coverage.ranking) {
+        if (is_shown(report, a)) {
+            order.push_back(a);
+        }
+    }
+    for (std::size_t a : report.shown) {
+        if (!report.coverage.areas[a].sub_areas.empty()) {
+            order.push_back(a);
+        }
+    }
+    return order;
+}
+
 std::string cell_symbol(const ServiceCell& cell) {
-    return analysis::state_symbol(cell.state, cell.local);
+    return coverage_state_symbol(cell.state, cell.local);
+}
+
+/// Joins the parts of a reading: "Head: part; part; part."
+std::string paragraph(const std::string& head, const std::vector<std::string>& parts) {
+    std::string out = head;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        out += (i == 0 ? ": " : "; ") + parts[i];
+    }
+    return out + ".";
 }
 
 /// The totals of an area with sub-areas, in one paragraph.
 std::string rollup_reading(const CoverageReport& report, const AreaCoverage& area,
                            model::Language language) {
-    const bool it = language == model::Language::it;
+    const text::Words words(language);
     const model::Map& map = *report.map;
     const analysis::CoverageResult& coverage = report.coverage;
     const analysis::Rollup& rollup = *area.rollup;
-    std::vector<std::string> parts;
-    std::string head = area_name(map, area.area) + " (";
+    auto label = [&](const std::string& service) {
+        return service_label(*report.vocabulary, service, language);
+    };
+
+    std::string residents;
+    const std::uint64_t in_leaves = head_count(rollup.foreign_residents);
     if (area.foreign_residents) {
-        head += people(*area.foreign_residents, language) +
-                (it ? " residenti stranieri, " : " foreign residents, ");
+        residents = words.plural("{n} foreign resident", "{n} foreign residents",
+                                 head_count(*area.foreign_residents)) +
+                    ", " +
+                    words("{count} in the sub-areas",
+                          {{"count", amount_text(words, rollup.foreign_residents)}});
+    } else {
+        residents = words.plural("{n} foreign resident in the sub-areas",
+                                 "{n} foreign residents in the sub-areas", in_leaves);
     }
-    head += people(rollup.foreign_residents, language) +
-            (it ? " nelle sotto-aree; punteggio medio delle sotto-aree "
-                : " in the sub-areas; sub-areas' average score ") +
-            prose_number(rollup.score, 3, language) + ")";
-    const std::size_t target = coverage.options.access_target;
-    std::string points = std::to_string(rollup.access_points.size()) +
-                         (it ? " punti di accesso nelle " : " access points in the ") +
-                         std::to_string(rollup.leaves.size()) + (it ? " sotto-aree" : " sub-areas");
+    const std::string score = rollup.score ? words("sub-areas' average score {score}",
+                                                   {{"score", words.number(*rollup.score, 3)}})
+                                           : words("sub-areas' average score: no data");
+    const std::string head = area_name(map, area.area) + " (" + residents + "; " + score + ")";
+
+    std::vector<std::string> parts;
+    std::string points = words.plural(
+        "{n} access point in {sub_areas}", "{n} access points in {sub_areas}",
+        rollup.access_points.size(),
+        {{"sub_areas", words.plural("{n} sub-area", "{n} sub-areas", rollup.leaves.size())}});
     if (!rollup.leaves_below_target.empty()) {
         std::vector<std::string> names;
         for (std::size_t leaf : rollup.leaves_below_target) {
             names.push_back(area_name(map, leaf));
         }
-        points += (it ? ", sotto l'obiettivo di " : ", below the target of ") +
-                  std::to_string(target) + ": " + list_and(names, language);
+        points +=
+            ", " + words("below the target of {target}: {areas}",
+                         {{"target",
+                           words.integer(static_cast<long long>(coverage.options.access_target))},
+                          {"areas", words.list_and(names)}});
     }
     parts.push_back(std::move(points));
     if (rollup.language_share) {
-        parts.push_back((it ? "lingue coperte " : "languages covered for ") +
-                        percent(*rollup.language_share, language) +
-                        (it ? " dei residenti stranieri delle sotto-aree"
-                            : " of the sub-areas' foreign residents"));
+        parts.push_back(words("languages covered for {share} of the sub-areas' foreign residents",
+                              {{"share", words.percent(*rollup.language_share)},
+                               {"share_the", words.percent_with_article(*rollup.language_share)}}));
     }
     std::size_t named = 0;
     for (const auto& [code, count] : rollup.uncovered_people) {
@@ -273,43 +318,308 @@ std::string rollup_reading(const CoverageReport& report, const AreaCoverage& are
             break;
         }
         parts.push_back(
-            people(count, language) + (it ? " residenti parlano " : " residents speak ") +
-            language_name(code, language) +
-            (it ? " dove nessun punto di accesso lo parla" : " where no access point speaks it"));
+            words.plural("{n} resident speaks {language} where no access point speaks it",
+                         "{n} residents speak {language} where no access point speaks it",
+                         head_count(count), {{"language", language_name(code, language)}}));
     }
     std::vector<std::string> missing;
     for (std::size_t s = 0; s < coverage.services.size(); ++s) {
         const std::size_t count =
             rollup.state_counts[s][static_cast<std::size_t>(ServiceState::needed_missing)];
         if (count > 0) {
-            missing.push_back(service_label(*report.vocabulary, coverage.services[s], language) +
-                              " (" + std::to_string(count) + ")");
+            missing.push_back(label(coverage.services[s]) + " (" +
+                              words.integer(static_cast<long long>(count)) + ")");
         }
     }
     if (!missing.empty()) {
-        parts.push_back((it ? "servizi necessari assenti (numero di sotto-aree): "
-                            : "needed services missing (number of sub-areas): ") +
-                        list_and(missing, language));
+        parts.push_back(words.plural("needed service missing (number of sub-areas): {services}",
+                                     "needed services missing (number of sub-areas): {services}",
+                                     missing.size(), {{"services", words.list_and(missing)}}));
     }
     std::vector<std::string> own_missing;
     for (const auto& cell : area.cells) {
         if (cell.state == ServiceState::needed_missing) {
-            own_missing.push_back(service_label(*report.vocabulary, cell.service, language));
+            own_missing.push_back(label(cell.service));
         }
     }
     if (!own_missing.empty()) {
-        parts.push_back((it ? "bisogni registrati per l'area stessa e non coperti: "
-                            : "needs recorded for the area itself and not covered: ") +
-                        list_and(own_missing, language));
+        parts.push_back(
+            words.plural("need recorded for the area itself and not covered: {services}",
+                         "needs recorded for the area itself and not covered: {services}",
+                         own_missing.size(), {{"services", words.list_and(own_missing)}}));
     }
-    std::string paragraph = head + ": ";
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        paragraph += (i == 0 ? "" : "; ") + parts[i];
+    return paragraph(head, parts);
+}
+
+/// What the reading says about one needed service that is not present and connected.
+std::string need_sentence(const CoverageReport& report, const ServiceCell& cell,
+                          const text::Words& words) {
+    const std::string service = service_label(*report.vocabulary, cell.service, words.language());
+    const std::string demand = cell.demand ? amount_text(words, *cell.demand) : "";
+    const std::size_t within = report.coverage.options.within;
+    switch (cell.state) {
+    case ServiceState::needed_missing:
+        return cell.demand ? words("«{service}»: needed (demand {demand}), nobody offers it and "
+                                   "nobody offering it is reachable",
+                                   {{"service", service}, {"demand", demand}})
+                           : words("«{service}»: needed, nobody offers it and nobody offering it "
+                                   "is reachable",
+                                   {{"service", service}});
+    case ServiceState::reachable: {
+        const std::string via = report.map->actors[*cell.reached].name;
+        const std::size_t steps = cell.steps.value_or(0);
+        return cell.demand
+                   ? words.plural("«{service}»: needed (demand {demand}), not offered to the "
+                                  "area, only reachable through the network in {n} step ({via})",
+                                  "«{service}»: needed (demand {demand}), not offered to the "
+                                  "area, only reachable through the network in {n} steps ({via})",
+                                  steps, {{"service", service}, {"demand", demand}, {"via", via}})
+                   : words.plural("«{service}»: needed, not offered to the area, only reachable "
+                                  "through the network in {n} step ({via})",
+                                  "«{service}»: needed, not offered to the area, only reachable "
+                                  "through the network in {n} steps ({via})",
+                                  steps, {{"service", service}, {"via", via}});
     }
-    return paragraph + ".";
+    case ServiceState::unconnected:
+        return cell.demand
+                   ? words.plural("«{service}»: offered (demand {demand}), but no community actor "
+                                  "of the area is within {n} step of its providers",
+                                  "«{service}»: offered (demand {demand}), but no community actor "
+                                  "of the area is within {n} steps of its providers",
+                                  within, {{"service", service}, {"demand", demand}})
+                   : words.plural("«{service}»: offered, but no community actor of the area is "
+                                  "within {n} step of its providers",
+                                  "«{service}»: offered, but no community actor of the area is "
+                                  "within {n} steps of its providers",
+                                  within, {{"service", service}});
+    case ServiceState::present:
+    case ServiceState::missing:
+        break;
+    }
+    return "";
+}
+
+/// The reading of an area without sub-areas.
+std::string leaf_reading(const CoverageReport& report, const AreaCoverage& area,
+                         model::Language language) {
+    const text::Words words(language);
+    const model::Map& map = *report.map;
+    const analysis::CoverageResult& coverage = report.coverage;
+    const auto target = static_cast<long long>(coverage.options.access_target);
+    auto label = [&](const std::string& service) {
+        return service_label(*report.vocabulary, service, language);
+    };
+    auto actor_names = [&](const std::vector<std::size_t>& actors) {
+        std::vector<std::string> names;
+        for (std::size_t actor : actors) {
+            names.push_back(map.actors[actor].name);
+        }
+        return words.list_and(names);
+    };
+
+    std::string head = area_name(map, area.area) + " (";
+    if (area.foreign_residents) {
+        head += words.plural("{n} foreign resident", "{n} foreign residents",
+                             head_count(*area.foreign_residents)) +
+                "; ";
+    }
+    head += (area.score ? words("score {score}", {{"score", words.number(*area.score, 3)}})
+                        : words("score: no data")) +
+            ")";
+
+    std::vector<std::string> parts;
+    // Access points against the target.
+    const std::size_t points = area.access_points.size();
+    if (points == 0) {
+        parts.push_back(
+            words("no access point (target {target})", {{"target", words.integer(target)}}));
+    } else if (points < coverage.options.access_target) {
+        parts.push_back(words.plural(
+            "{n} access point of {target} ({names})", "{n} access points of {target} ({names})",
+            points,
+            {{"target", words.integer(target)}, {"names", actor_names(area.access_points)}}));
+    } else {
+        parts.push_back(words.plural("{n} access point (target {target} met)",
+                                     "{n} access points (target {target} met)", points,
+                                     {{"target", words.integer(target)}}));
+    }
+    if (points < coverage.options.access_target && !area.wider_access_points.empty()) {
+        parts.push_back(words.plural("{n} city-wide access point also serves the area",
+                                     "{n} city-wide access points also serve the area",
+                                     area.wider_access_points.size()));
+    }
+
+    // Languages nobody speaks where people walk in, largest groups first (at most three).
+    std::size_t named = 0;
+    for (const auto& figure : area.languages) {
+        if (!figure.access_points.empty() || figure.share <= 0.0 || named == 3) {
+            continue;
+        }
+        ++named;
+        const std::string name = language_name(figure.language, language);
+        std::string sentence =
+            area.foreign_residents
+                ? words.plural("{n} resident speaks {language}, no access point speaks it",
+                               "{n} residents speak {language}, no access point speaks it",
+                               head_count(figure.people), {{"language", name}})
+                : words("{share} of foreign residents speak {language}, no access point speaks it",
+                        {{"share", words.percent(figure.share)},
+                         {"share_the", words.percent_with_article(figure.share)},
+                         {"language", name}});
+        if (figure.speakers_elsewhere > 0) {
+            sentence += " " + words.plural("({n} other actor on the map speaks it)",
+                                           "({n} other actors on the map speak it)",
+                                           figure.speakers_elsewhere);
+        }
+        parts.push_back(std::move(sentence));
+    }
+
+    // Needs: missing first, then reachable only through the network, then unconnected (said
+    // once for the whole area when it has no community actor).
+    const bool has_community = !area.community_actors.empty();
+    for (ServiceState wanted :
+         {ServiceState::needed_missing, ServiceState::reachable, ServiceState::unconnected}) {
+        if (wanted == ServiceState::unconnected && !has_community) {
+            continue;
+        }
+        for (const auto& cell : area.cells) {
+            if (cell.needed && cell.state == wanted) {
+                parts.push_back(need_sentence(report, cell, words));
+            }
+        }
+    }
+    if (!has_community) {
+        parts.push_back(words("no community actor serves the area: the network connects no "
+                              "community of the area to the services"));
+    }
+
+    std::vector<std::string> wider_only;
+    std::vector<std::string> unspoken;
+    std::set<std::size_t> without_capacity;
+    for (const auto& cell : area.cells) {
+        if (!cell.needed || cell.providers.empty()) {
+            continue;
+        }
+        if (!cell.local) {
+            wider_only.push_back(label(cell.service));
+        }
+        if (!cell.unspoken_languages.empty()) {
+            std::vector<std::string> names;
+            for (const auto& code : cell.unspoken_languages) {
+                names.push_back(language_name(code, language));
+            }
+            unspoken.push_back(label(cell.service) + " (" + words.list_and(names) + ")");
+        }
+        if (cell.demand && *cell.demand > 0.0) {
+            for (std::size_t actor : cell.providers) {
+                if (!map.actors[actor].capacity) {
+                    without_capacity.insert(actor);
+                }
+            }
+        }
+    }
+    if (!wider_only.empty()) {
+        parts.push_back(
+            words.plural("offered only by city-wide actors, not in the area: {services}",
+                         "offered only by city-wide actors, not in the area: {services}",
+                         wider_only.size(), {{"services", words.list_and(wider_only)}}));
+    }
+    if (!unspoken.empty()) {
+        parts.push_back(
+            words.plural("need without a provider speaking the language asked for: {needs}",
+                         "needs without a provider speaking the language asked for: {needs}",
+                         unspoken.size(), {{"needs", words.list_and(unspoken)}}));
+    }
+    const auto& supply = area.part(ScorePart::supply);
+    if (supply && *supply < 1.0) {
+        parts.push_back(words("known supply covers {share} of demand",
+                              {{"share", words.percent(*supply)},
+                               {"share_the", words.percent_with_article(*supply)}}));
+    }
+    if (!without_capacity.empty()) {
+        parts.push_back(words.plural("{n} provider of needed services states no capacity: supply "
+                                     "counts only stated capacity",
+                                     "{n} providers of needed services state no capacity: supply "
+                                     "counts only stated capacity",
+                                     without_capacity.size()));
+    }
+    std::vector<std::string> without_data;
+    for (ScorePart part : analysis::score_parts) {
+        if (!area.part(part)) {
+            without_data.push_back(coverage_part_label(part, language));
+        }
+    }
+    if (!without_data.empty()) {
+        parts.push_back(words("no data for {parts}", {{"parts", words.list_and(without_data)}}));
+    }
+    return paragraph(head, parts);
 }
 
 } // namespace
+
+std::string coverage_state_label(ServiceState state, model::Language language) {
+    const text::Words words(language);
+    switch (state) {
+    case ServiceState::present:
+        return words("present and connected");
+    case ServiceState::unconnected:
+        return words("present, no community actor connected");
+    case ServiceState::reachable:
+        return words("reachable through the network");
+    case ServiceState::missing:
+        return words.in_context("service state", "missing");
+    case ServiceState::needed_missing:
+        return words("needed but missing");
+    }
+    return "";
+}
+
+std::string coverage_state_symbol(ServiceState state, bool local) {
+    switch (state) {
+    case ServiceState::present:
+        return local ? "✔" : "○";
+    case ServiceState::unconnected:
+        return "◌";
+    case ServiceState::reachable:
+        return "→";
+    case ServiceState::missing:
+        return "·";
+    case ServiceState::needed_missing:
+        return "✘";
+    }
+    return "";
+}
+
+std::string coverage_part_label(ScorePart part, model::Language language) {
+    const text::Words words(language);
+    switch (part) {
+    case ScorePart::services:
+        return words("services offered");
+    case ScorePart::reach:
+        return words.in_context("score part", "reach");
+    case ScorePart::access:
+        return words("access points");
+    case ScorePart::languages:
+        return words("residents' languages");
+    case ScorePart::need_languages:
+        return words("need languages");
+    case ScorePart::supply:
+        return words.in_context("score part", "supply");
+    }
+    return "";
+}
+
+std::optional<double> coverage_shown_score(const AreaCoverage& area) {
+    return area.rollup ? area.rollup->score : area.score;
+}
+
+std::string coverage_settings_text(const analysis::CoverageOptions& options,
+                                   model::Language language) {
+    const text::Words words(language);
+    return words.plural("access-point target {target}, reach within {n} step",
+                        "access-point target {target}, reach within {n} steps", options.within,
+                        {{"target", words.integer(static_cast<long long>(options.access_target))}});
+}
 
 nlohmann::ordered_json coverage_score_changes(const model::Map& map,
                                               const analysis::CoverageResult& before,
@@ -317,27 +627,31 @@ nlohmann::ordered_json coverage_score_changes(const model::Map& map,
     auto areas = nlohmann::ordered_json::array();
     for (std::size_t a = 0; a < map.areas.size(); ++a) {
         areas.push_back({{"area", map.areas[a].id},
-                         {"score_before", before.areas[a].score},
-                         {"score_after", after.areas[a].score}});
+                         {"score_before", optional_number(before.areas[a].score)},
+                         {"score_after", optional_number(after.areas[a].score)}});
     }
     return areas;
 }
 
 std::string coverage_changes_text(const model::Map& map, const analysis::CoverageResult& before,
                                   const analysis::CoverageResult& after, model::Language language) {
-    std::string changes;
+    const text::Words words(language);
+    std::vector<std::string> changes;
     for (std::size_t a = 0; a < map.areas.size(); ++a) {
-        const std::string old_score = format_number(before.areas[a].score, 3);
-        const std::string new_score = format_number(after.areas[a].score, 3);
+        const std::string old_score = score_text(words, before.areas[a].score);
+        const std::string new_score = score_text(words, after.areas[a].score);
         if (old_score != new_score) {
-            changes += (changes.empty() ? "" : "; ") + map.areas[a].id + " " + old_score + " → " +
-                       new_score;
+            changes.push_back(area_name(map, a) + " " + old_score + " → " + new_score);
         }
     }
     if (changes.empty()) {
-        return language == model::Language::it ? "nessun punteggio cambia" : "no score changes";
+        return words("no score changes");
     }
-    return changes;
+    std::string out;
+    for (const auto& change : changes) {
+        out += (out.empty() ? "" : "; ") + change;
+    }
+    return out;
 }
 
 std::string service_label(const model::Vocabulary& vocabulary, const std::string& service,
@@ -376,16 +690,24 @@ nlohmann::ordered_json coverage_results(const CoverageReport& report) {
     nlohmann::ordered_json out;
     out["access_target"] = coverage.options.access_target;
     out["within"] = coverage.options.within;
-    out["weights"] = {{"services", coverage.options.weights.services},
-                      {"access", coverage.options.weights.access},
-                      {"languages", coverage.options.weights.languages},
-                      {"supply", coverage.options.weights.supply}};
+    nlohmann::ordered_json weights = nlohmann::ordered_json::object();
+    for (ScorePart part : analysis::score_parts) {
+        weights[analysis::part_id(part)] = coverage.options.weights[part];
+    }
+    out["weights"] = std::move(weights);
     auto services = nlohmann::ordered_json::array();
     for (const auto& service : coverage.services) {
-        services.push_back(
-            {{"id", service},
-             {"label", service_label(*report.vocabulary, service, model::Language::en)},
-             {"label_it", service_label(*report.vocabulary, service, model::Language::it)}});
+        // "label" in English, then "label_CODE" for every other language stakemap speaks.
+        nlohmann::ordered_json entry{
+            {"id", service},
+            {"label", service_label(*report.vocabulary, service, model::Language::en)}};
+        for (const auto& code : text::available_languages()) {
+            if (code != "en") {
+                entry["label_" + code] =
+                    service_label(*report.vocabulary, service, model::Language::from_code(code));
+            }
+        }
+        services.push_back(std::move(entry));
     }
     out["services"] = std::move(services);
     auto ranking = nlohmann::ordered_json::array();
@@ -394,10 +716,10 @@ nlohmann::ordered_json coverage_results(const CoverageReport& report) {
         ranking.push_back({{"rank", rank},
                            {"area", map.areas[a].id},
                            {"name", area_name(map, a)},
+                           {"priority", optional_number(area.priority)},
                            {"foreign_residents", optional_amount(area.foreign_residents)},
-                           {"score", area.score},
-                           {"gap", area.gap},
-                           {"priority", optional_number(area.priority)}});
+                           {"score", optional_number(area.score)},
+                           {"gap", optional_number(area.gap)}});
     }
     out["ranking"] = std::move(ranking);
     auto areas = nlohmann::ordered_json::array();
@@ -421,53 +743,93 @@ nlohmann::ordered_json coverage_results(const CoverageReport& report) {
 }
 
 Table coverage_ranking_table(const CoverageReport& report, model::Language language) {
-    const bool it = language == model::Language::it;
+    const text::Words words(language);
     const model::Map& map = *report.map;
     const analysis::CoverageResult& coverage = report.coverage;
     Table table;
     table.columns = {"#",
-                     it ? "area" : "area",
-                     it ? "residenti stranieri" : "foreign residents",
-                     it ? "punteggio" : "score",
-                     it ? "punti di accesso" : "access points",
-                     it ? "lingue coperte" : "languages covered",
-                     it ? "bisogni con lacune" : "needs with gaps"};
-    table.right_aligned = {true, false, true, true, true, true, false};
+                     words("area"),
+                     words("priority"),
+                     words("foreign residents"),
+                     words("score"),
+                     words("access points"),
+                     words("languages covered"),
+                     words("needs with gaps")};
+    table.right_aligned = {true, false, true, true, true, true, true, false};
     for (const auto& [rank, a] : shown_ranking(report)) {
         const AreaCoverage& area = coverage.areas[a];
         // Needed services that are not both present in the area and connected, with their
         // matrix symbol.
-        std::string missing_text;
+        std::vector<std::string> with_gaps;
         for (const auto& cell : area.cells) {
             if (cell.needed && (cell.state != ServiceState::present || !cell.local)) {
-                missing_text +=
-                    (missing_text.empty() ? "" : ", ") + cell.service + " " + cell_symbol(cell);
+                with_gaps.push_back(service_label(*report.vocabulary, cell.service, language) +
+                                    " " + cell_symbol(cell));
             }
         }
+        std::string gaps_text;
+        for (const auto& item : with_gaps) {
+            gaps_text += (gaps_text.empty() ? "" : ", ") + item;
+        }
         table.rows.push_back(
-            {std::to_string(rank), area_name(map, a),
-             area.foreign_residents ? people(*area.foreign_residents, language) : "–",
-             format_number(area.score, 3),
-             std::to_string(area.access_points.size()) + "/" +
-                 std::to_string(coverage.options.access_target),
-             area.language_share ? format_number(*area.language_share * 100.0, 3) + "%" : "–",
-             missing_text});
+            {words.integer(static_cast<long long>(rank)), area_name(map, a),
+             area.priority ? words.number(*area.priority, 3) : no_data(words),
+             area.foreign_residents ? amount_text(words, *area.foreign_residents) : no_data(words),
+             score_text(words, area.score),
+             words.integer(static_cast<long long>(area.access_points.size())) + "/" +
+                 words.integer(static_cast<long long>(coverage.options.access_target)),
+             area.language_share ? words.percent(*area.language_share) : no_data(words),
+             gaps_text});
+    }
+    return table;
+}
+
+std::string coverage_parts_heading(const analysis::CoverageOptions& options,
+                                   model::Language language) {
+    const text::Words words(language);
+    std::vector<std::string> weights;
+    for (ScorePart part : analysis::score_parts) {
+        weights.push_back(coverage_part_label(part, language) + " " +
+                          words.number(options.weights[part], 3));
+    }
+    return words("Parts of the score (weights: {weights})", {{"weights", words.list_and(weights)}});
+}
+
+Table coverage_parts_table(const CoverageReport& report, model::Language language) {
+    const text::Words words(language);
+    const analysis::CoverageResult& coverage = report.coverage;
+    Table table;
+    table.columns = {words("area"), words("score")};
+    table.right_aligned = {false, true};
+    for (ScorePart part : analysis::score_parts) {
+        table.columns.push_back(coverage_part_label(part, language));
+        table.right_aligned.push_back(true);
+    }
+    for (std::size_t a : reading_order(report)) {
+        const AreaCoverage& area = coverage.areas[a];
+        std::vector<std::string> row{area_name(*report.map, a), score_text(words, area.score)};
+        for (ScorePart part : analysis::score_parts) {
+            row.push_back(score_text(words, area.part(part)));
+        }
+        table.rows.push_back(std::move(row));
     }
     return table;
 }
 
 Table coverage_matrix_table(const CoverageReport& report, model::Language language) {
+    const text::Words words(language);
     const model::Map& map = *report.map;
     const analysis::CoverageResult& coverage = report.coverage;
     Table table;
-    table.columns = {language == model::Language::it ? "servizio" : "service"};
+    table.columns = {words("service")};
     table.right_aligned = {false};
     for (std::size_t a : report.shown) {
         table.columns.push_back(area_name(map, a));
         table.right_aligned.push_back(false);
     }
     for (std::size_t s = 0; s < coverage.services.size(); ++s) {
-        std::vector<std::string> row{coverage.services[s]};
+        std::vector<std::string> row{
+            service_label(*report.vocabulary, coverage.services[s], language)};
         for (std::size_t a : report.shown) {
             const ServiceCell& cell = coverage.areas[a].cells[s];
             std::string symbol = cell_symbol(cell);
@@ -482,22 +844,19 @@ Table coverage_matrix_table(const CoverageReport& report, model::Language langua
 }
 
 std::vector<std::string> coverage_matrix_legend(model::Language language) {
+    const text::Words words(language);
     std::vector<std::string> out;
     for (ServiceState state :
          {ServiceState::present, ServiceState::unconnected, ServiceState::reachable,
           ServiceState::missing, ServiceState::needed_missing}) {
-        out.push_back(analysis::state_symbol(state) + " " + analysis::state_label(state, language));
+        out.push_back(coverage_state_symbol(state) + " " + coverage_state_label(state, language));
         if (state == ServiceState::present) {
-            out.push_back(language == model::Language::it
-                              ? "○ presente, ma solo da attori cittadini (che servono tutte le "
-                                "aree o l'area superiore)"
-                              : "○ present, but only from city-wide actors (serving every area or "
-                                "the parent area)");
+            out.push_back(coverage_state_symbol(state, false) + " " +
+                          words("present and connected, but only from city-wide actors (serving "
+                                "every area or the parent area)"));
         }
     }
-    out.push_back(language == model::Language::it
-                      ? "* necessario secondo la rilevazione dei bisogni"
-                      : "* needed according to the needs survey");
+    out.push_back("* " + words("needed according to the needs survey"));
     return out;
 }
 
@@ -526,186 +885,11 @@ Table coverage_cells_table(const CoverageReport& report, model::Language languag
 }
 
 std::vector<std::string> coverage_readings(const CoverageReport& report, model::Language language) {
-    const bool it = language == model::Language::it;
-    const model::Map& map = *report.map;
-    const model::Vocabulary& vocabulary = *report.vocabulary;
-    const analysis::CoverageResult& coverage = report.coverage;
-    const std::size_t target = coverage.options.access_target;
-    auto label = [&](const std::string& service) {
-        return service_label(vocabulary, service, language);
-    };
-    auto actor_names = [&](const std::vector<std::size_t>& actors) {
-        std::vector<std::string> names;
-        for (std::size_t actor : actors) {
-            names.push_back(map.actors[actor].name);
-        }
-        return list_and(names, language);
-    };
-
-    std::vector<std::size_t> order;
-    for (std::size_t a : coverage.ranking) {
-        if (is_shown(report, a)) {
-            order.push_back(a);
-        }
-    }
-    for (std::size_t a : report.shown) {
-        if (!coverage.areas[a].sub_areas.empty()) {
-            order.push_back(a);
-        }
-    }
-
     std::vector<std::string> out;
-    for (std::size_t a : order) {
-        const AreaCoverage& area = coverage.areas[a];
-        if (area.rollup) {
-            out.push_back(rollup_reading(report, area, language));
-            continue;
-        }
-        std::vector<std::string> parts;
-        std::string head = area_name(map, a) + " (";
-        if (area.foreign_residents) {
-            head += people(*area.foreign_residents, language) +
-                    (it ? " residenti stranieri; " : " foreign residents; ");
-        }
-        head += (it ? "punteggio " : "score ") + prose_number(area.score, 3, language);
-        head += ")";
-
-        // Access points against the target.
-        const std::size_t points = area.access_points.size();
-        if (points == 0) {
-            parts.push_back(it ? "nessun punto di accesso (obiettivo " + std::to_string(target) +
-                                     ")"
-                               : "no access point (target " + std::to_string(target) + ")");
-        } else if (points < target) {
-            parts.push_back(
-                it ? std::to_string(points) +
-                         (points == 1 ? " punto di accesso su " : " punti di accesso su ") +
-                         std::to_string(target) + " (" + actor_names(area.access_points) + ")"
-                   : std::to_string(points) + " access point" + (points == 1 ? "" : "s") + " of " +
-                         std::to_string(target) + " (" + actor_names(area.access_points) + ")");
-        } else {
-            parts.push_back(it ? std::to_string(points) + " punti di accesso (obiettivo " +
-                                     std::to_string(target) + " raggiunto)"
-                               : std::to_string(points) + " access points (target " +
-                                     std::to_string(target) + " met)");
-        }
-        if (points < target && !area.wider_access_points.empty()) {
-            const std::size_t wider = area.wider_access_points.size();
-            parts.push_back(it ? std::to_string(wider) +
-                                     (wider == 1 ? " punto di accesso cittadino serve"
-                                                 : " punti di accesso cittadini servono") +
-                                     " anche quest'area"
-                               : std::to_string(wider) + " city-wide access point" +
-                                     (wider == 1 ? " also serves" : "s also serve") + " the area");
-        }
-
-        // Languages nobody speaks where people walk in, largest groups first (at most three).
-        std::size_t named = 0;
-        for (const auto& figure : area.languages) {
-            if (!figure.access_points.empty() || figure.share <= 0.0 || named == 3) {
-                continue;
-            }
-            ++named;
-            const std::string who =
-                area.foreign_residents
-                    ? people(figure.people, language) +
-                          (it ? " residenti parlano " : " residents speak ")
-                    : percent(figure.share, language) +
-                          (it ? " dei residenti stranieri parla " : " of foreign residents speak ");
-            std::string sentence =
-                who + language_name(figure.language, language) +
-                (it ? ", nessun punto di accesso lo parla" : ", no access point speaks it");
-            if (figure.speakers_elsewhere > 0) {
-                sentence += it ? " (" + std::to_string(figure.speakers_elsewhere) +
-                                     (figure.speakers_elsewhere == 1 ? " attore" : " attori") +
-                                     " della mappa sì)"
-                               : " (" + std::to_string(figure.speakers_elsewhere) + " actor" +
-                                     (figure.speakers_elsewhere == 1 ? "" : "s") +
-                                     " elsewhere on the map do)";
-            }
-            parts.push_back(std::move(sentence));
-        }
-
-        // Needs: missing first, then reachable only through the network, then unconnected,
-        // then offered only by city-wide actors.
-        for (ServiceState wanted :
-             {ServiceState::needed_missing, ServiceState::reachable, ServiceState::unconnected}) {
-            for (const auto& cell : area.cells) {
-                if (!cell.needed || cell.state != wanted) {
-                    continue;
-                }
-                const std::string demand = cell.demand ? (it ? " (domanda " : " (demand ") +
-                                                             people(*cell.demand, language) + ")"
-                                                       : "";
-                const std::string service = "«" + label(cell.service) + "»";
-                if (wanted == ServiceState::needed_missing) {
-                    parts.push_back(
-                        service +
-                        (it ? ": necessario" + demand + ", nessuno lo offre né è raggiungibile"
-                            : ": needed" + demand +
-                                  ", nobody offers it and no provider is reachable"));
-                } else if (wanted == ServiceState::reachable) {
-                    const std::size_t steps = cell.steps.value_or(0);
-                    const std::string via = map.actors[*cell.reached].name;
-                    parts.push_back(
-                        service +
-                        (it ? ": necessario" + demand + ", raggiungibile solo in " +
-                                  std::to_string(steps) +
-                                  (steps == 1 ? " passaggio" : " passaggi") + " (" + via + ")"
-                            : ": needed" + demand + ", only reachable through " +
-                                  std::to_string(steps) + (steps == 1 ? " step" : " steps") + " (" +
-                                  via + ")"));
-                } else {
-                    parts.push_back(service +
-                                    (it ? ": offerto" + demand +
-                                              ", ma nessuna comunità dell'area è collegata a chi "
-                                              "lo offre"
-                                        : ": offered" + demand +
-                                              ", but no community of the area is connected to "
-                                              "its providers"));
-                }
-            }
-        }
-        std::vector<std::string> wider_only;
-        std::vector<std::string> unspoken;
-        for (const auto& cell : area.cells) {
-            if (cell.needed && !cell.providers.empty() && !cell.local) {
-                wider_only.push_back(label(cell.service));
-            }
-            if (cell.needed && !cell.unspoken_languages.empty()) {
-                std::vector<std::string> names;
-                for (const auto& code : cell.unspoken_languages) {
-                    names.push_back(language_name(code, language));
-                }
-                unspoken.push_back(label(cell.service) + " (" + list_and(names, language) + ")");
-            }
-        }
-        if (!wider_only.empty()) {
-            parts.push_back((it ? "offerti solo da attori cittadini, non nell'area: "
-                                : "offered only by city-wide actors, not in the area: ") +
-                            list_and(wider_only, language));
-        }
-        if (!unspoken.empty()) {
-            parts.push_back((it ? "bisogni senza un fornitore che parli la lingua richiesta: "
-                                : "needs without a provider speaking the language asked for: ") +
-                            list_and(unspoken, language));
-        }
-        if (area.supply_part && *area.supply_part < 1.0) {
-            parts.push_back(
-                it ? "l'offerta copre il " + percent(*area.supply_part, language) + " della domanda"
-                   : "supply covers " + percent(*area.supply_part, language) + " of demand");
-        }
-        if (std::any_of(area.data_gaps.begin(), area.data_gaps.end(), [](const auto& gap) {
-                return gap.kind == DataGapKind::no_community_actors;
-            })) {
-            parts.push_back(it ? "nessun attore di comunità: raggiungibilità non valutata"
-                               : "no community actor: network reach not assessed");
-        }
-        std::string paragraph = head + ": ";
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-            paragraph += (i == 0 ? "" : "; ") + parts[i];
-        }
-        out.push_back(paragraph + ".");
+    for (std::size_t a : reading_order(report)) {
+        const AreaCoverage& area = report.coverage.areas[a];
+        out.push_back(area.rollup ? rollup_reading(report, area, language)
+                                  : leaf_reading(report, area, language));
     }
     return out;
 }
