@@ -102,8 +102,7 @@ public:
             break;
         }
         case Format::csv:
-            emit(report::render_csv(matrix_ ? report::coverage_cells_table(result, language)
-                                            : report::coverage_ranking_table(result, language)));
+            emit_csv(report::coverage_csv_records(report::coverage_results(result), matrix_));
             break;
         case Format::md: {
             std::string out = "## " + title + "\n\n" + settings + "\n\n";

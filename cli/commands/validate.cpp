@@ -2,6 +2,7 @@
 
 #include "../command.hpp"
 #include "stakemap/io/files.hpp"
+#include "stakemap/report/csv.hpp"
 #include "stakemap/report/envelope.hpp"
 #include "stakemap/report/validation_report.hpp"
 
@@ -37,7 +38,11 @@ public:
             break;
         }
         case Format::csv:
-            content = report::render_csv(report::validation_table(result, words));
+            content = report::records_to_csv(
+                report::validation_results(result, strict_, words)["diagnostics"],
+                {.excel_it = common_.excel_it,
+                 .columns = {"severity", "code", "file", "line", "column", "pointer", "element",
+                             "message"}});
             break;
         case Format::md:
             content = result.diagnostics.empty()

@@ -742,6 +742,56 @@ nlohmann::ordered_json coverage_results(const CoverageReport& report) {
     return out;
 }
 
+nlohmann::ordered_json coverage_csv_records(const nlohmann::ordered_json& results, bool matrix) {
+    auto records = nlohmann::ordered_json::array();
+    for (const auto& area : results["areas"]) {
+        if (matrix) {
+            for (const auto& cell : area["services"]) {
+                nlohmann::ordered_json record;
+                record["area"] = area["id"];
+                for (const auto& [key, value] : cell.items()) {
+                    record[key] = value;
+                }
+                records.push_back(std::move(record));
+            }
+            continue;
+        }
+        nlohmann::ordered_json record;
+        record["id"] = area["id"];
+        record["name"] = area["name"];
+        record["rank"] = nullptr;
+        for (const auto& entry : results["ranking"]) {
+            if (entry["area"] == area["id"]) {
+                record["rank"] = entry["rank"];
+            }
+        }
+        for (const auto& [key, value] : area.items()) {
+            if (key == "id" || key == "name" || key == "services") {
+                continue;
+            }
+            record[key] = value;
+        }
+        if (record["languages"].is_object()) {
+            record["languages"].erase("by_language");
+        }
+        if (record["rollup"].is_object()) {
+            record["rollup"].erase("services");
+        }
+        // Missing data as codes in one cell: "capacity_unknown:legal_permits|no_needs".
+        auto codes = nlohmann::ordered_json::array();
+        for (const auto& missing : area["missing_data"]) {
+            std::string code = missing.value("code", "");
+            if (missing.contains("service") && missing["service"].is_string()) {
+                code += ":" + missing["service"].get<std::string>();
+            }
+            codes.push_back(code);
+        }
+        record["missing_data"] = std::move(codes);
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
 Table coverage_ranking_table(const CoverageReport& report, model::Language language) {
     const text::Words words(language);
     const model::Map& map = *report.map;

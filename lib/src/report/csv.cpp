@@ -72,7 +72,7 @@ std::string records_to_csv(const nlohmann::ordered_json& records, CsvStyle style
         rows.push_back(&records);
     }
     std::vector<std::vector<std::pair<std::string, const Json*>>> flat(rows.size());
-    std::vector<std::string> columns;
+    std::vector<std::string> columns = style.columns;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         flatten(*rows[r], "", flat[r]);
         for (const auto& [column, value] : flat[r]) {

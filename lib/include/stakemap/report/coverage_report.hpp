@@ -49,6 +49,12 @@ std::string coverage_settings_text(const analysis::CoverageOptions& options,
 /// docs/coverage.md for every key. Numbers stay numbers; no data is null.
 nlohmann::ordered_json coverage_results(const CoverageReport& report);
 
+/// The records `--format csv` writes, taken from `results` (coverage_results()): one per area in
+/// the JSON's order with its rank, figures and parts (the per-language and per-service lists left
+/// out, missing data as "code:service" texts), or with `matrix` one per area × service cell (area
+/// first, then the cell's fields).
+nlohmann::ordered_json coverage_csv_records(const nlohmann::ordered_json& results, bool matrix);
+
 /// One row per ranked area: rank, area, priority, foreign residents, score, access points against
 /// the target, language coverage, and the needed services with gaps.
 Table coverage_ranking_table(const CoverageReport& report, model::Language language);

@@ -7,11 +7,15 @@
 
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 namespace stakemap::report {
 
 struct CsvStyle {
     bool excel_it = false;
+    /// Columns written first and always, even when there is no record (the header of an empty
+    /// list); keys not listed follow in the order they first appear.
+    std::vector<std::string> columns = {};
 };
 
 /// One row per element of `records` (an array of objects; an object is one row). Columns are the
