@@ -93,7 +93,10 @@ std::string records_to_csv(const nlohmann::ordered_json& records, CsvStyle style
         }
         return out + "\r\n";
     };
-    std::string out = style.excel_it ? "\xEF\xBB\xBF" : "";
+    std::string out;
+    if (style.excel_it) {
+        out = "\xEF\xBB\xBF"; // the UTF-8 byte order mark Excel needs to read UTF-8
+    }
     out += line(columns);
     for (const auto& row : flat) {
         std::vector<std::string> cells(columns.size());
