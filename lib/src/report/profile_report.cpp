@@ -72,7 +72,8 @@ constexpr MeasureText measure_texts[] = {
     {analysis::Measure::constraint, N_("constraint"), N_("the most constrained (least brokerage)")},
     {analysis::Measure::effective_size, N_("effective size"),
      N_("the most non-redundant contacts")},
-    {analysis::Measure::clustering, N_("clustering"), N_("partners most tied to each other")},
+    {analysis::Measure::clustering, N_("clustering"),
+     N_("the one whose partners are most tied to each other")},
 };
 
 const MeasureText* measure_text(analysis::Measure measure) {

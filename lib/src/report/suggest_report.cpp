@@ -43,6 +43,17 @@ std::string score_label(const std::string& score, const text::Words& words) {
     return words("Adamic–Adar index");
 }
 
+/// --from and --to by their labels; as written when the report has no vocabulary.
+std::string from_text(const SuggestReport& report, const text::Words& words) {
+    return report.vocabulary != nullptr ? selector_label(report.from, *report.vocabulary, words)
+                                        : report.from_label;
+}
+
+std::string to_text(const SuggestReport& report, const text::Words& words) {
+    return report.vocabulary != nullptr ? selector_label(report.to, *report.vocabulary, words)
+                                        : report.to_label;
+}
+
 /// What the goal counts, as a noun phrase: "unreached actors", "cut actors"…
 std::string objective_name(analysis::Goal goal, const text::Words& words) {
     switch (goal) {
@@ -80,8 +91,8 @@ std::string no_gain_sentence(const SuggestReport& report, const text::Words& wor
                                 "reaches an actor of «{to}» within {n} steps.",
                                 report.within,
                                 {{"goal", name},
-                                 {"from", selector_label(report.from, *report.vocabulary, words)},
-                                 {"to", selector_label(report.to, *report.vocabulary, words)}});
+                                 {"from", from_text(report, words)},
+                                 {"to", to_text(report, words)}});
         case analysis::Goal::connect:
             return words("No new link can improve «{goal}»: the network is already in one piece.",
                          {{"goal", name}});
@@ -263,8 +274,8 @@ std::vector<std::string> suggestion_sentences(const SuggestReport& report,
             effect = words.plural("brings {n} actor of «{from}» within {steps} of «{to}»: {who}",
                                   "brings {n} actors of «{from}» within {steps} of «{to}»: {who}",
                                   link.helped.size(),
-                                  {{"from", selector_label(report.from, *report.vocabulary, words)},
-                                   {"to", selector_label(report.to, *report.vocabulary, words)},
+                                  {{"from", from_text(report, words)},
+                                   {"to", to_text(report, words)},
                                    {"steps", words.plural("{n} step", "{n} steps", report.within)},
                                    {"who", words.list_and(names)}});
             break;
