@@ -621,15 +621,16 @@ std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabul
 SelectorError::SelectorError(Problem problem_found, std::string item_written,
                              std::vector<std::string> instead)
     : std::invalid_argument([&] {
+          const std::string id = item_written.substr(item_written.find(':') + 1);
           switch (problem_found) {
           case Problem::empty:
               return std::string("an empty selector; write e.g. community or kind:consulta");
           case Problem::unknown_sector:
-              return "no sector \"" + item_written + "\"";
+              return "no sector \"" + id + "\"";
           case Problem::unknown_kind:
-              return "no kind \"" + item_written + "\" in the vocabulary or the map";
+              return "no kind \"" + id + "\" in the vocabulary or the map";
           case Problem::unknown_level:
-              return "no level \"" + item_written + "\"";
+              return "no level \"" + id + "\"";
           case Problem::unknown_id:
               return "\"" + item_written +
                      "\" is neither a sector nor a kind; write sector:ID, kind:ID or level:ID";
