@@ -3,8 +3,10 @@
 
 #include "stakemap/analysis/gaps.hpp"
 #include "../command.hpp"
+#include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/rules_reader.hpp"
 #include "stakemap/io/vocabulary.hpp"
+#include "stakemap/model/grouping.hpp"
 #include "stakemap/report/envelope.hpp"
 #include "stakemap/report/gaps_report.hpp"
 
@@ -16,10 +18,11 @@ class GapsCommand : public Command {
 public:
     std::string name() const override { return "gaps"; }
     std::string synopsis() const override {
-        return "List what the network lacks: cut actors and critical ties with what each would "
-               "cut off in service terms, ties between groups with the E–I index, actors of one "
-               "group that do not reach another, offices offering the same service in the same "
-               "area without a relation, and violations of expected-tie rules.";
+        return text::N_(
+            "List what the network lacks: cut actors and critical ties with what each would "
+            "cut off in service terms, ties between groups with the E–I index, actors of one "
+            "group that do not reach another, offices offering the same service in the same "
+            "area without a relation, and violations of expected-tie rules.");
     }
     std::string usage() const override { return "stakemap gaps MAP [options]"; }
     std::string example() const override {
@@ -32,15 +35,34 @@ public:
         const model::Map& map = with_what_if(original, storage);
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         const auto vocabulary = io::default_vocabulary().merged_with(map);
+        const model::Language language = common_.language();
         analysis::GapsOptions options;
         options.group = group_;
         options.within = within_;
-        try {
-            options.from = analysis::parse_selector(from_, vocabulary);
-            options.to = analysis::parse_selector(to_, vocabulary);
-        } catch (const std::invalid_argument& error) {
-            throw UsageError(std::string("--from/--to: ") + error.what());
+        if (!model::group_labels(map, vocabulary, group_)) {
+            const text::Words& words = words_;
+            const auto available = model::available_groupings(map);
+            std::string message =
+                words("--group: no grouping \"{name}\" in this map; use {groupings}",
+                      {{"name", group_}, {"groupings", words.list_and(available)}});
+            const std::string nearest = io::nearest_name(group_, available);
+            if (!nearest.empty()) {
+                message += words("; did you mean \"{name}\"?", {{"name", nearest}});
+            }
+            throw UsageError(message);
         }
+        // A selector written on the command line must select someone; the defaults may not.
+        const auto selector = [&](const char* option, const std::string& text) {
+            try {
+                return analysis::parse_selector(text, vocabulary,
+                                                values_[option].defaulted() ? nullptr : &map);
+            } catch (const analysis::SelectorError& error) {
+                throw UsageError(report::selector_error_text(error, std::string("--") + option,
+                                                             words_.language()));
+            }
+        };
+        options.from = selector("from", from_);
+        options.to = selector("to", to_);
         model::RuleSet rules;
         if (rules_path_ == "default") {
             rules = io::default_rules();
@@ -56,19 +78,16 @@ public:
         result.rules = &rules;
         result.from_label = from_;
         result.to_label = to_;
+        result.from = options.from;
+        result.to = options.to;
         result.within = within_;
         result.top = top_;
-        try {
-            result.gaps = analysis::find_gaps(map, vocabulary, graph, options);
-        } catch (const std::invalid_argument& error) {
-            throw UsageError(std::string("--group: ") + error.what());
-        }
+        result.gaps = analysis::find_gaps(map, vocabulary, graph, options);
         std::optional<analysis::GapsResult> before;
         if (what_if_) {
             before = analysis::find_gaps(original, vocabulary,
                                          graph::build(original, common_.build_options()), options);
         }
-        const model::Language language = common_.language();
         std::string title = map.title.empty() ? common_.map_path : map.title;
         if (before) {
             title += "\n" + what_if_text(language) + " — " +
@@ -108,17 +127,21 @@ public:
 protected:
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;
-        options.add_options()("group", po::value(&group_)->default_value("sector"),
-                              "grouping for the mixing matrix: kind, sector, level, area or an "
-                              "attribute")(
-            "from", po::value(&from_)->default_value("community"),
-            "actors that should reach --to: a sector or kind (sector:ID, kind:ID, level:ID)")(
-            "to", po::value(&to_)->default_value("institution"), "actors to be reached")(
-            "within", po::value(&within_)->default_value(2), "steps allowed to reach --to")(
+        const text::Words& words = words_;
+        options.add_options()(
+            "group", po::value(&group_)->default_value("sector"),
+            words("grouping for the mixing matrix: kind, sector, level, area or an attribute")
+                .c_str())("from", po::value(&from_)->default_value("community"),
+                          words("actors that should reach --to: sectors or kinds, comma-separated "
+                                "(sector:ID, kind:ID, level:ID)")
+                              .c_str())("to", po::value(&to_)->default_value("institution"),
+                                        words("actors to be reached, written like --from").c_str())(
+            "within", po::value(&within_)->default_value(2),
+            words("steps allowed to reach --to").c_str())(
             "rules", po::value(&rules_path_)->default_value("default"),
-            "expected-tie rules: a rules file, default (data/rules/default.json) or none")(
-            "top", po::value(&top_)->default_value(10),
-            "cut actors and critical ties described in sentences");
+            words("expected-tie rules: a rules file, default (data/rules/default.json) or none")
+                .c_str())("top", po::value(&top_)->default_value(10),
+                          words("cut actors and critical ties described in sentences").c_str());
     }
 
     bool takes_what_if() const override { return true; }

@@ -15,9 +15,10 @@ class ProfileCommand : public Command {
 public:
     std::string name() const override { return "profile"; }
     std::string synopsis() const override {
-        return "Everything about one actor: every measure with its rank on the map, brokerage "
-               "roles between sectors, power–interest quadrant, Mitchell–Agle–Wood salience "
-               "class, ego network, and what the network would lose without it.";
+        return text::N_(
+            "Everything about one actor: every measure with its rank on the map, brokerage "
+            "roles between sectors, power–interest quadrant, Mitchell–Agle–Wood salience "
+            "class, ego network, and what the network would lose without it.");
     }
     std::string usage() const override { return "stakemap profile MAP ID [options]"; }
     std::string example() const override {
@@ -29,7 +30,13 @@ public:
         const model::Map map = load_map();
         const auto index = map.actor_index(extra_);
         if (!index) {
-            throw UsageError(io::unknown_name("no actor", extra_, map.actor_ids()));
+            const text::Words& words = words_;
+            std::string message = words("no actor \"{id}\" in this map", {{"id", extra_}});
+            const std::string nearest = io::nearest_name(extra_, map.actor_ids());
+            if (!nearest.empty()) {
+                message += words("; did you mean \"{name}\"?", {{"name", nearest}});
+            }
+            throw UsageError(message);
         }
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         const auto vocabulary = io::default_vocabulary().merged_with(map);
@@ -46,7 +53,8 @@ public:
         case Format::csv:
         case Format::table:
             if (common_.format() == Format::csv) {
-                throw UsageError("profile prints json, table or md; CSV has no place for it");
+                throw UsageError(
+                    words_("profile prints json, table or md; CSV has no place for it"));
             }
             emit(report::profile_text(map, vocabulary, graph, result, language, false));
             break;

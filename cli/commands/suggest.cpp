@@ -4,9 +4,13 @@
 #include "stakemap/analysis/suggest.hpp"
 #include "../command.hpp"
 #include "stakemap/analysis/gaps.hpp"
+#include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/report/envelope.hpp"
+#include "stakemap/report/gaps_report.hpp"
 #include "stakemap/report/suggest_report.hpp"
+
+#include <algorithm>
 
 namespace stakemap::cli {
 
@@ -16,13 +20,14 @@ class SuggestCommand : public Command {
 public:
     std::string name() const override { return "suggest"; }
     std::string synopsis() const override {
-        return "Propose missing links. With --goal, pick --k new relations greedily, each the one "
-               "that most improves the goal (reach: fewer --from actors without a --to actor "
-               "within --within steps; connect: fewer actors outside the main component; "
-               "resilience: fewer cut actors; coverage: a lower people-weighted coverage gap), "
-               "with its measured gain and a sentence. Also ranks unlinked pairs by "
-               "link-prediction scores (common neighbours, Jaccard, Adamic–Adar, resource "
-               "allocation, as NetworkX computes them).";
+        return text::N_(
+            "Propose missing links. With --goal, pick --k new relations greedily, each the one "
+            "that most improves the goal (reach: fewer --from actors without a --to actor "
+            "within --within steps; connect: fewer actors outside the main component; "
+            "resilience: fewer cut actors; coverage: a lower people-weighted coverage gap), "
+            "with its measured gain and a sentence. Also ranks unlinked pairs by "
+            "link-prediction scores (common neighbours, Jaccard, Adamic–Adar, resource "
+            "allocation, as NetworkX computes them).");
     }
     std::string usage() const override { return "stakemap suggest MAP [options]"; }
     std::string example() const override {
@@ -35,50 +40,49 @@ public:
         std::optional<model::Map> storage;
         const model::Map& map = with_what_if(original, storage);
         const auto vocabulary = io::default_vocabulary().merged_with(map);
+        const model::Language language = common_.language();
+        // A selector written on the command line must select someone; the defaults may not.
+        const auto selector = [&](const char* option, const std::string& text) {
+            try {
+                return analysis::parse_selector(text, vocabulary,
+                                                values_[option].defaulted() ? nullptr : &map);
+            } catch (const analysis::SelectorError& error) {
+                throw UsageError(report::selector_error_text(error, std::string("--") + option,
+                                                             words_.language()));
+            }
+        };
         report::SuggestReport result;
         result.map = &map;
+        result.vocabulary = &vocabulary;
         result.within = within_;
         result.from_label = from_;
         result.to_label = to_;
+        result.from = selector("from", from_);
+        result.to = selector("to", to_);
         result.score = score_;
+        result.candidates =
+            candidates_ == "any" ? analysis::Candidates::any : analysis::Candidates::plausible;
         if (goal_ != "none") {
             analysis::SuggestOptions options;
             options.goal = *analysis::goal_from_id(goal_);
             options.k = k_;
             options.within = within_;
             options.coverage.within = within_; // goal coverage: reach of services, same meaning
-            options.candidates =
-                candidates_ == "any" ? analysis::Candidates::any : analysis::Candidates::plausible;
+            options.candidates = result.candidates;
             options.build = common_.build_options();
-            try {
-                options.from = analysis::parse_selector(from_, vocabulary);
-                options.to = analysis::parse_selector(to_, vocabulary);
-            } catch (const std::invalid_argument& error) {
-                throw UsageError(std::string("--from/--to: ") + error.what());
-            }
+            options.from = result.from;
+            options.to = result.to;
             result.goal = analysis::suggest(map, vocabulary, options);
+            if (result.goal->links.empty()) {
+                result.goals_that_gain = analysis::goals_that_gain(map, vocabulary, options);
+            }
         }
-        try {
-            result.predicted = report::rank_links(
-                analysis::link_prediction(graph::build(map, common_.build_options())), score_,
-                top_);
-        } catch (const std::invalid_argument& error) {
-            throw UsageError(std::string("--score: ") + error.what());
-        }
-        const model::Language language = common_.language();
-        const bool it = language == model::Language::it;
+        result.predicted = report::rank_links(
+            analysis::link_prediction(graph::build(map, common_.build_options())), score_, top_);
         std::string title = map.title.empty() ? common_.map_path : map.title;
         if (what_if_) {
             title += "\n" + what_if_text(language);
         }
-        const std::string goal_line =
-            result.goal
-                ? (it ? "Obiettivo " : "Goal ") + goal_ + ": " +
-                      report::format_number(result.goal->objective_before, 6) + " → " +
-                      report::format_number(result.goal->objective_after, 6) +
-                      (it ? " con " : " with ") + std::to_string(result.goal->links.size()) +
-                      (it ? " nuovi legami" : " new links")
-                : "";
         switch (common_.format()) {
         case Format::json: {
             auto json_options = common_.to_json();
@@ -101,32 +105,23 @@ public:
             emit(report::render_csv(result.goal ? report::suggestions_table(result, language)
                                                 : report::prediction_table(result, language)));
             break;
-        case Format::md: {
-            std::string out = "## " + title + "\n\n";
-            if (result.goal) {
-                out += goal_line + "\n\n";
-                for (const auto& sentence : report::suggestion_sentences(result, language)) {
-                    out += "- " + sentence + "\n";
-                }
-                out += "\n";
-            }
-            out += std::string(it ? "### Coppie non collegate, per " : "### Unlinked pairs by ") +
-                   score_ + "\n\n" +
-                   report::render_markdown(report::prediction_table(result, language));
-            emit(out);
-            break;
-        }
+        case Format::md:
         case Format::table: {
-            std::string out = title + "\n\n";
+            const bool markdown = common_.format() == Format::md;
+            std::string out = (markdown ? "## " : "") + title + "\n\n";
             if (result.goal) {
-                out += goal_line + "\n";
+                out += report::goal_summary(result, language) + "\n" + (markdown ? "\n" : "");
                 for (const auto& sentence : report::suggestion_sentences(result, language)) {
-                    out += "  " + sentence + "\n";
+                    out += (markdown ? "- " : "  ") + sentence + "\n";
                 }
                 out += "\n";
             }
-            out += std::string(it ? "Coppie non collegate, per " : "Unlinked pairs by ") + score_ +
-                   ":\n" + report::render_text(report::prediction_table(result, language));
+            const std::string heading = report::prediction_heading(result, language);
+            out += markdown ? "### " + heading + "\n\n" : heading + ":\n";
+            if (!result.predicted.empty()) {
+                const auto table = report::prediction_table(result, language, true);
+                out += markdown ? report::render_markdown(table) : report::render_text(table);
+            }
             emit(out);
             break;
         }
@@ -139,32 +134,66 @@ protected:
 
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;
+        const text::Words& words = words_;
         options.add_options()("goal", po::value(&goal_)->default_value("reach"),
-                              "reach, connect, resilience, coverage, or none")(
-            "k", po::value(&k_)->default_value(5), "how many links to suggest for the goal")(
+                              words("reach, connect, resilience, coverage, or none").c_str())(
+            "k", po::value(&k_)->default_value(5),
+            words("how many links to suggest for the goal").c_str())(
             "from", po::value(&from_)->default_value("community"),
-            "goal reach: actors that should reach --to (a sector or kind)")(
-            "to", po::value(&to_)->default_value("institution"),
-            "goal reach: actors to be reached")("within", po::value(&within_)->default_value(2),
-                                                "goal reach: steps allowed")(
+            words("goal reach: actors that should reach --to (sectors or kinds, comma-separated)")
+                .c_str())("to", po::value(&to_)->default_value("institution"),
+                          words("goal reach: actors to be reached").c_str())(
+            "within", po::value(&within_)->default_value(2),
+            words("goal reach: steps allowed").c_str())(
             "candidates", po::value(&candidates_)->default_value("plausible"),
-            "plausible (pairs that share an area) or any")(
+            words("plausible (pairs that share an area) or any").c_str())(
             "score", po::value(&score_)->default_value("adamic_adar"),
-            "link-prediction ranking: adamic_adar, jaccard, resource_allocation or "
-            "common_neighbours")("top", po::value(&top_)->default_value(10),
-                                 "link-prediction pairs to list");
+            words("link-prediction ranking: adamic_adar, jaccard, resource_allocation or "
+                  "common_neighbours")
+                .c_str())("top", po::value(&top_)->default_value(10),
+                          words("link-prediction pairs to list").c_str());
     }
 
     void check_options() override {
+        const text::Words& words = words_;
         if (goal_ != "none" && !analysis::goal_from_id(goal_)) {
-            throw UsageError("--goal must be reach, connect, resilience, coverage or none, not \"" +
-                             goal_ + "\"");
+            std::vector<std::string> goals;
+            for (analysis::Goal goal : analysis::all_goals()) {
+                goals.emplace_back(analysis::goal_id(goal));
+            }
+            goals.emplace_back("none");
+            std::string message = words(
+                "--goal must be reach, connect, resilience, coverage or none, not \"{value}\"",
+                {{"value", goal_}});
+            const std::string nearest = io::nearest_name(goal_, goals);
+            if (!nearest.empty()) {
+                message += words("; did you mean \"{name}\"?", {{"name", nearest}});
+            }
+            throw UsageError(message);
         }
         if (candidates_ != "plausible" && candidates_ != "any") {
-            throw UsageError("--candidates must be plausible or any");
+            std::string message = words("--candidates must be plausible or any, not \"{value}\"",
+                                        {{"value", candidates_}});
+            const std::string nearest = io::nearest_name(candidates_, {"plausible", "any"});
+            if (!nearest.empty()) {
+                message += words("; did you mean \"{name}\"?", {{"name", nearest}});
+            }
+            throw UsageError(message);
+        }
+        const auto& scores = report::score_names();
+        if (std::find(scores.begin(), scores.end(), score_) == scores.end()) {
+            std::string message =
+                words("--score must be adamic_adar, jaccard, resource_allocation or "
+                      "common_neighbours, not \"{value}\"",
+                      {{"value", score_}});
+            const std::string nearest = io::nearest_name(score_, scores);
+            if (!nearest.empty()) {
+                message += words("; did you mean \"{name}\"?", {{"name", nearest}});
+            }
+            throw UsageError(message);
         }
         if (k_ == 0 || k_ > 1000) {
-            throw UsageError("--k must be between 1 and 1000");
+            throw UsageError(words("--k must be between 1 and 1000"));
         }
     }
 

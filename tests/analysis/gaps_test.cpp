@@ -4,6 +4,7 @@
 #include "stakemap/io/rules_reader.hpp"
 #include "stakemap/io/vocabulary.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
 
@@ -275,4 +276,130 @@ TEST_CASE("gaps: selectors from the command line") {
                     std::invalid_argument);
     CHECK_THROWS_AS(analysis::parse_selector("level:galactic", vocabulary), std::invalid_argument);
     CHECK_THROWS_AS(analysis::parse_selector("", vocabulary), std::invalid_argument);
+}
+
+namespace {
+
+analysis::SelectorError selector_error(const std::string& text, const model::Map* map = nullptr) {
+    const auto vocabulary =
+        map != nullptr ? io::default_vocabulary().merged_with(*map) : io::default_vocabulary();
+    try {
+        analysis::parse_selector(text, vocabulary, map);
+    } catch (const analysis::SelectorError& error) {
+        return error;
+    }
+    FAIL("no error for " << text);
+    return {analysis::SelectorError::Problem::empty, "", {}};
+}
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+} // namespace
+
+TEST_CASE("gaps: a selector that cannot work says why, with what would") {
+    using Problem = analysis::SelectorError::Problem;
+    // Unknown ids: the candidates are written the way the item was (prefixed or bare).
+    auto error = selector_error("kind:consultaa");
+    CHECK(error.problem == Problem::unknown_kind);
+    CHECK(error.item == "kind:consultaa");
+    CHECK(has(error.candidates, "kind:consulta"));
+    CHECK_FALSE(has(error.candidates, "consulta"));
+    error = selector_error("institutio");
+    CHECK(error.problem == Problem::unknown_id);
+    CHECK(has(error.candidates, "institution"));
+    CHECK(has(error.candidates, "consulta"));
+    CHECK(selector_error("sector:institutio").problem == Problem::unknown_sector);
+    CHECK(selector_error("level:galactic").problem == Problem::unknown_level);
+    // With the map: areas and actors are named as such.
+    const auto map = read(chain_map);
+    CHECK(selector_error("b", &map).problem == Problem::area_id);
+    CHECK(selector_error("hub", &map).problem == Problem::actor_id);
+    // Known ids that select nobody on this map: the candidates are what its actors have.
+    error = selector_error("consulta", &map);
+    CHECK(error.problem == Problem::matches_nobody);
+    CHECK(error.item == "consulta");
+    CHECK(has(error.candidates, "migrant_association"));
+    CHECK(has(error.candidates, "kind:migrant_association"));
+    CHECK(has(error.candidates, "community"));
+    CHECK_FALSE(has(error.candidates, "consulta"));
+    // Without the map, the same selector is fine (defaults need not select anyone).
+    CHECK_NOTHROW(analysis::parse_selector("consulta", io::default_vocabulary()));
+    CHECK(analysis::parse_selector("community", io::default_vocabulary().merged_with(map), &map)
+              .sectors == std::vector<std::string>{"community"});
+}
+
+// A main network of four Italian speakers, and apart from it a chain of three:
+//
+//   m1 — m2 — m3 — m4          p — u — s
+//   it   it   it   it          –   ar  it
+//                                  fa  ti
+//
+// Italian is listed by 5 of 7 actors: most of the map speaks it. When u stops, p stays (the
+// piece holding the first actor of the chain, the pieces being equal) and s is cut off: p loses
+// its only speakers of Arabic, Persian and Tigrinya, but not of Italian, which p does not list
+// only because nobody lists the language everyone speaks. Before, "it" was reported lost.
+constexpr const char* island_map = R"({
+  "format": "stakemap/1",
+  "actors": [
+    {"id": "m1", "name": "M1", "languages": ["it"]}, {"id": "m2", "name": "M2", "languages": ["it"]},
+    {"id": "m3", "name": "M3", "languages": ["it"]}, {"id": "m4", "name": "M4", "languages": ["it"]},
+    {"id": "p", "name": "P"},
+    {"id": "u", "name": "U", "languages": ["ar", "fa"]},
+    {"id": "s", "name": "S", "languages": ["it", "ti"]}
+  ],
+  "relations": [
+    {"source": "m1", "target": "m2"}, {"source": "m2", "target": "m3"},
+    {"source": "m3", "target": "m4"}, {"source": "p", "target": "u"},
+    {"source": "u", "target": "s"}
+  ]
+})";
+
+TEST_CASE("gaps: a language most of the map speaks is never lost") {
+    const auto map = read(island_map);
+    CHECK(analysis::common_languages(map) == std::vector<std::string>{"it"});
+    const auto gaps = run(map);
+    const analysis::CutImpact* u = nullptr;
+    for (const auto& impact : gaps.cut_actors) {
+        u = map.actors[*impact.actor].id == "u" ? &impact : u;
+    }
+    REQUIRE(u != nullptr);
+    CHECK(u->cut_off_actors == std::vector<std::size_t>{6}); // s
+    CHECK(u->languages_lost == std::vector<std::string>{"ar", "fa", "ti"});
+    // The tie u — s: s is the smaller side; p and u keep Arabic and Persian, lose Tigrinya.
+    const analysis::CutImpact* us = nullptr;
+    const auto graph = graph::build(map);
+    for (const auto& impact : gaps.bridges) {
+        const auto& edge = graph.undirected_edges[*impact.edge];
+        us = map.actors[edge.source].id == "u" && map.actors[edge.target].id == "s" ? &impact : us;
+    }
+    REQUIRE(us != nullptr);
+    CHECK(us->cut_off_actors == std::vector<std::size_t>{6});
+    CHECK(us->languages_lost == std::vector<std::string>{"ti"});
+    // In the chain map Italian is listed by one actor of six: not the map's language, so losing
+    // its only speaker is reported (see the first test).
+    CHECK(analysis::common_languages(read(chain_map)).empty());
+}
+
+TEST_CASE("gaps: the actors of every component other than the largest") {
+    // The chain map (5 actors and an isolate) with a pair apart: {x, y}.
+    auto map = read(chain_map);
+    map.actors.push_back({.id = "x", .name = "X"});
+    map.actors.push_back({.id = "y", .name = "Y"});
+    map.relations.push_back({.source = "x", .target = "y"});
+    const auto gaps = run(map);
+    CHECK(gaps.components == 3);
+    CHECK(gaps.largest_component == 5);
+    // Larger first: the pair, then the isolate.
+    CHECK(gaps.other_components == std::vector<std::vector<std::size_t>>{{6, 7}, {5}});
+    // Two components of the same size: the one holding the first actor is the largest.
+    model::Map pairs;
+    for (const char* id : {"a1", "b1", "a2", "b2"}) {
+        pairs.actors.push_back({.id = id, .name = id});
+    }
+    pairs.relations = {{.source = "a1", .target = "a2"}, {.source = "b1", .target = "b2"}};
+    const auto two = run(pairs);
+    CHECK(two.largest_component == 2);
+    CHECK(two.other_components == std::vector<std::vector<std::size_t>>{{1, 3}});
 }

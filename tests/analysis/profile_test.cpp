@@ -62,3 +62,39 @@ TEST_CASE("profile: quadrant, salience, ego network and what is lost") {
     map.actors[3].urgency.reset();
     CHECK_FALSE(analysis::profile(map, vocabulary, graph, 3).salience.has_value());
 }
+
+// a ⇄ b on a directed map (two relations, one each way), b — c: a has directed degree 2 but one
+// partner; b has three arcs... and two partners. d and e are isolated.
+TEST_CASE("profile: partners are distinct actors of U, ranks treat rounding noise as zero") {
+    model::Map map;
+    map.directed = true;
+    for (const char* id : {"a", "b", "c", "d", "e"}) {
+        map.actors.push_back({.id = id, .name = id});
+    }
+    map.relations = {{.source = "a", .target = "b"},
+                     {.source = "b", .target = "a"},
+                     {.source = "b", .target = "c"}};
+    const auto vocabulary = io::default_vocabulary().merged_with(map);
+    const auto graph = graph::build(map);
+    const auto a = analysis::profile(map, vocabulary, graph, 0);
+    CHECK(a.neighbours == std::vector<std::size_t>{1});
+    for (const auto& m : a.measures) {
+        if (m.measure == analysis::Measure::degree) {
+            CHECK(m.value == 2); // two arcs, one partner
+        }
+    }
+    const auto b = analysis::profile(map, vocabulary, graph, 1);
+    CHECK(b.neighbours == std::vector<std::size_t>{0, 2});
+    // The isolated d and e tie on every measure: both ranked after the three tied actors.
+    const auto d = analysis::profile(map, vocabulary, graph, 3);
+    const auto e = analysis::profile(map, vocabulary, graph, 4);
+    REQUIRE(d.measures.size() == e.measures.size());
+    for (std::size_t i = 0; i < d.measures.size(); ++i) {
+        CAPTURE(analysis::measure_key(d.measures[i].measure));
+        CHECK(d.measures[i].rank == e.measures[i].rank);
+        if (d.measures[i].measure == analysis::Measure::eigenvector) {
+            CHECK(d.measures[i].rank == 4);
+            CHECK(d.measures[i].largest > 0.0);
+        }
+    }
+}

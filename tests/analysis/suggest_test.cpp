@@ -237,3 +237,30 @@ TEST_CASE("what-if: removing actors and adding relations") {
     edit.removed_actors = {"nobody"};
     CHECK_THROWS_AS(model::apply(map, edit), model::WhatIfError);
 }
+
+// office — assoc (both in area x)        lonely (area x, no tie)
+// Every community actor reaches an institution already: goal reach has nothing to gain. lonely is
+// outside the main component and shares the area with office: goal connect gains 1. Two actors
+// tied once make no cut actor (resilience: 0), and with no needs no area has a coverage gap.
+TEST_CASE("suggest: when a goal gains nothing, which goals can") {
+    const auto map = read(R"({
+      "format": "stakemap/1",
+      "areas": [{"id": "x"}],
+      "actors": [
+        {"id": "office", "name": "Office", "kind": "public_office", "area": "x"},
+        {"id": "assoc", "name": "Assoc", "kind": "migrant_association", "area": "x"},
+        {"id": "lonely", "name": "Lonely", "kind": "association", "area": "x"}
+      ],
+      "relations": [{"source": "office", "target": "assoc"}]
+    })");
+    const auto vocabulary = io::default_vocabulary().merged_with(map);
+    analysis::SuggestOptions options;
+    const auto reach = analysis::suggest(map, vocabulary, options);
+    CHECK(reach.objective_before == 0);
+    CHECK(reach.links.empty());
+    CHECK(analysis::goals_that_gain(map, vocabulary, options) ==
+          std::vector<analysis::Goal>{analysis::Goal::connect});
+    // Asked from connect, the list leaves connect out and finds nothing else.
+    options.goal = analysis::Goal::connect;
+    CHECK(analysis::goals_that_gain(map, vocabulary, options).empty());
+}

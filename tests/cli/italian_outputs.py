@@ -58,11 +58,11 @@ def problems_in(text, ids, check_ids=True):
         if re.search(r"\b(il|lo|l')\s?\d+\.\d", lower):
             found.append(f"decimal point in Italian text: {line.strip()}")
         for word in ENGLISH_WORDS:
-            if re.search(rf"(?<![-_/.\w]){re.escape(word)}(?![-_/.\w])", lower):
+            if re.search(rf"(?<![-_/.\w]){re.escape(word)}(?![-_/.\w=])", lower):
                 found.append(f"English word «{word}»: {line.strip()}")
         if check_ids:
             for term in ids:
-                if re.search(rf"(?<![-_/.\w]){re.escape(term)}(?![-_/.\w])", line):
+                if re.search(rf"(?<![-_/.\w]){re.escape(term)}(?![-_/.\w=])", line):
                     found.append(f"English id «{term}»: {line.strip()}")
     return found
 

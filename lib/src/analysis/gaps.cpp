@@ -32,6 +32,7 @@ struct Features {
     std::vector<std::vector<std::uint32_t>> of_actor;
     std::vector<std::uint32_t> sector_of_actor; ///< feature index of the actor's sector
     std::uint32_t institution = 0;              ///< feature index of the institution sector
+    std::vector<bool> common; ///< per feature: a language most of the map speaks, never lost
 };
 
 Features actor_features(const model::Map& map, const model::Vocabulary& vocabulary) {
@@ -55,6 +56,10 @@ Features actor_features(const model::Map& map, const model::Vocabulary& vocabula
         features.names.push_back(code);
     }
     features.languages = languages.size();
+    features.common.assign(features.names.size(), false);
+    for (const auto& code : common_languages(map)) {
+        features.common[language_index[code]] = true;
+    }
     for (const auto& sector : vocabulary.sectors) {
         sector_index[sector.id] = static_cast<std::uint32_t>(features.names.size());
         features.names.push_back(sector.id);
@@ -289,7 +294,9 @@ private:
         }
         for (std::size_t f = 0; f < features_.services + features_.languages; ++f) {
             const std::size_t away = counts_[f] + own[f];
-            if (away > 0 && component[f] == away) {
+            // A language most of the map speaks is not lost when the few who list it are cut off:
+            // those who do not list it speak it too (the municipality's own language).
+            if (away > 0 && component[f] == away && !features_.common[f]) {
                 (f < features_.services ? impact.services_lost : impact.languages_lost)
                     .push_back(features_.names[f]);
             }
@@ -611,7 +618,92 @@ std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabul
 
 } // namespace
 
-model::ActorSelector parse_selector(const std::string& text, const model::Vocabulary& vocabulary) {
+SelectorError::SelectorError(Problem problem_found, std::string item_written,
+                             std::vector<std::string> instead)
+    : std::invalid_argument([&] {
+          const std::string id = item_written.substr(item_written.find(':') + 1);
+          switch (problem_found) {
+          case Problem::empty:
+              return std::string("an empty selector; write e.g. community or kind:consulta");
+          case Problem::unknown_sector:
+              return "no sector \"" + id + "\"";
+          case Problem::unknown_kind:
+              return "no kind \"" + id + "\" in the vocabulary or the map";
+          case Problem::unknown_level:
+              return "no level \"" + id + "\"";
+          case Problem::unknown_id:
+              return "\"" + item_written +
+                     "\" is neither a sector nor a kind; write sector:ID, kind:ID or level:ID";
+          case Problem::area_id:
+              return "\"" + item_written +
+                     "\" is an area; selectors take sectors, kinds and levels";
+          case Problem::actor_id:
+              return "\"" + item_written +
+                     "\" is an actor; selectors take sectors, kinds and levels";
+          case Problem::matches_nobody:
+              return "no actor on this map matches \"" + item_written + "\"";
+          }
+          return std::string("bad selector");
+      }()),
+      problem(problem_found), item(std::move(item_written)), candidates(std::move(instead)) {}
+
+namespace {
+
+/// Sector, kind and level ids as selector items written like `prefix` would have them: with that
+/// prefix ("kind:consulta"), or bare (sectors and kinds; levels always need "level:") when
+/// `prefix` is empty. With a map, only the ids some actor of it has, in both spellings.
+std::vector<std::string> selector_items(const model::Vocabulary& vocabulary,
+                                        const std::string& prefix,
+                                        const model::Map* map = nullptr) {
+    std::set<std::string> sectors;
+    std::set<std::string> kinds;
+    std::set<std::string> levels;
+    if (map != nullptr) {
+        for (const auto& actor : map->actors) {
+            sectors.insert(model::sector_of(actor, vocabulary));
+            kinds.insert(actor.kind_id());
+            if (actor.level) {
+                levels.insert(*actor.level);
+            }
+        }
+    }
+    const auto present = [&](const std::set<std::string>& ids, const std::string& id) {
+        return map == nullptr || ids.count(id) != 0;
+    };
+    std::vector<std::string> out;
+    for (const auto& term : vocabulary.sectors) {
+        if (present(sectors, term.id)) {
+            if (prefix.empty() || map != nullptr) {
+                out.push_back(term.id);
+            }
+            if (prefix == "sector" || map != nullptr) {
+                out.push_back("sector:" + term.id);
+            }
+        }
+    }
+    for (const auto& term : vocabulary.kinds) {
+        if (present(kinds, term.id)) {
+            if ((prefix.empty() || map != nullptr) && vocabulary.find_sector(term.id) == nullptr) {
+                out.push_back(term.id);
+            }
+            if (prefix == "kind" || map != nullptr) {
+                out.push_back("kind:" + term.id);
+            }
+        }
+    }
+    for (const auto& term : vocabulary.levels) {
+        if (present(levels, term.id) && (prefix.empty() || prefix == "level" || map != nullptr)) {
+            out.push_back("level:" + term.id);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+model::ActorSelector parse_selector(const std::string& text, const model::Vocabulary& vocabulary,
+                                    const model::Map* map) {
+    using Problem = SelectorError::Problem;
     model::ActorSelector selector;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -624,31 +716,64 @@ model::ActorSelector parse_selector(const std::string& text, const model::Vocabu
         const std::size_t colon = item.find(':');
         const std::string prefix = colon == std::string::npos ? "" : item.substr(0, colon);
         const std::string id = colon == std::string::npos ? item : item.substr(colon + 1);
+        const auto unknown = [&](Problem problem) {
+            const std::string known_prefix =
+                prefix == "sector" || prefix == "kind" || prefix == "level" ? prefix : "";
+            return SelectorError(problem, item, selector_items(vocabulary, known_prefix));
+        };
         if (prefix == "sector" || (prefix.empty() && vocabulary.find_sector(id) != nullptr)) {
             if (vocabulary.find_sector(id) == nullptr) {
-                throw std::invalid_argument("no sector \"" + id + "\"");
+                throw unknown(Problem::unknown_sector);
             }
             selector.sectors.push_back(id);
         } else if (prefix == "kind" || (prefix.empty() && vocabulary.find_kind(id) != nullptr)) {
             if (vocabulary.find_kind(id) == nullptr) {
-                throw std::invalid_argument("no kind \"" + id + "\" in the vocabulary or the map");
+                throw unknown(Problem::unknown_kind);
             }
             selector.kinds.push_back(id);
         } else if (prefix == "level") {
             if (vocabulary.find_level(id) == nullptr) {
-                throw std::invalid_argument("no level \"" + id + "\"");
+                throw unknown(Problem::unknown_level);
             }
             selector.levels.push_back(id);
+        } else if (map != nullptr && prefix.empty() && map->area_index(item)) {
+            throw SelectorError(Problem::area_id, item, {});
+        } else if (map != nullptr && prefix.empty() && map->actor_index(item)) {
+            throw SelectorError(Problem::actor_id, item, {});
         } else {
-            throw std::invalid_argument("\"" + item +
-                                        "\" is neither a sector nor a kind; write sector:ID, "
-                                        "kind:ID or level:ID");
+            throw unknown(Problem::unknown_id);
         }
     }
     if (selector.sectors.empty() && selector.kinds.empty() && selector.levels.empty()) {
-        throw std::invalid_argument("an empty selector; write e.g. community or kind:consulta");
+        throw SelectorError(Problem::empty, text, {});
+    }
+    if (map != nullptr) {
+        const bool anyone =
+            std::any_of(map->actors.begin(), map->actors.end(), [&](const model::Actor& actor) {
+                return matches(selector, actor, vocabulary);
+            });
+        if (!anyone) {
+            throw SelectorError(Problem::matches_nobody, text, selector_items(vocabulary, "", map));
+        }
     }
     return selector;
+}
+
+std::vector<std::string> common_languages(const model::Map& map) {
+    std::map<std::string, std::size_t> speakers;
+    for (const auto& actor : map.actors) {
+        std::set<std::string> own(actor.languages.begin(), actor.languages.end());
+        for (const auto& code : own) {
+            ++speakers[code];
+        }
+    }
+    std::vector<std::string> out;
+    for (const auto& [code, count] : speakers) {
+        if (2 * count > map.actors.size()) {
+            out.push_back(code);
+        }
+    }
+    return out;
 }
 
 bool matches(const model::ActorSelector& selector, const model::Actor& actor,
@@ -678,15 +803,27 @@ GapsResult find_gaps(const model::Map& map, const model::Vocabulary& vocabulary,
 
     ImpactFinder finder(map, vocabulary, graph, options);
     const Separations& found = finder.separations_found();
+    // Components keyed by their first preorder index, members gathered in map order.
+    std::map<std::size_t, std::vector<std::size_t>> members;
     for (std::size_t v = 0; v < n; ++v) {
-        if (found.component_begin[v] == found.position[v]) {
-            ++result.components;
-            result.largest_component =
-                std::max(result.largest_component, found.component_end[v] - found.position[v]);
-        }
+        members[found.component_begin[v]].push_back(v);
         if (graph.undirected.degree(static_cast<graph::Vertex>(v)) == 0) {
             result.isolates.push_back(v);
         }
+    }
+    result.components = members.size();
+    for (auto& [begin, list] : members) {
+        result.other_components.push_back(std::move(list));
+    }
+    // Larger first, then by first actor: the first one is the largest component, the rest are
+    // the others.
+    std::sort(result.other_components.begin(), result.other_components.end(),
+              [](const auto& a, const auto& b) {
+                  return a.size() != b.size() ? a.size() > b.size() : a.front() < b.front();
+              });
+    if (!result.other_components.empty()) {
+        result.largest_component = result.other_components.front().size();
+        result.other_components.erase(result.other_components.begin());
     }
     // Largest cut-offs first, so that the detail budget goes to the ones that matter most.
     std::vector<std::pair<std::size_t, std::size_t>> cuts;

@@ -58,12 +58,21 @@ ActorProfile profile(const model::Map& map, const model::Vocabulary& vocabulary,
     ActorProfile out;
     out.actor = actor;
     for (const auto& column : centrality(graph)) {
+        double largest = 0.0;
+        for (double other : column.values) {
+            largest = std::isnan(other) ? largest : std::max(largest, std::fabs(other));
+        }
+        const auto noise_to_zero = [floor = 1e-12 * largest](double x) {
+            return std::fabs(x) < floor ? 0.0 : x;
+        };
         const double value = column.values[actor];
         std::size_t higher = 0;
         for (double other : column.values) {
-            higher += other > value ? 1 : 0; // NaN compares false: never higher
+            // NaN compares false: never higher.
+            higher += noise_to_zero(other) > noise_to_zero(value) ? 1U : 0U;
         }
-        out.measures.push_back({column.measure, value, std::isnan(value) ? 0 : higher + 1});
+        out.measures.push_back(
+            {column.measure, value, std::isnan(value) ? 0 : higher + 1, largest});
     }
     const auto sectors = *model::group_labels(map, vocabulary, "sector");
     out.roles = brokerage(graph, sectors)[actor];

@@ -556,6 +556,29 @@ SuggestResult suggest(const model::Map& map, const model::Vocabulary& vocabulary
     return Greedy(map, vocabulary, options).run();
 }
 
+std::vector<Goal> goals_that_gain(const model::Map& map, const model::Vocabulary& vocabulary,
+                                  const SuggestOptions& options) {
+    std::vector<Goal> out;
+    for (Goal goal : all_goals()) {
+        if (goal == options.goal) {
+            continue;
+        }
+        SuggestOptions other = options;
+        other.goal = goal;
+        other.k = 1;
+        if (!suggest(map, vocabulary, other).links.empty()) {
+            out.push_back(goal);
+        }
+    }
+    return out;
+}
+
+const std::vector<Goal>& all_goals() {
+    static const std::vector<Goal> goals{Goal::reach, Goal::connect, Goal::resilience,
+                                         Goal::coverage};
+    return goals;
+}
+
 const char* goal_id(Goal goal) {
     switch (goal) {
     case Goal::reach:
@@ -571,7 +594,7 @@ const char* goal_id(Goal goal) {
 }
 
 std::optional<Goal> goal_from_id(const std::string& id) {
-    for (Goal goal : {Goal::reach, Goal::connect, Goal::resilience, Goal::coverage}) {
+    for (Goal goal : all_goals()) {
         if (id == goal_id(goal)) {
             return goal;
         }

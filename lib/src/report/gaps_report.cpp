@@ -1,8 +1,8 @@
 #include "stakemap/report/gaps_report.hpp"
 
+#include "stakemap/io/diagnostics.hpp"
 #include "stakemap/report/coverage_report.hpp"
 #include "stakemap/report/language_names.hpp"
-#include "stakemap/report/prose.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -12,6 +12,10 @@ namespace stakemap::report {
 using analysis::CutImpact;
 
 namespace {
+
+/// Components named in text, and actors named per component; JSON names them all.
+constexpr std::size_t components_in_text = 30;
+constexpr std::size_t names_per_component = 12;
 
 nlohmann::ordered_json number_or_null(double value) {
     return std::isnan(value) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
@@ -26,16 +30,99 @@ nlohmann::ordered_json actor_ids(const model::Map& map, const std::vector<std::s
 }
 
 std::string sector_name(const model::Vocabulary& vocabulary, const std::string& sector,
-                        model::Language language) {
+                        const text::Words& words) {
     const model::Term* term = vocabulary.find_sector(sector);
-    if (term == nullptr) {
-        return language == model::Language::it ? "senza settore" : "no sector";
-    }
-    return model::text(term->label, language);
+    return term == nullptr ? words("no sector") : model::text(term->label, words.language());
 }
 
-std::string format_ei(double value) {
-    return std::isnan(value) ? "–" : format_number(value, 3);
+std::string area_name(const model::Map& map, std::size_t area) {
+    return map.areas[area].name.empty() ? map.areas[area].id : map.areas[area].name;
+}
+
+/// "a or b", "a, b or c".
+std::string list_or(const std::vector<std::string>& items, const text::Words& words) {
+    if (items.size() < 2) {
+        return items.empty() ? "" : items.front();
+    }
+    std::string head = items.front();
+    for (std::size_t i = 1; i + 1 < items.size(); ++i) {
+        head += ", " + items[i];
+    }
+    return words("{first} or {last}", {{"first", head}, {"last", items.back()}});
+}
+
+/// "a: 2, b: 1": how many of something in each place, for parentheses.
+std::string counts_text(const std::vector<std::pair<std::string, std::size_t>>& counts,
+                        const text::Words& words) {
+    std::string out;
+    for (const auto& [name, count] : counts) {
+        out += (out.empty() ? "" : ", ") +
+               words("{name}: {count}",
+                     {{"name", name}, {"count", words.integer(static_cast<long long>(count))}});
+    }
+    return out;
+}
+
+std::string ei_text(double value, const text::Words& words) {
+    return std::isnan(value) ? "–" : words.number(value, 3);
+}
+
+/// The display name of one group of a mixing matrix: the label of a sector, kind or level, the
+/// name of an area, or the attribute value itself.
+std::string group_name(const GapsReport& report, const std::string& grouping, const std::string& id,
+                       const text::Words& words) {
+    if (id.empty()) {
+        return "–";
+    }
+    const model::Vocabulary& vocabulary = *report.vocabulary;
+    const model::Language language = words.language();
+    if (grouping == "sector") {
+        if (const auto* term = vocabulary.find_sector(id)) {
+            return model::text(term->label, language);
+        }
+    } else if (grouping == "kind") {
+        if (const auto* term = vocabulary.find_kind(id)) {
+            return model::text(term->label, language);
+        }
+    } else if (grouping == "level") {
+        if (const auto* term = vocabulary.find_level(id)) {
+            return model::text(term->label, language);
+        }
+    } else if (grouping == "area") {
+        if (const auto area = report.map->area_index(id)) {
+            return area_name(*report.map, *area);
+        }
+    }
+    return id;
+}
+
+std::string grouping_name(const std::string& grouping, const text::Words& words) {
+    if (grouping == "sector") {
+        return words("by sector");
+    }
+    if (grouping == "kind") {
+        return words("by kind");
+    }
+    if (grouping == "level") {
+        return words("by level");
+    }
+    if (grouping == "area") {
+        return words("by area");
+    }
+    return words("by «{attribute}»", {{"attribute", grouping}});
+}
+
+/// Names of actors for a sentence, the first `limit` of them and how many more.
+std::string names_text(const model::Map& map, const std::vector<std::size_t>& actors,
+                       std::size_t limit, const text::Words& words) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < actors.size() && i < limit; ++i) {
+        names.push_back(map.actors[actors[i]].name);
+    }
+    if (actors.size() > limit) {
+        names.push_back(words.plural("{n} other", "{n} others", actors.size() - limit));
+    }
+    return words.list_and(names);
 }
 
 nlohmann::ordered_json impact_json(const GapsReport& report, const CutImpact& impact) {
@@ -68,26 +155,155 @@ nlohmann::ordered_json impact_json(const GapsReport& report, const CutImpact& im
     return out;
 }
 
-/// "8 actors are cut off (Macrolotto Zero 5, San Paolo 2); the network loses its only …".
-std::string consequences(const GapsReport& report, const CutImpact& impact,
-                         model::Language language) {
-    const bool it = language == model::Language::it;
+std::string rule_text(const GapsReport& report, std::size_t rule, model::Language language) {
+    return model::text(report.rules->rules[rule].text, language);
+}
+
+std::string rule_line(const GapsReport& report, const analysis::RuleOutcome& outcome,
+                      const text::Words& words) {
+    const model::Map& map = *report.map;
+    const bool areas = report.rules->rules[outcome.rule].each_area;
+    const std::size_t count = outcome.violating_actors.size() + outcome.violating_areas.size();
+    std::string line = rule_text(report, outcome.rule, words.language()) + ": ";
+    if (!outcome.unknown_ids.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& id : outcome.unknown_ids) {
+            ids.push_back("«" + id + "»");
+        }
+        line += words("(ids the vocabulary and the map do not know: {ids}) ",
+                      {{"ids", words.list_and(ids)}});
+    }
+    if (!outcome.applicable) {
+        line += words("not applicable (no actor on the map matches its target)");
+    } else if (outcome.checked == 0) {
+        line += areas ? words("no area it applies to") : words("no actor it applies to");
+    } else if (count == 0) {
+        line += areas ? words.plural("met in the only area checked", "met in all {n} areas checked",
+                                     outcome.checked)
+                      : words.plural("met by the only actor it applies to",
+                                     "met by all {n} actors it applies to", outcome.checked);
+    } else {
+        std::vector<std::string> who;
+        for (std::size_t v : outcome.violating_actors) {
+            who.push_back(map.actors[v].name);
+        }
+        for (std::size_t a : outcome.violating_areas) {
+            who.push_back(area_name(map, a));
+        }
+        line += words.plural("{n} of {checked} breaks it: {who}",
+                             "{n} of {checked} break it: {who}", count,
+                             {{"checked", words.integer(static_cast<long long>(outcome.checked))},
+                              {"who", words.list_and(who)}});
+    }
+    return line;
+}
+
+} // namespace
+
+std::string selector_label(const model::ActorSelector& selector,
+                           const model::Vocabulary& vocabulary, const text::Words& words) {
+    const model::Language language = words.language();
+    std::vector<std::string> parts;
+    std::vector<std::string> names;
+    for (const auto& id : selector.sectors) {
+        const auto* term = vocabulary.find_sector(id);
+        names.push_back(term != nullptr ? model::text(term->label, language) : id);
+    }
+    if (!names.empty()) {
+        parts.push_back(list_or(names, words));
+    }
+    names.clear();
+    for (const auto& id : selector.kinds) {
+        const auto* term = vocabulary.find_kind(id);
+        names.push_back(term != nullptr ? model::text(term->label, language) : id);
+    }
+    if (!names.empty()) {
+        parts.push_back(list_or(names, words));
+    }
+    names.clear();
+    for (const auto& id : selector.levels) {
+        const auto* term = vocabulary.find_level(id);
+        names.push_back(term != nullptr ? model::text(term->label, language) : id);
+    }
+    if (!names.empty()) {
+        parts.push_back(words("level {level}", {{"level", list_or(names, words)}}));
+    }
+    std::string out;
+    for (const auto& part : parts) {
+        out += (out.empty() ? "" : ", ") + part;
+    }
+    return out;
+}
+
+std::string selector_error_text(const analysis::SelectorError& error, const std::string& option,
+                                model::Language language) {
+    using Problem = analysis::SelectorError::Problem;
+    const text::Words words(language);
+    const std::string id = error.item.substr(error.item.find(':') + 1);
+    std::string message;
+    switch (error.problem) {
+    case Problem::empty:
+        return words("{option}: an empty selector; write e.g. community or kind:consulta",
+                     {{"option", option}});
+    case Problem::unknown_sector:
+        message = words("{option}: no sector \"{id}\"", {{"option", option}, {"id", id}});
+        break;
+    case Problem::unknown_kind:
+        message = words("{option}: no kind \"{id}\" in the vocabulary or the map",
+                        {{"option", option}, {"id", id}});
+        break;
+    case Problem::unknown_level:
+        message = words("{option}: no level \"{id}\"", {{"option", option}, {"id", id}});
+        break;
+    case Problem::unknown_id:
+        message = words("{option}: \"{item}\" is neither a sector nor a kind; write sector:ID, "
+                        "kind:ID or level:ID",
+                        {{"option", option}, {"item", error.item}});
+        break;
+    case Problem::area_id:
+        return words("{option}: \"{item}\" is an area; selectors take sectors, kinds and levels "
+                     "(sector:ID, kind:ID, level:ID)",
+                     {{"option", option}, {"item", error.item}});
+    case Problem::actor_id:
+        return words("{option}: \"{item}\" is an actor; selectors take sectors, kinds and levels "
+                     "(sector:ID, kind:ID, level:ID)",
+                     {{"option", option}, {"item", error.item}});
+    case Problem::matches_nobody:
+        message = words("{option}: no actor on this map matches \"{item}\"",
+                        {{"option", option}, {"item", error.item}});
+        break;
+    }
+    const std::string nearest = io::nearest_name(error.item, error.candidates);
+    if (!nearest.empty()) {
+        message += words("; did you mean \"{name}\"?", {{"name", nearest}});
+    } else if (error.problem == Problem::matches_nobody && !error.candidates.empty()) {
+        // Nothing close: say which sectors the map has (its kinds would make a long list).
+        std::vector<std::string> sectors;
+        for (const auto& item : error.candidates) {
+            if (item.rfind("sector:", 0) == 0) {
+                sectors.push_back(item.substr(7));
+            }
+        }
+        message +=
+            words("; sectors on this map: {sectors}", {{"sectors", words.list_and(sectors)}});
+    }
+    return message;
+}
+
+std::string cut_consequences(const GapsReport& report, const CutImpact& impact,
+                             model::Language language) {
+    const text::Words words(language);
     const model::Map& map = *report.map;
     std::vector<std::string> parts;
     std::string cut =
-        std::to_string(impact.cut_off) +
-        (it ? (impact.cut_off == 1 ? " attore resta separato dal resto della rete"
-                                   : " attori restano separati dal resto della rete")
-            : (impact.cut_off == 1 ? " actor is cut off from the rest of the network"
-                                   : " actors are cut off from the rest of the network"));
+        words.plural("{n} actor is cut off from the rest of the network",
+                     "{n} actors are cut off from the rest of the network", impact.cut_off);
     if (!impact.areas.empty()) {
-        std::vector<std::string> areas;
+        std::vector<std::pair<std::string, std::size_t>> areas;
         for (const auto& [area, count] : impact.areas) {
-            const auto& source = map.areas[area];
-            areas.push_back((source.name.empty() ? source.id : source.name) + " " +
-                            std::to_string(count));
+            areas.emplace_back(area_name(map, area), count);
         }
-        cut += " (" + list_and(areas, language) + ")";
+        cut += " (" + counts_text(areas, words) + ")";
     }
     parts.push_back(std::move(cut));
     if (!impact.detailed) {
@@ -99,35 +315,30 @@ std::string consequences(const GapsReport& report, const CutImpact& impact,
         for (const auto& code : impact.languages_lost) {
             names.push_back(language_name(code, language));
         }
-        lost.push_back((it ? "gli unici che parlano " : "its only speakers of ") +
-                       list_and(names, language));
+        lost.push_back(
+            words("its only speakers of {languages}", {{"languages", words.list_and(names)}}));
     }
     if (!impact.services_lost.empty()) {
         std::vector<std::string> names;
         for (const auto& service : impact.services_lost) {
-            names.push_back(service_label(*report.vocabulary, service, language));
+            names.push_back("«" + service_label(*report.vocabulary, service, language) + "»");
         }
-        lost.push_back((it ? "gli unici che offrono " : "its only providers of ") +
-                       list_and(names, language));
+        lost.push_back(
+            words("its only providers of {services}", {{"services", words.list_and(names)}}));
     }
     if (!lost.empty()) {
         parts.push_back(
-            (it ? "la parte di rete che resta unita perde " : "the rest of its network loses ") +
-            list_and(lost, language));
+            words("the rest of its network loses {what}", {{"what", words.list_and(lost)}}));
     }
     if (impact.lose_institutions_total > 0) {
-        std::vector<std::string> who;
+        std::vector<std::pair<std::string, std::size_t>> who;
         for (const auto& [sector, count] : impact.lose_institutions) {
-            who.push_back(sector_name(*report.vocabulary, sector, language) + " " +
-                          std::to_string(count));
+            who.emplace_back(sector_name(*report.vocabulary, sector, words), count);
         }
-        const bool one = impact.lose_institutions_total == 1;
-        parts.push_back(std::to_string(impact.lose_institutions_total) +
-                        (it ? (one ? " attore perde ogni collegamento con le istituzioni: "
-                                   : " attori perdono ogni collegamento con le istituzioni: ")
-                            : (one ? " actor loses every path to the institutions: "
-                                   : " actors lose every path to the institutions: ")) +
-                        list_and(who, language));
+        parts.push_back(words.plural("{n} actor loses every path to the institutions ({who})",
+                                     "{n} actors lose every path to the institutions ({who})",
+                                     impact.lose_institutions_total,
+                                     {{"who", counts_text(who, words)}}));
     }
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -136,18 +347,21 @@ std::string consequences(const GapsReport& report, const CutImpact& impact,
     return out;
 }
 
-std::string rule_text(const GapsReport& report, std::size_t rule, model::Language language) {
-    return model::text(report.rules->rules[rule].text, language);
-}
-
-} // namespace
-
 nlohmann::ordered_json gaps_results(const GapsReport& report) {
     const model::Map& map = *report.map;
     const analysis::GapsResult& gaps = report.gaps;
     nlohmann::ordered_json out;
     out["components"] = gaps.components;
     out["largest_component"] = gaps.largest_component;
+    auto others = nlohmann::ordered_json::array();
+    for (const auto& component : gaps.other_components) {
+        auto actors = nlohmann::ordered_json::array();
+        for (std::size_t v : component) {
+            actors.push_back({{"id", map.actors[v].id}, {"name", map.actors[v].name}});
+        }
+        others.push_back({{"size", component.size()}, {"actors", std::move(actors)}});
+    }
+    out["other_components"] = std::move(others);
     out["isolates"] = actor_ids(map, gaps.isolates);
     auto cut = nlohmann::ordered_json::array();
     for (const auto& impact : gaps.cut_actors) {
@@ -231,40 +445,59 @@ nlohmann::ordered_json gaps_results(const GapsReport& report) {
 }
 
 std::vector<std::string> cut_actor_sentences(const GapsReport& report, model::Language language) {
+    const text::Words words(language);
     std::vector<std::string> out;
     for (const auto& impact : report.gaps.cut_actors) {
         if (out.size() == report.top) {
             break;
         }
-        const std::string& name = report.map->actors[*impact.actor].name;
-        out.push_back((language == model::Language::it ? "Se " + name + " si ferma, "
-                                                       : "If " + name + " stops, ") +
-                      consequences(report, impact, language) + ".");
+        out.push_back(words("If {name} stops, {consequences}.",
+                            {{"name", report.map->actors[*impact.actor].name},
+                             {"consequences", cut_consequences(report, impact, language)}}));
     }
     return out;
 }
 
 std::vector<std::string> bridge_sentences(const GapsReport& report, model::Language language) {
+    const text::Words words(language);
     std::vector<std::string> out;
     for (const auto& impact : report.gaps.bridges) {
         if (out.size() == report.top) {
             break;
         }
         const auto& edge = report.graph->undirected_edges[*impact.edge];
-        const std::string& a = report.map->actors[edge.source].name;
-        const std::string& b = report.map->actors[edge.target].name;
-        out.push_back((language == model::Language::it
-                           ? "Se si interrompe il legame tra " + a + " e " + b + ", "
-                           : "If the tie between " + a + " and " + b + " breaks, ") +
-                      consequences(report, impact, language) + ".");
+        out.push_back(words("If the tie between {first} and {second} breaks, {consequences}.",
+                            {{"first", report.map->actors[edge.source].name},
+                             {"second", report.map->actors[edge.target].name},
+                             {"consequences", cut_consequences(report, impact, language)}}));
+    }
+    return out;
+}
+
+std::vector<std::string> component_sentences(const GapsReport& report, model::Language language) {
+    const text::Words words(language);
+    const model::Map& map = *report.map;
+    std::vector<std::string> out;
+    for (const auto& component : report.gaps.other_components) {
+        if (component.size() == 1) {
+            out.push_back(words("{name}, with no tie", {{"name", map.actors[component[0]].name}}));
+        } else {
+            out.push_back(
+                words.plural("{names}: {n} actor tied only among themselves",
+                             "{names}: {n} actors tied only among themselves", component.size(),
+                             {{"names", names_text(map, component, names_per_component, words)}}));
+        }
     }
     return out;
 }
 
 std::string gaps_text(const GapsReport& report, model::Language language, bool markdown) {
-    const bool it = language == model::Language::it;
+    const text::Words words(language);
     const model::Map& map = *report.map;
     const analysis::GapsResult& gaps = report.gaps;
+    const auto integer = [&](std::size_t n) {
+        return words.integer(static_cast<long long>(n));
+    };
     auto heading = [&](const std::string& text) {
         return markdown ? "### " + text + "\n\n" : text + ":\n";
     };
@@ -275,118 +508,137 @@ std::string gaps_text(const GapsReport& report, model::Language language, bool m
         return (markdown ? "- " : "  ") + text + "\n";
     };
     std::string out;
-    out += (it ? "Componenti: " : "Components: ") + std::to_string(gaps.components) +
-           (it ? "; la più grande ha " : "; the largest has ") +
-           std::to_string(gaps.largest_component) +
-           (it ? " attori; isolati: " : " actors; isolated: ") +
-           std::to_string(gaps.isolates.size()) + "\n\n";
+    out += words("Components: {components}; the largest has {actors}; isolated actors: {isolated}",
+                 {{"components", integer(gaps.components)},
+                  {"actors", words.plural("{n} actor", "{n} actors", gaps.largest_component)},
+                  {"isolated", integer(gaps.isolates.size())}}) +
+           "\n\n";
 
-    out += heading((it ? "Attori critici (" : "Cut actors (") +
-                   std::to_string(gaps.cut_actors.size()) + ")");
-    for (const auto& sentence : cut_actor_sentences(report, language)) {
+    if (!gaps.other_components.empty()) {
+        std::size_t outside = 0;
+        for (const auto& component : gaps.other_components) {
+            outside += component.size();
+        }
+        out += heading(words("Outside the largest component ({actors} in {components})",
+                             {{"actors", words.plural("{n} actor", "{n} actors", outside)},
+                              {"components", words.plural("{n} component", "{n} components",
+                                                          gaps.other_components.size())}}));
+        const auto sentences = component_sentences(report, language);
+        for (std::size_t i = 0; i < sentences.size() && i < components_in_text; ++i) {
+            out += bullet(sentences[i]);
+        }
+        if (sentences.size() > components_in_text) {
+            out += bullet(words.plural("… and {n} more component (--format json lists them all)",
+                                       "… and {n} more components (--format json lists them all)",
+                                       sentences.size() - components_in_text));
+        }
+        out += "\n";
+    }
+
+    const auto more = [&](std::size_t all, std::size_t shown) {
+        return all > shown ? bullet(words.plural("… and {n} more (--top shows more)",
+                                                 "… and {n} more (--top shows more)", all - shown))
+                           : std::string();
+    };
+    out += heading(words("Cut actors ({n})", {{"n", integer(gaps.cut_actors.size())}}));
+    const auto cut = cut_actor_sentences(report, language);
+    for (const auto& sentence : cut) {
         out += bullet(sentence);
     }
-    out += "\n" + heading((it ? "Legami critici (" : "Critical ties (") +
-                          std::to_string(gaps.bridges.size()) + ")");
-    for (const auto& sentence : bridge_sentences(report, language)) {
+    out += more(gaps.cut_actors.size(), cut.size());
+    out += "\n" + heading(words("Critical ties ({n})", {{"n", integer(gaps.bridges.size())}}));
+    const auto bridges = bridge_sentences(report, language);
+    for (const auto& sentence : bridges) {
         out += bullet(sentence);
     }
+    out += more(gaps.bridges.size(), bridges.size());
 
     const analysis::Mixing& mixing = gaps.mixing;
-    out += "\n" +
-           heading((it ? "Legami tra gruppi (" : "Ties between groups (") + mixing.grouping + ")");
-    out += (it ? "Indice E–I complessivo: " : "Overall E–I index: ") +
-           format_ei(mixing.overall_ei) +
-           (it ? " (−1 tutti i legami dentro i gruppi, +1 tutti tra gruppi diversi)\n"
-               : " (−1 every tie inside groups, +1 every tie between groups)\n");
-    out += (it ? "E–I tra " : "E–I between ") + report.from_label + (it ? " e " : " and ") +
-           report.to_label + ": " + format_ei(gaps.from_to_ei) + " (" +
-           std::to_string(gaps.from_to_between) + (it ? " legami tra, " : " ties between, ") +
-           std::to_string(gaps.from_to_within) + (it ? " dentro)\n\n" : " within)\n\n");
+    const std::string from = selector_label(report.from, *report.vocabulary, words);
+    const std::string to = selector_label(report.to, *report.vocabulary, words);
+    out += "\n" + heading(words("Ties between groups, {grouping}",
+                                {{"grouping", grouping_name(mixing.grouping, words)}}));
+    out += words("Overall E–I index: {ei} (−1: every tie inside groups; +1: every tie between "
+                 "groups)",
+                 {{"ei", ei_text(mixing.overall_ei, words)}}) +
+           "\n";
+    out += words("E–I between «{from}» and «{to}»: {ei} ({between}, {within})",
+                 {{"from", from},
+                  {"to", to},
+                  {"ei", ei_text(gaps.from_to_ei, words)},
+                  {"between", words.plural("{n} tie between the two", "{n} ties between the two",
+                                           gaps.from_to_between)},
+                  {"within",
+                   words.plural("{n} inside either", "{n} inside either", gaps.from_to_within)}}) +
+           "\n\n";
     Table matrix;
-    matrix.columns = {it ? "gruppo" : "group", it ? "attori" : "actors", "E–I"};
+    matrix.columns = {words("group"), words("actors"), "E–I"};
     matrix.right_aligned = {false, true, true};
     for (const auto& group : mixing.groups) {
-        matrix.columns.push_back(group.empty() ? "–" : group);
+        matrix.columns.push_back(group_name(report, mixing.grouping, group, words));
         matrix.right_aligned.push_back(true);
     }
     for (std::size_t g = 0; g < mixing.groups.size(); ++g) {
-        std::vector<std::string> row{mixing.groups[g].empty() ? "–" : mixing.groups[g],
-                                     std::to_string(mixing.sizes[g]), format_ei(mixing.ei[g])};
+        std::vector<std::string> row{group_name(report, mixing.grouping, mixing.groups[g], words),
+                                     integer(mixing.sizes[g]), ei_text(mixing.ei[g], words)};
         for (std::size_t h = 0; h < mixing.groups.size(); ++h) {
-            row.push_back(std::to_string(mixing.ties[g][h]));
+            row.push_back(integer(mixing.ties[g][h]));
         }
         matrix.rows.push_back(std::move(row));
     }
     out += table(matrix);
 
-    out += "\n" + heading((it ? "Non raggiunti (" : "Unreached (") +
-                          std::to_string(gaps.unreached.size()) + ")");
-    out += (it ? "Attori «" : "Actors «") + report.from_label +
-           (it ? "» che non raggiungono un attore «" : "» that reach no «") + report.to_label +
-           (it ? "» entro " : "» actor within ") + std::to_string(report.within) +
-           (it ? " passaggi (distanza effettiva tra parentesi):\n"
-               : " steps (the actual distance in brackets):\n");
+    out += "\n" + heading(words("Unreached ({n})", {{"n", integer(gaps.unreached.size())}}));
+    if (gaps.from_count == 0) {
+        out += words("No actor on the map is in «{from}».", {{"from", from}}) + "\n";
+    } else if (gaps.unreached.empty()) {
+        out += words.plural("Every actor of «{from}» reaches an actor of «{to}» within {n} step.",
+                            "Every actor of «{from}» reaches an actor of «{to}» within {n} steps.",
+                            report.within, {{"from", from}, {"to", to}}) +
+               "\n";
+    } else {
+        out += words.plural("Actors of «{from}» that reach no actor of «{to}» within {n} step "
+                            "(the actual distance in brackets):",
+                            "Actors of «{from}» that reach no actor of «{to}» within {n} steps "
+                            "(the actual distance in brackets):",
+                            report.within, {{"from", from}, {"to", to}}) +
+               "\n";
+    }
     for (const auto& item : gaps.unreached) {
         const std::string distance =
-            item.steps ? std::to_string(*item.steps) + (it ? " passaggi" : " steps")
-                       : (it ? "nessun percorso" : "no path");
+            item.steps ? words.plural("{n} step", "{n} steps", *item.steps) : words("no path");
         out += bullet(map.actors[item.actor].name + " (" + distance + ")");
     }
 
-    out += "\n" + heading((it ? "Uffici che si sovrappongono (" : "Overlapping offices (") +
-                          std::to_string(gaps.overlaps.size()) + ")");
+    out += "\n" + heading(words("Overlapping offices ({n})", {{"n", integer(gaps.overlap_count)}}));
     for (const auto& overlap : gaps.overlaps) {
         std::vector<std::string> services;
         for (const auto& service : overlap.services) {
-            services.push_back(service_label(*report.vocabulary, service, language));
+            services.push_back("«" + service_label(*report.vocabulary, service, language) + "»");
         }
         std::vector<std::string> areas;
         for (std::size_t a : overlap.areas) {
-            areas.push_back(map.areas[a].name.empty() ? map.areas[a].id : map.areas[a].name);
+            areas.push_back(area_name(map, a));
         }
-        out += bullet(map.actors[overlap.first].name + " — " + map.actors[overlap.second].name +
-                      ": " + list_and(services, language) + (it ? " in " : " in ") +
-                      list_and(areas, language) +
-                      (it ? ", senza una relazione tra loro" : ", with no relation between them"));
+        out += bullet(words.plural("{first} and {second} both offer {services} in the area "
+                                   "{areas}, with no relation between them",
+                                   "{first} and {second} both offer {services} in the areas "
+                                   "{areas}, with no relation between them",
+                                   overlap.areas.size(),
+                                   {{"first", map.actors[overlap.first].name},
+                                    {"second", map.actors[overlap.second].name},
+                                    {"services", words.list_and(services)},
+                                    {"areas", words.list_and(areas)}}));
+    }
+    if (gaps.overlap_count > gaps.overlaps.size()) {
+        out += bullet(words.plural("… and {n} more pair", "… and {n} more pairs",
+                                   gaps.overlap_count - gaps.overlaps.size()));
     }
 
     if (!gaps.rules.empty()) {
-        out += "\n" + heading(it ? "Regole sui legami attesi" : "Expected-tie rules");
+        out += "\n" + heading(words("Expected-tie rules"));
         for (const auto& outcome : gaps.rules) {
-            const std::size_t count =
-                outcome.violating_actors.size() + outcome.violating_areas.size();
-            std::string line = rule_text(report, outcome.rule, language) + ": ";
-            if (!outcome.unknown_ids.empty()) {
-                std::string ids;
-                for (const auto& id : outcome.unknown_ids) {
-                    ids += (ids.empty() ? "" : ", ") + id;
-                }
-                line += (it ? "(id sconosciuti nella regola: " : "(unknown ids in the rule: ") +
-                        ids + ") ";
-            }
-            if (!outcome.applicable) {
-                line +=
-                    it ? "non applicabile (nessun attore della mappa corrisponde al destinatario)"
-                       : "not applicable (no actor on the map matches its target)";
-            } else if (outcome.checked == 0) {
-                line += it ? "nessun attore a cui si applichi" : "no actor it applies to";
-            } else if (count == 0) {
-                line += (it ? "rispettata (" : "met (") + std::to_string(outcome.checked) +
-                        (it ? " verificati)" : " checked)");
-            } else {
-                std::vector<std::string> who;
-                for (std::size_t v : outcome.violating_actors) {
-                    who.push_back(map.actors[v].name);
-                }
-                for (std::size_t a : outcome.violating_areas) {
-                    who.push_back(map.areas[a].name.empty() ? map.areas[a].id : map.areas[a].name);
-                }
-                line += std::to_string(count) + (it ? " su " : " of ") +
-                        std::to_string(outcome.checked) +
-                        (it ? " non la rispettano: " : " break it: ") + list_and(who, language);
-            }
-            out += bullet(line);
+            out += bullet(rule_line(report, outcome, words));
         }
     }
     return out;
@@ -410,31 +662,33 @@ nlohmann::ordered_json gaps_summary(const analysis::GapsResult& gaps) {
 
 std::string gaps_changes(const analysis::GapsResult& before, const analysis::GapsResult& after,
                          model::Language language) {
-    const bool it = language == model::Language::it;
+    const text::Words words(language);
     const auto a = gaps_summary(before);
     const auto b = gaps_summary(after);
+    using text::N_;
     const std::pair<const char*, const char*> names[] = {
-        {"components", it ? "componenti" : "components"},
-        {"isolates", it ? "isolati" : "isolated"},
-        {"cut_actors", it ? "attori critici" : "cut actors"},
-        {"bridges", it ? "legami critici" : "critical ties"},
-        {"unreached", it ? "non raggiunti" : "unreached"},
-        {"overlaps", it ? "sovrapposizioni" : "overlaps"},
-        {"rule_violations", it ? "violazioni delle regole" : "rule violations"},
+        {"components", N_("components {before} → {after}")},
+        {"isolates", N_("isolated {before} → {after}")},
+        {"cut_actors", N_("cut actors {before} → {after}")},
+        {"bridges", N_("critical ties {before} → {after}")},
+        {"unreached", N_("unreached {before} → {after}")},
+        {"overlaps", N_("overlaps {before} → {after}")},
+        {"rule_violations", N_("rule violations {before} → {after}")},
     };
     std::string out;
-    for (const auto& [key, name] : names) {
-        const auto x = a.at(key).get<std::size_t>();
-        const auto y = b.at(key).get<std::size_t>();
+    for (const auto& [key, change] : names) {
+        const auto x = a.at(key).get<long long>();
+        const auto y = b.at(key).get<long long>();
         if (x != y) {
-            out += (out.empty() ? "" : "; ") + std::string(name) + " " + std::to_string(x) + " → " +
-                   std::to_string(y);
+            out += (out.empty() ? "" : "; ") +
+                   words(change, {{"before", words.integer(x)}, {"after", words.integer(y)}});
         }
     }
-    return out.empty() ? (it ? "nessun cambiamento" : "no change") : out;
+    return out.empty() ? words("no change") : out;
 }
 
 Table gaps_table(const GapsReport& report, model::Language language) {
+    const text::Words words(language);
     const model::Map& map = *report.map;
     const analysis::GapsResult& gaps = report.gaps;
     Table table;
@@ -455,12 +709,26 @@ Table gaps_table(const GapsReport& report, model::Language language) {
              map.actors[edge.source].name + " — " + map.actors[edge.target].name,
              i < bridge.size() ? bridge[i] : std::to_string(gaps.bridges[i].cut_off)});
     }
+    const auto components = component_sentences(report, language);
+    for (std::size_t i = 0; i < gaps.other_components.size(); ++i) {
+        const auto& component = gaps.other_components[i];
+        if (component.size() == 1) {
+            continue; // an isolate: listed below
+        }
+        std::string ids;
+        std::string names;
+        for (std::size_t v : component) {
+            ids += (ids.empty() ? "" : "|") + map.actors[v].id;
+            names += (names.empty() ? "" : " — ") + map.actors[v].name;
+        }
+        table.rows.push_back({"component", ids, names, components[i]});
+    }
     for (std::size_t v : gaps.isolates) {
         table.rows.push_back({"isolate", map.actors[v].id, map.actors[v].name, ""});
     }
     for (const auto& item : gaps.unreached) {
         table.rows.push_back({"unreached", map.actors[item.actor].id, map.actors[item.actor].name,
-                              item.steps ? std::to_string(*item.steps) : "no path"});
+                              item.steps ? std::to_string(*item.steps) : words("no path")});
     }
     for (const auto& overlap : gaps.overlaps) {
         std::string services;

@@ -1,5 +1,7 @@
 #include "stakemap/report/profile_report.hpp"
 
+#include "stakemap/report/centrality_report.hpp"
+
 #include "stakemap/report/coverage_report.hpp"
 #include "stakemap/report/gaps_report.hpp"
 #include "stakemap/report/language_names.hpp"
@@ -12,45 +14,73 @@ namespace stakemap::report {
 
 namespace {
 
-std::string quadrant_name(const std::string& id, bool it) {
-    if (id == "manage_closely") {
-        return it ? "coinvolgere da vicino (potere e interesse alti)"
-                  : "manage closely (high power, high interest)";
-    }
-    if (id == "keep_satisfied") {
-        return it ? "tenere soddisfatto (potere alto, interesse basso)"
-                  : "keep satisfied (high power, low interest)";
-    }
-    if (id == "keep_informed") {
-        return it ? "tenere informato (potere basso, interesse alto)"
-                  : "keep informed (low power, high interest)";
-    }
-    return it ? "monitorare (potere e interesse bassi)" : "monitor (low power, low interest)";
-}
+using text::N_;
 
-std::string salience_name(const std::string& id, bool it) {
-    struct Name {
-        const char* id;
-        const char* it;
-        const char* en;
-    };
-    static constexpr Name names[] = {
-        {"definitive", "definitivo (potere, legittimità e urgenza)",
-         "definitive (power, legitimacy and urgency)"},
-        {"dominant", "dominante (potere e legittimità)", "dominant (power and legitimacy)"},
-        {"dangerous", "pericoloso (potere e urgenza)", "dangerous (power and urgency)"},
-        {"dependent", "dipendente (legittimità e urgenza)", "dependent (legitimacy and urgency)"},
-        {"dormant", "dormiente (solo potere)", "dormant (power only)"},
-        {"discretionary", "discrezionale (solo legittimità)", "discretionary (legitimacy only)"},
-        {"demanding", "esigente (solo urgenza)", "demanding (urgency only)"},
-        {"non_stakeholder", "nessun attributo alto", "no attribute held"},
-    };
-    for (const auto& name : names) {
-        if (id == name.id) {
-            return it ? name.it : name.en;
+struct Named {
+    const char* id;
+    const char* text;
+};
+
+constexpr Named quadrants[] = {
+    {"manage_closely", N_("manage closely (high power, high interest)")},
+    {"keep_satisfied", N_("keep satisfied (high power, low interest)")},
+    {"keep_informed", N_("keep informed (low power, high interest)")},
+    {"monitor", N_("monitor (low power, low interest)")},
+};
+
+constexpr Named salience_classes[] = {
+    {"definitive", N_("definitive (power, legitimacy and urgency)")},
+    {"dominant", N_("dominant (power and legitimacy)")},
+    {"dangerous", N_("dangerous (power and urgency)")},
+    {"dependent", N_("dependent (legitimacy and urgency)")},
+    {"dormant", N_("dormant (power only)")},
+    {"discretionary", N_("discretionary (legitimacy only)")},
+    {"demanding", N_("demanding (urgency only)")},
+    {"non_stakeholder", N_("no attribute held")},
+};
+
+std::string named(const Named* begin, const Named* end, const std::string& id,
+                  const text::Words& words) {
+    for (const Named* name = begin; name != end; ++name) {
+        if (id == name->id) {
+            return words(name->text);
         }
     }
     return id;
+}
+
+/// A measure's name, and what rank 1 means for it: every rank puts the highest value first, which
+/// is the most central actor for every measure but constraint, where the highest value is the
+/// most constrained actor (the least brokerage).
+struct MeasureText {
+    analysis::Measure measure;
+    const char* first;
+};
+
+constexpr MeasureText measure_texts[] = {
+    {analysis::Measure::degree, N_("the most ties")},
+    {analysis::Measure::in_degree, N_("the most incoming ties")},
+    {analysis::Measure::out_degree, N_("the most outgoing ties")},
+    {analysis::Measure::neighbours, N_("the most partners")},
+    {analysis::Measure::strength, N_("the largest total weight of ties")},
+    {analysis::Measure::betweenness, N_("the most often between others on shortest paths")},
+    {analysis::Measure::closeness, N_("the closest to the others")},
+    {analysis::Measure::harmonic, N_("the closest to the others (harmonic)")},
+    {analysis::Measure::eigenvector, N_("the best tied to well-tied actors")},
+    {analysis::Measure::pagerank, N_("the most pointed to by central actors")},
+    {analysis::Measure::coreness, N_("the deepest in the core")},
+    {analysis::Measure::constraint, N_("the most constrained (least brokerage)")},
+    {analysis::Measure::effective_size, N_("the most non-redundant contacts")},
+    {analysis::Measure::clustering, N_("the one whose partners are most tied to each other")},
+};
+
+const MeasureText* measure_text(analysis::Measure measure) {
+    for (const auto& text : measure_texts) {
+        if (text.measure == measure) {
+            return &text;
+        }
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -114,96 +144,121 @@ nlohmann::ordered_json profile_results(const model::Map& map,
 std::string profile_text(const model::Map& map, const model::Vocabulary& vocabulary,
                          const graph::AnalysisGraph& graph, const analysis::ActorProfile& profile,
                          model::Language language, bool markdown) {
-    const bool it = language == model::Language::it;
+    const text::Words words(language);
+    const auto integer = [&](std::size_t n) {
+        return words.integer(static_cast<long long>(n));
+    };
     const model::Actor& actor = map.actors[profile.actor];
     const std::size_t n = map.actors.size();
     std::string out = (markdown ? "### " : "") + actor.name + " (" + actor.id + ")\n\n";
     const model::KindTerm* kind = vocabulary.find_kind(actor.kind_id());
-    out += (it ? "Tipo: " : "Kind: ") +
-           (kind != nullptr ? model::text(kind->label, language) : actor.kind_id());
+    out +=
+        words("Kind: {kind}",
+              {{"kind", kind != nullptr ? model::text(kind->label, language) : actor.kind_id()}});
     if (actor.area) {
         const auto area = map.area_index(*actor.area);
-        out += (it ? "; area: " : "; area: ") + (area ? map.areas[*area].name : *actor.area);
+        out += "; " + words("area: {area}",
+                            {{"area", area && !map.areas[*area].name.empty() ? map.areas[*area].name
+                                                                             : *actor.area}});
     }
     out += "\n";
-    out += (it ? "Quadrante potere–interesse: " : "Power–interest quadrant: ") +
-           (profile.quadrant ? quadrant_name(*profile.quadrant, it)
-                             : (it ? "punteggi mancanti" : "scores missing")) +
+    out += words("Power–interest quadrant: {quadrant}",
+                 {{"quadrant", profile.quadrant ? named(std::begin(quadrants), std::end(quadrants),
+                                                        *profile.quadrant, words)
+                                                : words("scores missing")}}) +
            "\n";
-    out += (it ? "Salienza (Mitchell, Agle e Wood): " : "Salience (Mitchell, Agle and Wood): ") +
-           (profile.salience ? salience_name(*profile.salience, it)
-                             : (it ? "punteggi mancanti" : "scores missing")) +
+    out += words("Salience (Mitchell, Agle and Wood): {class}",
+                 {{"class", profile.salience
+                                ? named(std::begin(salience_classes), std::end(salience_classes),
+                                        *profile.salience, words)
+                                : words("scores missing")}}) +
            "\n\n";
 
+    // Every rank puts the highest value first; the last column says what that means, since for
+    // constraint the highest value is the least brokerage.
     Table measures;
-    measures.columns = {it ? "misura" : "measure", it ? "valore" : "value",
-                        it ? "posizione" : "rank"};
-    measures.right_aligned = {false, true, true};
+    measures.columns = {words("measure"), words("value"), words("rank"), words("rank 1 is")};
+    measures.right_aligned = {false, true, true, false};
     for (const auto& m : profile.measures) {
+        const MeasureText* text = measure_text(m.measure);
+        // Values below 1e-12 of the measure's largest are rounding noise: print them as 0.
+        const double value = std::fabs(m.value) < 1e-12 * m.largest ? 0.0 : m.value;
         measures.rows.push_back(
-            {analysis::measure_key(m.measure),
-             std::isnan(m.value) ? "–" : format_number(m.value, 4),
+            {measure_label(m.measure, words), std::isnan(m.value) ? "–" : words.number(value, 4),
              m.rank == 0 ? "–"
-                         : std::to_string(m.rank) + (it ? " su " : " of ") + std::to_string(n)});
+                         : words("{rank} of {n}", {{"rank", integer(m.rank)}, {"n", integer(n)}}),
+             text != nullptr ? words(text->first) : ""});
     }
     out += markdown ? render_markdown(measures) : render_text(measures);
     out += "\n";
-    out += std::string(it ? "Ruoli di intermediazione (per settore): "
-                          : "Brokerage roles (by sector): ") +
-           (it ? "coordinatore " : "coordinator ") + format_number(profile.roles.coordinator) +
-           (it ? ", custode " : ", gatekeeper ") + format_number(profile.roles.gatekeeper) +
-           (it ? ", rappresentante " : ", representative ") +
-           format_number(profile.roles.representative) + (it ? ", consulente " : ", consultant ") +
-           format_number(profile.roles.consultant) + (it ? ", collegamento " : ", liaison ") +
-           format_number(profile.roles.liaison) + "\n";
-    out += (it ? "Rete personale: " : "Ego network: ") + std::to_string(profile.neighbours.size()) +
-           (it ? " vicini (" : " neighbours (");
-    for (std::size_t i = 0; i < profile.neighbours_by_sector.size(); ++i) {
-        const auto& [sector, count] = profile.neighbours_by_sector[i];
-        const model::Term* term = vocabulary.find_sector(sector);
-        out += (i == 0 ? "" : ", ") +
-               (term != nullptr ? model::text(term->label, language)
-                                : std::string(it ? "senza settore" : "no sector")) +
-               " " + std::to_string(count);
+    out += words("Brokerage roles (by sector): coordinator {coordinator}, gatekeeper "
+                 "{gatekeeper}, representative {representative}, consultant {consultant}, "
+                 "liaison {liaison}",
+                 {{"coordinator", words.number(profile.roles.coordinator, 6)},
+                  {"gatekeeper", words.number(profile.roles.gatekeeper, 6)},
+                  {"representative", words.number(profile.roles.representative, 6)},
+                  {"consultant", words.number(profile.roles.consultant, 6)},
+                  {"liaison", words.number(profile.roles.liaison, 6)}}) +
+           "\n";
+    // Partners are distinct actors of U: a pair tied in both directions is one partner.
+    const std::size_t partners = profile.neighbours.size();
+    if (partners == 0) {
+        out += words("Ego network: no direct tie") + "\n";
+    } else {
+        std::string by_sector;
+        for (const auto& [sector, count] : profile.neighbours_by_sector) {
+            const model::Term* term = vocabulary.find_sector(sector);
+            by_sector += (by_sector.empty() ? "" : ", ") +
+                         words("{name}: {count}",
+                               {{"name", term != nullptr ? model::text(term->label, language)
+                                                         : words("no sector")},
+                                {"count", integer(count)}});
+        }
+        std::string line = words.plural("Ego network: direct ties with {n} actor ({sectors})",
+                                        "Ego network: direct ties with {n} actors ({sectors})",
+                                        partners, {{"sectors", by_sector}});
+        if (partners >= 2) {
+            line += "; " + words.plural("{n} tie among them, density {density}",
+                                        "{n} ties among them, density {density}",
+                                        profile.ties_among_neighbours,
+                                        {{"density", words.number(profile.ego_density, 3)}});
+        }
+        out += line + "\n";
     }
-    out += (it ? "), " : "), ") + std::to_string(profile.ties_among_neighbours) +
-           (it ? " legami tra loro, densità " : " ties among them, density ") +
-           format_number(profile.ego_density, 3) + "\n";
-    out += it ? "Senza questo attore: " : "Without this actor: ";
     std::vector<std::string> lost;
     if (profile.cut) {
         GapsReport gaps;
         gaps.map = &map;
         gaps.vocabulary = &vocabulary;
         gaps.graph = &graph;
-        gaps.gaps.cut_actors = {*profile.cut};
-        gaps.top = 1;
-        const auto sentences = cut_actor_sentences(gaps, language);
-        lost.push_back(sentences.front());
+        lost.push_back(cut_consequences(gaps, *profile.cut, language));
     }
     if (!profile.only_services.empty()) {
-        std::string services;
+        std::vector<std::string> services;
         for (const auto& service : profile.only_services) {
-            services +=
-                (services.empty() ? "" : ", ") + service_label(vocabulary, service, language);
+            services.push_back("«" + service_label(vocabulary, service, language) + "»");
         }
-        lost.push_back((it ? "nessun altro attore offre " : "no other actor offers ") + services);
+        lost.push_back(
+            words("no other actor offers {services}", {{"services", words.list_and(services)}}));
     }
     if (!profile.only_languages.empty()) {
-        std::string languages;
+        std::vector<std::string> languages;
         for (const auto& code : profile.only_languages) {
-            languages += (languages.empty() ? "" : ", ") + language_name(code, language);
+            languages.push_back(language_name(code, language));
         }
-        lost.push_back((it ? "nessun altro attore parla " : "no other actor speaks ") + languages);
+        lost.push_back(
+            words("no other actor speaks {languages}", {{"languages", words.list_and(languages)}}));
     }
     if (lost.empty()) {
-        out += it ? "nessuno resta separato e nessun servizio o lingua va perso.\n"
-                  : "nobody is cut off and no service or language is lost.\n";
+        out += words("Without this actor: nobody is cut off and no service or language is lost.") +
+               "\n";
     } else {
-        for (std::size_t i = 0; i < lost.size(); ++i) {
-            out += (i == 0 ? "" : "; ") + lost[i];
+        std::string consequences;
+        for (const auto& part : lost) {
+            consequences += (consequences.empty() ? "" : "; ") + part;
         }
-        out += "\n";
+        out +=
+            words("Without this actor: {consequences}.", {{"consequences", consequences}}) + "\n";
     }
     return out;
 }

@@ -1,6 +1,10 @@
 #include "stakemap/report/suggest_report.hpp"
 
+#include "stakemap/report/gaps_report.hpp"
+#include "stakemap/text/words.hpp"
+
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -26,24 +30,108 @@ double score_of(const analysis::LinkScores& scores, const std::string& name) {
                                 "common_neighbours");
 }
 
-std::string objective_name(analysis::Goal goal, model::Language language) {
-    const bool it = language == model::Language::it;
+std::string score_label(const std::string& score, const text::Words& words) {
+    if (score == "common_neighbours") {
+        return words("common neighbours");
+    }
+    if (score == "jaccard") {
+        return words("Jaccard coefficient");
+    }
+    if (score == "resource_allocation") {
+        return words("resource allocation index");
+    }
+    return words("Adamic–Adar index");
+}
+
+/// --from and --to by their labels; as written when the report has no vocabulary.
+std::string from_text(const SuggestReport& report, const text::Words& words) {
+    return report.vocabulary != nullptr ? selector_label(report.from, *report.vocabulary, words)
+                                        : report.from_label;
+}
+
+std::string to_text(const SuggestReport& report, const text::Words& words) {
+    return report.vocabulary != nullptr ? selector_label(report.to, *report.vocabulary, words)
+                                        : report.to_label;
+}
+
+/// What the goal counts, as a noun phrase: "unreached actors", "cut actors"…
+std::string objective_name(analysis::Goal goal, const text::Words& words) {
     switch (goal) {
     case analysis::Goal::reach:
-        return it ? "non raggiunti" : "unreached";
+        return words("unreached actors");
     case analysis::Goal::connect:
-        return it ? "attori fuori dalla componente principale"
-                  : "actors outside the main component";
+        return words("actors outside the main component");
     case analysis::Goal::resilience:
-        return it ? "attori critici" : "cut actors";
+        return words("cut actors");
     case analysis::Goal::coverage:
-        return it ? "lacuna di copertura pesata (Σ priorità)"
-                  : "people-weighted coverage gap (Σ priority)";
+        return words("people-weighted coverage gap (Σ priority)");
     }
     return "";
 }
 
+/// Why a goal found no link: its objective is already 0, no pair was a candidate, or no candidate
+/// lowers the objective.
+const char* no_gain_reason(const analysis::SuggestResult& goal) {
+    if (goal.objective_before <= 0.0) {
+        return "already_best";
+    }
+    return goal.candidates == 0 ? "no_candidates" : "no_link_gains";
+}
+
+std::string no_gain_sentence(const SuggestReport& report, const text::Words& words) {
+    const auto& goal = *report.goal;
+    const std::string name = goal_label(goal.goal, words.language());
+    const std::string reason = no_gain_reason(goal);
+    if (reason == "already_best") {
+        switch (goal.goal) {
+        case analysis::Goal::reach:
+            return words.plural("No new link can improve «{goal}»: every actor of «{from}» already "
+                                "reaches an actor of «{to}» within {n} step.",
+                                "No new link can improve «{goal}»: every actor of «{from}» already "
+                                "reaches an actor of «{to}» within {n} steps.",
+                                report.within,
+                                {{"goal", name},
+                                 {"from", from_text(report, words)},
+                                 {"to", to_text(report, words)}});
+        case analysis::Goal::connect:
+            return words("No new link can improve «{goal}»: the network is already in one piece.",
+                         {{"goal", name}});
+        case analysis::Goal::resilience:
+            return words("No new link can improve «{goal}»: no actor is a single point of failure.",
+                         {{"goal", name}});
+        case analysis::Goal::coverage:
+            return words("No new link can improve «{goal}»: no ranked area has a coverage gap.",
+                         {{"goal", name}});
+        }
+    }
+    if (reason == "no_candidates") {
+        return report.candidates == analysis::Candidates::plausible
+                   ? words("No new link can improve «{goal}»: there is no candidate pair to link "
+                           "for it (only pairs that share an area were considered; --candidates "
+                           "any considers every pair).",
+                           {{"goal", name}})
+                   : words("No new link can improve «{goal}»: there is no candidate pair to link "
+                           "for it.",
+                           {{"goal", name}});
+    }
+    return words.plural(
+        "No new link can improve «{goal}» ({objective}: {value}): the only candidate link does "
+        "not lower it.",
+        "No new link can improve «{goal}» ({objective}: {value}): none of the {n} candidate links "
+        "lowers it.",
+        goal.candidates,
+        {{"goal", name},
+         {"objective", objective_name(goal.goal, words)},
+         {"value", words.number(goal.objective_before, 6)}});
+}
+
 } // namespace
+
+const std::vector<std::string>& score_names() {
+    static const std::vector<std::string> names{"adamic_adar", "jaccard", "resource_allocation",
+                                                "common_neighbours"};
+    return names;
+}
 
 std::vector<analysis::LinkScores> rank_links(std::vector<analysis::LinkScores> scores,
                                              const std::string& score, std::size_t top) {
@@ -55,6 +143,21 @@ std::vector<analysis::LinkScores> rank_links(std::vector<analysis::LinkScores> s
         scores.resize(top);
     }
     return scores;
+}
+
+std::string goal_label(analysis::Goal goal, model::Language language) {
+    const text::Words words(language);
+    switch (goal) {
+    case analysis::Goal::reach:
+        return words.in_context("suggest goal", "reach");
+    case analysis::Goal::connect:
+        return words.in_context("suggest goal", "connection");
+    case analysis::Goal::resilience:
+        return words.in_context("suggest goal", "resilience");
+    case analysis::Goal::coverage:
+        return words.in_context("suggest goal", "coverage");
+    }
+    return analysis::goal_id(goal);
 }
 
 nlohmann::ordered_json suggest_results(const SuggestReport& report) {
@@ -78,8 +181,17 @@ nlohmann::ordered_json suggest_results(const SuggestReport& report) {
                              {"same_area", link.same_area},
                              {"helped", std::move(helped)}});
         }
+        nlohmann::ordered_json no_gain = nullptr;
+        if (goal.links.empty()) {
+            auto others = nlohmann::ordered_json::array();
+            for (analysis::Goal other :
+                 report.goals_that_gain.value_or(std::vector<analysis::Goal>{})) {
+                others.push_back(analysis::goal_id(other));
+            }
+            no_gain = {{"reason", no_gain_reason(goal)}, {"goals_that_gain", std::move(others)}};
+        }
         out["goal"] = {{"goal", analysis::goal_id(goal.goal)},
-                       {"objective", objective_name(goal.goal, model::Language::en)},
+                       {"objective", objective_name(goal.goal, text::Words(model::Language::en))},
                        {"from", report.from_label},
                        {"to", report.to_label},
                        {"within", report.within},
@@ -87,7 +199,8 @@ nlohmann::ordered_json suggest_results(const SuggestReport& report) {
                        {"after", goal.objective_after},
                        {"candidates", goal.candidates},
                        {"evaluations", goal.evaluations},
-                       {"links", std::move(links)}};
+                       {"links", std::move(links)},
+                       {"no_gain", std::move(no_gain)}};
     } else {
         out["goal"] = nullptr;
     }
@@ -104,74 +217,111 @@ nlohmann::ordered_json suggest_results(const SuggestReport& report) {
     return out;
 }
 
+std::string goal_summary(const SuggestReport& report, model::Language language) {
+    const text::Words words(language);
+    if (!report.goal) {
+        return "";
+    }
+    const auto& goal = *report.goal;
+    if (goal.links.empty()) {
+        return words("Goal «{goal}»: {objective} {value}",
+                     {{"goal", goal_label(goal.goal, language)},
+                      {"objective", objective_name(goal.goal, words)},
+                      {"value", words.number(goal.objective_before, 6)}});
+    }
+    return words.plural("Goal «{goal}»: {objective} {before} → {after} with {n} new link",
+                        "Goal «{goal}»: {objective} {before} → {after} with {n} new links",
+                        goal.links.size(),
+                        {{"goal", goal_label(goal.goal, language)},
+                         {"objective", objective_name(goal.goal, words)},
+                         {"before", words.number(goal.objective_before, 6)},
+                         {"after", words.number(goal.objective_after, 6)}});
+}
+
 std::vector<std::string> suggestion_sentences(const SuggestReport& report,
                                               model::Language language) {
     std::vector<std::string> out;
     if (!report.goal) {
         return out;
     }
-    const bool it = language == model::Language::it;
+    const text::Words words(language);
     const model::Map& map = *report.map;
     const auto& goal = *report.goal;
+    if (goal.links.empty()) {
+        out.push_back(no_gain_sentence(report, words));
+        if (report.goals_that_gain) {
+            std::vector<std::string> goals;
+            for (analysis::Goal other : *report.goals_that_gain) {
+                goals.push_back(
+                    words("«{goal}» (--goal {id})", {{"goal", goal_label(other, language)},
+                                                     {"id", analysis::goal_id(other)}}));
+            }
+            out.push_back(goals.empty() ? words("No other goal can gain on this map either.")
+                                        : words("Goals that can gain on this map: {goals}.",
+                                                {{"goals", words.list_and(goals)}}));
+        }
+        return out;
+    }
     std::size_t rank = 0;
     for (const auto& link : goal.links) {
-        std::string sentence = std::to_string(++rank) + ". " + (it ? "Collegare " : "Link ") +
-                               map.actors[link.source].name + (it ? " con " : " with ") +
-                               map.actors[link.target].name;
-        if (link.same_area) {
-            sentence += it ? " (stessa area)" : " (same area)";
-        }
-        sentence += ": ";
-        const std::string gain = format_number(link.gain, 4);
+        std::string effect;
         switch (goal.goal) {
         case analysis::Goal::reach: {
             std::vector<std::string> names;
             for (std::size_t v : link.helped) {
                 names.push_back(map.actors[v].name);
             }
-            std::string who;
-            for (std::size_t i = 0; i < names.size(); ++i) {
-                who += (i == 0 ? "" : ", ") + names[i];
-            }
-            const bool one = link.helped.size() == 1;
-            sentence += it ? (one ? "porta 1 attore «" : "porta " + gain + " attori «") +
-                                 report.from_label + "» entro " + std::to_string(report.within) +
-                                 " passaggi da «" + report.to_label + "»: " + who
-                           : (one ? "brings 1 «" : "brings " + gain + " «") + report.from_label +
-                                 (one ? "» actor within " : "» actors within ") +
-                                 std::to_string(report.within) + " steps of «" + report.to_label +
-                                 "»: " + who;
+            effect = words.plural("brings {n} actor of «{from}» within {steps} of «{to}»: {who}",
+                                  "brings {n} actors of «{from}» within {steps} of «{to}»: {who}",
+                                  link.helped.size(),
+                                  {{"from", from_text(report, words)},
+                                   {"to", to_text(report, words)},
+                                   {"steps", words.plural("{n} step", "{n} steps", report.within)},
+                                   {"who", words.list_and(names)}});
             break;
         }
         case analysis::Goal::connect:
-            sentence += it ? gain + " attori si uniscono alla rete principale"
-                           : gain + " actors join the main network";
+            effect =
+                words.plural("{n} actor joins the main network", "{n} actors join the main network",
+                             static_cast<std::uint64_t>(std::llround(link.gain)));
             break;
         case analysis::Goal::resilience:
-            sentence += it ? gain + " attori smettono di essere critici"
-                           : gain + " actors stop being single points of failure";
+            effect = words.plural("{n} actor stops being a single point of failure",
+                                  "{n} actors stop being single points of failure",
+                                  static_cast<std::uint64_t>(std::llround(link.gain)));
             break;
         case analysis::Goal::coverage:
-            sentence += it ? "la lacuna di copertura pesata scende di " + gain
-                           : "the people-weighted coverage gap falls by " + gain;
+            effect = words("the people-weighted coverage gap falls by {gain}",
+                           {{"gain", words.number(link.gain, 4)}});
             break;
         }
-        sentence += " (" + objective_name(goal.goal, language) + " " +
-                    format_number(link.before, 6) + " → " + format_number(link.after, 6) + ").";
-        out.push_back(std::move(sentence));
+        out.push_back(words("{rank}. Link {source} with {target}{where}: {effect} ({objective} "
+                            "{before} → {after}).",
+                            {{"rank", words.integer(static_cast<long long>(++rank))},
+                             {"source", map.actors[link.source].name},
+                             {"target", map.actors[link.target].name},
+                             {"where", link.same_area ? " " + words("(same area)") : ""},
+                             {"effect", effect},
+                             {"objective", objective_name(goal.goal, words)},
+                             {"before", words.number(link.before, 6)},
+                             {"after", words.number(link.after, 6)}}));
     }
     return out;
 }
 
+std::string prediction_heading(const SuggestReport& report, model::Language language) {
+    const text::Words words(language);
+    if (report.predicted.empty()) {
+        return words("No unlinked pair shares a neighbour.");
+    }
+    return words("Unlinked pairs by {score}", {{"score", score_label(report.score, words)}});
+}
+
 Table suggestions_table(const SuggestReport& report, model::Language language) {
-    const bool it = language == model::Language::it;
+    const text::Words words(language);
     Table table;
-    table.columns = {"#",
-                     it ? "da" : "source",
-                     it ? "a" : "target",
-                     it ? "guadagno" : "gain",
-                     it ? "prima" : "before",
-                     it ? "dopo" : "after"};
+    table.columns = {"#",           words("source"), words("target"),
+                     words("gain"), words("before"), words("after")};
     table.right_aligned = {true, false, false, true, true, true};
     if (!report.goal) {
         return table;
@@ -185,17 +335,26 @@ Table suggestions_table(const SuggestReport& report, model::Language language) {
     return table;
 }
 
-Table prediction_table(const SuggestReport& report, model::Language language) {
-    const bool it = language == model::Language::it;
+Table prediction_table(const SuggestReport& report, model::Language language, bool readable) {
+    const text::Words words(language);
     Table table;
-    table.columns = {it ? "da" : "source", it ? "a" : "target",  "common_neighbours", "jaccard",
-                     "adamic_adar",        "resource_allocation"};
+    if (readable) {
+        table.columns = {words("source"), words("target"), words("common neighbours"),
+                         "Jaccard",       "Adamic–Adar",   words("resource allocation")};
+    } else {
+        table.columns = {words("source"), words("target"), "common_neighbours",
+                         "jaccard",       "adamic_adar",   "resource_allocation"};
+    }
     table.right_aligned = {false, false, true, true, true, true};
+    const auto number = [&](double value) {
+        return readable ? words.number(value, 4) : format_number(value, 4);
+    };
     for (const auto& pair : report.predicted) {
         table.rows.push_back(
             {report.map->actors[pair.source].id, report.map->actors[pair.target].id,
-             std::to_string(pair.common_neighbours), format_number(pair.jaccard, 4),
-             format_number(pair.adamic_adar, 4), format_number(pair.resource_allocation, 4)});
+             readable ? words.integer(static_cast<long long>(pair.common_neighbours))
+                      : std::to_string(pair.common_neighbours),
+             number(pair.jaccard), number(pair.adamic_adar), number(pair.resource_allocation)});
     }
     return table;
 }

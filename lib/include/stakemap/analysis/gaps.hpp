@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,10 +21,41 @@ namespace stakemap::analysis {
 bool matches(const model::ActorSelector& selector, const model::Actor& actor,
              const model::Vocabulary& vocabulary);
 
+/// Why a selector written on the command line cannot be used. The fields say what went wrong, so
+/// that the command line can word the message in the reader's language; what() is a plain English
+/// description for programs.
+class SelectorError : public std::invalid_argument {
+public:
+    enum class Problem {
+        empty,          ///< no id at all
+        unknown_sector, ///< "sector:ID" with an id no sector has
+        unknown_kind,   ///< "kind:ID" with an id no kind has
+        unknown_level,  ///< "level:ID" with an id no level has
+        unknown_id,     ///< a bare id that is neither a sector nor a kind
+        area_id,        ///< a bare id that is an area of the map (selectors do not take areas)
+        actor_id,       ///< a bare id that is an actor of the map (selectors do not take actors)
+        matches_nobody, ///< every id is known, but no actor on the map matches the selector
+    };
+    SelectorError(Problem problem, std::string item, std::vector<std::string> candidates);
+    Problem problem;
+    std::string item; ///< the item as written ("kind:consultaa"); the whole text for matches_nobody
+    /// Items that would work, written like `item` (with its prefix, if it has one), for a "did you
+    /// mean": the vocabulary's for an unknown id, those some actor of the map has for
+    /// matches_nobody.
+    std::vector<std::string> candidates;
+};
+
 /// A selector written on the command line: comma-separated ids, each "sector:ID", "kind:ID",
 /// "level:ID", or a bare ID read as a sector when one has that id, else as a kind. Throws
-/// std::invalid_argument naming an id the vocabulary does not know.
-model::ActorSelector parse_selector(const std::string& text, const model::Vocabulary& vocabulary);
+/// SelectorError for an id the vocabulary does not know. Given the map, also says when a bare id is
+/// an area or an actor, and throws when no actor of the map matches the selector.
+model::ActorSelector parse_selector(const std::string& text, const model::Vocabulary& vocabulary,
+                                    const model::Map* map = nullptr);
+
+/// The languages most of the map speaks: listed by more than half of its actors (Italian, on the
+/// maps of Italian municipalities). Everyone is taken to speak them, listed or not, so removing an
+/// actor never loses them. Sorted.
+std::vector<std::string> common_languages(const model::Map& map);
 
 /// What the network loses when one actor stops (a cut actor) or one tie breaks (a bridge): the
 /// pieces of its component other than the largest one are cut off.
@@ -35,8 +67,10 @@ struct CutImpact {
     bool detailed = true; ///< false when the work budget ran out: only `cut_off` is known
     /// Areas where cut-off actors are located, with how many; map order of areas.
     std::vector<std::pair<std::size_t, std::size_t>> areas;
-    /// Services and languages the largest remaining piece no longer has at all.
+    /// Services the largest remaining piece no longer has at all.
     std::vector<std::string> services_lost;
+    /// Languages nobody in the largest remaining piece lists any more, leaving out the languages
+    /// most of the map speaks (common_languages), which nobody loses.
     std::vector<std::string> languages_lost;
     /// Actors that had a path to an institution and have none left, by sector ("" no sector).
     std::vector<std::pair<std::string, std::size_t>> lose_institutions;
@@ -96,6 +130,10 @@ struct GapsOptions {
 struct GapsResult {
     std::size_t components = 0;
     std::size_t largest_component = 0;
+    /// Every component of U but the largest (on a tie, the one holding the first actor of the map
+    /// stays out of this list): larger first, then by first actor; members in map order. Isolates
+    /// are components of one.
+    std::vector<std::vector<std::size_t>> other_components;
     std::vector<std::size_t> isolates; ///< actors with no tie in U
     std::vector<CutImpact> cut_actors; ///< by actors cut off, most first; ties in map order
     std::vector<CutImpact> bridges;    ///< same order

@@ -20,7 +20,10 @@ namespace stakemap::analysis {
 struct MeasureRank {
     Measure measure;
     double value = 0.0;
-    std::size_t rank = 0; ///< 1 for the highest value on the map (ties share it); 0 when undefined
+    /// 1 for the highest value on the map (ties share it); 0 when undefined. Values below 1e-12 of
+    /// the largest count as 0 (rounding noise, such as the eigenvector of an isolated actor).
+    std::size_t rank = 0;
+    double largest = 0.0; ///< the largest absolute value of the measure on the map
 };
 
 struct ActorProfile {
@@ -34,7 +37,8 @@ struct ActorProfile {
     /// "definitive", "dominant", "dangerous", "dependent", "dormant", "discretionary",
     /// "demanding" or "non_stakeholder"; none when a score is missing.
     std::optional<std::string> salience;
-    std::vector<std::size_t> neighbours; ///< in U, map order
+    /// Distinct partners: the neighbours in U (a pair tied both ways counts once), map order.
+    std::vector<std::size_t> neighbours;
     std::vector<std::pair<std::string, std::size_t>> neighbours_by_sector;
     std::size_t ties_among_neighbours = 0;
     double ego_density = 0.0;     ///< ties among neighbours / possible ones (0 with under 2)

@@ -10,6 +10,7 @@
 #include "stakemap/model/vocabulary.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,14 @@ double goal_objective(const model::Map& map, const model::Vocabulary& vocabulary
 /// only when it reaches the top); stops early when no candidate gains anything.
 SuggestResult suggest(const model::Map& map, const model::Vocabulary& vocabulary,
                       const SuggestOptions& options);
+
+/// The goals, other than options.goal, for which some link gains something on this map: suggest()
+/// with k = 1 finds a link. Called when the chosen goal finds none, to say which goals can help.
+std::vector<Goal> goals_that_gain(const model::Map& map, const model::Vocabulary& vocabulary,
+                                  const SuggestOptions& options);
+
+/// Every goal, in the order they are presented.
+const std::vector<Goal>& all_goals();
 
 /// The goal's name ("reach", …) and back; nullopt for an unknown name.
 const char* goal_id(Goal goal);

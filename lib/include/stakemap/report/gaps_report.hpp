@@ -6,6 +6,7 @@
 #include "stakemap/model/rules.hpp"
 #include "stakemap/model/vocabulary.hpp"
 #include "stakemap/report/table.hpp"
+#include "stakemap/text/words.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 #include <string>
@@ -19,21 +20,41 @@ struct GapsReport {
     const graph::AnalysisGraph* graph = nullptr;
     const model::RuleSet* rules = nullptr;
     analysis::GapsResult gaps;
-    std::string from_label; ///< how --from reads, e.g. "community"
+    std::string from_label; ///< --from as written, e.g. "community" (JSON)
     std::string to_label;
+    model::ActorSelector from; ///< --from as parsed, named in sentences by its labels
+    model::ActorSelector to;
     std::size_t within = 2;
     std::size_t top = 10; ///< cut actors and bridges described in sentences and tables
 };
 
-/// `{"components", "largest_component", "isolates", "cut_actors", "bridges", "mixing", "from_to",
-/// "unreached", "overlaps", "rules"}`; see docs/gaps.md.
+/// How a selector reads in a sentence: the labels of its sectors, kinds and levels ("Comunità",
+/// "Consulta dei cittadini stranieri o Sportello immigrati").
+std::string selector_label(const model::ActorSelector& selector,
+                           const model::Vocabulary& vocabulary, const text::Words& words);
+
+/// The message for a selector that cannot be used, in the reader's language, naming the option
+/// ("--from") and the nearest item that would work ("did you mean …?").
+std::string selector_error_text(const analysis::SelectorError& error, const std::string& option,
+                                model::Language language);
+
+/// `{"components", "largest_component", "other_components", "isolates", "cut_actors", "bridges",
+/// "mixing", "from_to", "unreached", "overlaps", "rules"}`; see docs/gaps.md.
 nlohmann::ordered_json gaps_results(const GapsReport& report);
+
+/// What a removal does, as the second half of a sentence: "2 actors are cut off from the rest of
+/// the network (Parioli: 2); the rest of its network loses its only speakers of Tamil".
+std::string cut_consequences(const GapsReport& report, const analysis::CutImpact& impact,
+                             model::Language language);
 
 /// One sentence per cut actor (the first `top`), in service terms.
 std::vector<std::string> cut_actor_sentences(const GapsReport& report, model::Language language);
 
 /// One sentence per bridge (the first `top`).
 std::vector<std::string> bridge_sentences(const GapsReport& report, model::Language language);
+
+/// One line per component other than the largest, naming its actors.
+std::vector<std::string> component_sentences(const GapsReport& report, model::Language language);
 
 /// The whole report as text paragraphs with tables (`markdown` selects Markdown tables).
 std::string gaps_text(const GapsReport& report, model::Language language, bool markdown);
