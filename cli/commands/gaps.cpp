@@ -112,7 +112,7 @@ public:
             break;
         }
         case Format::csv:
-            emit(report::render_csv(report::gaps_table(result, language)));
+            emit_csv(report::gaps_csv_records(report::gaps_results(result)));
             break;
         case Format::md:
             emit("## " + title + "\n\n" + report::gaps_text(result, language, true));

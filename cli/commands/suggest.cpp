@@ -101,10 +101,12 @@ public:
             emit(report::json_envelope(name(), &map, json_options, results));
             break;
         }
-        case Format::csv:
-            emit(report::render_csv(result.goal ? report::suggestions_table(result, language)
-                                                : report::prediction_table(result, language)));
+        case Format::csv: {
+            // The goal's links, or the link-prediction ranking when no goal was asked.
+            const auto results = report::suggest_results(result);
+            emit_csv(result.goal ? results["goal"]["links"] : results["link_prediction"]["pairs"]);
             break;
+        }
         case Format::md:
         case Format::table: {
             const bool markdown = common_.format() == Format::md;

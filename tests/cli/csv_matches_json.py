@@ -4,7 +4,8 @@ column per key, and every value equal to the JSON's (numbers read back to the sa
 Python's csv module. With --excel-it: the UTF-8 BOM, ';' as separator and the decimal comma.
 
 Usage: csv_matches_json.py STAKEMAP RECORDS_KEY [--excel-it] -- ARGS...
-RECORDS_KEY names the array of the JSON results the CSV holds ("actors"); "." for the whole results.
+RECORDS_KEY names the array of the JSON results the CSV holds ("actors", "goal.links"); "." for the
+whole results.
 """
 import csv
 import io
@@ -28,7 +29,10 @@ def main():
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";" if excel else ","))
     header, body = rows[0], rows[1:]
     results = as_json["results"]
-    records = results if key == "." else results[key]
+    records = results
+    if key != ".":
+        for part in key.split("."):
+            records = records[part]
     if isinstance(records, dict):
         records = [records]
     assert len(body) == len(records), f"{len(body)} CSV rows, {len(records)} JSON records"

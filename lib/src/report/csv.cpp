@@ -51,7 +51,8 @@ std::string cell_text(const Json& value, const CsvStyle& style) {
 /// Flattens one record into (column, value) pairs: {"a": {"b": 1}} → ("a.b", 1).
 void flatten(const Json& value, const std::string& prefix,
              std::vector<std::pair<std::string, const Json*>>& out) {
-    if (value.is_object() && !value.empty()) {
+    if (value.is_object()) {
+        // An empty object adds no column (e.g. no sector loses its path to the institutions).
         for (const auto& [key, child] : value.items()) {
             flatten(child, prefix.empty() ? key : prefix + "." + key, out);
         }

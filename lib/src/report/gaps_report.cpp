@@ -687,6 +687,53 @@ std::string gaps_changes(const analysis::GapsResult& before, const analysis::Gap
     return out.empty() ? words("no change") : out;
 }
 
+nlohmann::ordered_json gaps_csv_records(const nlohmann::ordered_json& results) {
+    auto records = nlohmann::ordered_json::array();
+    auto add = [&](const char* gap, const nlohmann::ordered_json& finding) {
+        nlohmann::ordered_json record;
+        record["gap"] = gap;
+        for (const auto& [key, value] : finding.items()) {
+            if (key == "areas" && value.is_array() && !value.empty() && value[0].is_object()) {
+                auto areas = nlohmann::ordered_json::array();
+                for (const auto& area : value) {
+                    areas.push_back(area.value("area", "") + ":" +
+                                    std::to_string(area.value("actors", 0)));
+                }
+                record[key] = std::move(areas);
+            } else if (key == "actors" && value.is_array() && !value.empty() &&
+                       value[0].is_object()) {
+                auto ids = nlohmann::ordered_json::array();
+                for (const auto& actor : value) {
+                    ids.push_back(actor.value("id", ""));
+                }
+                record[key] = std::move(ids);
+            } else {
+                record[key] = value;
+            }
+        }
+        records.push_back(std::move(record));
+    };
+    for (const auto& component : results["other_components"]) {
+        add("other_component", component);
+    }
+    for (const auto& cut : results["cut_actors"]) {
+        add("cut_actor", cut);
+    }
+    for (const auto& bridge : results["bridges"]) {
+        add("bridge", bridge);
+    }
+    for (const auto& actor : results["unreached"]["actors"]) {
+        add("unreached", actor);
+    }
+    for (const auto& overlap : results["overlaps"]) {
+        add("overlap", overlap);
+    }
+    for (const auto& rule : results["rules"]) {
+        add("rule", rule);
+    }
+    return records;
+}
+
 Table gaps_table(const GapsReport& report, model::Language language) {
     const text::Words words(language);
     const model::Map& map = *report.map;

@@ -67,6 +67,11 @@ nlohmann::ordered_json gaps_summary(const analysis::GapsResult& gaps);
 std::string gaps_changes(const analysis::GapsResult& before, const analysis::GapsResult& after,
                          model::Language language);
 
+/// The records `--format csv` writes, from `results` (gaps_results()): one per finding, in the
+/// JSON's order, with the kind of finding in `gap` (other_component, cut_actor, bridge, unreached,
+/// overlap, rule) and its fields; lists of areas as "area:actors" texts.
+nlohmann::ordered_json gaps_csv_records(const nlohmann::ordered_json& results);
+
 /// One row per finding for spreadsheets: kind of gap, who, what, detail.
 Table gaps_table(const GapsReport& report, model::Language language);
 
