@@ -29,6 +29,8 @@ ENGLISH_WORDS = ["the", "of", "and", "with", "without", "which", "their", "its",
                  "actor", "ties", "tie", "services", "neighbourhood", "reach", "reached",
                  "missing", "none", "loses", "lose", "through", "partners of"]
 GOALS = ["reach", "connect", "resilience"]
+# In --help, option values (reach, none…) are what the user types: only prose words count there.
+HELP_ENGLISH_WORDS = ["the", "of", "and", "with", "without", "which", "their", "its", "actors"]
 
 
 def vocabulary_ids():
@@ -36,13 +38,16 @@ def vocabulary_ids():
     for name in ["sectors", "services", "kinds", "relation_types", "levels", "formality"]:
         for term in json.loads((ROOT / "data" / "vocab" / f"{name}.json").read_text()):
             label = term.get("label", {})
-            if isinstance(label, dict) and label.get("it", "").lower() == term["id"].lower():
+            italian = label.get("it", "") if isinstance(label, dict) else ""
+            # An id that is also an Italian word of its own label ("consulta") is not English.
+            if term["id"].lower() in re.split(r"[^\w]+", italian.lower()):
                 continue
             ids.add(term["id"])
     return ids | set(GOALS)
 
 
 def problems_in(text, ids, check_ids=True):
+    english_words = ENGLISH_WORDS if check_ids else HELP_ENGLISH_WORDS
     found = []
     for line in text.splitlines():
         lower = line.lower()
@@ -57,12 +62,14 @@ def problems_in(text, ids, check_ids=True):
             found.append(f"elision before a number read with a consonant: {line.strip()}")
         if re.search(r"\b(il|lo|l')\s?\d+\.\d", lower):
             found.append(f"decimal point in Italian text: {line.strip()}")
-        for word in ENGLISH_WORDS:
+        for word in english_words:
             if re.search(rf"(?<![-_/.\w]){re.escape(word)}(?![-_/.\w=])", lower):
                 found.append(f"English word «{word}»: {line.strip()}")
         if check_ids:
+            # A value after an option ("--goal connect") is what the user types, not prose.
+            prose = re.sub(r"--[a-z-]+ [\w-]+", "", line)
             for term in ids:
-                if re.search(rf"(?<![-_/.\w]){re.escape(term)}(?![-_/.\w=])", line):
+                if re.search(rf"(?<![-_/.\w]){re.escape(term)}(?![-_/.\w=])", prose):
                     found.append(f"English id «{term}»: {line.strip()}")
     return found
 
