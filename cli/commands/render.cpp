@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 
 namespace stakemap::cli {
@@ -218,7 +219,11 @@ private:
                              const render::DoesNotFit& refusal) const {
         const text::Words& words = this->words();
         const render::Paper& paper = refusal.paper();
-        const std::string smallest = words.number(refusal.fit().smallest_printed_text(), 2);
+        // Sizes rounded down to a tenth of a point: a refused 5.97 pt reads 5.9, not 6.
+        auto points = [&](double size) {
+            return words.number(std::floor(size * 10.0) / 10.0);
+        };
+        const std::string smallest = points(refusal.fit().smallest_printed_text());
         const std::string minimum = words.number(render::smallest_text_on_paper);
         std::string message =
             paper.landscape
@@ -259,10 +264,9 @@ private:
                 std::string option = "--paper " + alternative.paper;
                 option += alternative.landscape ? " --landscape" : "";
                 option += alternative.short_labels ? " --label short" : "";
-                fitting +=
-                    "\n  " + words("{options} (smallest text {smallest} pt)",
-                                   {{"options", option},
-                                    {"smallest", words.number(fit.smallest_printed_text(), 2)}});
+                fitting += "\n  " + words("{options} (smallest text {smallest} pt)",
+                                          {{"options", option},
+                                           {"smallest", points(fit.smallest_printed_text())}});
             }
         }
         if (!fitting.empty()) {

@@ -415,7 +415,7 @@ TEST_CASE("render: legends in Italian, with labels instead of ids and Italian nu
                                 .color_by = "kind",
                                 .size_by = "betweenness",
                                 .highlight_gaps = true,
-                                .language = model::Language::it};
+                                .language = model::Language::from_code("it")};
     const auto network = render::map_view(map, graph, options);
     CHECK(network.dot.find("Dimensione: intermediazione") != std::string::npos);
     CHECK(network.dot.find("Colore: tipo di attore") != std::string::npos);

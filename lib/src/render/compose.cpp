@@ -25,6 +25,8 @@ constexpr double box_padding = 8.0;
 constexpr double loose_padding = 6.0;
 /// How many shuffled orders pack_rectangles tries besides the sorted ones.
 constexpr int shuffles = 30;
+/// How many starting positions each group's layout is tried from.
+constexpr int layout_seeds = 3;
 /// Space between blocks.
 constexpr double block_gap = 14.0;
 
@@ -235,15 +237,18 @@ Composition compose(const CompositionInput& input) {
         shape.layout = std::move(laid);
         return shape;
     };
-    const std::string block_graph = "  graph [start=1, overlap=\"prism\", overlap_scaling=0, "
-                                    "sep=\"+3\", splines=\"false\", pack=\"8\"];\n  node [" +
-                                    input.node_defaults + "];\n";
+    auto block_graph = [&](int seed) {
+        return "  graph [start=" + std::to_string(seed) +
+               ", overlap=\"prism\", overlap_scaling=0, sep=\"+3\", splines=\"false\", "
+               "pack=\"8\"];\n  node [" +
+               input.node_defaults + "];\n";
+    };
     std::vector<std::vector<Shape>> shapes(blocks);
     for (std::size_t b = 0; b < blocks; ++b) {
         const Block& block = input.blocks[b];
-        std::string dot = "graph \"block\" {\n" + block_graph;
+        std::string body;
         for (const auto& node : block.nodes) {
-            dot += "  " + node + " [" + *attributes.at(node) + "];\n";
+            body += "  " + node + " [" + *attributes.at(node) + "];\n";
         }
         std::set<std::pair<std::string, std::string>> seen;
         for (const auto& [a, b2] : input.ties) {
@@ -254,21 +259,29 @@ Composition compose(const CompositionInput& input) {
                 continue;
             }
             if (seen.insert(std::minmax(a, b2)).second) {
-                dot += "  " + a + " -- " + b2 + ";\n";
+                body += "  " + a + " -- " + b2 + ";\n";
             }
         }
-        dot += "}\n";
-        shapes[b].push_back(
-            shape_of(block, b, layout(dot, block.nodes.size() > 300 ? "sfdp" : "neato")));
-        if (block.nodes.size() >= 3) {
-            std::string turned = "graph \"block\" {\n" + block_graph;
-            for (const auto& node : block.nodes) {
-                const auto& box = shapes[b].front().layout.nodes.at(node);
-                turned += "  " + node + " [" + *attributes.at(node) + ", pos=\"" + number(box.y) +
-                          "," + number(box.x) + "\"];\n";
+        // A few layouts from different starting positions (a fixed list: the same every run),
+        // each also turned: more shapes to pack with.
+        const int seeds = block.nodes.size() >= 3 && block.nodes.size() <= 300 ? layout_seeds : 1;
+        for (int seed = 1; seed <= seeds; ++seed) {
+            const std::string dot = "graph \"block\" {\n" + block_graph(seed) + body + "}\n";
+            Shape laid =
+                shape_of(block, b, layout(dot, block.nodes.size() > 300 ? "sfdp" : "neato"));
+            if (block.nodes.size() >= 3) {
+                std::string turned = "graph \"block\" {\n" + block_graph(seed);
+                for (const auto& node : block.nodes) {
+                    const auto& box = laid.layout.nodes.at(node);
+                    turned += "  " + node + " [" + *attributes.at(node) + ", pos=\"" +
+                              number(box.y) + "," + number(box.x) + "\"];\n";
+                }
+                turned += "}\n";
+                shapes[b].push_back(std::move(laid));
+                shapes[b].push_back(shape_of(block, b, layout(turned, "nop")));
+            } else {
+                shapes[b].push_back(std::move(laid));
             }
-            turned += "}\n";
-            shapes[b].push_back(shape_of(block, b, layout(turned, "nop")));
         }
     }
 

@@ -221,27 +221,46 @@ struct Legend {
     std::vector<std::string> sections; ///< rows of an HTML-like table
 
     /// An HTML-like label with `per_row` sections side by side (all of them by default, so that
-    /// the legend stays low under the drawing); the title breaks to stay about as wide.
+    /// the legend stays low under the drawing); the title breaks to stay about as wide. One flat
+    /// table, two columns per section: Graphviz would stretch nested tables' rows to the height of
+    /// the tallest section.
     std::string table(std::size_t per_row = 0) const {
         if (per_row == 0 || per_row > sections.size()) {
             per_row = sections.size();
         }
+        auto rows_of = [](const std::string& section) {
+            std::vector<std::string> cells;
+            for (std::size_t at = section.find("<tr>"); at != std::string::npos;
+                 at = section.find("<tr>", at)) {
+                const std::size_t end = section.find("</tr>", at);
+                cells.push_back(section.substr(at + 4, end - at - 4));
+                at = end;
+            }
+            return cells;
+        };
         std::string rows;
         for (std::size_t first = 0; first < sections.size(); first += per_row) {
-            rows += "<tr>";
-            for (std::size_t k = first; k < std::min(sections.size(), first + per_row); ++k) {
-                rows += "<td valign=\"top\" align=\"left\"><table border=\"0\" cellborder=\"0\" "
-                        "cellspacing=\"1\" cellpadding=\"1\">" +
-                        sections[k] + "</table></td>";
+            const std::size_t last = std::min(sections.size(), first + per_row);
+            std::vector<std::vector<std::string>> cells;
+            std::size_t height = 0;
+            for (std::size_t k = first; k < last; ++k) {
+                cells.push_back(rows_of(sections[k]));
+                height = std::max(height, cells.back().size());
             }
-            rows += "</tr>";
+            for (std::size_t r = 0; r < height; ++r) {
+                rows += "<tr>";
+                for (std::size_t k = 0; k < cells.size(); ++k) {
+                    rows += k > 0 ? "<td width=\"14\"></td>" : "";
+                    rows += r < cells[k].size() ? cells[k][r] : "<td></td><td></td>";
+                }
+                rows += "</tr>";
+            }
         }
         const std::string lines = html_lines(wrap(title, per_row <= 1 ? 40 : 70), "left");
-        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"4\"><tr><td "
+        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\"><tr><td "
                "colspan=\"" +
-               std::to_string(per_row) +
-               "\" align=\"left\" balign=\"left\"><font "
-               "point-size=\"16\"><b>" +
+               std::to_string(3 * per_row - 1) +
+               "\" align=\"left\" balign=\"left\" cellpadding=\"4\"><font point-size=\"16\"><b>" +
                lines + "</b></font></td></tr>" + rows + "</table>";
     }
 };
