@@ -1,7 +1,7 @@
 #pragma once
 // Clustered drawings shaped like their page: each group of actors (an area, a sector…) is laid out
-// on its own, and the groups are packed in rows into a rectangle of the page's proportions, with
-// the legend under them. Graphviz then only routes the ties between fixed positions.
+// on its own, and the groups and the legend are packed into a rectangle of the page's proportions.
+// Graphviz then only routes the ties between fixed positions.
 //
 // Graphviz's own clustered layouts do not fit a page: dot puts clusters side by side in ranks (the
 // Municipio II map came out 3.4 times wider than high) and fdp gives a different drawing on every
@@ -30,9 +30,9 @@ struct Packing {
 };
 
 /// Packs rectangles `gap` apart into a strip, each where it stays highest (the skyline heuristic),
-/// trying strip widths from the widest rectangle to all side by side and two orders (tallest
-/// first, largest first): the packing that needs the least reduction to fit `target`.
-/// Deterministic; O(k n²) for n rectangles and k = 400 tries.
+/// trying 201 strip widths from the widest rectangle to all side by side and 33 orders (tallest,
+/// largest, widest first, and 30 shuffles from a fixed sequence): the packing that needs the least
+/// reduction to fit `target`. Deterministic; O(k n²) for n rectangles and k = 6,633 tries.
 Packing pack_rectangles(const std::vector<Size>& rectangles, double gap, Size target);
 
 /// A group of nodes laid out on its own and placed as one rectangle.
@@ -65,7 +65,9 @@ struct Composition {
     std::size_t legend_choice = 0; ///< which of the legends
 };
 
-/// Lays out each block with neato (sfdp beyond 300 nodes) and packs the blocks and the legend.
+/// Lays out each block with neato (sfdp beyond 300 nodes) from three starting positions, each
+/// also turned a quarter, and packs the blocks and the legend, choosing for each block the shape
+/// and for the legend the arrangement that let the whole be drawn largest.
 Composition compose(const CompositionInput& input);
 
 } // namespace stakemap::render
