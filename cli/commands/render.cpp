@@ -6,6 +6,9 @@
 #include "stakemap/render/graphviz.hpp"
 #include "stakemap/render/map_view.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <filesystem>
 
 namespace stakemap::cli {
@@ -16,17 +19,17 @@ class RenderCommand : public Command {
 public:
     std::string name() const override { return "render"; }
     std::string synopsis() const override {
-        return "Draw the map with Graphviz: actors shaped by sector and coloured, sized and "
-               "grouped "
-               "as asked, relations styled by type, a legend in the chosen language. The format "
-               "follows the extension of -o: .svg, .png, .pdf, or .dot for the Graphviz source. "
-               "--view grid draws the power–interest grid instead, --view coverage the areas × "
-               "services coverage heat map.";
+        return text::N_(
+            "Draw the map with Graphviz: actors shaped by sector and coloured, sized and grouped "
+            "as asked, relations styled by type, a legend in the chosen language. The format "
+            "follows the extension of -o: .svg, .png, .pdf, or .dot for the Graphviz source. "
+            "--view grid draws the power–interest grid instead, --view coverage the areas × "
+            "services coverage heat map. --paper A4 or A3 makes a page of exactly that size.");
     }
     std::string usage() const override { return "stakemap render MAP -o FILE [options]"; }
     std::string example() const override {
-        return "stakemap render examples/roma-municipio-ii/map.json -o map.svg --cluster area "
-               "--size-by betweenness --highlight gaps";
+        return "stakemap render examples/roma-municipio-ii/map.json -o map.pdf --cluster area "
+               "--size-by betweenness --highlight gaps --paper A3";
     }
 
     int run() override {
@@ -64,14 +67,23 @@ public:
         options.color_areas = color_areas_;
         options.access_target = access_target_;
         options.within = within_;
-        render::MapView view;
-        try {
-            view = render::map_view(map, graph, options);
-        } catch (const render::ViewError& error) {
-            throw UsageError(error.what());
+        const render::MapView view = make_view(map, graph, options);
+        if (format_ == "dot") {
+            // The DOT is written as built: with --paper it is not fitted to the sheet.
+            emit(view.dot);
+            return exit_ok;
         }
-        // The DOT is written as built; every other format goes through Graphviz in-process.
-        emit(format_ == "dot" ? view.dot : render::render_dot(view.dot, view.engine, format_));
+        render::RenderOptions rendering;
+        if (options.paper) {
+            rendering.paper = render::paper_sheet(*options.paper, options.landscape);
+        }
+        std::string drawing;
+        try {
+            drawing = render::render_dot(view.dot, view.engine, format_, rendering);
+        } catch (const render::DoesNotFit& refusal) {
+            throw UsageError(does_not_fit(map, graph, options, refusal));
+        }
+        emit(drawing);
         return exit_ok;
     }
 
@@ -80,51 +92,68 @@ protected:
 
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;
-        options.add_options()("view", po::value(&view_)->default_value("network"),
-                              "network; grid for the power–interest grid; coverage for the areas × "
-                              "services heat map (see `stakemap coverage`)")(
+        const text::Words& words = this->words();
+        options.add_options()(
+            "view", po::value(&view_)->default_value("network"),
+            words("network; grid for the power–interest grid; coverage for the areas × services "
+                  "heat map (see `stakemap coverage`)")
+                .c_str())(
             "layout", po::value(&layout_),
-            "neato, fdp, sfdp, dot, circo or twopi (default: dot with clusters, neato up to 300 "
-            "actors, sfdp beyond)")(
+            words("neato, fdp, sfdp, dot, circo or twopi (default: with --cluster or --paper, "
+                  "each group laid out on its own and packed to the page; otherwise neato up to "
+                  "300 actors, sfdp beyond)")
+                .c_str())(
             "cluster", po::value(&cluster_)->default_value("none"),
-            "group actors in labelled boxes: area, sector, kind, community or none")(
-            "size-by", po::value(&size_by_), "node size by a measure, e.g. betweenness")(
+            words("group actors in labelled boxes: area, sector, kind, community or none").c_str())(
+            "size-by", po::value(&size_by_),
+            words("node size by a measure, e.g. betweenness").c_str())(
             "color-by", po::value(&color_by_)->default_value("sector"),
-            "kind, sector, level, area, community, or a measure (sequential scale)")(
+            words("kind, sector, level, area, community, or a measure (sequential scale)").c_str())(
             "highlight", po::value(&highlight_),
-            "gaps: cut actors with a red border, critical ties in red, isolated actors greyed; "
-            "suggestions: the links of `stakemap suggest` (--goal, --k), dashed and numbered")(
+            words("gaps: cut actors with a red border, critical ties in red, isolated actors "
+                  "greyed; suggestions: the links of `stakemap suggest` (--goal, --k), dashed "
+                  "and numbered")
+                .c_str())(
             "goal", po::value(&goal_)->default_value("reach"),
-            "with --highlight suggestions: reach, connect, resilience or coverage")(
-            "k", po::value(&k_)->default_value(5), "with --highlight suggestions: how many")(
-            "ego", po::value(&ego_), "draw only this actor and those within --radius steps")(
-            "radius", po::value(&radius_)->default_value(1), "steps around --ego")(
-            "area", po::value(&area_), "draw only the actors located in or serving this area")(
-            "label", po::value(&label_)->default_value("name"), "name, short or none")(
-            "paper", po::value(&paper_), "A3 or A4: a poster sized for printing")(
-            "landscape", po::bool_switch(&landscape_), "with --paper: landscape orientation")(
-            "seed", po::value(&seed_)->default_value(1), "seed for community clusters or colours")(
+            words("with --highlight suggestions: reach, connect, resilience or coverage").c_str())(
+            "k", po::value(&k_)->default_value(5),
+            words("with --highlight suggestions: how many").c_str())(
+            "ego", po::value(&ego_),
+            words("draw only this actor and those within --radius steps").c_str())(
+            "radius", po::value(&radius_)->default_value(1), words("steps around --ego").c_str())(
+            "area", po::value(&area_),
+            words("draw only the actors located in or serving this area").c_str())(
+            "label", po::value(&label_)->default_value("name"),
+            words("name, short or none").c_str())(
+            "paper", po::value(&paper_),
+            words("A3 or A4: a page of exactly that size, the drawing scaled to fit inside 10 mm "
+                  "margins; refused when text would be smaller than 6 pt")
+                .c_str())("landscape", po::bool_switch(&landscape_),
+                          words("with --paper: landscape orientation").c_str())(
+            "seed", po::value(&seed_)->default_value(1),
+            words("seed for community clusters or colours").c_str())(
             "color-areas", po::value(&color_areas_),
-            "coverage: with --cluster area, shade each area by its coverage score")(
+            words("coverage: with --cluster area, shade each area by its coverage score").c_str())(
             "access-target", po::value(&access_target_)->default_value(3),
-            "coverage: access points wanted in each area")(
+            words("coverage: access points wanted in each area").c_str())(
             "within", po::value(&within_)->default_value(2),
-            "coverage: steps within which a community actor reaches a service");
+            words("coverage: steps within which a community actor reaches a service").c_str());
     }
 
     void check_options() override {
+        const text::Words& words = this->words();
         if (common_.output_path.empty()) {
-            throw UsageError("render needs -o FILE (.svg, .png, .pdf or .dot)");
+            throw UsageError(words("render needs -o FILE (.svg, .png, .pdf or .dot)"));
         }
         if (!common_.format_name.empty()) {
-            throw UsageError("render takes its format from the -o extension, not --format");
+            throw UsageError(words("render takes its format from the -o extension, not --format"));
         }
         const std::string extension =
             std::filesystem::path(common_.output_path).extension().string();
         if (extension != ".svg" && extension != ".png" && extension != ".pdf" &&
             extension != ".dot") {
-            throw UsageError("-o " + common_.output_path +
-                             ": the file must end in .svg, .png, .pdf or .dot");
+            throw UsageError(words("-o {file}: the file must end in .svg, .png, .pdf or .dot",
+                                   {{"file", common_.output_path}}));
         }
         format_ = extension.substr(1);
         auto one_of = [](const std::string& value, std::initializer_list<const char*> allowed) {
@@ -136,39 +165,129 @@ protected:
             return false;
         };
         if (!one_of(view_, {"network", "grid", "coverage"})) {
-            throw UsageError("--view must be network, grid or coverage");
+            throw UsageError(words("--view must be network, grid or coverage"));
         }
         if (!color_areas_.empty() && color_areas_ != "coverage") {
-            throw UsageError("--color-areas must be coverage");
+            throw UsageError(words("--color-areas must be coverage"));
         }
         if (!color_areas_.empty() && cluster_ != "area") {
-            throw UsageError("--color-areas shades the area boxes: use it with --cluster area");
+            throw UsageError(
+                words("--color-areas shades the area boxes: use it with --cluster area"));
         }
         if (!layout_.empty() &&
             !one_of(layout_, {"neato", "fdp", "sfdp", "dot", "circo", "twopi"})) {
-            throw UsageError("--layout must be neato, fdp, sfdp, dot, circo or twopi");
+            throw UsageError(words("--layout must be neato, fdp, sfdp, dot, circo or twopi"));
         }
         if (!one_of(cluster_, {"area", "sector", "kind", "community", "none"})) {
-            throw UsageError("--cluster must be area, sector, kind, community or none");
+            throw UsageError(words("--cluster must be area, sector, kind, community or none"));
         }
         if (!highlight_.empty() && highlight_ != "gaps" && highlight_ != "suggestions") {
-            throw UsageError("--highlight must be gaps or suggestions");
+            throw UsageError(words("--highlight must be gaps or suggestions"));
         }
         if (!analysis::goal_from_id(goal_)) {
-            throw UsageError("--goal must be reach, connect, resilience or coverage");
+            throw UsageError(words("--goal must be reach, connect, resilience or coverage"));
         }
         if (!one_of(label_, {"name", "short", "none"})) {
-            throw UsageError("--label must be name, short or none");
+            throw UsageError(words("--label must be name, short or none"));
         }
-        if (!paper_.empty() && !one_of(paper_, {"A3", "A4"})) {
-            throw UsageError("--paper must be A3 or A4");
+        // a3 means A3.
+        std::transform(paper_.begin(), paper_.end(), paper_.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        if (!paper_.empty() && !render::paper_sheet(paper_, false)) {
+            throw UsageError(
+                words("--paper must be A3 or A4, not \"{value}\"", {{"value", paper_}}));
         }
         if (landscape_ && paper_.empty()) {
-            throw UsageError("--landscape goes with --paper A3 or A4");
+            throw UsageError(words("--landscape goes with --paper A3 or A4"));
         }
     }
 
 private:
+    render::MapView make_view(const model::Map& map, const graph::AnalysisGraph& graph,
+                              const render::ViewOptions& options) const {
+        try {
+            return render::map_view(map, graph, options);
+        } catch (const render::ViewError& error) {
+            throw UsageError(error.what());
+        }
+    }
+
+    /// Why the drawing was refused, and the sheets and options with which it fits: the other
+    /// orientation, A3 for A4, short names.
+    std::string does_not_fit(const model::Map& map, const graph::AnalysisGraph& graph,
+                             const render::ViewOptions& options,
+                             const render::DoesNotFit& refusal) const {
+        const text::Words& words = this->words();
+        const render::Paper& paper = refusal.paper();
+        // Sizes rounded down to a tenth of a point: a refused 5.97 pt reads 5.9, not 6.
+        auto points = [&](double size) {
+            return words.number(std::floor(size * 10.0) / 10.0);
+        };
+        const std::string smallest = points(refusal.fit().smallest_printed_text());
+        const std::string minimum = words.number(render::smallest_text_on_paper);
+        std::string message =
+            paper.landscape
+                ? words("the map does not fit on an {paper} sheet in landscape with readable text: "
+                        "its smallest text would be {smallest} pt, and on paper no text may be "
+                        "smaller than {minimum} pt",
+                        {{"paper", paper.name}, {"smallest", smallest}, {"minimum", minimum}})
+                : words("the map does not fit on an {paper} sheet in portrait with readable text: "
+                        "its smallest text would be {smallest} pt, and on paper no text may be "
+                        "smaller than {minimum} pt",
+                        {{"paper", paper.name}, {"smallest", smallest}, {"minimum", minimum}});
+        struct Alternative {
+            std::string paper;
+            bool landscape;
+            bool short_labels;
+        };
+        std::vector<Alternative> alternatives;
+        if (paper.name == "A4") {
+            alternatives.push_back({"A3", paper.landscape, false});
+            alternatives.push_back({"A3", !paper.landscape, false});
+        }
+        alternatives.push_back({paper.name, !paper.landscape, false});
+        if (options.label == render::LabelMode::name) {
+            alternatives.push_back({paper.name, paper.landscape, true});
+        }
+        std::string fitting;
+        for (const auto& alternative : alternatives) {
+            render::ViewOptions changed = options;
+            changed.paper = alternative.paper;
+            changed.landscape = alternative.landscape;
+            if (alternative.short_labels) {
+                changed.label = render::LabelMode::short_name;
+            }
+            const render::MapView view = make_view(map, graph, changed);
+            const auto sheet = render::paper_sheet(alternative.paper, alternative.landscape);
+            const render::Fit fit = render::fit_on_paper(view.dot, view.engine, *sheet);
+            if (fit.readable()) {
+                std::string option = "--paper " + alternative.paper;
+                option += alternative.landscape ? " --landscape" : "";
+                option += alternative.short_labels ? " --label short" : "";
+                fitting += "\n  " + words("{options} (smallest text {smallest} pt)",
+                                          {{"options", option},
+                                           {"smallest", points(fit.smallest_printed_text())}});
+            }
+        }
+        if (!fitting.empty()) {
+            return message + "\n" + words("It fits with:") + fitting;
+        }
+        if (map.areas.empty()) {
+            return message + "\n" +
+                   words("Draw less of it: one actor and those around it with --ego ID.");
+        }
+        std::string areas;
+        const auto ids = map.area_ids();
+        for (std::size_t a = 0; a < ids.size() && a < 8; ++a) {
+            areas += (a > 0 ? ", " : "") + ids[a];
+        }
+        areas += ids.size() > 8 ? ", …" : "";
+        return message + "\n" +
+               words("Draw less of it: one area with --area ID (here: {areas}), or one actor and "
+                     "those around it with --ego ID.",
+                     {{"areas", areas}});
+    }
+
     std::string format_;
     std::string view_;
     std::string layout_;

@@ -1,9 +1,11 @@
 #include "stakemap/io/map_reader.hpp"
+#include "stakemap/render/compose.hpp"
 #include "stakemap/render/drawing.hpp"
 #include "stakemap/render/escape.hpp"
 #include "stakemap/render/graphviz.hpp"
 #include "stakemap/render/map_view.hpp"
 
+#include <cstdio>
 #include <doctest/doctest.h>
 #include <string>
 #include <vector>
@@ -232,4 +234,218 @@ TEST_CASE("render: the coverage heat map colours each cell by state and escapes 
     CHECK(shaded.dot.find("fillcolor=\"" + render::score_fill(0.0) + "\"") != std::string::npos);
     options.cluster = "sector";
     CHECK_THROWS_AS(render::map_view(map, graph::build(map), options), render::ViewError);
+}
+
+TEST_CASE("render: A4 and A3 sheets in points, portrait and landscape") {
+    // 1 mm = 72 / 25.4 pt: A4 210 × 297 mm = 595.28 × 841.89 pt, A3 297 × 420 mm = 841.89 ×
+    // 1190.55.
+    const auto a4 = render::paper_sheet("A4", false);
+    REQUIRE(a4);
+    CHECK(a4->width == doctest::Approx(595.2756).epsilon(1e-6));
+    CHECK(a4->height == doctest::Approx(841.8898).epsilon(1e-6));
+    const auto a3 = render::paper_sheet("A3", true);
+    REQUIRE(a3);
+    CHECK(a3->landscape);
+    CHECK(a3->width == doctest::Approx(1190.5512).epsilon(1e-6));
+    CHECK(a3->height == doctest::Approx(841.8898).epsilon(1e-6));
+    CHECK_FALSE(render::paper_sheet("B5", false));
+    CHECK(render::paper_margin == doctest::Approx(28.34646).epsilon(1e-6)); // 10 mm
+}
+
+TEST_CASE("render: a drawing is scaled into the sheet's margins, and refused below 6 pt") {
+    // One box 10 in × 1 in = 720 × 72 pt. A4 portrait leaves 595.28 − 2 × 28.35 = 538.58 pt of
+    // width: scale 538.58 / 720 = 0.748. Text of 10 pt prints at 7.48 pt, of 8 pt at 5.98 pt.
+    auto box = [](int font) {
+        return "digraph { graph [pad=\"0\"]; a [shape=box, fixedsize=true, width=10, height=1, "
+               "fontsize=" +
+               std::to_string(font) + ", label=\"x\"]; }";
+    };
+    const auto a4 = *render::paper_sheet("A4", false);
+    const auto fits = render::fit_on_paper(box(10), "neato", a4);
+    CHECK(fits.width == doctest::Approx(720));
+    CHECK(fits.height == doctest::Approx(72));
+    CHECK(fits.scale == doctest::Approx(0.74803).epsilon(1e-4));
+    CHECK(fits.smallest_text == doctest::Approx(10));
+    CHECK(fits.smallest_printed_text() == doctest::Approx(7.4803).epsilon(1e-4));
+    CHECK(fits.readable());
+    const auto too_small = render::fit_on_paper(box(8), "neato", a4);
+    CHECK(too_small.smallest_printed_text() == doctest::Approx(5.9843).epsilon(1e-4));
+    CHECK_FALSE(too_small.readable());
+    CHECK_THROWS_AS(render::render_dot(box(8), "neato", "pdf", {.paper = a4}), render::DoesNotFit);
+    // On A3 portrait (841.89 − 56.69 = 785.2 pt of usable width) the same box
+    // scales by 785.2 / 720 = 1.09: 8 pt prints at 8.72 pt.
+    const auto a3 = *render::paper_sheet("A3", false);
+    CHECK(render::fit_on_paper(box(8), "neato", a3).scale == doctest::Approx(1.0906).epsilon(1e-4));
+    const std::string pdf = render::render_dot(box(8), "neato", "pdf", {.paper = a3});
+    CHECK(pdf.find("/MediaBox [ 0 0 842 1191 ]") != std::string::npos);
+    // A small drawing is enlarged, at most twice.
+    const auto dot = render::fit_on_paper(
+        "digraph { graph [pad=\"0\"]; a [shape=box, fixedsize=true, width=1, height=1, "
+        "label=\"x\"]; }",
+        "neato", a3);
+    CHECK(dot.scale == doctest::Approx(render::largest_enlargement));
+}
+
+TEST_CASE("render: the smallest text counts every label, HTML font sizes included") {
+    const auto a3 = *render::paper_sheet("A3", false);
+    const auto fit = render::fit_on_paper(
+        "digraph { graph [label=<legend <font point-size=\"7\">small</font>>, fontsize=12]; "
+        "a [label=\"a\", fontsize=9]; b [label=\"\", fontsize=3]; a -> b [label=\"e\", "
+        "fontsize=8]; }",
+        "dot", a3);
+    CHECK(fit.smallest_text == doctest::Approx(7)); // b shows no text: its size does not count
+}
+
+TEST_CASE("render: rectangles packed without overlaps, shaped like the target") {
+    // Four 100 × 100 squares: a square target gives 2 × 2 (200 × 200), a 4 : 1 target one row.
+    const std::vector<render::Size> squares(4, {100, 100});
+    const auto square = render::pack_rectangles(squares, 0, {1, 1});
+    CHECK(square.size.width == doctest::Approx(200));
+    CHECK(square.size.height == doctest::Approx(200));
+    const auto row = render::pack_rectangles(squares, 0, {4, 1});
+    CHECK(row.size.width == doctest::Approx(400));
+    CHECK(row.size.height == doctest::Approx(100));
+    // Mixed sizes with a gap: inside the packing, and apart by at least the gap.
+    const std::vector<render::Size> mixed = {{300, 120}, {80, 200}, {150, 90},
+                                             {60, 60},   {220, 40}, {100, 100}};
+    const double gap = 10;
+    const auto packing = render::pack_rectangles(mixed, gap, {1.41, 1});
+    REQUIRE(packing.corner.size() == mixed.size());
+    for (std::size_t a = 0; a < mixed.size(); ++a) {
+        CAPTURE(a);
+        CHECK(packing.corner[a].x >= -1e-9);
+        CHECK(packing.corner[a].y >= -1e-9);
+        CHECK(packing.corner[a].x + mixed[a].width <= packing.size.width + 1e-9);
+        CHECK(packing.corner[a].y + mixed[a].height <= packing.size.height + 1e-9);
+        for (std::size_t b = a + 1; b < mixed.size(); ++b) {
+            const bool apart =
+                packing.corner[a].x + mixed[a].width + gap <= packing.corner[b].x + 1e-9 ||
+                packing.corner[b].x + mixed[b].width + gap <= packing.corner[a].x + 1e-9 ||
+                packing.corner[a].y + mixed[a].height + gap <= packing.corner[b].y + 1e-9 ||
+                packing.corner[b].y + mixed[b].height + gap <= packing.corner[a].y + 1e-9;
+            CHECK(apart);
+        }
+    }
+}
+
+namespace {
+
+struct Box {
+    double left, bottom, right, top;
+};
+
+/// The clusters of a composed DOT and the positions of the nodes inside each.
+std::vector<std::pair<Box, std::vector<std::pair<double, double>>>>
+composed_clusters(const std::string& dot) {
+    std::vector<std::pair<Box, std::vector<std::pair<double, double>>>> clusters;
+    bool inside = false;
+    std::size_t start = 0;
+    while (start < dot.size()) {
+        const auto end = dot.find('\n', start);
+        const std::string line = dot.substr(start, end - start);
+        start = end == std::string::npos ? dot.size() : end + 1;
+        if (line.find("subgraph \"cluster_") != std::string::npos) {
+            inside = true;
+            clusters.emplace_back();
+        } else if (line == "  }") {
+            inside = false;
+        } else if (inside && line.find(" bb=\"") != std::string::npos) {
+            Box& box = clusters.back().first;
+            std::sscanf(line.c_str() + line.find(" bb=\"") + 5, "%lf,%lf,%lf,%lf", &box.left,
+                        &box.bottom, &box.right, &box.top);
+        } else if (inside && line.find("pos=\"") != std::string::npos) {
+            double x = 0;
+            double y = 0;
+            std::sscanf(line.c_str() + line.find("pos=\"") + 5, "%lf,%lf", &x, &y);
+            clusters.back().second.emplace_back(x, y);
+        }
+    }
+    return clusters;
+}
+
+} // namespace
+
+TEST_CASE("render: clustered maps are composed to the page, every actor inside its box") {
+    const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/roma-municipio-ii/map.json");
+    const auto graph = graph::build(map);
+    render::ViewOptions options{.cluster = "area"};
+    const auto view = render::map_view(map, graph, options);
+    CHECK(view.engine == render::composed_engine);
+    const auto clusters = composed_clusters(view.dot);
+    CHECK(clusters.size() == 6); // the six neighbourhoods with actors located in them
+    for (std::size_t a = 0; a < clusters.size(); ++a) {
+        const Box& box = clusters[a].first;
+        CHECK(box.right > box.left);
+        for (const auto& [x, y] : clusters[a].second) {
+            CHECK(x > box.left);
+            CHECK(x < box.right);
+            CHECK(y > box.bottom);
+            CHECK(y < box.top);
+        }
+        for (std::size_t b = a + 1; b < clusters.size(); ++b) {
+            const Box& other = clusters[b].first;
+            const bool apart = box.right <= other.left || other.right <= box.left ||
+                               box.top <= other.bottom || other.top <= box.bottom;
+            CHECK(apart);
+        }
+    }
+    // dot drew this map 3.4 times wider than high; composed for a screen (√2 : 1) it is close
+    // to that.
+    const auto natural =
+        render::fit_on_paper(view.dot, view.engine, *render::paper_sheet("A3", true));
+    CHECK(natural.width / natural.height > 1.0);
+    CHECK(natural.width / natural.height < 2.0);
+    // For A3 portrait it is taller than wide, and its 10 pt names print at 6 pt or more.
+    options.paper = "A3";
+    const auto portrait = render::map_view(map, graph, options);
+    const auto fit =
+        render::fit_on_paper(portrait.dot, portrait.engine, *render::paper_sheet("A3", false));
+    CHECK(fit.height > fit.width);
+    CHECK(fit.smallest_text == doctest::Approx(10));
+    CHECK(fit.readable());
+    // Composed drawings are the same from call to call in one process.
+    const std::string svg = render::render_dot(portrait.dot, portrait.engine, "svg");
+    CHECK(render::map_view(map, graph, options).dot == portrait.dot);
+    CHECK(render::render_dot(portrait.dot, portrait.engine, "svg") == svg);
+}
+
+TEST_CASE("render: legends in Italian, with labels instead of ids and Italian numbers") {
+    const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/prato/map.json");
+    const auto graph = graph::build(map);
+    render::ViewOptions options{.cluster = "area",
+                                .color_by = "kind",
+                                .size_by = "betweenness",
+                                .highlight_gaps = true,
+                                .language = model::Language::from_code("it")};
+    const auto network = render::map_view(map, graph, options);
+    CHECK(network.dot.find("Dimensione: intermediazione") != std::string::npos);
+    CHECK(network.dot.find("Colore: tipo di attore") != std::string::npos);
+    CHECK(network.dot.find("Legami: tratto secondo il tipo") != std::string::npos);
+    CHECK(network.dot.find("Bordo rosso: attore critico") != std::string::npos);
+    CHECK(network.dot.find("betweenness") == std::string::npos);
+    CHECK(network.dot.find("Shape") == std::string::npos);
+    options.view = "grid";
+    const auto grid = render::map_view(map, graph, options);
+    for (const char* text : {"Gestire da vicino", "Tenere soddisfatti", "Tenere informati",
+                             "Monitorare", "Interesse →", "Potere ↑"}) {
+        CAPTURE(text);
+        CHECK(grid.dot.find(text) != std::string::npos);
+    }
+    // Prato has 4 actors without both scores (hand count: 67 actors, 63 scored).
+    CHECK(grid.dot.find("4 attori senza punteggi di potere e interesse non sono mostrati") !=
+          std::string::npos);
+    options.view = "coverage";
+    const auto coverage = render::map_view(map, graph, options);
+    CHECK(coverage.dot.find("<td>0,42</td>") != std::string::npos);
+    CHECK(coverage.dot.find("✔ 1.400") != std::string::npos); // demand 1400 in Macrolotto Zero
+    CHECK(coverage.dot.find("presente solo grazie ad attori di livello comunale") !=
+          std::string::npos);
+}
+
+TEST_CASE("render: a crowded grid cell keeps 8 pt names and grows instead") {
+    const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/prato/map.json");
+    const auto view = render::map_view(map, graph::build(map), {.view = "grid"});
+    const auto a3 = *render::paper_sheet("A3", true);
+    const auto fit = render::fit_on_paper(view.dot, view.engine, a3);
+    CHECK(fit.smallest_text == doctest::Approx(8));
 }

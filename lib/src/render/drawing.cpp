@@ -1,13 +1,18 @@
 #include "stakemap/render/drawing.hpp"
 
+#include "stakemap/render/compose.hpp"
 #include "stakemap/render/escape.hpp"
+#include "stakemap/render/graphviz.hpp"
 #include "stakemap/report/coverage_report.hpp"
 #include "stakemap/report/table.hpp"
+#include "stakemap/text/words.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <map>
+#include <numeric>
 #include <set>
 
 namespace stakemap::render {
@@ -66,14 +71,6 @@ const char* type_style(const std::optional<std::string>& type) {
         }
     }
     return "solid";
-}
-
-bool italian(const DrawingOptions& options) {
-    return options.language == model::Language::it;
-}
-
-std::string words(const DrawingOptions& options, const char* it, const char* en) {
-    return italian(options) ? it : en;
 }
 
 std::string node_label(const model::Actor& actor, LabelMode mode) {
@@ -135,27 +132,40 @@ std::vector<std::string> actor_colours(const DrawingData& data) {
     return colours;
 }
 
-/// For a poster: the drawing scaled to the sheet (A4 8.27 × 11.69 in, A3 11.69 × 16.54 in) inside
-/// a 0.4 in margin.
-std::string paper_attributes(const DrawingOptions& options) {
-    if (!options.paper) {
-        return "";
+/// The attributes every actor's node shares.
+constexpr const char* node_defaults = "fontname=\"DejaVu Sans\", fontsize=10, style=\"filled\", "
+                                      "penwidth=1, color=\"#333333\", margin=\"0.06,0.03\"";
+
+/// A coordinate in points for DOT positions: two decimals, locale-independent.
+std::string fixed_number(double value) {
+    char text[32];
+    // No "-0.00" for a coordinate a hair below zero.
+    std::snprintf(text, sizeof text, "%.2f", std::fabs(value) < 0.005 ? 0.0 : value);
+    return text;
+}
+
+/// The rectangle a composed drawing should fill: the printable part of the sheet, or a landscape
+/// A-series page (√2 : 1) for screens.
+Size composition_target(const DrawingOptions& options) {
+    if (options.paper) {
+        if (const auto sheet = paper_sheet(*options.paper, options.landscape)) {
+            return {sheet->width - 2.0 * paper_margin, sheet->height - 2.0 * paper_margin};
+        }
     }
-    double width = *options.paper == "A3" ? 11.69 : 8.27;
-    double height = *options.paper == "A3" ? 16.54 : 11.69;
-    if (options.landscape) {
-        std::swap(width, height);
-    }
-    return ",\n         size=\"" + format_number(width - 0.8) + "," + format_number(height - 0.8) +
-           "!\", margin=\"0.4\"";
+    return {std::sqrt(2.0), 1.0};
 }
 
 std::string graph_header(const DrawingOptions& options, std::size_t actors) {
     std::string out = "digraph \"stakemap\" {\n";
-    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=18, pad=\"0.3\",\n";
+    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=14, pad=\"0.3\",\n";
     out += "         outputorder=\"edgesfirst\", start=1, labelloc=\"b\", labeljust=\"l\"";
     if (options.engine == "neato" || options.engine == "fdp" || options.engine == "sfdp") {
         out += ",\n         overlap=\"prism\", sep=\"+4\", esep=\"+2\"";
+        out += actors > 300 ? ", splines=\"false\"" : ", splines=\"true\"";
+    }
+    if (options.engine == composed_engine) {
+        // Positions are given; Graphviz routes the ties around the actors.
+        out += ",\n         esep=\"+1\"";
         out += actors > 300 ? ", splines=\"false\"" : ", splines=\"true\"";
     }
     if (options.engine == "dot") {
@@ -164,24 +174,105 @@ std::string graph_header(const DrawingOptions& options, std::size_t actors) {
     if (options.engine == "fdp") {
         out += ", K=\"0.4\"";
     }
-    out += paper_attributes(options);
     out += "];\n";
-    out += "  node [fontname=\"DejaVu Sans\", fontsize=10, style=\"filled\", penwidth=1, "
-           "color=\"#333333\", margin=\"0.08,0.04\"];\n";
+    out += "  node [" + std::string(node_defaults) + "];\n";
     out += "  edge [color=\"#55555599\", arrowsize=0.6];\n";
     return out;
 }
 
-/// The legend: title, shapes by sector, colours, edge styles, what size means; an HTML-like label
-/// under the drawing so that every layout engine places it the same way.
-std::string legend(const DrawingData& data, const DrawingOptions& options,
-                   const std::vector<std::string>& colours, bool network,
-                   const std::string& extra) {
-    std::string rows;
-    auto row = [&](const std::string& symbol, const std::string& colour, const std::string& text) {
-        rows += "<tr><td><font color=\"" + colour + "\" point-size=\"14\">" + symbol +
-                "</font></td><td align=\"left\">" + html_text(text) + "</td></tr>";
-    };
+/// Text with line breaks ("\n") for an HTML-like label: each line escaped, lines aligned as
+/// `align` says ("left", "center").
+std::string html_lines(const std::string& text, const std::string& align = "center") {
+    std::string out;
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n'); end != std::string::npos;
+         start = end + 1, end = text.find('\n', start)) {
+        out += html_text(std::string_view(text).substr(start, end - start)) +
+               (align == "center" ? "<br/>" : "<br align=\"" + align + "\"/>");
+    }
+    return out + html_text(std::string_view(text).substr(start));
+}
+
+/// A legend row: a symbol in its colour and what it means.
+std::string legend_row(const std::string& symbol, const std::string& colour,
+                       const std::string& text, int symbol_size = 14) {
+    return "<tr><td><font color=\"" + colour + "\" point-size=\"" + std::to_string(symbol_size) +
+           "\">" + symbol + "</font></td><td align=\"left\">" + html_text(text) + "</td></tr>";
+}
+
+/// A legend heading (bold), optionally followed by more markup on the same line.
+std::string legend_heading(const std::string& text, const std::string& after = "") {
+    return "<tr><td colspan=\"2\" align=\"left\"><b>" + html_text(text) + "</b>" + after +
+           "</td></tr>";
+}
+
+/// A colour scale from low to high, in the legend.
+std::string legend_scale(const text::Words& words, const std::vector<std::string>& colours) {
+    std::string scale;
+    for (const auto& colour : colours) {
+        scale += "<font color=\"" + colour + "\">■</font>";
+    }
+    return " " + html_text(words.in_context("drawing", "low")) + " " + scale + " " +
+           html_text(words.in_context("drawing", "high"));
+}
+
+/// The legend: a title above sections of entries (shapes and colours; ties; highlights).
+struct Legend {
+    std::string title;
+    std::vector<std::string> sections; ///< rows of an HTML-like table
+
+    /// An HTML-like label with `per_row` sections side by side (all of them by default, so that
+    /// the legend stays low under the drawing); the title breaks to stay about as wide. One flat
+    /// table, two columns per section: Graphviz would stretch nested tables' rows to the height of
+    /// the tallest section.
+    std::string table(std::size_t per_row = 0) const {
+        if (per_row == 0 || per_row > sections.size()) {
+            per_row = sections.size();
+        }
+        auto rows_of = [](const std::string& section) {
+            std::vector<std::string> cells;
+            for (std::size_t at = section.find("<tr>"); at != std::string::npos;
+                 at = section.find("<tr>", at)) {
+                const std::size_t end = section.find("</tr>", at);
+                cells.push_back(section.substr(at + 4, end - at - 4));
+                at = end;
+            }
+            return cells;
+        };
+        std::string rows;
+        for (std::size_t first = 0; first < sections.size(); first += per_row) {
+            const std::size_t last = std::min(sections.size(), first + per_row);
+            std::vector<std::vector<std::string>> cells;
+            std::size_t height = 0;
+            for (std::size_t k = first; k < last; ++k) {
+                cells.push_back(rows_of(sections[k]));
+                height = std::max(height, cells.back().size());
+            }
+            for (std::size_t r = 0; r < height; ++r) {
+                rows += "<tr>";
+                for (std::size_t k = 0; k < cells.size(); ++k) {
+                    rows += k > 0 ? "<td width=\"14\"></td>" : "";
+                    rows += r < cells[k].size() ? cells[k][r] : "<td></td><td></td>";
+                }
+                rows += "</tr>";
+            }
+        }
+        const std::string lines = html_lines(wrap(title, per_row <= 1 ? 40 : 70), "left");
+        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\"><tr><td "
+               "colspan=\"" +
+               std::to_string(3 * per_row - 1) +
+               "\" align=\"left\" balign=\"left\" cellpadding=\"4\"><font point-size=\"16\"><b>" +
+               lines + "</b></font></td></tr>" + rows + "</table>";
+    }
+};
+
+/// The legend of a drawing: shapes, colours and what size means; for networks the ties; then
+/// `extra` rows.
+Legend legend(const DrawingData& data, const DrawingOptions& options,
+              const std::vector<std::string>& colours, bool network, const std::string& extra) {
+    const text::Words words(options.language);
+    std::vector<std::string> columns;
+    std::string shapes;
     std::set<std::string> sectors;
     for (std::size_t v = 0; v < data.map->actors.size(); ++v) {
         if (data.shown[v]) {
@@ -189,47 +280,40 @@ std::string legend(const DrawingData& data, const DrawingOptions& options,
         }
     }
     const bool by_sector = data.color_groups.empty() && data.color_values.empty();
-    rows +=
-        "<tr><td colspan=\"2\" align=\"left\"><b>" +
-        html_text(words(options, "Forma: settore", "Shape: sector")) +
-        (by_sector ? html_text(words(options, " (anche il colore)", " (also the colour)")) : "") +
-        "</b></td></tr>";
+    shapes +=
+        legend_heading(by_sector ? words("Shape and colour: sector") : words("Shape: sector"));
     for (const auto& style : sector_styles) {
         if (sectors.count(style.sector) == 0) {
             continue;
         }
         const model::Term* term = data.vocabulary->find_sector(style.sector);
         const std::string name = term != nullptr ? model::text(term->label, options.language)
-                                                 : words(options, "senza settore", "no sector");
-        row(style.symbol, by_sector ? style.colour : "#333333", name);
+                                                 : words.in_context("drawing", "no sector");
+        shapes += legend_row(style.symbol, by_sector ? style.colour : "#333333", name);
     }
+    columns.push_back(shapes);
     if (!data.color_groups.empty()) {
-        rows += "<tr><td colspan=\"2\" align=\"left\"><b>" +
-                html_text(words(options, "Colore: ", "Colour: ") + data.color_label) +
-                "</b></td></tr>";
+        std::string groups = legend_heading(words("Colour: {what}", {{"what", data.color_label}}));
         std::set<std::string> done;
         for (std::size_t v = 0; v < data.map->actors.size(); ++v) {
             if (data.shown[v] && done.insert(data.color_groups[v]).second) {
-                row("●", colours[v],
-                    data.color_group_names.empty() ? data.color_groups[v]
-                                                   : data.color_group_names[v]);
+                groups += legend_row("●", colours[v],
+                                     data.color_group_names.empty() ? data.color_groups[v]
+                                                                    : data.color_group_names[v]);
             }
         }
+        columns.push_back(groups);
     }
     if (!data.color_values.empty()) {
-        std::string scale;
-        for (const auto& colour : sequential_palette()) {
-            scale += "<font color=\"" + colour + "\">■</font>";
-        }
-        rows += "<tr><td colspan=\"2\" align=\"left\"><b>" +
-                html_text(words(options, "Colore: ", "Colour: ") + data.color_label) + "</b> " +
-                html_text(words(options, "basso ", "low ")) + scale +
-                html_text(words(options, " alto", " high")) + "</td></tr>";
+        columns.back() += legend_heading(words("Colour: {what}", {{"what", data.color_label}}),
+                                         legend_scale(words, sequential_palette()));
+    }
+    if (network && !data.size_values.empty()) {
+        columns.back() +=
+            legend_row("⬤", "#333333", words("Size: {measure}", {{"measure", data.size_label}}));
     }
     if (network) {
-        if (!data.size_values.empty()) {
-            row("⬤", "#333333", words(options, "Dimensione: ", "Size: ") + data.size_label);
-        }
+        std::string ties;
         std::set<std::string> styles;
         bool directed = false;
         for (std::size_t r = 0; r < data.map->relations.size(); ++r) {
@@ -239,6 +323,7 @@ std::string legend(const DrawingData& data, const DrawingOptions& options,
                 directed = directed || data.map->is_directed(relation);
             }
         }
+        ties += legend_heading(words("Ties: line style by type"));
         for (const auto& type : styles) {
             const char* style = type_style(type.empty() ? std::nullopt : std::optional(type));
             const std::string line = std::string(style) == "dashed"   ? "╌╌╌"
@@ -248,33 +333,30 @@ std::string legend(const DrawingData& data, const DrawingOptions& options,
             const model::Term* term =
                 type.empty() ? nullptr : data.vocabulary->find_relation_type(type);
             const std::string name = term != nullptr ? model::text(term->label, options.language)
-                                     : type.empty()  ? words(options, "senza tipo", "untyped")
+                                     : type.empty()  ? words.in_context("drawing", "untyped")
                                                      : type;
-            row(line, "#555555", name);
+            ties += legend_row(line, "#555555", name, 12);
         }
-        row("───", "#555555",
-            words(options, "Spessore: forza del legame", "Line width: strength of the tie"));
+        ties += legend_row("───", "#555555", words("Line width: strength of the tie"), 12);
         if (directed) {
-            row("──▶", "#555555",
-                words(options, "Freccia: relazione orientata", "Arrow: directed relation"));
+            ties += legend_row("──▶", "#555555", words("Arrow: directed relation"), 12);
         }
+        columns.push_back(ties);
     }
+    std::string more = extra;
     if (!data.cluster_fill_label.empty()) {
-        std::string scale;
+        std::vector<std::string> fills;
         for (double score : {0.1, 0.3, 0.5, 0.7, 0.9}) {
-            scale += "<font color=\"" + score_fill(score) + "\">■</font>";
+            fills.push_back(score_fill(score));
         }
-        rows += "<tr><td colspan=\"2\" align=\"left\"><b>" +
-                html_text(words(options, "Sfondo delle aree: ", "Area background: ") +
-                          data.cluster_fill_label) +
-                "</b> " + html_text(words(options, "basso ", "low ")) + scale +
-                html_text(words(options, " alto", " high")) + "</td></tr>";
+        more +=
+            legend_heading(words("Area background: {what}", {{"what", data.cluster_fill_label}}),
+                           legend_scale(words, fills));
     }
-    rows += extra;
-    std::string title = "<tr><td colspan=\"2\" align=\"left\"><font point-size=\"16\"><b>" +
-                        html_text(data.title) + "</b></font></td></tr>";
-    return "  label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\">" +
-           title + rows + "</table>>;\n";
+    if (!more.empty()) {
+        columns.push_back(more);
+    }
+    return {data.title, columns};
 }
 
 struct StateStyle {
@@ -319,13 +401,15 @@ std::string coverage_dot(const model::Map& map, const model::Vocabulary& vocabul
                          const analysis::CoverageResult& coverage,
                          const std::vector<std::size_t>& areas, const std::string& title,
                          const DrawingOptions& options) {
+    const text::Words words(options.language);
     auto cell_text = [](const std::string& text, const std::string& attributes) {
         return "<td " + attributes + ">" + text + "</td>";
     };
     std::string table = "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
                         "cellpadding=\"5\" color=\"#FFFFFF\">";
     table += "<tr>" +
-             cell_text("<font point-size=\"16\"><b>" + html_text(title) + "</b></font>",
+             cell_text("<font point-size=\"16\"><b>" + html_lines(wrap(title, 70), "left") +
+                           "</b></font>",
                        "colspan=\"" + std::to_string(areas.size() + 1) +
                            "\" align=\"left\" bgcolor=\"#FFFFFF\"") +
              "</tr>";
@@ -333,25 +417,18 @@ std::string coverage_dot(const model::Map& map, const model::Vocabulary& vocabul
     table += "<tr>" + cell_text("", "border=\"0\"");
     for (std::size_t a : areas) {
         const model::Area& area = map.areas[a];
-        // Long names break at spaces; <br/> is the line break of HTML-like labels.
-        std::string name;
-        const std::string wrapped = wrap(area.name.empty() ? area.id : area.name, 14);
-        std::size_t start = 0;
-        for (std::size_t end = wrapped.find('\n'); end != std::string::npos;
-             start = end + 1, end = wrapped.find('\n', start)) {
-            name += html_text(std::string_view(wrapped).substr(start, end - start)) + "<br/>";
-        }
-        name += html_text(std::string_view(wrapped).substr(start));
+        // Long names break at spaces.
+        const std::string name = html_lines(wrap(area.name.empty() ? area.id : area.name, 14));
         table += cell_text(coverage.areas[a].sub_areas.empty() ? name : "<b>" + name + "</b>",
                            "bgcolor=\"#FFFFFF\" valign=\"bottom\"");
     }
     table +=
-        "</tr><tr>" + cell_text("<i>" + html_text(words(options, "punteggio", "score")) + "</i>",
+        "</tr><tr>" + cell_text("<i>" + html_text(words.in_context("drawing", "score")) + "</i>",
                                 "align=\"right\" bgcolor=\"#FFFFFF\"");
     for (std::size_t a : areas) {
         const auto& figures = coverage.areas[a];
         const auto score = report::coverage_shown_score(figures);
-        table += cell_text(score ? format_number(*score, 2) : "–",
+        table += cell_text(score ? html_text(words.number(*score, 2)) : "–",
                            "bgcolor=\"" + score_fill(score.value_or(std::nan(""))) + "\"");
     }
     table += "</tr>";
@@ -367,7 +444,7 @@ std::string coverage_dot(const model::Map& map, const model::Vocabulary& vocabul
             const StateStyle& style = state_style(cell.state, cell.local);
             std::string text = report::coverage_state_symbol(cell.state, cell.local);
             if (cell.needed) {
-                text += cell.demand ? " " + format_number(*cell.demand) : std::string(" *");
+                text += cell.demand ? " " + words.number(*cell.demand, 6) : std::string(" *");
             }
             table += cell_text("<font color=\"" + std::string(style.ink) + "\">" + html_text(text) +
                                    "</font>",
@@ -382,31 +459,24 @@ std::string coverage_dot(const model::Map& map, const model::Vocabulary& vocabul
     for (const auto& style : state_styles) {
         std::string name = report::coverage_state_label(style.state, options.language);
         if (!style.local) {
-            name = words(options, "presente solo da attori cittadini",
-                         "present only from city-wide actors");
+            name = words("present only thanks to actors working across the whole municipality "
+                         "or beyond");
         }
         legend += "<tr><td bgcolor=\"" + std::string(style.fill) +
                   "\" width=\"44\" fixedsize=\"true\"><font color=\"" + style.ink + "\">" +
                   html_text(report::coverage_state_symbol(style.state, style.local)) +
                   "</font></td><td align=\"left\">" + html_text(name) + "</td></tr>";
     }
-    legend += "<tr><td>120</td><td align=\"left\">" +
-              html_text(words(options,
-                              "necessario secondo la rilevazione dei bisogni, con la domanda "
-                              "(* senza domanda)",
-                              "needed according to the needs survey, with its demand (* no "
+    legend += "<tr><td>" + html_text(words.integer(120)) + "</td><td align=\"left\">" +
+              html_text(words("needed according to the needs survey, with its demand (* no "
                               "demand recorded)")) +
-              "</td></tr><tr><td>0.42</td><td align=\"left\">" +
-              html_text(words(options,
-                              "punteggio di copertura (aree con sotto-aree: media delle "
-                              "sotto-aree)",
-                              "coverage score (areas with sub-areas: their sub-areas' average)")) +
+              "</td></tr><tr><td>" + html_text(words.number(0.42)) + "</td><td align=\"left\">" +
+              html_text(words("coverage score (areas with sub-areas: their sub-areas' average)")) +
               "</td></tr></table>";
 
     std::string out = "digraph \"stakemap\" {\n";
     out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=12, pad=\"0.3\", "
-           "labelloc=\"b\", labeljust=\"l\"" +
-           paper_attributes(options) + "];\n";
+           "labelloc=\"b\", labeljust=\"l\"];\n";
     out += "  node [fontname=\"DejaVu Sans\", fontsize=11, shape=plain];\n";
     out += "  label=<" + legend + ">;\n";
     out += "  matrix [label=<" + table + ">];\n";
@@ -421,6 +491,7 @@ const std::vector<std::string>& category_palette() {
 }
 
 std::string network_dot(const DrawingData& data, const DrawingOptions& options) {
+    const text::Words words(options.language);
     const auto& actors = data.map->actors;
     const std::size_t n = actors.size();
     const auto colours = actor_colours(data);
@@ -428,30 +499,22 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
     for (bool shown : data.shown) {
         shown_count += shown ? 1 : 0;
     }
-    std::string out = graph_header(options, shown_count);
     const bool gaps = !data.cut_actor.empty();
     std::string extra;
+    if (!data.suggested.empty() || gaps) {
+        extra += legend_heading(words("Highlights"));
+    }
     if (!data.suggested.empty()) {
-        extra += "<tr><td><font color=\"#0072B2\">╌ 1 ╌</font></td><td align=\"left\">" +
-                 html_text(words(options, "Tratteggio blu: legame suggerito, con il suo numero",
-                                 "Blue dashes: suggested link, with its rank")) +
-                 "</td></tr>";
+        extra +=
+            legend_row("╌ 1 ╌", "#0072B2", words("Blue dashes: suggested link, with its rank"), 12);
     }
     if (gaps) {
-        extra +=
-            "<tr><td><font color=\"#D55E00\" point-size=\"14\">□</font></td><td "
-            "align=\"left\">" +
-            html_text(words(options, "Bordo rosso: attore critico (se si ferma, la rete si divide)",
-                            "Red border: cut actor (if it stops, the network splits)")) +
-            "</td></tr><tr><td><font color=\"#D55E00\">───</font></td><td align=\"left\">" +
-            html_text(words(options, "Legame rosso: legame critico (ponte)",
-                            "Red tie: critical tie (bridge)")) +
-            "</td></tr><tr><td><font color=\"#BBBBBB\" point-size=\"14\">●</font></td><td "
-            "align=\"left\">" +
-            html_text(words(options, "Grigio: attore isolato", "Grey: isolated actor")) +
-            "</td></tr>";
+        extra += legend_row("□", "#D55E00",
+                            words("Red border: cut actor (if it stops, the network splits)")) +
+                 legend_row("───", "#D55E00", words("Red tie: critical tie (bridge)"), 12) +
+                 legend_row("●", "#BBBBBB", words("Grey: isolated actor"));
     }
-    out += legend(data, options, colours, true, extra);
+    const Legend key = legend(data, options, colours, true, extra);
 
     double largest = 0.0;
     for (std::size_t v = 0; v < data.size_values.size(); ++v) {
@@ -459,7 +522,7 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
             largest = std::max(largest, data.size_values[v]);
         }
     }
-    auto node = [&](std::size_t v, const std::string& indent) {
+    auto node_attributes = [&](std::size_t v) {
         const auto& actor = actors[v];
         const auto& style = sector_style(model::sector_of(actor, *data.vocabulary));
         std::string colour = colours[v];
@@ -479,7 +542,10 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
             attributes +=
                 ", width=" + format_number(width, 3) + ", height=" + format_number(width * 0.6, 3);
         }
-        out += indent + "n" + std::to_string(v) + " [" + attributes + "];\n";
+        return attributes;
+    };
+    auto node_name = [](std::size_t v) {
+        return "n" + std::to_string(v);
     };
 
     // Clusters (nested by parent), each with the actors that belong directly to it.
@@ -511,37 +577,24 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
         occupied[cluster.key] = any;
         return any;
     };
-    std::size_t cluster_number = 0;
-    std::function<void(const ClusterInfo&, const std::string&)> draw_cluster =
-        [&](const ClusterInfo& cluster, const std::string& indent) {
-            if (!has_actors(cluster)) {
-                return;
-            }
-            out += indent + "subgraph \"cluster_" + std::to_string(cluster_number++) + "\" {\n";
-            out += indent + "  label=" + dot_label(cluster.name) +
-                   "; fontsize=20; labelloc=\"t\"; labeljust=\"l\"; style=\"rounded,filled\"; "
-                   "fillcolor=\"" +
-                   (cluster.fill.empty() ? std::string("#F5F5F5") : cluster.fill) +
-                   "\"; color=\"#AAAAAA\";\n";
-            for (const auto* child : children[cluster.key]) {
-                draw_cluster(*child, indent + "  ");
-            }
-            for (std::size_t v : members[cluster.key]) {
-                node(v, indent + "  ");
-            }
-            out += indent + "}\n";
-        };
-    for (const auto* cluster : children[""]) {
-        draw_cluster(*cluster, "  ");
-    }
+    auto cluster_attributes = [](const ClusterInfo& cluster) {
+        return "label=" + dot_label(cluster.name) +
+               "; fontsize=18; labelloc=\"t\"; labeljust=\"l\"; style=\"rounded,filled\"; "
+               "fillcolor=\"" +
+               (cluster.fill.empty() ? std::string("#F5F5F5") : cluster.fill) +
+               "\"; color=\"#AAAAAA\";";
+    };
+    std::vector<std::size_t> loose;
     for (std::size_t v = 0; v < n; ++v) {
         const bool clustered = !data.cluster_of.empty() && !data.cluster_of[v].empty() &&
                                known.count(data.cluster_of[v]) != 0;
         if (data.shown[v] && !clustered) {
-            node(v, "  ");
+            loose.push_back(v);
         }
     }
 
+    std::string edges;
+    std::vector<std::pair<std::string, std::string>> ties;
     for (std::size_t r = 0; r < data.map->relations.size(); ++r) {
         if (!data.relation_shown[r]) {
             continue;
@@ -561,27 +614,122 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
         if (gaps && data.bridge_relation[r]) {
             attributes += ", color=\"#D55E00\"";
         }
-        out += "  n" + std::to_string(*source) + " -> n" + std::to_string(*target) + " [" +
-               attributes + "];\n";
+        edges +=
+            "  " + node_name(*source) + " -> " + node_name(*target) + " [" + attributes + "];\n";
+        ties.emplace_back(node_name(*source), node_name(*target));
     }
     for (const auto& link : data.suggested) {
         if (!data.shown[link.source] || !data.shown[link.target]) {
             continue;
         }
-        out += "  n" + std::to_string(link.source) + " -> n" + std::to_string(link.target) +
-               " [style=dashed, color=\"#0072B2\", penwidth=2.5, dir=none, label=\"" +
-               std::to_string(link.rank) +
-               "\", fontcolor=\"#0072B2\", fontsize=14, fontname=\"DejaVu Sans Bold\"];\n";
+        edges += "  " + node_name(link.source) + " -> " + node_name(link.target) +
+                 " [style=dashed, color=\"#0072B2\", penwidth=2.5, dir=none, label=\"" +
+                 std::to_string(link.rank) +
+                 "\", fontcolor=\"#0072B2\", fontsize=14, fontname=\"DejaVu Sans Bold\"];\n";
     }
+
+    std::string out = graph_header(options, shown_count);
+    if (options.engine == composed_engine) {
+        // Each top-level cluster (with its sub-clusters' actors) and the actors in no cluster
+        // are laid out on their own, then packed into the page's proportions.
+        CompositionInput input;
+        input.node_defaults = node_defaults;
+        for (std::size_t per_row = key.sections.size(); per_row >= 1; --per_row) {
+            input.legends.push_back(key.table(per_row));
+        }
+        input.ties = ties;
+        for (std::size_t v = 0; v < n; ++v) {
+            if (data.shown[v]) {
+                input.node_attributes.emplace_back(node_name(v), node_attributes(v));
+            }
+        }
+        std::vector<const ClusterInfo*> boxed;
+        std::function<void(const ClusterInfo&, Block&)> gather = [&](const ClusterInfo& cluster,
+                                                                     Block& block) {
+            for (const auto* child : children[cluster.key]) {
+                gather(*child, block);
+            }
+            for (std::size_t v : members[cluster.key]) {
+                block.nodes.push_back(node_name(v));
+            }
+        };
+        for (const auto* cluster : children[""]) {
+            if (has_actors(*cluster)) {
+                Block block{.label = cluster->name, .label_font_size = 18.0, .nodes = {}};
+                gather(*cluster, block);
+                input.blocks.push_back(block);
+                boxed.push_back(cluster);
+            }
+        }
+        if (!loose.empty()) {
+            Block block;
+            for (std::size_t v : loose) {
+                block.nodes.push_back(node_name(v));
+            }
+            input.blocks.push_back(block);
+        }
+        input.target = composition_target(options);
+        const Composition composition = compose(input);
+        std::map<std::string, Point> centre(composition.node_centre.begin(),
+                                            composition.node_centre.end());
+        auto placed_node = [&](std::size_t v, const std::string& indent) {
+            const Point at = centre.at(node_name(v));
+            return indent + node_name(v) + " [" + node_attributes(v) + ", pos=\"" +
+                   fixed_number(at.x) + "," + fixed_number(at.y) + "\"];\n";
+        };
+        for (std::size_t b = 0; b < boxed.size(); ++b) {
+            const auto& [corner, size] = composition.block_box[b];
+            out += "  subgraph \"cluster_" + std::to_string(b) + "\" {\n";
+            out += "    " + cluster_attributes(*boxed[b]) + " bb=\"" + fixed_number(corner.x) +
+                   "," + fixed_number(corner.y) + "," + fixed_number(corner.x + size.width) + "," +
+                   fixed_number(corner.y + size.height) + "\";\n";
+            for (const auto& name : input.blocks[b].nodes) {
+                out += placed_node(std::stoul(name.substr(1)), "    ");
+            }
+            out += "  }\n";
+        }
+        for (std::size_t v : loose) {
+            out += placed_node(v, "  ");
+        }
+        out += "  legend [shape=plaintext, style=\"filled\", fillcolor=\"#FFFFFF\", margin=0, "
+               "fontsize=14, label=<" +
+               input.legends[composition.legend_choice] + ">, pos=\"" +
+               fixed_number(composition.legend_centre.x) + "," +
+               fixed_number(composition.legend_centre.y) + "\"];\n";
+    } else {
+        out += "  label=<" + key.table() + ">;\n";
+        std::size_t cluster_number = 0;
+        std::function<void(const ClusterInfo&, const std::string&)> draw_cluster =
+            [&](const ClusterInfo& cluster, const std::string& indent) {
+                if (!has_actors(cluster)) {
+                    return;
+                }
+                out += indent + "subgraph \"cluster_" + std::to_string(cluster_number++) + "\" {\n";
+                out += indent + "  " + cluster_attributes(cluster) + "\n";
+                for (const auto* child : children[cluster.key]) {
+                    draw_cluster(*child, indent + "  ");
+                }
+                for (std::size_t v : members[cluster.key]) {
+                    out += indent + "  " + node_name(v) + " [" + node_attributes(v) + "];\n";
+                }
+                out += indent + "}\n";
+            };
+        for (const auto* cluster : children[""]) {
+            draw_cluster(*cluster, "  ");
+        }
+        for (std::size_t v : loose) {
+            out += "  " + node_name(v) + " [" + node_attributes(v) + "];\n";
+        }
+    }
+    out += edges;
     out += "}\n";
     return out;
 }
 
 std::string grid_dot(const DrawingData& data, const DrawingOptions& options) {
+    const text::Words words(options.language);
     const auto& actors = data.map->actors;
     const auto colours = actor_colours(data);
-    constexpr double cell_width = 2.4;
-    constexpr double cell_height = 1.5;
     // Cells by (interest, power), actors in map order inside each cell.
     std::map<std::pair<int, int>, std::vector<std::size_t>> cells;
     std::size_t unscored = 0;
@@ -593,97 +741,192 @@ std::string grid_dot(const DrawingData& data, const DrawingOptions& options) {
             ++unscored;
             continue;
         }
-        cells[{*actors[v].interest, *actors[v].power}].push_back(v);
+        cells[{std::clamp(*actors[v].interest, 1, 5), std::clamp(*actors[v].power, 1, 5)}]
+            .push_back(v);
     }
-    DrawingOptions grid_options = options;
-    grid_options.engine = "neato";
-    std::string out = "digraph \"stakemap\" {\n";
-    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=11, pad=\"0.3\", "
-           "outputorder=\"nodesfirst\", labelloc=\"b\", labeljust=\"l\", splines=\"false\"";
-    out += paper_attributes(options);
-    out += "];\n";
-    out += "  node [fontname=\"DejaVu Sans\", fontsize=8, style=\"filled\", penwidth=0.8, "
-           "color=\"#333333\"];\n";
+    // Every actor gets a slot with its short name in 8 pt type (lines of at most 16 characters),
+    // as high as the longest name in its row of the cell needs; a crowded cell grows, and with it
+    // its column and row, instead of shrinking the type. Sizes in inches, as neato reads
+    // positions.
+    auto slot_text = [&](std::size_t v) {
+        return options.label == LabelMode::none
+                   ? std::string()
+                   : wrap(actors[v].short_name.value_or(actors[v].name), 16);
+    };
+    auto lines_of = [&](std::size_t v) {
+        const std::string text = slot_text(v);
+        return 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    };
+    // Short names first, so that long ones share rows.
+    for (auto& [cell, members] : cells) {
+        std::stable_sort(members.begin(), members.end(),
+                         [&](std::size_t a, std::size_t b) { return lines_of(a) < lines_of(b); });
+    }
+    constexpr double slot_width = 1.25;
+    auto slot_height = [](std::size_t lines) {
+        return 0.2 + 0.135 * static_cast<double>(lines);
+    };
+    /// The height of each row of actors in a cell with `columns` side by side.
+    auto row_heights = [&](const std::vector<std::size_t>& members, std::size_t columns) {
+        std::vector<double> heights((members.size() + columns - 1) / columns, 0.0);
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            heights[k / columns] =
+                std::max(heights[k / columns], slot_height(lines_of(members[k])));
+        }
+        return heights;
+    };
+    constexpr double cell_padding = 0.12;
+    constexpr double smallest_cell_width = 1.6;
+    constexpr double smallest_cell_height = 0.9;
+    constexpr double title_band = 0.42; // the quadrant's name, above its top row
+    // How many actors side by side in a crowded cell: about √(count × spread). The spread that
+    // lets the grid and its legend be drawn largest on the page (or a landscape screen) wins.
+    auto columns_for = [](std::size_t count, double spread) {
+        const auto columns = static_cast<std::size_t>(
+            std::ceil(std::sqrt(static_cast<double>(count) * spread) - 1e-9));
+        return std::clamp<std::size_t>(columns, 1, std::max<std::size_t>(count, 1));
+    };
+    double column_width[6] = {0, 0, 0, 0, 0, 0};
+    double row_height[6] = {0, 0, 0, 0, 0, 0};
+    auto measure = [&](double spread) {
+        for (int score = 1; score <= 5; ++score) {
+            column_width[score] = smallest_cell_width;
+            row_height[score] = smallest_cell_height;
+        }
+        for (const auto& [cell, members] : cells) {
+            const std::size_t columns = columns_for(members.size(), spread);
+            const auto heights = row_heights(members, columns);
+            column_width[cell.first] =
+                std::max(column_width[cell.first],
+                         static_cast<double>(columns) * slot_width + 2 * cell_padding);
+            row_height[cell.second] =
+                std::max(row_height[cell.second],
+                         std::accumulate(heights.begin(), heights.end(), 0.0) + 2 * cell_padding);
+        }
+    };
     std::string extra;
     if (unscored > 0) {
         extra = "<tr><td colspan=\"2\" align=\"left\">" +
-                html_text(std::to_string(unscored) +
-                          words(options,
-                                " attori senza punteggi di potere e interesse non sono "
-                                "mostrati",
-                                " actors without power and interest scores are not shown")) +
+                html_text(words.plural("{n} actor without power and interest scores is not shown",
+                                       "{n} actors without power and interest scores are not "
+                                       "shown",
+                                       unscored)) +
                 "</td></tr>";
     }
-    out += legend(data, options, colours, false, extra);
+    const std::string legend_label = legend(data, options, colours, false, extra).table();
+    const Layout legend_size = layout(
+        "graph { node [shape=plaintext, margin=0, width=0.01, height=0.01, fontname=\"DejaVu "
+        "Sans\", fontsize=11]; legend [label=<" +
+            legend_label + ">]; }",
+        "neato");
+    const Size target = composition_target(options);
+    double best_spread = 1.0;
+    double best_scale = 0.0;
+    for (double spread : {0.5, 0.75, 1.0, 1.5, 2.0, 3.0}) {
+        measure(spread);
+        double width = 0.8; // the axis names and scores left of the grid
+        double height = 2 * title_band + 0.6 + legend_size.height() / 72.0;
+        for (int score = 1; score <= 5; ++score) {
+            width += column_width[score];
+            height += row_height[score];
+        }
+        width = std::max(width, legend_size.width() / 72.0);
+        const double scale = std::min(target.width / width, target.height / height);
+        if (scale > best_scale * (1.0 + 1e-9)) {
+            best_scale = scale;
+            best_spread = spread;
+        }
+    }
+    measure(best_spread);
+    // Power 5 and 3 are the top rows of the quadrants: their names go above them.
+    row_height[5] += title_band;
+    row_height[3] += title_band;
+    double left[7] = {0, 0, 0, 0, 0, 0, 0};
+    double bottom[7] = {0, 0, 0, 0, 0, 0, 0};
+    for (int score = 1; score <= 5; ++score) {
+        left[score + 1] = left[score] + column_width[score];
+        bottom[score + 1] = bottom[score] + row_height[score];
+    }
+    auto band_of = [&](int power) {
+        return power == 5 || power == 3 ? title_band : 0.0;
+    };
+
+    std::string out = "digraph \"stakemap\" {\n";
+    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=11, pad=\"0.3\", "
+           "outputorder=\"nodesfirst\", labelloc=\"b\", labeljust=\"l\", splines=\"false\"];\n";
+    out += "  node [fontname=\"DejaVu Sans\", fontsize=8, style=\"filled\", penwidth=0.8, "
+           "color=\"#333333\"];\n";
+    out += "  label=<" + legend_label + ">;\n";
     // Quadrants: low = scores 1–3, high = 4–5; drawn first, under the actors.
     struct Quadrant {
         int interest_from, interest_to, power_from, power_to;
-        const char* it;
-        const char* en;
+        const char* name;
         const char* fill;
     };
     const Quadrant quadrants[] = {
-        {4, 5, 4, 5, "Gestire da vicino", "Manage closely", "#FBE3D6"},
-        {1, 3, 4, 5, "Tenere soddisfatti", "Keep satisfied", "#FDF3D0"},
-        {4, 5, 1, 3, "Tenere informati", "Keep informed", "#DCEEF8"},
-        {1, 3, 1, 3, "Monitorare", "Monitor", "#ECECEC"},
+        {4, 5, 4, 5, text::N_("Manage closely"), "#FBE3D6"},
+        {1, 3, 4, 5, text::N_("Keep satisfied"), "#FDF3D0"},
+        {4, 5, 1, 3, text::N_("Keep informed"), "#DCEEF8"},
+        {1, 3, 1, 3, text::N_("Monitor"), "#ECECEC"},
     };
-    // neato reads input positions in inches.
-    auto x_of = [&](double interest) {
-        return (interest - 0.5) * cell_width;
-    };
-    auto y_of = [&](double power) {
-        return (power - 0.5) * cell_height;
+    auto pos = [](double x, double y) {
+        return ", pos=\"" + format_number(x, 6) + "," + format_number(y, 6) + "!\"";
     };
     int number = 0;
     for (const auto& q : quadrants) {
-        const double left = x_of(q.interest_from - 0.5);
-        const double right = x_of(q.interest_to + 0.5);
-        const double bottom = y_of(q.power_from - 0.5);
-        const double top = y_of(q.power_to + 0.5);
+        const double x0 = left[q.interest_from];
+        const double x1 = left[q.interest_to + 1];
+        const double y0 = bottom[q.power_from];
+        const double y1 = bottom[q.power_to + 1];
         out += "  q" + std::to_string(number++) +
-               " [shape=box, style=\"filled\", color=\"#FFFFFF\", " + "penwidth=3, fillcolor=\"" +
-               q.fill + "\", fontsize=16, fontcolor=\"#555555\", " +
-               "labelloc=\"t\", label=" + dot_label(italian(options) ? q.it : q.en) +
-               ", width=" + format_number(right - left, 4) +
-               ", height=" + format_number(top - bottom, 4) + ", fixedsize=true, pos=\"" +
-               format_number((left + right) / 2.0, 6) + "," +
-               format_number((bottom + top) / 2.0, 6) + "!\"];\n";
+               " [shape=box, style=\"filled\", color=\"#FFFFFF\", penwidth=3, fillcolor=\"" +
+               q.fill + "\", fontsize=16, fontcolor=\"#555555\", labelloc=\"t\", label=" +
+               dot_label(words(q.name)) + ", width=" + format_number(x1 - x0, 4) +
+               ", height=" + format_number(y1 - y0, 4) + ", fixedsize=true" +
+               pos((x0 + x1) / 2.0, (y0 + y1) / 2.0) + "];\n";
     }
-    // Axis labels.
+    // Axes: their names and the scores of each column and row.
     out += "  axis_x [shape=plaintext, style=\"\", fontsize=12, label=" +
-           dot_label(words(options, "Interesse →", "Interest →")) + ", pos=\"" +
-           format_number(x_of(3.0), 6) + "," + format_number(y_of(0.3), 6) + "!\"];\n";
-    out += "  axis_y [shape=plaintext, style=\"\", fontsize=12, label=" +
-           dot_label(words(options, "Potere ↑", "Power ↑")) + ", pos=\"" +
-           format_number(x_of(0.25), 6) + "," + format_number(y_of(3.0), 6) + "!\"];\n";
+           dot_label(words("Interest →")) + pos(left[6] / 2.0, -0.45) + "];\n";
+    out +=
+        "  axis_y [shape=plaintext, style=\"\", fontsize=12, label=" + dot_label(words("Power ↑")) +
+        pos(-0.65, bottom[6] / 2.0) + "];\n";
+    for (int score = 1; score <= 5; ++score) {
+        out += "  interest" + std::to_string(score) +
+               " [shape=plaintext, style=\"\", fontsize=10, fontcolor=\"#555555\", label=\"" +
+               std::to_string(score) + "\"" + pos((left[score] + left[score + 1]) / 2.0, -0.15) +
+               "];\n";
+        out += "  power" + std::to_string(score) +
+               " [shape=plaintext, style=\"\", fontsize=10, fontcolor=\"#555555\", label=\"" +
+               std::to_string(score) + "\"" +
+               pos(-0.15, bottom[score] + (row_height[score] - band_of(score)) / 2.0) + "];\n";
+    }
     for (const auto& [cell, members] : cells) {
-        const auto columns = static_cast<std::size_t>(std::ceil(std::sqrt(members.size())));
-        const std::size_t rows = (members.size() + columns - 1) / columns;
-        const double slot_width = cell_width * 0.92 / static_cast<double>(columns);
-        const double slot_height = cell_height * 0.62 / static_cast<double>(rows);
+        const std::size_t columns = columns_for(members.size(), best_spread);
+        const auto heights = row_heights(members, columns);
+        const double centre_x = (left[cell.first] + left[cell.first + 1]) / 2.0;
+        const double centre_y =
+            bottom[cell.second] + (row_height[cell.second] - band_of(cell.second)) / 2.0;
+        double row_top = centre_y + std::accumulate(heights.begin(), heights.end(), 0.0) / 2.0;
         for (std::size_t k = 0; k < members.size(); ++k) {
             const std::size_t v = members[k];
-            const double x = x_of(cell.first) + (static_cast<double>(k % columns) -
-                                                 (static_cast<double>(columns) - 1) / 2.0) *
-                                                    slot_width;
-            const double y =
-                y_of(cell.second) - 0.08 -
-                (static_cast<double>(k / columns) - (static_cast<double>(rows) - 1) / 2.0) *
-                    slot_height;
+            const std::size_t row = k / columns;
+            // The last row may be shorter: centre it too.
+            const std::size_t in_row = std::min(columns, members.size() - row * columns);
+            const double x = centre_x + (static_cast<double>(k % columns) -
+                                         (static_cast<double>(in_row) - 1) / 2.0) *
+                                            slot_width;
+            const double y = row_top - heights[row] / 2.0;
+            if (k % columns == columns - 1 || k + 1 == members.size()) {
+                row_top -= heights[row];
+            }
             const auto& style = sector_style(model::sector_of(actors[v], *data.vocabulary));
-            const std::string text =
-                options.label == LabelMode::none
-                    ? std::string()
-                    : wrap(actors[v].short_name.value_or(actors[v].name), columns > 2 ? 10 : 16);
-            // Crowded cells get smaller type so that labels stay inside their slots.
-            const int font = columns > 3 ? 5 : columns > 2 ? 6 : 8;
-            out += "  n" + std::to_string(v) + " [label=" + dot_label(text) +
-                   ", fontsize=" + std::to_string(font) + ", tooltip=" + dot_quoted(actors[v].id) +
-                   ", shape=" + style.shape + ", fillcolor=\"" + colours[v] +
-                   "B3\", width=" + format_number(slot_width * 0.94, 4) +
-                   ", height=" + format_number(slot_height * 0.9, 4) + ", fixedsize=true, pos=\"" +
-                   format_number(x, 6) + "," + format_number(y, 6) + "!\"];\n";
+            out += "  n" + std::to_string(v) + " [label=" + dot_label(slot_text(v)) +
+                   ", tooltip=" + dot_quoted(actors[v].id) + ", shape=" + style.shape +
+                   ", fillcolor=\"" + colours[v] +
+                   "B3\", width=" + format_number(slot_width - 0.08, 4) +
+                   ", height=" + format_number(heights[row] - 0.08, 4) + ", fixedsize=true" +
+                   pos(x, y) + "];\n";
         }
     }
     out += "}\n";

@@ -3,8 +3,13 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 namespace stakemap::render {
 
@@ -79,10 +84,24 @@ std::string take_errors(const std::string& what) {
     return errors.empty() ? what : what + ": " + errors;
 }
 
-} // namespace
+/// Puts the clusters of a laid-out graph back in the order of the DOT text. Some engines (nop,
+/// reading clusters' positions) collect them in the order of cgraph's subgraph dictionary, which
+/// compares ids made from string addresses: the clusters would be drawn in a different order on
+/// different runs.
+void in_creation_order(Agraph_t* graph) {
+    const int count = GD_n_cluster(graph);
+    if (count > 1 && GD_clust(graph) != nullptr) {
+        std::stable_sort(GD_clust(graph) + 1, GD_clust(graph) + 1 + count,
+                         [](Agraph_t* a, Agraph_t* b) { return AGSEQ(a) < AGSEQ(b); });
+    }
+    for (int c = 1; c <= count; ++c) {
+        in_creation_order(GD_clust(graph)[c]);
+    }
+}
 
-std::string render_dot(const std::string& dot, const std::string& engine,
-                       const std::string& format) {
+/// Runs `use` on the laid-out drawing, with the Graphviz lock held and everything freed after.
+template <typename Use>
+auto with_layout(const std::string& dot, const std::string& engine, Use&& use) {
     const std::lock_guard lock(graphviz_lock());
     collected_errors().clear();
     agseterrf(collect_error);
@@ -95,25 +114,180 @@ std::string render_dot(const std::string& dot, const std::string& engine,
     if (!graph) {
         throw RenderError(take_errors("Graphviz could not read the drawing"));
     }
+    // Parts of Graphviz draw from rand() and drand48() without seeding them (prism's overlap
+    // removal, neato's spline routing): the same generators' state for every drawing makes the
+    // same drawing, in the first call of a process as in the hundredth.
+    std::srand(1);
+    srand48(1);
     if (gvLayout(context, graph.get(), engine.c_str()) != 0) {
         throw RenderError(take_errors("Graphviz could not lay out the map with " + engine));
     }
     const LayoutGuard layout(context, graph.get());
-    char* data = nullptr;
-    unsigned int length = 0;
-    if (gvRenderData(context, graph.get(), format.c_str(), &data, &length) != 0 ||
-        data == nullptr) {
-        if (data != nullptr) {
-            gvFreeRenderData(data);
-        }
-        throw RenderError(take_errors("Graphviz could not render " + format +
-                                      " (is the Graphviz plugin for it installed? apt-get "
-                                      "install graphviz)"));
-    }
-    std::string output(data, length);
-    gvFreeRenderData(data);
+    in_creation_order(graph.get());
+    auto result = use(context, graph.get());
     collected_errors().clear();
-    return output;
+    return result;
+}
+
+/// The font size a label is written in, and the smallest `point-size` inside an HTML label.
+double label_font_size(void* object, const char* label, bool html) {
+    const char* size_text = agget(object, const_cast<char*>("fontsize"));
+    double size = size_text != nullptr && *size_text != '\0' ? std::atof(size_text) : 14.0;
+    if (html) {
+        const std::string_view text(label);
+        const std::string_view key = "point-size=\"";
+        for (auto at = text.find(key); at != std::string_view::npos; at = text.find(key, at)) {
+            at += key.size();
+            size = std::min(size, std::atof(std::string(text.substr(at, 12)).c_str()));
+        }
+    }
+    return size;
+}
+
+/// The smallest type of every label drawn: the graph's, its clusters', its nodes' and its edges'.
+double smallest_text(Agraph_t* root) {
+    double smallest = 0.0;
+    auto consider = [&](void* object, const char* label) {
+        if (label == nullptr || *label == '\0') {
+            return;
+        }
+        const double size = label_font_size(object, label, aghtmlstr(const_cast<char*>(label)));
+        if (size > 0.0 && (smallest == 0.0 || size < smallest)) {
+            smallest = size;
+        }
+    };
+    char label_name[] = "label";
+    std::function<void(Agraph_t*)> visit_clusters = [&](Agraph_t* graph) {
+        for (Agraph_t* sub = agfstsubg(graph); sub != nullptr; sub = agnxtsubg(sub)) {
+            if (std::string_view(agnameof(sub)).rfind("cluster", 0) == 0) {
+                consider(sub, agget(sub, label_name));
+            }
+            visit_clusters(sub);
+        }
+    };
+    consider(root, agget(root, label_name));
+    visit_clusters(root);
+    for (Agnode_t* node = agfstnode(root); node != nullptr; node = agnxtnode(root, node)) {
+        const char* label = agget(node, label_name);
+        consider(node, label == nullptr ? agnameof(node) : label); // no label: the name shows
+        for (Agedge_t* edge = agfstout(root, node); edge != nullptr; edge = agnxtout(root, edge)) {
+            for (const char* name : {"label", "xlabel", "headlabel", "taillabel"}) {
+                consider(edge, agget(edge, const_cast<char*>(name)));
+            }
+        }
+    }
+    return smallest;
+}
+
+Fit fit_of(Agraph_t* graph, const Paper& paper) {
+    Fit fit;
+    const boxf box = GD_bb(graph);
+    fit.width = box.UR.x - box.LL.x;
+    fit.height = box.UR.y - box.LL.y;
+    const double usable_width = paper.width - 2.0 * paper_margin;
+    const double usable_height = paper.height - 2.0 * paper_margin;
+    fit.scale = largest_enlargement;
+    if (fit.width > 0.0) {
+        fit.scale = std::min(fit.scale, usable_width / fit.width);
+    }
+    if (fit.height > 0.0) {
+        fit.scale = std::min(fit.scale, usable_height / fit.height);
+    }
+    fit.smallest_text = smallest_text(graph);
+    return fit;
+}
+
+std::string fixed(double value) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.6f", value);
+    return text;
+}
+
+} // namespace
+
+std::optional<Paper> paper_sheet(std::string_view name, bool landscape) {
+    constexpr double point_per_mm = 72.0 / 25.4;
+    Paper paper;
+    if (name == "A4") {
+        paper = {"A4", landscape, 210.0 * point_per_mm, 297.0 * point_per_mm};
+    } else if (name == "A3") {
+        paper = {"A3", landscape, 297.0 * point_per_mm, 420.0 * point_per_mm};
+    } else {
+        return std::nullopt;
+    }
+    if (landscape) {
+        std::swap(paper.width, paper.height);
+    }
+    return paper;
+}
+
+bool Fit::readable() const {
+    return smallest_text <= 0.0 || smallest_printed_text() >= smallest_text_on_paper - 1e-9;
+}
+
+DoesNotFit::DoesNotFit(Paper paper, Fit fit)
+    : std::runtime_error("the drawing does not fit on " + paper.name +
+                         (paper.landscape ? " landscape" : "") + " with text of at least 6 pt"),
+      paper_(std::move(paper)), fit_(fit) {}
+
+std::string render_dot(const std::string& dot, const std::string& engine, const std::string& format,
+                       const RenderOptions& options) {
+    return with_layout(dot, engine, [&](GVC_t* context, Agraph_t* graph) {
+        if (options.paper) {
+            const Fit fit = fit_of(graph, *options.paper);
+            if (!fit.readable()) {
+                throw DoesNotFit(*options.paper, fit);
+            }
+            // The page is exactly the sheet: the viewport is the sheet's size at the drawing's
+            // scale, centred on the drawing; no Graphviz margin (PDF would add 36 pt).
+            const boxf box = GD_bb(graph);
+            agsafeset(graph, const_cast<char*>("viewport"),
+                      const_cast<char*>((fixed(options.paper->width) + "," +
+                                         fixed(options.paper->height) + "," + fixed(fit.scale) +
+                                         "," + fixed((box.LL.x + box.UR.x) / 2.0) + "," +
+                                         fixed((box.LL.y + box.UR.y) / 2.0))
+                                            .c_str()),
+                      const_cast<char*>(""));
+            agsafeset(graph, const_cast<char*>("margin"), const_cast<char*>("0"),
+                      const_cast<char*>(""));
+            if (format == "png") {
+                GD_drawing(graph)->dpi = paper_png_dpi;
+            }
+        }
+        char* data = nullptr;
+        unsigned int length = 0;
+        if (gvRenderData(context, graph, format.c_str(), &data, &length) != 0 || data == nullptr) {
+            if (data != nullptr) {
+                gvFreeRenderData(data);
+            }
+            throw RenderError(take_errors("Graphviz could not render " + format +
+                                          " (is the Graphviz plugin for it installed? apt-get "
+                                          "install graphviz)"));
+        }
+        std::string output(data, length);
+        gvFreeRenderData(data);
+        return output;
+    });
+}
+
+Fit fit_on_paper(const std::string& dot, const std::string& engine, const Paper& paper) {
+    return with_layout(dot, engine, [&](GVC_t*, Agraph_t* graph) { return fit_of(graph, paper); });
+}
+
+Layout layout(const std::string& dot, const std::string& engine) {
+    return with_layout(dot, engine, [](GVC_t*, Agraph_t* graph) {
+        Layout result;
+        const boxf box = GD_bb(graph);
+        result.left = box.LL.x;
+        result.bottom = box.LL.y;
+        result.right = box.UR.x;
+        result.top = box.UR.y;
+        for (Agnode_t* node = agfstnode(graph); node != nullptr; node = agnxtnode(graph, node)) {
+            result.nodes[agnameof(node)] = {ND_coord(node).x, ND_coord(node).y,
+                                            ND_width(node) * 72.0, ND_height(node) * 72.0};
+        }
+        return result;
+    });
 }
 
 } // namespace stakemap::render

@@ -10,6 +10,7 @@
 #include "stakemap/model/grouping.hpp"
 #include "stakemap/report/coverage_report.hpp"
 #include "stakemap/report/table.hpp"
+#include "stakemap/text/words.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -19,8 +20,42 @@ namespace stakemap::render {
 
 namespace {
 
+/// What a measure is called in a legend.
+std::string measure_label(const text::Words& words, analysis::Measure measure) {
+    using analysis::Measure;
+    switch (measure) {
+    case Measure::degree:
+        return words.in_context("centrality measure", "degree");
+    case Measure::in_degree:
+        return words.in_context("centrality measure", "in-degree");
+    case Measure::out_degree:
+        return words.in_context("centrality measure", "out-degree");
+    case Measure::strength:
+        return words.in_context("centrality measure", "strength (sum of tie weights)");
+    case Measure::betweenness:
+        return words.in_context("centrality measure", "betweenness");
+    case Measure::closeness:
+        return words.in_context("centrality measure", "closeness");
+    case Measure::harmonic:
+        return words.in_context("centrality measure", "harmonic centrality");
+    case Measure::eigenvector:
+        return words.in_context("centrality measure", "eigenvector centrality");
+    case Measure::pagerank:
+        return words.in_context("centrality measure", "PageRank");
+    case Measure::coreness:
+        return words.in_context("centrality measure", "coreness (k-core)");
+    case Measure::constraint:
+        return words.in_context("centrality measure", "constraint (Burt)");
+    case Measure::effective_size:
+        return words.in_context("centrality measure", "effective size");
+    case Measure::clustering:
+        return words.in_context("centrality measure", "clustering coefficient");
+    }
+    return analysis::measure_key(measure);
+}
+
 std::vector<double> measure_values(const graph::AnalysisGraph& graph, const std::string& key,
-                                   unsigned threads) {
+                                   unsigned threads, const text::Words& words) {
     const auto measure = analysis::measure_from_key(key);
     if (!measure) {
         std::vector<std::string> keys;
@@ -28,11 +63,14 @@ std::vector<double> measure_values(const graph::AnalysisGraph& graph, const std:
             keys.emplace_back(analysis::measure_key(m));
         }
         const std::string suggestion = io::nearest_name(key, keys);
-        throw ViewError("unknown measure \"" + key + "\"" +
-                        (suggestion.empty() ? "" : "; did you mean \"" + suggestion + "\"?"));
+        throw ViewError(suggestion.empty()
+                            ? words("unknown measure \"{name}\"", {{"name", key}})
+                            : words("unknown measure \"{name}\"; did you mean \"{suggestion}\"?",
+                                    {{"name", key}, {"suggestion", suggestion}}));
     }
     if (!analysis::applies(*measure, graph)) {
-        throw ViewError("the measure \"" + key + "\" applies to directed maps only");
+        throw ViewError(
+            words("the measure \"{name}\" applies to directed maps only", {{"name", key}}));
     }
     return analysis::centrality(graph, {.measures = {*measure}, .threads = threads}).front().values;
 }
@@ -44,7 +82,8 @@ std::vector<std::size_t> communities_of(const graph::AnalysisGraph& graph, std::
 std::string group_name(const model::Vocabulary& vocabulary, const std::string& by,
                        const std::string& value, const model::Map& map, model::Language language) {
     if (value.empty()) {
-        return language == model::Language::it ? "(nessuno)" : "(none)";
+        const text::Words words(language);
+        return words.in_context("drawing", "(none)");
     }
     if (by == "sector") {
         const auto* term = vocabulary.find_sector(value);
@@ -63,6 +102,14 @@ std::string group_name(const model::Vocabulary& vocabulary, const std::string& b
         return index ? map.areas[*index].name : value;
     }
     return value;
+}
+
+std::string unknown_area(const text::Words& words, const model::Map& map, const std::string& id) {
+    const std::string nearest = io::nearest_name(id, map.area_ids());
+    return nearest.empty()
+               ? words("--area: no area \"{id}\" in this map", {{"id", id}})
+               : words("--area: no area \"{id}\" in this map; did you mean \"{nearest}\"?",
+                       {{"id", id}, {"nearest", nearest}});
 }
 
 /// Whether area `id` is `root` or lies below it.
@@ -91,12 +138,12 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     data.vocabulary = &vocabulary;
     data.graph = &graph;
     data.title = map.title + (map.date ? " — " + *map.date : std::string());
-    const bool it = options.language == model::Language::it;
+    const text::Words words(options.language);
     if (!options.color_areas.empty() && options.color_areas != "coverage") {
-        throw ViewError("--color-areas must be coverage");
+        throw ViewError(words("--color-areas must be coverage"));
     }
     if (!options.color_areas.empty() && options.cluster != "area") {
-        throw ViewError("--color-areas shades the area boxes: use it with --cluster area");
+        throw ViewError(words("--color-areas shades the area boxes: use it with --cluster area"));
     }
     analysis::CoverageResult coverage;
     if (options.view == "coverage" || !options.color_areas.empty()) {
@@ -111,30 +158,32 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     if (options.ego) {
         const auto centre = graph.vertex(*options.ego);
         if (!centre) {
-            throw ViewError(io::unknown_name("--ego: no actor", *options.ego, map.actor_ids()));
+            const std::string nearest = io::nearest_name(*options.ego, map.actor_ids());
+            throw ViewError(
+                nearest.empty()
+                    ? words("--ego: no actor \"{id}\" in this map", {{"id", *options.ego}})
+                    : words("--ego: no actor \"{id}\" in this map; did you mean \"{nearest}\"?",
+                            {{"id", *options.ego}, {"nearest", nearest}}));
         }
         const auto around = analysis::reach_from(graph, {*centre}, options.radius);
         for (std::size_t v = 0; v < n; ++v) {
             data.shown[v] = around.reached(v);
         }
-        data.title += options.language == model::Language::it
-                          ? " — rete di " + map.actors[*centre].name
-                          : " — network of " + map.actors[*centre].name;
+        data.title += " — " + words("network of {name}", {{"name", map.actors[*centre].name}});
     }
     if (options.view == "coverage") {
         if (map.areas.empty()) {
-            throw ViewError("--view coverage: the map has no areas");
+            throw ViewError(words("--view coverage: the map has no areas"));
         }
         std::vector<std::size_t> areas;
-        std::string title =
-            data.title + (it ? " — copertura dei servizi per area" : " — service coverage by area");
+        std::string title = data.title + " — " + words("service coverage by area");
         for (std::size_t a = 0; a < map.areas.size(); ++a) {
             if (!options.area || within(map, map.areas[a].id, *options.area)) {
                 areas.push_back(a);
             }
         }
         if (areas.empty()) {
-            throw ViewError(io::unknown_name("--area: no area", *options.area, map.area_ids()));
+            throw ViewError(unknown_area(words, map, *options.area));
         }
         DrawingOptions drawing{.engine = "dot",
                                .label = options.label,
@@ -145,7 +194,7 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     }
     if (options.area) {
         if (!map.area_index(*options.area)) {
-            throw ViewError(io::unknown_name("--area: no area", *options.area, map.area_ids()));
+            throw ViewError(unknown_area(words, map, *options.area));
         }
         for (std::size_t v = 0; v < n; ++v) {
             const auto& actor = map.actors[v];
@@ -191,10 +240,9 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
             for (std::size_t a = 0; a < map.areas.size(); ++a) {
                 const auto score = report::coverage_shown_score(coverage.areas[a]);
                 data.clusters[a].fill = score_fill(score.value_or(std::nan("")));
-                data.clusters[a].name +=
-                    " (" + (score ? report::format_number(*score, 2) : "–") + ")";
+                data.clusters[a].name += " (" + (score ? words.number(*score, 2) : "–") + ")";
             }
-            data.cluster_fill_label = it ? "punteggio di copertura" : "coverage score";
+            data.cluster_fill_label = words.in_context("drawing", "coverage score");
         }
         for (const auto& actor : map.actors) {
             data.cluster_of.push_back(actor.area.value_or(""));
@@ -217,7 +265,9 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
             if (seen.insert(partition[v]).second) {
                 data.clusters.push_back(
                     {std::to_string(partition[v] + 1),
-                     (it ? "Comunità " : "Community ") + std::to_string(partition[v] + 1), "", ""});
+                     words("Community {number}",
+                           {{"number", words.integer(static_cast<long long>(partition[v] + 1))}}),
+                     "", ""});
             }
             data.cluster_of.push_back(std::to_string(partition[v] + 1));
         }
@@ -226,7 +276,7 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
                       return std::stoul(a.key) < std::stoul(b.key);
                   });
     } else if (options.cluster != "none") {
-        throw ViewError("--cluster must be area, sector, kind, community or none");
+        throw ViewError(words("--cluster must be area, sector, kind, community or none"));
     }
 
     // Colour.
@@ -234,10 +284,11 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         const auto& partition = community_once();
         for (std::size_t v = 0; v < n; ++v) {
             data.color_groups.push_back(std::to_string(partition[v] + 1));
-            data.color_group_names.push_back((it ? "comunità " : "community ") +
-                                             std::to_string(partition[v] + 1));
+            data.color_group_names.push_back(
+                words("community {number}",
+                      {{"number", words.integer(static_cast<long long>(partition[v] + 1))}}));
         }
-        data.color_label = it ? "comunità" : "community";
+        data.color_label = words.in_context("drawing", "community");
     } else if (options.color_by == "kind" || options.color_by == "level" ||
                options.color_by == "area") {
         data.color_groups = *model::group_labels(map, vocabulary, options.color_by);
@@ -245,26 +296,27 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
             data.color_group_names.push_back(
                 group_name(vocabulary, options.color_by, value, map, options.language));
         }
-        data.color_label = options.color_by == "kind"    ? (it ? "tipo" : "kind")
-                           : options.color_by == "level" ? (it ? "livello" : "level")
-                                                         : "area";
+        data.color_label = options.color_by == "kind" ? words.in_context("drawing", "kind of actor")
+                           : options.color_by == "level" ? words.in_context("drawing", "level")
+                                                         : words.in_context("drawing", "area");
     } else if (options.color_by != "sector") {
-        data.color_values = measure_values(graph, options.color_by, options.threads);
-        data.color_label = options.color_by;
+        data.color_values = measure_values(graph, options.color_by, options.threads, words);
+        data.color_label = measure_label(words, *analysis::measure_from_key(options.color_by));
     }
 
     // Size.
     if (!options.size_by.empty()) {
-        data.size_values = measure_values(graph, options.size_by, options.threads);
-        data.size_label = options.size_by;
+        data.size_values = measure_values(graph, options.size_by, options.threads, words);
+        data.size_label = measure_label(words, *analysis::measure_from_key(options.size_by));
     }
 
     // Suggested links, with the same goal and defaults as `stakemap suggest`.
     if (!options.suggest_goal.empty()) {
         const auto goal = analysis::goal_from_id(options.suggest_goal);
         if (!goal) {
-            throw ViewError("unknown goal \"" + options.suggest_goal +
-                            "\": use reach, connect, resilience or coverage");
+            throw ViewError(words("unknown goal \"{goal}\": use reach, connect, resilience or "
+                                  "coverage",
+                                  {{"goal", options.suggest_goal}}));
         }
         analysis::SuggestOptions settings;
         settings.goal = *goal;
@@ -303,13 +355,18 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     MapView view;
     view.engine = options.engine;
     if (view.engine.empty()) {
-        // Clusters go to dot. fdp draws clusters more compactly, but Graphviz 2.43's fdp gives a
-        // different drawing on every run when there are clusters, and a drawing must be the same
-        // for the same map and options (--layout fdp remains available).
-        view.engine = options.view == "grid"      ? "neato"
-                      : options.cluster != "none" ? "dot"
-                      : shown <= 300              ? "neato"
-                                                  : "sfdp";
+        // Clusters are composed: each laid out on its own and packed to the page's proportions
+        // (compose.hpp). dot puts clusters side by side and draws very wide maps, and Graphviz
+        // 2.43's fdp gives a different drawing on every run when there are clusters, while a
+        // drawing must be the same for the same map and options (--layout dot or fdp remain
+        // available).
+        // On paper, a drawing without clusters is composed too: one block, and the legend
+        // beside it when that makes the drawing larger on the sheet.
+        const bool composed = options.cluster != "none" || options.paper.has_value();
+        view.engine = options.view == "grid" ? "neato"
+                      : composed             ? std::string(composed_engine)
+                      : shown <= 300         ? "neato"
+                                             : "sfdp";
     }
     DrawingOptions drawing{.engine = view.engine,
                            .label = options.label,

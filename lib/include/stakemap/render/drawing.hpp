@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace stakemap::render {
@@ -53,8 +54,12 @@ struct DrawingData {
     std::string title;
 };
 
+/// The engine of drawings whose groups are laid out one by one and packed to the page's
+/// proportions (compose.hpp): Graphviz's nop engine keeps the positions and routes the ties.
+inline constexpr std::string_view composed_engine = "nop";
+
 struct DrawingOptions {
-    std::string engine = "neato";
+    std::string engine = "neato"; ///< a Graphviz engine, or composed_engine
     LabelMode label = LabelMode::name;
     model::Language language = model::Language::en;
     std::optional<std::string> paper; ///< "A3" or "A4"
