@@ -8,6 +8,7 @@
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/grouping.hpp"
+#include "stakemap/report/centrality_report.hpp"
 #include "stakemap/report/coverage_report.hpp"
 #include "stakemap/report/table.hpp"
 #include "stakemap/text/words.hpp"
@@ -19,40 +20,6 @@
 namespace stakemap::render {
 
 namespace {
-
-/// What a measure is called in a legend.
-std::string measure_label(const text::Words& words, analysis::Measure measure) {
-    using analysis::Measure;
-    switch (measure) {
-    case Measure::degree:
-        return words.in_context("centrality measure", "degree");
-    case Measure::in_degree:
-        return words.in_context("centrality measure", "in-degree");
-    case Measure::out_degree:
-        return words.in_context("centrality measure", "out-degree");
-    case Measure::strength:
-        return words.in_context("centrality measure", "strength (sum of tie weights)");
-    case Measure::betweenness:
-        return words.in_context("centrality measure", "betweenness");
-    case Measure::closeness:
-        return words.in_context("centrality measure", "closeness");
-    case Measure::harmonic:
-        return words.in_context("centrality measure", "harmonic centrality");
-    case Measure::eigenvector:
-        return words.in_context("centrality measure", "eigenvector centrality");
-    case Measure::pagerank:
-        return words.in_context("centrality measure", "PageRank");
-    case Measure::coreness:
-        return words.in_context("centrality measure", "coreness (k-core)");
-    case Measure::constraint:
-        return words.in_context("centrality measure", "constraint (Burt)");
-    case Measure::effective_size:
-        return words.in_context("centrality measure", "effective size");
-    case Measure::clustering:
-        return words.in_context("centrality measure", "clustering coefficient");
-    }
-    return analysis::measure_key(measure);
-}
 
 std::vector<double> measure_values(const graph::AnalysisGraph& graph, const std::string& key,
                                    unsigned threads, const text::Words& words) {
@@ -301,13 +268,15 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
                                                          : words.in_context("drawing", "area");
     } else if (options.color_by != "sector") {
         data.color_values = measure_values(graph, options.color_by, options.threads, words);
-        data.color_label = measure_label(words, *analysis::measure_from_key(options.color_by));
+        data.color_label =
+            report::measure_label(*analysis::measure_from_key(options.color_by), words);
     }
 
     // Size.
     if (!options.size_by.empty()) {
         data.size_values = measure_values(graph, options.size_by, options.threads, words);
-        data.size_label = measure_label(words, *analysis::measure_from_key(options.size_by));
+        data.size_label =
+            report::measure_label(*analysis::measure_from_key(options.size_by), words);
     }
 
     // Suggested links, with the same goal and defaults as `stakemap suggest`.
