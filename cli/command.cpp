@@ -5,6 +5,7 @@
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
 #include "stakemap/report/csv.hpp"
+#include "stakemap/report/gaps_report.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -385,6 +386,18 @@ model::Map Command::load_map() const {
         }
     }
     return std::move(*result.map);
+}
+
+model::ActorSelector Command::selector_option(const char* option, const std::string& text,
+                                              const model::Vocabulary& vocabulary,
+                                              const model::Map& map) const {
+    try {
+        return analysis::parse_selector(text, vocabulary,
+                                        values_[option].defaulted() ? nullptr : &map);
+    } catch (const analysis::SelectorError& error) {
+        throw UsageError(
+            report::selector_error_text(error, std::string("--") + option, words_.language()));
+    }
 }
 
 void Command::emit_csv(const nlohmann::ordered_json& records) const {

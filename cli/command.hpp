@@ -2,6 +2,7 @@
 // The frame every subcommand shares: one class per command (name, synopsis, setup, run), the common
 // options of SPEC §4, and the mapping of failures to exit codes.
 
+#include "stakemap/analysis/gaps.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/model/map.hpp"
@@ -129,6 +130,11 @@ protected:
     model::Map load_map() const;
     /// Writes results to -o FILE atomically, or to stdout.
     void emit(const std::string& content) const;
+    /// The selector given to `option` (--from, --to): a selector written on the command line must
+    /// select someone in `map`, the option's default may select nobody; throws UsageError.
+    model::ActorSelector selector_option(const char* option, const std::string& text,
+                                         const model::Vocabulary& vocabulary,
+                                         const model::Map& map) const;
     /// Writes `records` (part of the JSON results) as CSV, in the style --excel-it asks for.
     void emit_csv(const nlohmann::ordered_json& records) const;
 };

@@ -51,15 +51,8 @@ public:
             }
             throw UsageError(message);
         }
-        // A selector written on the command line must select someone; the defaults may not.
         const auto selector = [&](const char* option, const std::string& text) {
-            try {
-                return analysis::parse_selector(text, vocabulary,
-                                                values_[option].defaulted() ? nullptr : &map);
-            } catch (const analysis::SelectorError& error) {
-                throw UsageError(report::selector_error_text(error, std::string("--") + option,
-                                                             words_.language()));
-            }
+            return selector_option(option, text, vocabulary, map);
         };
         options.from = selector("from", from_);
         options.to = selector("to", to_);

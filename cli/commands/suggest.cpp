@@ -41,15 +41,8 @@ public:
         const model::Map& map = with_what_if(original, storage);
         const auto vocabulary = io::default_vocabulary().merged_with(map);
         const model::Language language = common_.language();
-        // A selector written on the command line must select someone; the defaults may not.
         const auto selector = [&](const char* option, const std::string& text) {
-            try {
-                return analysis::parse_selector(text, vocabulary,
-                                                values_[option].defaulted() ? nullptr : &map);
-            } catch (const analysis::SelectorError& error) {
-                throw UsageError(report::selector_error_text(error, std::string("--") + option,
-                                                             words_.language()));
-            }
+            return selector_option(option, text, vocabulary, map);
         };
         report::SuggestReport result;
         result.map = &map;

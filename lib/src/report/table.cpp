@@ -1,5 +1,7 @@
 #include "stakemap/report/table.hpp"
 
+#include "stakemap/text/words.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -143,31 +145,7 @@ std::string render_csv(const Table& table) {
 }
 
 std::string format_number(double value, int digits) {
-    if (std::isnan(value)) {
-        return "NaN";
-    }
-    if (std::isinf(value)) {
-        return value > 0 ? "inf" : "-inf";
-    }
-    if (value == 0.0) {
-        return "0";
-    }
-    char buffer[64];
-    const auto result =
-        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, digits);
-    std::string out(buffer, result.ptr);
-    if (out.find('e') != std::string::npos && std::fabs(value) >= 1e-4 && std::fabs(value) < 1e15) {
-        const auto fixed =
-            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, digits);
-        out.assign(buffer, fixed.ptr);
-        if (out.find('.') != std::string::npos) {
-            out.erase(out.find_last_not_of('0') + 1);
-            if (out.back() == '.') {
-                out.pop_back();
-            }
-        }
-    }
-    return out;
+    return text::plain_number(value, digits);
 }
 
 } // namespace stakemap::report

@@ -12,6 +12,7 @@
 #include <locale>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace stakemap::text {
 
@@ -67,36 +68,6 @@ std::string group_thousands(std::string_view digits, char separator) {
             out += separator;
         }
         out += digits[i];
-    }
-    return out;
-}
-
-/// The plain text of a number with at most `digits` significant digits and no exponent for
-/// ordinary magnitudes: "0.84", "1650", "6.4e-46".
-std::string plain_number(double value, int digits) {
-    if (std::isnan(value)) {
-        return "NaN";
-    }
-    if (std::isinf(value)) {
-        return value > 0 ? "inf" : "-inf";
-    }
-    if (value == 0.0) {
-        return "0";
-    }
-    char buffer[400];
-    const auto result =
-        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, digits);
-    std::string out(buffer, result.ptr);
-    if (out.find('e') != std::string::npos && std::fabs(value) >= 1e-4 && std::fabs(value) < 1e15) {
-        const auto fixed =
-            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, digits);
-        out.assign(buffer, fixed.ptr);
-        if (out.find('.') != std::string::npos) {
-            out.erase(out.find_last_not_of('0') + 1);
-            if (out.back() == '.') {
-                out.pop_back();
-            }
-        }
     }
     return out;
 }
@@ -163,7 +134,10 @@ std::string fill(std::string_view pattern, std::initializer_list<Arg> args) {
     return out;
 }
 
-std::string exact_number(double value) {
+namespace {
+
+/// NaN, infinities and zero written the same way by every formatter; nullopt for other values.
+std::optional<std::string> special_number(double value) {
     if (std::isnan(value)) {
         return "NaN";
     }
@@ -171,7 +145,38 @@ std::string exact_number(double value) {
         return value > 0 ? "inf" : "-inf";
     }
     if (value == 0.0) {
-        return "0";
+        return "0"; // never "-0"
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string plain_number(double value, int digits) {
+    if (auto special = special_number(value)) {
+        return *special;
+    }
+    char buffer[400];
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, digits);
+    std::string out(buffer, result.ptr);
+    if (out.find('e') != std::string::npos && std::fabs(value) >= 1e-4 && std::fabs(value) < 1e15) {
+        const auto fixed =
+            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, digits);
+        out.assign(buffer, fixed.ptr);
+        if (out.find('.') != std::string::npos) {
+            out.erase(out.find_last_not_of('0') + 1);
+            if (out.back() == '.') {
+                out.pop_back();
+            }
+        }
+    }
+    return out;
+}
+
+std::string exact_number(double value) {
+    if (auto special = special_number(value)) {
+        return *special;
     }
     char buffer[64];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);

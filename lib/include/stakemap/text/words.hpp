@@ -88,6 +88,11 @@ private:
 /// Fills {name} placeholders of `pattern`; a placeholder without a value is left as it is.
 std::string fill(std::string_view pattern, std::initializer_list<Arg> args);
 
+/// A number without locale: at most `digits` significant digits, no exponent for ordinary
+/// magnitudes, "-0" never printed ("0.84", "1650", "6.4e-46"). Words::number groups and localises
+/// it.
+std::string plain_number(double value, int digits);
+
 /// A number written for files and programs: the shortest text that reads back as the same double,
 /// '.' as decimal point, never locale-dependent ("0.1", "1e-300", "12").
 std::string exact_number(double value);
