@@ -235,39 +235,14 @@ private:
                         "its smallest text would be {smallest} pt, and on paper no text may be "
                         "smaller than {minimum} pt",
                         {{"paper", paper.name}, {"smallest", smallest}, {"minimum", minimum}});
-        struct Alternative {
-            std::string paper;
-            bool landscape;
-            bool short_labels;
-        };
-        std::vector<Alternative> alternatives;
-        if (paper.name == "A4") {
-            alternatives.push_back({"A3", paper.landscape, false});
-            alternatives.push_back({"A3", !paper.landscape, false});
-        }
-        alternatives.push_back({paper.name, !paper.landscape, false});
-        if (options.label == render::LabelMode::name) {
-            alternatives.push_back({paper.name, paper.landscape, true});
-        }
         std::string fitting;
-        for (const auto& alternative : alternatives) {
-            render::ViewOptions changed = options;
-            changed.paper = alternative.paper;
-            changed.landscape = alternative.landscape;
-            if (alternative.short_labels) {
-                changed.label = render::LabelMode::short_name;
-            }
-            const render::MapView view = make_view(map, graph, changed);
-            const auto sheet = render::paper_sheet(alternative.paper, alternative.landscape);
-            const render::Fit fit = render::fit_on_paper(view.dot, view.engine, *sheet);
-            if (fit.readable()) {
-                std::string option = "--paper " + alternative.paper;
-                option += alternative.landscape ? " --landscape" : "";
-                option += alternative.short_labels ? " --label short" : "";
-                fitting += "\n  " + words("{options} (smallest text {smallest} pt)",
-                                          {{"options", option},
-                                           {"smallest", points(fit.smallest_printed_text())}});
-            }
+        for (const auto& alternative : render::readable_alternatives(map, graph, options)) {
+            std::string option = "--paper " + alternative.paper;
+            option += alternative.landscape ? " --landscape" : "";
+            option += alternative.short_labels ? " --label short" : "";
+            fitting += "\n  " + words("{options} (smallest text {smallest} pt)",
+                                      {{"options", option},
+                                       {"smallest", points(alternative.smallest_printed_text)}});
         }
         if (!fitting.empty()) {
             return message + "\n" + words("It fits with:") + fitting;

@@ -1,5 +1,7 @@
 #include "stakemap/render/map_view.hpp"
 
+#include "stakemap/render/graphviz.hpp"
+
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/analysis/communities.hpp"
 #include "stakemap/analysis/coverage.hpp"
@@ -347,6 +349,42 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         view.engine = "neato"; // positions are fixed; neato keeps them
     }
     return view;
+}
+
+std::vector<PaperAlternative> readable_alternatives(const model::Map& map,
+                                                    const graph::AnalysisGraph& graph,
+                                                    const ViewOptions& options) {
+    const auto asked =
+        options.paper ? paper_sheet(*options.paper, options.landscape) : std::nullopt;
+    if (!asked) {
+        return {};
+    }
+    std::vector<PaperAlternative> candidates;
+    if (asked->name == "A4") {
+        candidates.push_back({"A3", options.landscape, false});
+        candidates.push_back({"A3", !options.landscape, false});
+    }
+    candidates.push_back({asked->name, !options.landscape, false});
+    if (options.label == LabelMode::name) {
+        candidates.push_back({asked->name, options.landscape, true});
+    }
+    std::vector<PaperAlternative> readable;
+    for (auto candidate : candidates) {
+        ViewOptions changed = options;
+        changed.paper = candidate.paper;
+        changed.landscape = candidate.landscape;
+        if (candidate.short_labels) {
+            changed.label = LabelMode::short_name;
+        }
+        const MapView view = map_view(map, graph, changed);
+        const auto sheet = paper_sheet(candidate.paper, candidate.landscape);
+        const Fit fit = fit_on_paper(view.dot, view.engine, *sheet);
+        if (fit.readable()) {
+            candidate.smallest_printed_text = fit.smallest_printed_text();
+            readable.push_back(std::move(candidate));
+        }
+    }
+    return readable;
 }
 
 } // namespace stakemap::render

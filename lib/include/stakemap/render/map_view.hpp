@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace stakemap::render {
 
@@ -56,5 +57,20 @@ struct MapView {
 /// Builds the drawing. Throws ViewError for ids or measures the map does not have.
 MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
                  const ViewOptions& options);
+
+/// A sheet and labels with which a drawing that did not fit its paper would fit.
+struct PaperAlternative {
+    std::string paper;
+    bool landscape = false;
+    bool short_labels = false;
+    double smallest_printed_text = 0.0; ///< pt, at the scale that fits the sheet
+};
+
+/// For a drawing refused on `options.paper`: the alternatives that give readable text, tried in
+/// this order — A3 in both orientations (from A4), the other orientation, short names. Each is laid
+/// out, so this costs a layout per alternative.
+std::vector<PaperAlternative> readable_alternatives(const model::Map& map,
+                                                    const graph::AnalysisGraph& graph,
+                                                    const ViewOptions& options);
 
 } // namespace stakemap::render
