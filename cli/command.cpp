@@ -361,18 +361,11 @@ model::Map Command::load_map() const {
     }
     common_.map_date = result.map->date.value_or("");
     if (common_.at.empty() && !common_.map_date.empty() && !common_.quiet) {
-        // Dates are YYYY-MM-DD, so text order is date order (as in graph::build).
         const std::string& date = common_.map_date;
-        std::size_t ended = 0;
-        std::size_t not_started = 0;
-        for (const auto& relation : result.map->relations) {
-            if (relation.until && !(date < *relation.until)) {
-                ++ended;
-            } else if (relation.since && date < *relation.since) {
-                ++not_started;
-            }
-        }
-        if (ended + not_started > 0) {
+        const auto left_out = static_cast<std::size_t>(std::count_if(
+            result.map->relations.begin(), result.map->relations.end(),
+            [&](const model::Relation& relation) { return !model::in_force(relation, date); }));
+        if (left_out > 0) {
             std::cerr << "stakemap: note: "
                       << words_.plural(
                              "analysing the relations in force on {date}, the map's date: "
@@ -381,7 +374,7 @@ model::Map Command::load_map() const {
                              "analysing the relations in force on {date}, the map's date: "
                              "{n} relations that are not in force then are left out "
                              "(--at all includes them)",
-                             ended + not_started, {{"date", date}})
+                             left_out, {{"date", date}})
                       << '\n';
         }
     }

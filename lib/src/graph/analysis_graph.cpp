@@ -27,16 +27,7 @@ bool keeps(const model::Relation& relation, const BuildOptions& options) {
             return false;
         }
     }
-    if (options.at) {
-        // Dates are YYYY-MM-DD, so text order is date order.
-        if (relation.since && *options.at < *relation.since) {
-            return false;
-        }
-        if (relation.until && !(*options.at < *relation.until)) {
-            return false;
-        }
-    }
-    return true;
+    return !options.at || model::in_force(relation, *options.at);
 }
 
 bool AnalysisGraph::tied(Vertex a, Vertex b) const {

@@ -51,4 +51,11 @@ std::vector<std::string> Map::area_ids() const {
     return ids;
 }
 
+bool in_force(const Relation& relation, const std::string& date) {
+    if (relation.since && date < *relation.since) {
+        return false;
+    }
+    return !(relation.until && !(date < *relation.until));
+}
+
 } // namespace stakemap::model

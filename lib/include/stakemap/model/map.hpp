@@ -139,6 +139,10 @@ struct Need {
     bool operator==(const Need&) const = default;
 };
 
+/// Whether a relation is in force on `date` (YYYY-MM-DD): since ≤ date < until, a missing bound
+/// being open. Dates are YYYY-MM-DD, so text order is date order.
+bool in_force(const Relation& relation, const std::string& date);
+
 /// A whole map file. Lists keep the file's order; positions in `actors` are the stable actor
 /// indices.
 struct Map {
