@@ -3,6 +3,7 @@
 // options of SPEC §4, and the mapping of failures to exit codes.
 
 #include "stakemap/analysis/gaps.hpp"
+#include "stakemap/error.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/model/map.hpp"
@@ -30,10 +31,7 @@ enum ExitCode : int {
 };
 
 /// A mistake in the command line (exit code 2).
-class UsageError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+using stakemap::UsageError;
 
 enum class Format { json, csv, table, md };
 

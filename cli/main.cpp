@@ -3,6 +3,7 @@
 
 #include "command.hpp"
 #include "stakemap/analysis/run_control.hpp"
+#include "stakemap/error.hpp"
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/version.hpp"
 
@@ -107,6 +108,52 @@ void print_error(const std::string& message) {
     std::cerr << "stakemap: error: " << message << '\n';
 }
 
+/// One message per kind of failure; the error's code decides what is added to its own words.
+void print_failure(const Error& error, const text::Words& words, const std::string& command) {
+    switch (error.code()) {
+    case ErrorCode::invalid_map: {
+        const auto* load = dynamic_cast<const io::LoadError*>(&error);
+        std::size_t errors = 0;
+        if (load != nullptr) {
+            for (const auto& diagnostic : load->diagnostics()) {
+                if (diagnostic.severity == io::Severity::error) {
+                    print_error(io::to_string(diagnostic));
+                    ++errors;
+                }
+            }
+        }
+        if (errors == 0) {
+            print_error(words("the map is not valid"));
+        }
+        return;
+    }
+    case ErrorCode::interrupted:
+        print_error(words("interrupted; no result was written"));
+        return;
+    case ErrorCode::render:
+        print_error(words("Graphviz could not draw the map: {what}", {{"what", error.what()}}));
+        return;
+    case ErrorCode::out_of_memory:
+        print_error(words("out of memory; the map is too large for this machine"));
+        return;
+    case ErrorCode::internal:
+        print_error(words("internal error: {what}", {{"what", error.what()}}) + "\n" +
+                    words("Please report it with the command and the map that caused it."));
+        return;
+    case ErrorCode::file:
+        print_error(error.what());
+        return;
+    case ErrorCode::usage:
+    case ErrorCode::what_if:
+    case ErrorCode::selector:
+    case ErrorCode::view:
+        print_error(std::string(error.what()) + "\n" +
+                    words("Run `stakemap {command} --help` for the options and an example.",
+                          {{"command", command}}));
+        return;
+    }
+}
+
 int run(int argc, char** argv) {
     std::vector<std::string> arguments(argv + 1, argv + argc);
     const text::Words words(cli::interface_language(arguments));
@@ -148,29 +195,9 @@ int run(int argc, char** argv) {
             return cli::exit_ok;
         }
         return command->run();
-    } catch (const cli::UsageError& error) {
-        print_error(std::string(error.what()) + "\n" +
-                    words("Run `stakemap {command} --help` for the options and an example.",
-                          {{"command", name}}));
-        return cli::exit_usage;
-    } catch (const io::LoadError& error) {
-        std::size_t errors = 0;
-        for (const auto& diagnostic : error.diagnostics()) {
-            if (diagnostic.severity == io::Severity::error) {
-                print_error(io::to_string(diagnostic));
-                ++errors;
-            }
-        }
-        if (errors == 0) {
-            print_error(words("the map is not valid"));
-        }
-        return cli::exit_bad_input;
-    } catch (const analysis::Interrupted&) {
-        print_error(words("interrupted; no result was written"));
-        return 130;
-    } catch (const io::FileError& error) {
-        print_error(error.what());
-        return cli::exit_file;
+    } catch (const Error& error) {
+        print_failure(error, words, name);
+        return static_cast<int>(error.exit_code());
     } catch (const std::bad_alloc&) {
         print_error(words("out of memory; the map is too large for this machine"));
         return cli::exit_internal;

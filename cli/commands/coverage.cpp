@@ -60,11 +60,7 @@ public:
         report::CoverageReport result;
         result.map = &map;
         result.vocabulary = &vocabulary;
-        try {
-            result.coverage = analysis::coverage(map, vocabulary, graph, options);
-        } catch (const std::invalid_argument& error) {
-            throw UsageError(error.what());
-        }
+        result.coverage = analysis::coverage(map, vocabulary, graph, options);
         if (area_.empty()) {
             for (std::size_t a = 0; a < map.areas.size(); ++a) {
                 result.shown.push_back(a);

@@ -1,3 +1,4 @@
+#include "stakemap/error.hpp"
 #include "stakemap/analysis/approximate.hpp"
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/io/map_reader.hpp"
@@ -74,5 +75,5 @@ TEST_CASE("approximate betweenness: the same seed gives the same estimate on any
         std::ceil(200.0 * (std::floor(std::log2(static_cast<double>(one.vertex_diameter) - 2.0)) +
                            1.0 + std::log(10.0)));
     CHECK(static_cast<double>(one.samples) == expected);
-    CHECK_THROWS_AS(analysis::approximate_betweenness(g, {.epsilon = 0.0}), std::invalid_argument);
+    CHECK_THROWS_AS(analysis::approximate_betweenness(g, {.epsilon = 0.0}), stakemap::UsageError);
 }

@@ -1,4 +1,5 @@
 // Tests for analysis/communities.
+#include "stakemap/error.hpp"
 #include "stakemap/analysis/communities.hpp"
 #include "stakemap/io/map_reader.hpp"
 
@@ -119,7 +120,7 @@ TEST_CASE("communities: modularity of hand-computed partitions") {
     const auto directed = graph::build(two_triangles(1.0, true));
     REQUIRE(directed.directed);
     check_close(analysis::modularity(directed, {0, 0, 0, 1, 1, 1}), 5.0 / 14.0);
-    CHECK_THROWS_AS(analysis::modularity(g, {0, 0, 0}), std::invalid_argument);
+    CHECK_THROWS_AS(analysis::modularity(g, {0, 0, 0}), stakemap::UsageError);
 }
 
 TEST_CASE("communities: isolates contribute nothing, wherever they are put") {
@@ -279,9 +280,9 @@ TEST_CASE("communities: resolution scales the null model") {
         CHECK(apart.count == 6);
         check_close(apart.modularity, -4.0 * 34.0 / 196.0);
     }
-    CHECK_THROWS_AS(analysis::detect_communities(g, {.resolution = -1.0}), std::invalid_argument);
+    CHECK_THROWS_AS(analysis::detect_communities(g, {.resolution = -1.0}), stakemap::UsageError);
     CHECK_THROWS_AS(analysis::detect_communities(g, {.resolution = std::nan("")}),
-                    std::invalid_argument);
+                    stakemap::UsageError);
 }
 
 TEST_CASE("communities: empty maps and maps without ties") {
@@ -329,5 +330,5 @@ TEST_CASE("communities: align cross-tabulates and scores agreement") {
     const auto nobody = analysis::align({}, {});
     CHECK(nobody.counts.empty());
     CHECK(nobody.nmi == 1.0);
-    CHECK_THROWS_AS(analysis::align({0, 1}, {"x"}), std::invalid_argument);
+    CHECK_THROWS_AS(analysis::align({0, 1}, {"x"}), stakemap::UsageError);
 }

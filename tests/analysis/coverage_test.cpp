@@ -1,3 +1,4 @@
+#include "stakemap/error.hpp"
 #include "stakemap/analysis/coverage.hpp"
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/io/vocabulary.hpp"
@@ -362,10 +363,10 @@ TEST_CASE("coverage: the score formula and the ranking") {
     CHECK(*run(map, access_only).areas[north].score == doctest::Approx(1.0 / 3.0));
     analysis::CoverageOptions negative;
     negative.weights.supply = -1;
-    CHECK_THROWS_AS(run(map, negative), std::invalid_argument);
+    CHECK_THROWS_AS(run(map, negative), stakemap::UsageError);
     analysis::CoverageOptions zero;
     zero.weights = {0, 0, 0, 0, 0, 0};
-    CHECK_THROWS_AS(run(map, zero), std::invalid_argument);
+    CHECK_THROWS_AS(run(map, zero), stakemap::UsageError);
 }
 
 TEST_CASE("coverage: an area where no part has data has no score") {

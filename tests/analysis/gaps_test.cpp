@@ -270,12 +270,12 @@ TEST_CASE("gaps: selectors from the command line") {
     const auto mixed = analysis::parse_selector("kind:help_desk,level:municipal", vocabulary);
     CHECK(mixed.kinds == std::vector<std::string>{"help_desk"});
     CHECK(mixed.levels == std::vector<std::string>{"municipal"});
-    CHECK_THROWS_AS(analysis::parse_selector("martians", vocabulary), std::invalid_argument);
-    CHECK_THROWS_AS(analysis::parse_selector("kind:consultaa", vocabulary), std::invalid_argument);
+    CHECK_THROWS_AS(analysis::parse_selector("martians", vocabulary), analysis::SelectorError);
+    CHECK_THROWS_AS(analysis::parse_selector("kind:consultaa", vocabulary), analysis::SelectorError);
     CHECK_THROWS_AS(analysis::parse_selector("sector:institutio", vocabulary),
-                    std::invalid_argument);
-    CHECK_THROWS_AS(analysis::parse_selector("level:galactic", vocabulary), std::invalid_argument);
-    CHECK_THROWS_AS(analysis::parse_selector("", vocabulary), std::invalid_argument);
+                    analysis::SelectorError);
+    CHECK_THROWS_AS(analysis::parse_selector("level:galactic", vocabulary), analysis::SelectorError);
+    CHECK_THROWS_AS(analysis::parse_selector("", vocabulary), analysis::SelectorError);
 }
 
 namespace {

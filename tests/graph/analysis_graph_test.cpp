@@ -1,3 +1,4 @@
+#include "stakemap/error.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 
 #include <doctest/doctest.h>
@@ -95,7 +96,7 @@ TEST_CASE("graph: layers (--types) and dates (--at) filter relations") {
     CHECK(graph::build(map, {.at = "2023-01-01"}).relations_kept == 3);
     CHECK(graph::build(map, {.at = "2022-12-31"}).relations_kept == 2);
     CHECK(graph::build(map, {.at = "2024-01-01"}).relations_kept == 2); // until is excluded
-    CHECK_THROWS_AS(graph::build(map, {.at = "2024-02-30"}), std::invalid_argument);
+    CHECK_THROWS_AS(graph::build(map, {.at = "2024-02-30"}), stakemap::UsageError);
 }
 
 TEST_CASE("graph: distance policies") {

@@ -1,4 +1,5 @@
 #include "stakemap/analysis/approximate.hpp"
+#include "stakemap/error.hpp"
 
 #include "parallel.hpp"
 
@@ -432,10 +433,10 @@ std::size_t vertex_diameter_bound(const AnalysisGraph& graph, bool unit_lengths)
 ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
                                                const ApproximateOptions& options) {
     if (!(options.epsilon > 0.0 && options.epsilon < 1.0)) {
-        throw std::invalid_argument("epsilon must be between 0 and 1");
+        throw UsageError("epsilon must be between 0 and 1");
     }
     if (!(options.confidence > 0.0 && options.confidence < 1.0)) {
-        throw std::invalid_argument("confidence must be between 0 and 1");
+        throw UsageError("confidence must be between 0 and 1");
     }
     const std::size_t n = graph.vertex_count;
     ApproximateBetweenness result;

@@ -1,5 +1,6 @@
 // Community detection: see communities.hpp.
 #include "stakemap/analysis/communities.hpp"
+#include "stakemap/error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -519,7 +520,7 @@ std::vector<Node> label_propagation(const WorkGraph& g, Random& random) {
 
 Partition detect_communities(const graph::AnalysisGraph& graph, const CommunityOptions& options) {
     if (!std::isfinite(options.resolution) || options.resolution < 0.0) {
-        throw std::invalid_argument("the resolution must be a finite number ≥ 0");
+        throw UsageError("the resolution must be a finite number ≥ 0");
     }
     Partition partition;
     const std::size_t n = graph.vertex_count;
@@ -564,7 +565,7 @@ Partition detect_communities(const graph::AnalysisGraph& graph, const CommunityO
 double modularity(const graph::AnalysisGraph& graph, const std::vector<std::size_t>& community,
                   double resolution) {
     if (community.size() != graph.vertex_count) {
-        throw std::invalid_argument("modularity: the partition must have one community per actor");
+        throw UsageError("modularity: the partition must have one community per actor");
     }
     // Community numbers may be anything: map them to 0 … k−1.
     std::vector<std::size_t> numbers = community;
@@ -602,7 +603,7 @@ double modularity(const graph::AnalysisGraph& graph, const std::vector<std::size
 Contingency align(const std::vector<std::size_t>& community,
                   const std::vector<std::string>& labels) {
     if (community.size() != labels.size()) {
-        throw std::invalid_argument("align: one community and one label per actor are needed");
+        throw UsageError("align: one community and one label per actor are needed");
     }
     std::vector<std::size_t> rows = community;
     std::sort(rows.begin(), rows.end());

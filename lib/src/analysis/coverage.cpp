@@ -1,4 +1,5 @@
 #include "stakemap/analysis/coverage.hpp"
+#include "stakemap/error.hpp"
 
 #include "stakemap/analysis/structure.hpp"
 
@@ -611,15 +612,15 @@ CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabula
     for (ScorePart part : score_parts) {
         const double weight = options.weights[part];
         if (!(weight >= 0.0) || !std::isfinite(weight)) {
-            throw std::invalid_argument("coverage weights must be finite and not negative");
+            throw UsageError("coverage weights must be finite and not negative");
         }
         weight_sum += weight;
     }
     if (weight_sum <= 0.0) {
-        throw std::invalid_argument("at least one coverage weight must be above 0");
+        throw UsageError("at least one coverage weight must be above 0");
     }
     if (graph.vertex_count != map.actors.size()) {
-        throw std::invalid_argument("the analysis graph was not built from this map");
+        throw UsageError("the analysis graph was not built from this map");
     }
 
     Context context{map, vocabulary, graph, options, area_parents(map), {}, {}, {}, {},

@@ -1,4 +1,5 @@
 #include "stakemap/analysis/gaps.hpp"
+#include "stakemap/error.hpp"
 
 #include "stakemap/analysis/coverage.hpp"
 #include "stakemap/analysis/structure.hpp"
@@ -329,7 +330,7 @@ Mixing group_mixing(const model::Map& map, const model::Vocabulary& vocabulary,
                     const graph::AnalysisGraph& graph, const std::string& by) {
     const auto labels = model::group_labels(map, vocabulary, by);
     if (!labels) {
-        throw std::invalid_argument("no grouping \"" + by + "\" in this map");
+        throw UsageError("no grouping \"" + by + "\" in this map");
     }
     Mixing mixing;
     mixing.grouping = by;
@@ -620,7 +621,7 @@ std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabul
 
 SelectorError::SelectorError(Problem problem_found, std::string item_written,
                              std::vector<std::string> instead)
-    : std::invalid_argument([&] {
+    : Error(ErrorCode::selector, [&] {
           const std::string id = item_written.substr(item_written.find(':') + 1);
           switch (problem_found) {
           case Problem::empty:
@@ -796,7 +797,7 @@ std::optional<CutImpact> cut_impact(const model::Map& map, const model::Vocabula
 GapsResult find_gaps(const model::Map& map, const model::Vocabulary& vocabulary,
                      const graph::AnalysisGraph& graph, const GapsOptions& options) {
     if (graph.vertex_count != map.actors.size()) {
-        throw std::invalid_argument("the analysis graph was not built from this map");
+        throw UsageError("the analysis graph was not built from this map");
     }
     GapsResult result;
     const std::size_t n = map.actors.size();

@@ -1,4 +1,5 @@
 #include "stakemap/graph/analysis_graph.hpp"
+#include "stakemap/error.hpp"
 
 #include "stakemap/model/date.hpp"
 
@@ -180,7 +181,7 @@ Adjacency make_adjacency(std::size_t n, const std::vector<Edge>& edges, bool bot
 
 AnalysisGraph build(const model::Map& map, const BuildOptions& options) {
     if (options.at && !model::parse_date(*options.at)) {
-        throw std::invalid_argument("invalid date \"" + *options.at +
+        throw UsageError("invalid date \"" + *options.at +
                                     "\" for --at; write it as YYYY-MM-DD");
     }
     AnalysisGraph graph;
@@ -210,7 +211,7 @@ AnalysisGraph build(const model::Map& map, const BuildOptions& options) {
         const auto source = index.find(relation.source);
         const auto target = index.find(relation.target);
         if (source == index.end() || target == index.end() || source->second == target->second) {
-            throw std::invalid_argument("relation " + std::to_string(r) +
+            throw UsageError("relation " + std::to_string(r) +
                                         " does not join two different actors of the map");
         }
         const Vertex u = source->second;

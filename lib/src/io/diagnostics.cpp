@@ -56,7 +56,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 } // namespace
 
 LoadError::LoadError(std::vector<Diagnostic> diagnostics)
-    : std::runtime_error(first_error_text(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+    : Error(ErrorCode::invalid_map, first_error_text(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
 std::string nearest_name(const std::string& wanted, const std::vector<std::string>& candidates) {
     std::string best;

@@ -226,7 +226,7 @@ bool Fit::readable() const {
 }
 
 DoesNotFit::DoesNotFit(Paper paper, Fit fit)
-    : std::runtime_error("the drawing does not fit on " + paper.name +
+    : Error(ErrorCode::view, "the drawing does not fit on " + paper.name +
                          (paper.landscape ? " landscape" : "") + " with text of at least 6 pt"),
       paper_(std::move(paper)), fit_(fit) {}
 

@@ -1,4 +1,5 @@
 #include "stakemap/report/suggest_report.hpp"
+#include "stakemap/error.hpp"
 
 #include "stakemap/report/gaps_report.hpp"
 #include "stakemap/text/words.hpp"
@@ -25,7 +26,7 @@ double score_of(const analysis::LinkScores& scores, const std::string& name) {
     if (name == "common_neighbours") {
         return static_cast<double>(scores.common_neighbours);
     }
-    throw std::invalid_argument("unknown score \"" + name +
+    throw UsageError("unknown score \"" + name +
                                 "\": use adamic_adar, jaccard, resource_allocation or "
                                 "common_neighbours");
 }

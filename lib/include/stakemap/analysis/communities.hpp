@@ -79,14 +79,14 @@ struct Partition {
 
 /// Detects communities on U with the chosen method. An empty graph gives an empty partition; a
 /// vertex without ties is a community of its own; a graph without ties gives modularity 0.
-/// Throws std::invalid_argument when the resolution is negative or not finite.
+/// Throws UsageError when the resolution is negative or not finite.
 Partition detect_communities(const graph::AnalysisGraph& graph,
                              const CommunityOptions& options = {});
 
 /// Modularity of a partition on U, weighted: equal to nx.community.modularity(U, partition,
 /// weight="weight", resolution=resolution). Community numbers may be any values (they need not be
 /// consecutive). Isolated vertices contribute 0; 0 when U has no edges. O(n log n + m).
-/// Throws std::invalid_argument when `community` does not have one entry per vertex.
+/// Throws UsageError when `community` does not have one entry per vertex.
 double modularity(const graph::AnalysisGraph& graph, const std::vector<std::size_t>& community,
                   double resolution = 1.0);
 
@@ -107,7 +107,7 @@ struct Contingency {
 };
 
 /// Cross-tabulates communities against labels (one per actor) and scores their agreement.
-/// Throws std::invalid_argument when the two vectors differ in length. O(n log n).
+/// Throws UsageError when the two vectors differ in length. O(n log n).
 Contingency align(const std::vector<std::size_t>& community,
                   const std::vector<std::string>& labels);
 

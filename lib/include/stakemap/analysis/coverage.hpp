@@ -215,7 +215,7 @@ std::vector<std::vector<std::size_t>> served_areas(const model::Map& map);
 
 /// Computes coverage for every area. `graph` gives network reach (its U); it must come from `map`.
 /// Removing an actor or a relation from the map never raises any area's score (nor a roll-up
-/// score). Throws std::invalid_argument for an option no map could satisfy (negative weights, all
+/// score). Throws UsageError for an option no map could satisfy (negative weights, all
 /// zero). Cost per area: one search bounded by `within` from each of its community actors, plus
 /// providers × services.
 CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabulary,

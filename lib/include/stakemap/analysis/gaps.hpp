@@ -3,6 +3,7 @@
 // mix (E–I index), actors a group does not reach, offices that overlap without talking, and
 // violations of expected-tie rules. Definitions: docs/gaps.md.
 
+#include "stakemap/error.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/rules.hpp"
@@ -24,7 +25,7 @@ bool matches(const model::ActorSelector& selector, const model::Actor& actor,
 /// Why a selector written on the command line cannot be used. The fields say what went wrong, so
 /// that the command line can word the message in the reader's language; what() is a plain English
 /// description for programs.
-class SelectorError : public std::invalid_argument {
+class SelectorError : public Error {
 public:
     enum class Problem {
         empty,          ///< no id at all
@@ -151,7 +152,7 @@ struct GapsResult {
     std::vector<RuleOutcome> rules;
 };
 
-/// Every gap of the map. Throws std::invalid_argument for an unknown grouping.
+/// Every gap of the map. Throws UsageError for an unknown grouping.
 GapsResult find_gaps(const model::Map& map, const model::Vocabulary& vocabulary,
                      const graph::AnalysisGraph& graph, const GapsOptions& options = {});
 

@@ -2,6 +2,7 @@
 // Progress reports and stop requests for long computations. Process-wide: the command-line tool
 // sets them once (progress on a terminal, Ctrl-C); a library user who sets nothing gets neither.
 
+#include "stakemap/error.hpp"
 #include <atomic>
 #include <cstddef>
 #include <functional>
@@ -11,9 +12,9 @@
 namespace stakemap::analysis {
 
 /// Thrown by a long computation that stopped because a stop was requested.
-class Interrupted : public std::runtime_error {
+class Interrupted : public Error {
 public:
-    Interrupted() : std::runtime_error("interrupted") {}
+    Interrupted() : Error(ErrorCode::interrupted, "interrupted") {}
 };
 
 struct RunControl {

@@ -91,7 +91,7 @@ struct AnalysisGraph {
     std::optional<Vertex> vertex(const std::string& id) const;
 };
 
-/// Builds the analysis graph of a map. Throws std::invalid_argument for an invalid `at` date.
+/// Builds the analysis graph of a map. Throws UsageError for an invalid `at` date.
 AnalysisGraph build(const model::Map& map, const BuildOptions& options = {});
 
 /// Whether a relation is kept by the type and date filters of `options`.

@@ -1,6 +1,7 @@
 #pragma once
 // Problems found while reading a file: where they are, what was expected, what to do.
 
+#include "stakemap/error.hpp"
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -31,7 +32,7 @@ struct Diagnostic {
 std::string to_string(const Diagnostic& diagnostic);
 
 /// Bad input data: the file was read but is not a valid map (exit code 3).
-class LoadError : public std::runtime_error {
+class LoadError : public Error {
 public:
     explicit LoadError(std::vector<Diagnostic> diagnostics);
     /// Every error and warning found, errors first in document order.
@@ -42,9 +43,9 @@ private:
 };
 
 /// A file that cannot be read or written (exit code 4).
-class FileError : public std::runtime_error {
+class FileError : public Error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit FileError(const std::string& message) : Error(ErrorCode::file, message) {}
 };
 
 /// The closest candidate to `wanted` by edit distance, or "" when none is close enough to suggest.

@@ -2,6 +2,7 @@
 // What-if edits of a map: actors taken away and relations added, to compare a map with a change
 // before making it (`--remove ID,ID`, `--add-relation A:B[:TYPE[:WEIGHT]]`).
 
+#include "stakemap/error.hpp"
 #include "stakemap/model/map.hpp"
 
 #include <stdexcept>
@@ -17,9 +18,9 @@ struct WhatIf {
 };
 
 /// An edit that does not fit the map (an unknown id, a relation to a removed actor, a bad weight).
-class WhatIfError : public std::invalid_argument {
+class WhatIfError : public Error {
 public:
-    using std::invalid_argument::invalid_argument;
+    explicit WhatIfError(const std::string& message) : Error(ErrorCode::what_if, message) {}
 };
 
 /// Parses "A:B", "A:B:TYPE" or "A:B:TYPE:WEIGHT" (an empty TYPE leaves the relation untyped).

@@ -2,6 +2,7 @@
 // The one place that calls Graphviz (cgraph + gvc, in-process): layout, rendering, and fitting a
 // drawing on a sheet of paper.
 
+#include "stakemap/error.hpp"
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -11,9 +12,9 @@
 namespace stakemap::render {
 
 /// Graphviz could not lay out or render a drawing; the message carries Graphviz's own words.
-class RenderError : public std::runtime_error {
+class RenderError : public Error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit RenderError(const std::string& message) : Error(ErrorCode::render, message) {}
 };
 
 /// A sheet of paper. Sizes in PostScript points (1/72 inch), as Graphviz, PDF and SVG count them.
@@ -51,7 +52,7 @@ struct Fit {
 };
 
 /// The drawing would need text smaller than smallest_text_on_paper to fit its sheet.
-class DoesNotFit : public std::runtime_error {
+class DoesNotFit : public Error {
 public:
     DoesNotFit(Paper paper, Fit fit);
     const Paper& paper() const { return paper_; }

@@ -2,6 +2,7 @@
 // From a map and the options of `stakemap render` to the DOT text of the drawing: selects actors
 // (--ego, --area), computes what colour, size, clusters and highlights show, and builds the DOT.
 
+#include "stakemap/error.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/render/drawing.hpp"
@@ -43,9 +44,9 @@ struct ViewOptions {
 };
 
 /// Thrown for a view that cannot be made from this map (an unknown actor for --ego…): bad input.
-class ViewError : public std::runtime_error {
+class ViewError : public Error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit ViewError(const std::string& message) : Error(ErrorCode::view, message) {}
 };
 
 /// The DOT text of the drawing, and the layout engine to run on it.

@@ -31,7 +31,7 @@ struct SuggestReport {
 };
 
 /// The link-prediction pairs ranked by a score (highest first, ties by source then target), the
-/// first `top` of them. Throws std::invalid_argument for an unknown score name.
+/// first `top` of them. Throws UsageError for an unknown score name.
 std::vector<analysis::LinkScores> rank_links(std::vector<analysis::LinkScores> scores,
                                              const std::string& score, std::size_t top);
 
