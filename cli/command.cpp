@@ -35,29 +35,12 @@ std::vector<std::string> split_list(const std::string& text) {
 
 Format CommonOptions::format() const {
     if (!format_name.empty()) {
-        if (format_name == "json") {
-            return Format::json;
-        }
-        if (format_name == "csv") {
-            return Format::csv;
-        }
-        if (format_name == "table") {
-            return Format::table;
-        }
-        return Format::md;
+        return report::format_from_name(format_name).value_or(Format::json);
     }
     if (!output_path.empty()) {
-        const std::string extension = std::filesystem::path(output_path).extension().string();
-        if (extension == ".csv") {
-            return Format::csv;
-        }
-        if (extension == ".md") {
-            return Format::md;
-        }
-        if (extension == ".txt") {
-            return Format::table;
-        }
-        return Format::json;
+        return report::format_from_extension(
+                   std::filesystem::path(output_path).extension().string())
+            .value_or(Format::json);
     }
     return ::isatty(STDOUT_FILENO) != 0 ? Format::table : Format::json;
 }
@@ -266,7 +249,7 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     return true;
 }
 
-model::Map Command::edited(const model::Map& map) const {
+void Command::check_what_if(const model::Map& map) const {
     const text::Words& words = words_;
     const std::vector<std::string> ids = map.actor_ids();
     auto check = [&](const std::string& option, const std::string& id) {
@@ -295,6 +278,10 @@ model::Map Command::edited(const model::Map& map) const {
                                     : words("; did you mean \"{name}\"?", {{"name", suggestion}})));
         }
     }
+}
+
+model::Map Command::edited(const model::Map& map) const {
+    check_what_if(map);
     try {
         return model::apply(map, *what_if_);
     } catch (const model::WhatIfError& error) {
@@ -379,6 +366,41 @@ model::Map Command::load_map() const {
         }
     }
     return std::move(*result.map);
+}
+
+report::AnalysisSettings Command::analysis_settings() const {
+    report::AnalysisSettings settings;
+    settings.source = common_.map_path;
+    settings.types = split_list(common_.types);
+    settings.at = common_.at;
+    settings.distance = common_.build_options().distance;
+    settings.merge = common_.build_options().merge;
+    settings.threads = common_.threads;
+    settings.language = common_.language();
+    settings.what_if = what_if_;
+    return settings;
+}
+
+std::unique_ptr<report::Input> Command::open_map() const {
+    model::Map map = load_map();
+    if (what_if_) {
+        check_what_if(map);
+    }
+    try {
+        return std::make_unique<report::Input>(std::move(map), analysis_settings());
+    } catch (const model::WhatIfError& error) {
+        throw UsageError(error.what());
+    }
+}
+
+int Command::publish(const report::Document& document) const {
+    if (!common_.quiet) {
+        for (const auto& warning : document.warnings) {
+            print_warning(warning);
+        }
+    }
+    emit(report::write(document, common_.format(), {.excel_it = common_.excel_it}));
+    return document.problems_found ? exit_problems_found : exit_ok;
 }
 
 model::ActorSelector Command::selector_option(const char* option, const std::string& text,

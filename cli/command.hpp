@@ -8,11 +8,12 @@
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/what_if.hpp"
+#include "stakemap/report/document.hpp"
+#include "stakemap/report/input.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <boost/program_options.hpp>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -33,7 +34,7 @@ enum ExitCode : int {
 /// A mistake in the command line (exit code 2).
 using stakemap::UsageError;
 
-enum class Format { json, csv, table, md };
+using report::Format;
 
 /// Options shared by every command that reads a map and prints results.
 struct CommonOptions {
@@ -103,6 +104,9 @@ protected:
     std::optional<model::WhatIf> what_if_;
     /// The map with the what-if edit applied; throws UsageError for ids the map does not have.
     model::Map edited(const model::Map& map) const;
+    /// Throws UsageError when the what-if edit names actors the map does not have; warns about
+    /// relation types nobody knows.
+    void check_what_if(const model::Map& map) const;
     /// `original`, or the edited map kept in `storage` when a what-if edit was asked for (the
     /// map is not copied when there is none).
     const model::Map& with_what_if(const model::Map& original,
@@ -126,6 +130,14 @@ protected:
 
     /// Loads the map named on the command line, printing warnings to stderr unless --quiet.
     model::Map load_map() const;
+    /// The settings of the common options and the what-if edit.
+    report::AnalysisSettings analysis_settings() const;
+    /// Loads the map, applies the what-if edit and builds the graph: the opening of every
+    /// analysis command.
+    std::unique_ptr<report::Input> open_map() const;
+    /// Prints the document's warnings on stderr (unless --quiet) and writes it in the chosen
+    /// format; returns the exit code (1 when the document found problems).
+    int publish(const report::Document& document) const;
     /// Writes results to -o FILE atomically, or to stdout.
     void emit(const std::string& content) const;
     /// The selector given to `option` (--from, --to): a selector written on the command line must

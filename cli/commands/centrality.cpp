@@ -2,15 +2,9 @@
 
 #include "stakemap/analysis/centrality.hpp"
 #include "../command.hpp"
-#include "stakemap/analysis/approximate.hpp"
 #include "stakemap/io/vocabulary.hpp"
-#include "stakemap/model/grouping.hpp"
 #include "stakemap/report/centrality_report.hpp"
-#include "stakemap/report/envelope.hpp"
-#include "stakemap/report/stats_report.hpp"
 
-#include <algorithm>
-#include <cmath>
 #include <sstream>
 
 namespace stakemap::cli {
@@ -33,156 +27,7 @@ public:
                "--format table";
     }
 
-    int run() override {
-        const model::Map original = load_map();
-        std::optional<model::Map> storage;
-        const model::Map& map = with_what_if(original, storage);
-        const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
-        report::CentralityReport result;
-        result.map = &map;
-        result.graph = &graph;
-        analysis::CentralityOptions options;
-        options.measures = measures_;
-        options.threads = common_.threads;
-        options.normalized = normalized_;
-        const bool wants_betweenness =
-            measures_.empty() || std::find(measures_.begin(), measures_.end(),
-                                           analysis::Measure::betweenness) != measures_.end();
-        std::optional<analysis::ApproximateBetweenness> approximate;
-        if (approx_ > 0.0 && wants_betweenness) {
-            // Sampled betweenness replaces the exact one; the other measures stay exact.
-            options.measures = measures_.empty() ? analysis::all_measures() : measures_;
-            std::erase(options.measures, analysis::Measure::betweenness);
-            approximate = analysis::approximate_betweenness(graph, {.epsilon = approx_,
-                                                                    .confidence = confidence_,
-                                                                    .seed = seed_,
-                                                                    .threads = common_.threads});
-        }
-        if (edges_ && !approximate) {
-            options.edge_betweenness = &result.edge_betweenness;
-            if (!measures_.empty() &&
-                std::find(measures_.begin(), measures_.end(), analysis::Measure::betweenness) ==
-                    measures_.end()) {
-                // Without the actors' betweenness, the ties' scores need a pass of their own.
-                result.edge_betweenness = analysis::edge_betweenness(graph, common_.threads);
-            }
-        }
-        result.columns = options.measures.empty() && approximate
-                             ? std::vector<analysis::MeasureColumn>{}
-                             : analysis::centrality(graph, options);
-        if (approximate) {
-            const auto after =
-                std::find_if(result.columns.begin(), result.columns.end(), [](const auto& column) {
-                    return column.measure > analysis::Measure::betweenness;
-                });
-            result.columns.insert(after, {analysis::Measure::betweenness, approximate->values});
-        }
-        if (!by_.empty()) {
-            const auto vocabulary = io::default_vocabulary().merged_with(map);
-            auto labels = model::group_labels(map, vocabulary, by_);
-            if (!labels) {
-                std::string known;
-                for (const auto& name : model::available_groupings(map)) {
-                    known += (known.empty() ? "" : ", ") + name;
-                }
-                throw UsageError(
-                    words()("--by {value}: no such grouping in this map; use one of {known}",
-                            {{"value", by_}, {"known", known}}));
-            }
-            result.grouping = by_;
-            result.groups = *labels;
-            for (const auto& value : *labels) {
-                result.group_names.push_back(
-                    report::group_value_label(map, vocabulary, by_, value, words()));
-            }
-            result.brokerage = analysis::brokerage(graph, result.groups);
-        }
-        const auto* ranking = &result.columns.front().values;
-        result.ranking = result.columns.front().measure;
-        for (const auto& c : result.columns) {
-            if (c.measure == analysis::Measure::betweenness) {
-                ranking = &c.values;
-                result.ranking = c.measure;
-            }
-        }
-        result.shown = report::rank_actors(*ranking, top_);
-
-        std::string title = map.title.empty() ? common_.map_path : map.title;
-        // What if: the ranking measure on the map as it is, for the actors present in both.
-        nlohmann::ordered_json what_if;
-        if (what_if_) {
-            analysis::CentralityOptions before_options = options;
-            before_options.measures = {*result.ranking};
-            before_options.edge_betweenness = nullptr;
-            const auto before = analysis::centrality(
-                graph::build(original, common_.build_options()), before_options);
-            what_if = what_if_json();
-            what_if["measure"] = analysis::measure_key(*result.ranking);
-            what_if.update(report::measure_changes(original, before.front().values, map, *ranking));
-            title += "\n" + what_if_text(common_.language()) + " — " +
-                     report::measure_changes_text(original, before.front().values, map, *ranking,
-                                                  *result.ranking, common_.language());
-        }
-        switch (common_.format()) {
-        case Format::json: {
-            auto json_options = common_.to_json();
-            json_options["measures"] = nlohmann::ordered_json::array();
-            for (const auto& c : result.columns) {
-                json_options["measures"].push_back(analysis::measure_key(c.measure));
-            }
-            json_options["by"] =
-                by_.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(by_);
-            json_options["top"] = top_;
-            json_options["normalized"] = normalized_;
-            if (approximate) {
-                json_options["approx"] = approx_;
-                json_options["confidence"] = confidence_;
-                json_options["seed"] = seed_;
-            }
-            auto results = report::centrality_results(result);
-            if (what_if_) {
-                results["what_if"] = std::move(what_if);
-            }
-            if (approximate) {
-                results["approximation"] = {
-                    {"measure", "betweenness"},
-                    {"method", "Riondato-Kornaropoulos shortest-path sampling"},
-                    {"epsilon", approx_},
-                    {"confidence", confidence_},
-                    {"samples", approximate->samples},
-                    {"vertex_diameter_bound", approximate->vertex_diameter},
-                    {"error_bound", approximate->error_bound},
-                    {"guarantee", "with probability at least the confidence, every actor's "
-                                  "betweenness is within error_bound of the exact value"}};
-            }
-            emit(report::json_envelope(name(), &map, json_options, results));
-            break;
-        }
-        case Format::csv:
-            emit_csv(report::centrality_results(result)["actors"]);
-            break;
-        case Format::md: {
-            std::string out = "## " + title + "\n\n";
-            for (const auto& line : report::centrality_readings(result, common_.language())) {
-                out += "- " + line + "\n";
-            }
-            out += "\n" +
-                   report::render_markdown(report::centrality_table(result, common_.language()));
-            emit(out);
-            break;
-        }
-        case Format::table: {
-            std::string out = title + "\n\n";
-            for (const auto& line : report::centrality_readings(result, common_.language())) {
-                out += "  " + line + "\n";
-            }
-            out += "\n" + report::render_text(report::centrality_table(result, common_.language()));
-            emit(out);
-            break;
-        }
-        }
-        return exit_ok;
-    }
+    int run() override { return publish(report::centrality_document(*open_map(), settings_)); }
 
 protected:
     bool takes_what_if() const override { return true; }
@@ -196,32 +41,32 @@ protected:
                   "strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, "
                   "constraint, effective_size, clustering, and edge_betweenness for the ties")
                 .c_str())(
-            "by", po::value(&by_),
+            "by", po::value(&settings_.by),
             words("grouping for brokerage roles: kind, sector, level, area or an attribute name")
                 .c_str())(
-            "top", po::value(&top_)->default_value(0),
+            "top", po::value(&settings_.top)->default_value(0),
             words("show only the N actors ranked highest (by betweenness when computed)").c_str())(
-            "normalized", po::bool_switch(&normalized_),
+            "normalized", po::bool_switch(&settings_.normalized),
             words("rescale degree, partners, harmonic, strength and coreness into [0, 1]").c_str())(
-            "approx", po::value(&approx_)->default_value(0.0),
+            "approx", po::value(&settings_.approx)->default_value(0.0),
             words("estimate betweenness by sampling, within EPS of the exact value (e.g. 0.01)")
                 .c_str())(
-            "confidence", po::value(&confidence_)->default_value(0.9),
+            "confidence", po::value(&settings_.confidence)->default_value(0.9),
             words("with --approx: probability that every estimate is within EPS").c_str())(
-            "seed", po::value(&seed_)->default_value(1),
+            "seed", po::value(&settings_.seed)->default_value(1),
             words("with --approx: random seed (same seed, same estimate)").c_str());
     }
 
     void check_options() override {
         const text::Words& words = words_;
-        if (approx_ != 0.0 && !(approx_ > 0.0 && approx_ < 1.0)) {
+        if (settings_.approx != 0.0 && !(settings_.approx > 0.0 && settings_.approx < 1.0)) {
             throw UsageError(words("--approx must be between 0 and 1, e.g. 0.01"));
         }
-        if (!(confidence_ > 0.0 && confidence_ < 1.0)) {
+        if (!(settings_.confidence > 0.0 && settings_.confidence < 1.0)) {
             throw UsageError(words("--confidence must be between 0 and 1, e.g. 0.9"));
         }
         if (measures_text_ == "all") {
-            edges_ = true;
+            settings_.edges = true;
             return;
         }
         std::vector<std::string> keys;
@@ -232,7 +77,7 @@ protected:
         std::string key;
         while (std::getline(stream, key, ',')) {
             if (key == "edge_betweenness") {
-                edges_ = true;
+                settings_.edges = true;
                 continue;
             }
             const auto measure = analysis::measure_from_key(key);
@@ -245,26 +90,20 @@ protected:
                                : words("; did you mean \"{name}\"?", {{"name", suggestion}});
                 throw UsageError(message);
             }
-            measures_.push_back(*measure);
+            settings_.measures.push_back(*measure);
         }
-        if (measures_.empty() && !edges_) {
+        if (settings_.measures.empty() && !settings_.edges) {
             throw UsageError(words("--measures: give at least one measure, or all"));
         }
-        if (measures_.empty()) {
-            measures_.push_back(analysis::Measure::betweenness); // the ties' scores need a ranking
+        if (settings_.measures.empty()) {
+            settings_.measures.push_back(
+                analysis::Measure::betweenness); // the ties' scores need a ranking
         }
     }
 
 private:
     std::string measures_text_;
-    std::vector<analysis::Measure> measures_;
-    std::string by_;
-    std::size_t top_ = 0;
-    bool normalized_ = false;
-    bool edges_ = false; ///< print the betweenness of every tie
-    double approx_ = 0.0;
-    double confidence_ = 0.9;
-    std::uint64_t seed_ = 1;
+    report::CentralitySettings settings_;
 };
 
 } // namespace

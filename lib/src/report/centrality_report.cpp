@@ -1,5 +1,8 @@
 #include "stakemap/report/centrality_report.hpp"
 
+#include "stakemap/analysis/approximate.hpp"
+#include "stakemap/model/grouping.hpp"
+#include "stakemap/report/stats_report.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
@@ -261,6 +264,142 @@ std::string measure_changes_text(const model::Map& original, const std::vector<d
                words.number(changes[i].new_value, 4);
     }
     return out;
+}
+
+namespace {
+
+bool asks_for(const std::vector<analysis::Measure>& measures, analysis::Measure measure) {
+    return measures.empty() ||
+           std::find(measures.begin(), measures.end(), measure) != measures.end();
+}
+
+/// The grouping's label of every actor, with their display names; throws UsageError when the map
+/// has no such grouping.
+void add_grouping(CentralityReport& result, const Input& input, const std::string& by) {
+    const text::Words words(input.language());
+    auto labels = model::group_labels(input.map(), input.vocabulary(), by);
+    if (!labels) {
+        std::string known;
+        for (const auto& name : model::available_groupings(input.map())) {
+            known += (known.empty() ? "" : ", ") + name;
+        }
+        throw UsageError(words("--by {value}: no such grouping in this map; use one of {known}",
+                               {{"value", by}, {"known", known}}));
+    }
+    result.grouping = by;
+    result.groups = *labels;
+    for (const auto& value : *labels) {
+        result.group_names.push_back(
+            group_value_label(input.map(), input.vocabulary(), by, value, words));
+    }
+}
+
+nlohmann::ordered_json approximation_json(const CentralitySettings& settings,
+                                          const analysis::ApproximateBetweenness& approximate) {
+    return {{"measure", "betweenness"},
+            {"method", "Riondato-Kornaropoulos shortest-path sampling"},
+            {"epsilon", settings.approx},
+            {"confidence", settings.confidence},
+            {"samples", approximate.samples},
+            {"vertex_diameter_bound", approximate.vertex_diameter},
+            {"error_bound", approximate.error_bound},
+            {"guarantee", "with probability at least the confidence, every actor's "
+                          "betweenness is within error_bound of the exact value"}};
+}
+
+} // namespace
+
+Document centrality_document(const Input& input, const CentralitySettings& settings) {
+    const model::Map& map = input.map();
+    const graph::AnalysisGraph& graph = input.graph();
+    const unsigned threads = input.settings().threads;
+    CentralityReport result;
+    result.map = &map;
+    result.graph = &graph;
+    if (!settings.by.empty()) {
+        add_grouping(result, input, settings.by); // before computing: a typo fails at once
+    }
+    analysis::CentralityOptions options;
+    options.measures = settings.measures;
+    options.threads = threads;
+    options.normalized = settings.normalized;
+    std::optional<analysis::ApproximateBetweenness> approximate;
+    if (settings.approx > 0.0 && asks_for(settings.measures, analysis::Measure::betweenness)) {
+        // Sampled betweenness replaces the exact one; the other measures stay exact.
+        options.measures = settings.measures.empty() ? analysis::all_measures() : settings.measures;
+        std::erase(options.measures, analysis::Measure::betweenness);
+        approximate = analysis::approximate_betweenness(graph, {.epsilon = settings.approx,
+                                                                .confidence = settings.confidence,
+                                                                .seed = settings.seed,
+                                                                .threads = threads});
+    }
+    if (settings.edges && !approximate) {
+        options.edge_betweenness = &result.edge_betweenness;
+        if (!asks_for(settings.measures, analysis::Measure::betweenness)) {
+            // Without the actors' betweenness, the ties' scores need a pass of their own.
+            result.edge_betweenness = analysis::edge_betweenness(graph, threads);
+        }
+    }
+    if (!options.measures.empty() || !approximate) {
+        result.columns = analysis::centrality(graph, options);
+    }
+    if (approximate) {
+        const auto after =
+            std::find_if(result.columns.begin(), result.columns.end(), [](const auto& column) {
+                return column.measure > analysis::Measure::betweenness;
+            });
+        result.columns.insert(after, {analysis::Measure::betweenness, approximate->values});
+    }
+    if (!settings.by.empty()) {
+        result.brokerage = analysis::brokerage(graph, result.groups);
+    }
+    const auto* ranking = &result.columns.front().values;
+    result.ranking = result.columns.front().measure;
+    for (const auto& column : result.columns) {
+        if (column.measure == analysis::Measure::betweenness) {
+            ranking = &column.values;
+            result.ranking = column.measure;
+        }
+    }
+    result.shown = rank_actors(*ranking, settings.top);
+
+    Document document = new_document(input, "centrality");
+    auto& options_json = document.options;
+    options_json["measures"] = nlohmann::ordered_json::array();
+    for (const auto& column : result.columns) {
+        options_json["measures"].push_back(analysis::measure_key(column.measure));
+    }
+    options_json["by"] =
+        settings.by.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(settings.by);
+    options_json["top"] = settings.top;
+    options_json["normalized"] = settings.normalized;
+    if (approximate) {
+        options_json["approx"] = settings.approx;
+        options_json["confidence"] = settings.confidence;
+        options_json["seed"] = settings.seed;
+    }
+    document.results = centrality_results(result);
+    document.csv_records = document.results["actors"];
+    if (input.has_what_if()) {
+        // The ranking measure on the map as it is, for the actors present in both.
+        analysis::CentralityOptions before_options = options;
+        before_options.measures = {*result.ranking};
+        before_options.edge_betweenness = nullptr;
+        const auto before = analysis::centrality(input.original_graph(), before_options);
+        auto what_if = input.what_if_json();
+        what_if["measure"] = analysis::measure_key(*result.ranking);
+        what_if.update(measure_changes(input.original(), before.front().values, map, *ranking));
+        document.results["what_if"] = std::move(what_if);
+        document.lead.push_back(input.what_if_text() + " — " +
+                                measure_changes_text(input.original(), before.front().values, map,
+                                                     *ranking, *result.ranking, input.language()));
+    }
+    if (approximate) {
+        document.results["approximation"] = approximation_json(settings, *approximate);
+    }
+    document.blocks.push_back(Block::bullets(centrality_readings(result, input.language())));
+    document.blocks.push_back(Block::of_table(centrality_table(result, input.language())));
+    return document;
 }
 
 } // namespace stakemap::report

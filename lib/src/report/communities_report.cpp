@@ -1,5 +1,6 @@
 #include "stakemap/report/communities_report.hpp"
 
+#include "stakemap/model/grouping.hpp"
 #include "stakemap/report/stats_report.hpp"
 #include "stakemap/text/words.hpp"
 
@@ -103,6 +104,46 @@ std::string alignment_heading(const std::string& grouping, const analysis::Conti
         "Clusters and {grouping}: normalised mutual information {nmi} (1 = the same "
         "grouping, 0 = unrelated)",
         {{"grouping", grouping_label(grouping, words)}, {"nmi", words.number(contingency.nmi, 3)}});
+}
+
+Document communities_document(const Input& input, const analysis::CommunityOptions& options) {
+    const model::Map& map = input.map();
+    const model::Language language = input.language();
+    CommunitiesReport result;
+    result.map = &map;
+    result.partition = analysis::detect_communities(input.graph(), options);
+    for (const char* by : {"area", "sector"}) {
+        result.alignments.emplace_back(
+            by, analysis::align(result.partition.community,
+                                *model::group_labels(map, input.vocabulary(), by)));
+    }
+    std::string_view method;
+    for (const auto& [known, name] : community_method_names) {
+        if (known == options.method) {
+            method = name;
+        }
+    }
+    const text::Words words(language);
+    Document document = new_document(input, "communities");
+    document.options["method"] = method;
+    document.options["seed"] = options.seed;
+    document.options["resolution"] = options.resolution;
+    document.lead.push_back(words.plural(
+        "{n} cluster, modularity {modularity} ({method}, seed {seed})",
+        "{n} clusters, modularity {modularity} ({method}, seed {seed})", result.partition.count,
+        {{"modularity", words.number(result.partition.modularity, 4)},
+         {"method", std::string(method)},
+         {"seed", std::to_string(options.seed)}}));
+    document.blocks.push_back(Block::of_table(communities_table(result, language)));
+    for (const auto& [grouping, contingency] : result.alignments) {
+        document.blocks.push_back(
+            Block::heading(alignment_heading(grouping, contingency, language)));
+        document.blocks.push_back(Block::of_table(
+            alignment_table(map, input.vocabulary(), grouping, contingency, language)));
+    }
+    document.results = communities_results(result);
+    document.csv_records = document.results["actors"];
+    return document;
 }
 
 } // namespace stakemap::report

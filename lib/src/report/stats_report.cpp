@@ -1,5 +1,6 @@
 #include "stakemap/report/stats_report.hpp"
 
+#include "stakemap/model/grouping.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <cmath>
@@ -146,6 +147,21 @@ std::string grouping_label(const std::string& grouping, const text::Words& words
         return words.in_context("grouping", "detected community");
     }
     return grouping;
+}
+
+Document stats_document(const Input& input) {
+    analysis::StatsOptions options;
+    options.threads = input.settings().threads;
+    for (const char* by : {"kind", "sector", "level", "area"}) {
+        options.groupings.emplace_back(by,
+                                       *model::group_labels(input.map(), input.vocabulary(), by));
+    }
+    const analysis::MapStats stats = analysis::map_stats(input.graph(), options);
+    Document document = new_document(input, "stats");
+    document.blocks.push_back(Block::of_table(stats_table(stats, input.language())));
+    document.results = stats_results(stats);
+    document.csv_records = document.results;
+    return document;
 }
 
 } // namespace stakemap::report

@@ -27,8 +27,8 @@ double score_of(const analysis::LinkScores& scores, const std::string& name) {
         return static_cast<double>(scores.common_neighbours);
     }
     throw UsageError("unknown score \"" + name +
-                                "\": use adamic_adar, jaccard, resource_allocation or "
-                                "common_neighbours");
+                     "\": use adamic_adar, jaccard, resource_allocation or "
+                     "common_neighbours");
 }
 
 std::string score_label(const std::string& score, const text::Words& words) {

@@ -4,6 +4,7 @@
 
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/model/map.hpp"
+#include "stakemap/report/input.hpp"
 #include "stakemap/report/table.hpp"
 
 #include "stakemap/text/words.hpp"
@@ -61,5 +62,26 @@ std::string measure_changes_text(const model::Map& original, const std::vector<d
                                  const model::Map& edited, const std::vector<double>& after,
                                  analysis::Measure measure, model::Language language,
                                  std::size_t count = 5);
+
+/// What `centrality` is asked for.
+struct CentralitySettings {
+    /// The measures to compute; empty for all.
+    std::vector<analysis::Measure> measures;
+    /// Also the betweenness of every tie.
+    bool edges = false;
+    /// A grouping (kind, sector, level, area or an attribute) for brokerage roles; empty for none.
+    std::string by;
+    std::size_t top = 0; ///< show only the N actors ranked highest; 0 for all
+    bool normalized = false;
+    /// Above 0: estimate betweenness by sampling within this error (Riondato–Kornaropoulos).
+    double approx = 0.0;
+    double confidence = 0.9;
+    std::uint64_t seed = 1;
+};
+
+/// `centrality`: per-actor measures ranked by betweenness (else the first measure), readings of
+/// the top actors, brokerage roles with a grouping, and with a what-if edit the ranking
+/// measure before and after. Throws UsageError for a grouping the map does not have.
+Document centrality_document(const Input& input, const CentralitySettings& settings);
 
 } // namespace stakemap::report

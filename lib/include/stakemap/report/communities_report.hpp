@@ -3,12 +3,15 @@
 
 #include "stakemap/analysis/communities.hpp"
 #include "stakemap/model/map.hpp"
+#include "stakemap/report/input.hpp"
 #include "stakemap/report/table.hpp"
 
 #include "stakemap/model/vocabulary.hpp"
 
+#include <array>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,5 +41,16 @@ Table alignment_table(const model::Map& map, const model::Vocabulary& vocabulary
 /// A heading line per alignment, e.g. "Communities and area: normalised mutual information 0.42".
 std::string alignment_heading(const std::string& grouping, const analysis::Contingency& contingency,
                               model::Language language);
+
+/// Each method with its name on the command line and in the JSON options.
+inline constexpr std::array<std::pair<analysis::CommunityMethod, std::string_view>, 3>
+    community_method_names{{
+        {analysis::CommunityMethod::leiden, "leiden"},
+        {analysis::CommunityMethod::louvain, "louvain"},
+        {analysis::CommunityMethod::label_propagation, "labelprop"},
+    }};
+
+/// `communities`: the partition, its modularity, and how it lines up with areas and sectors.
+Document communities_document(const Input& input, const analysis::CommunityOptions& options);
 
 } // namespace stakemap::report

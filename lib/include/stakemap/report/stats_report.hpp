@@ -3,6 +3,7 @@
 
 #include "stakemap/analysis/stats.hpp"
 #include "stakemap/model/map.hpp"
+#include "stakemap/report/input.hpp"
 #include "stakemap/report/table.hpp"
 
 #include "stakemap/model/vocabulary.hpp"
@@ -27,5 +28,8 @@ std::string group_value_label(const model::Map& map, const model::Vocabulary& vo
 
 /// The name of a grouping for people: "kind" → «tipo»; an attribute name stays as it is.
 std::string grouping_label(const std::string& grouping, const text::Words& words);
+
+/// `stats`: the figures of the map and of its four groupings (kind, sector, level, area).
+Document stats_document(const Input& input);
 
 } // namespace stakemap::report

@@ -1,0 +1,176 @@
+#include "stakemap/report/document.hpp"
+
+#include "stakemap/error.hpp"
+#include "stakemap/report/csv.hpp"
+#include "stakemap/version.hpp"
+
+#include <algorithm>
+
+namespace stakemap::report {
+
+std::string_view format_name(Format format) {
+    const auto* found = std::find_if(format_names.begin(), format_names.end(),
+                                     [&](const auto& entry) { return entry.first == format; });
+    return found->second;
+}
+
+std::optional<Format> format_from_name(std::string_view name) {
+    const auto* found = std::find_if(format_names.begin(), format_names.end(),
+                                     [&](const auto& entry) { return entry.second == name; });
+    if (found == format_names.end()) {
+        return std::nullopt;
+    }
+    return found->first;
+}
+
+std::optional<Format> format_from_extension(std::string_view extension) {
+    if (extension == ".txt") {
+        return Format::table;
+    }
+    if (extension.size() > 1 && extension.front() == '.') {
+        return format_from_name(extension.substr(1));
+    }
+    return std::nullopt;
+}
+
+Block Block::heading(std::string text) {
+    Block block;
+    block.kind = Kind::heading;
+    block.text = std::move(text);
+    return block;
+}
+
+Block Block::paragraph(std::string text) {
+    Block block;
+    block.kind = Kind::paragraph;
+    block.text = std::move(text);
+    return block;
+}
+
+Block Block::bullets(std::vector<std::string> items) {
+    Block block;
+    block.kind = Kind::bullets;
+    block.items = std::move(items);
+    return block;
+}
+
+Block Block::of_table(Table table) {
+    Block block;
+    block.kind = Kind::table;
+    block.table = std::move(table);
+    return block;
+}
+
+Block Block::prose(std::string text, std::string markdown) {
+    Block block;
+    block.kind = Kind::prose;
+    block.text = std::move(text);
+    block.markdown = std::move(markdown);
+    return block;
+}
+
+MapSummary summary_of(const model::Map& map) {
+    return {.title = map.title, .actors = map.actors.size(), .relations = map.relations.size()};
+}
+
+std::string write_json(const Document& document) {
+    nlohmann::ordered_json out;
+    out["stakemap"] = version;
+    out["command"] = document.command;
+    if (document.map) {
+        out["map"] = {{"title", document.map->title},
+                      {"actors", document.map->actors},
+                      {"relations", document.map->relations}};
+    } else {
+        out["map"] = nullptr;
+    }
+    out["options"] = document.options;
+    out["results"] = document.results;
+    // Invalid UTF-8 cannot reach here (the reader rejects it); strict keeps it that way.
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::strict) + "\n";
+}
+
+std::string write_csv(const Document& document, WriteStyle style) {
+    if (document.no_csv) {
+        throw UsageError(*document.no_csv);
+    }
+    return records_to_csv(document.csv_records,
+                          {.excel_it = style.excel_it, .columns = document.csv_columns});
+}
+
+namespace {
+
+/// The blocks in one of the two reading formats; blocks are separated by a blank line, except
+/// that a heading sticks to what follows it in plain text.
+std::string write_blocks(const std::vector<Block>& blocks, bool markdown) {
+    std::string out;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Block& block = blocks[i];
+        if (i > 0 && (markdown || blocks[i - 1].kind != Block::Kind::heading)) {
+            out += '\n';
+        }
+        switch (block.kind) {
+        case Block::Kind::heading:
+            out += (markdown ? "### " : "") + block.text + "\n";
+            break;
+        case Block::Kind::paragraph:
+            out += block.text + "\n";
+            break;
+        case Block::Kind::bullets:
+            for (const auto& item : block.items) {
+                out += (markdown ? "- " : "  ") + item + "\n";
+            }
+            break;
+        case Block::Kind::table:
+            out += markdown ? render_markdown(block.table) : render_text(block.table);
+            break;
+        case Block::Kind::prose:
+            out += markdown ? block.markdown : block.text;
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string write_markdown(const Document& document) {
+    std::string out;
+    if (!document.title.empty()) {
+        out += "## " + document.title + "\n\n";
+    }
+    for (const auto& line : document.lead) {
+        out += line + "\n\n";
+    }
+    return out + write_blocks(document.blocks, true);
+}
+
+std::string write_text(const Document& document) {
+    std::string out;
+    if (!document.title.empty()) {
+        out += document.title + "\n";
+    }
+    for (const auto& line : document.lead) {
+        out += line + "\n";
+    }
+    if (!out.empty() && !document.blocks.empty()) {
+        out += "\n";
+    }
+    return out + write_blocks(document.blocks, false);
+}
+
+std::string write(const Document& document, Format format, WriteStyle style) {
+    switch (format) {
+    case Format::json:
+        return write_json(document);
+    case Format::csv:
+        return write_csv(document, style);
+    case Format::md:
+        return write_markdown(document);
+    case Format::table:
+        return write_text(document);
+    }
+    return write_json(document);
+}
+
+} // namespace stakemap::report
