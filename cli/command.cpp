@@ -4,6 +4,7 @@
 #include "stakemap/io/files.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
+#include "stakemap/model/split.hpp"
 #include "stakemap/report/csv.hpp"
 #include "stakemap/report/gaps_report.hpp"
 
@@ -16,22 +17,6 @@
 namespace po = boost::program_options;
 
 namespace stakemap::cli {
-
-namespace {
-
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> items;
-    std::stringstream stream(text);
-    std::string item;
-    while (std::getline(stream, item, ',')) {
-        if (!item.empty()) {
-            items.push_back(item);
-        }
-    }
-    return items;
-}
-
-} // namespace
 
 Format CommonOptions::format() const {
     if (!format_name.empty()) {
@@ -65,7 +50,7 @@ io::ReadOptions CommonOptions::read_options() const {
 
 graph::BuildOptions CommonOptions::build_options() const {
     graph::BuildOptions options;
-    options.types = split_list(types);
+    options.types = model::split_list(types);
     if (!effective_at().empty()) {
         options.at = effective_at();
     }
@@ -74,19 +59,6 @@ graph::BuildOptions CommonOptions::build_options() const {
                        : distance == "weight" ? graph::Distance::weight
                                               : graph::Distance::inverse;
     return options;
-}
-
-nlohmann::ordered_json CommonOptions::to_json() const {
-    nlohmann::ordered_json out;
-    out["types"] = split_list(types);
-    out["at"] = effective_at().empty() ? nlohmann::ordered_json(nullptr)
-                                       : nlohmann::ordered_json(effective_at());
-    if (at.empty() && !map_date.empty()) {
-        out["at_source"] = "map date";
-    }
-    out["distance"] = distance;
-    out["merge"] = merge;
-    return out;
 }
 
 namespace {
@@ -229,13 +201,7 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     }
     if (!remove_.empty() || !add_relations_.empty()) {
         model::WhatIf edit;
-        std::stringstream ids(remove_);
-        std::string id;
-        while (std::getline(ids, id, ',')) {
-            if (!id.empty()) {
-                edit.removed_actors.push_back(id);
-            }
-        }
+        edit.removed_actors = model::split_list(remove_);
         try {
             for (const auto& text : add_relations_) {
                 edit.added_relations.push_back(model::parse_added_relation(text));
@@ -278,48 +244,6 @@ void Command::check_what_if(const model::Map& map) const {
                                     : words("; did you mean \"{name}\"?", {{"name", suggestion}})));
         }
     }
-}
-
-model::Map Command::edited(const model::Map& map) const {
-    check_what_if(map);
-    try {
-        return model::apply(map, *what_if_);
-    } catch (const model::WhatIfError& error) {
-        throw UsageError(error.what());
-    }
-}
-
-nlohmann::ordered_json Command::what_if_json() const {
-    auto added = nlohmann::ordered_json::array();
-    for (const auto& relation : what_if_->added_relations) {
-        added.push_back({{"source", relation.source},
-                         {"target", relation.target},
-                         {"type", relation.type ? nlohmann::ordered_json(*relation.type)
-                                                : nlohmann::ordered_json(nullptr)},
-                         {"weight", relation.weight}});
-    }
-    return {{"removed", what_if_->removed_actors}, {"added", std::move(added)}};
-}
-
-std::string Command::what_if_text(model::Language language) const {
-    const text::Words words(language);
-    std::vector<std::string> parts;
-    if (!what_if_->removed_actors.empty()) {
-        std::string ids;
-        for (const auto& id : what_if_->removed_actors) {
-            ids += (ids.empty() ? "" : " ") + id;
-        }
-        parts.push_back(words("without {ids}", {{"ids", ids}}));
-    }
-    for (const auto& relation : what_if_->added_relations) {
-        parts.push_back(words("with the tie {source}–{target}",
-                              {{"source", relation.source}, {"target", relation.target}}));
-    }
-    std::string out = words("What if:");
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        out += (i == 0 ? " " : "; ") + parts[i];
-    }
-    return out;
 }
 
 void print_warning(const std::string& message) {
@@ -371,7 +295,7 @@ model::Map Command::load_map() const {
 report::AnalysisSettings Command::analysis_settings() const {
     report::AnalysisSettings settings;
     settings.source = common_.map_path;
-    settings.types = split_list(common_.types);
+    settings.types = model::split_list(common_.types);
     settings.at = common_.at;
     settings.distance = common_.build_options().distance;
     settings.merge = common_.build_options().merge;
@@ -401,22 +325,6 @@ int Command::publish(const report::Document& document) const {
     }
     emit(report::write(document, common_.format(), {.excel_it = common_.excel_it}));
     return document.problems_found ? exit_problems_found : exit_ok;
-}
-
-model::ActorSelector Command::selector_option(const char* option, const std::string& text,
-                                              const model::Vocabulary& vocabulary,
-                                              const model::Map& map) const {
-    try {
-        return analysis::parse_selector(text, vocabulary,
-                                        values_[option].defaulted() ? nullptr : &map);
-    } catch (const analysis::SelectorError& error) {
-        throw UsageError(
-            report::selector_error_text(error, std::string("--") + option, words_.language()));
-    }
-}
-
-void Command::emit_csv(const nlohmann::ordered_json& records) const {
-    emit(report::records_to_csv(records, {.excel_it = common_.excel_it}));
 }
 
 void Command::emit(const std::string& content) const {

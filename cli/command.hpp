@@ -62,8 +62,6 @@ struct CommonOptions {
     graph::BuildOptions build_options() const;
     /// The date relations are analysed at ("" for every relation) and where it comes from.
     std::string effective_at() const;
-    /// The options as they appear in the JSON envelope.
-    nlohmann::ordered_json to_json() const;
 };
 
 class Command {
@@ -102,25 +100,9 @@ protected:
 
     /// The what-if edit asked for on the command line, if any.
     std::optional<model::WhatIf> what_if_;
-    /// The map with the what-if edit applied; throws UsageError for ids the map does not have.
-    model::Map edited(const model::Map& map) const;
     /// Throws UsageError when the what-if edit names actors the map does not have; warns about
     /// relation types nobody knows.
     void check_what_if(const model::Map& map) const;
-    /// `original`, or the edited map kept in `storage` when a what-if edit was asked for (the
-    /// map is not copied when there is none).
-    const model::Map& with_what_if(const model::Map& original,
-                                   std::optional<model::Map>& storage) const {
-        if (!what_if_) {
-            return original;
-        }
-        storage = edited(original);
-        return *storage;
-    }
-    /// {"removed": [...], "added": [...]} for the JSON envelope.
-    nlohmann::ordered_json what_if_json() const;
-    /// One line saying what the edit is.
-    std::string what_if_text(model::Language language) const;
 
     CommonOptions common_;
     text::Words words_{text::Language::en};
@@ -140,13 +122,6 @@ protected:
     int publish(const report::Document& document) const;
     /// Writes results to -o FILE atomically, or to stdout.
     void emit(const std::string& content) const;
-    /// The selector given to `option` (--from, --to): a selector written on the command line must
-    /// select someone in `map`, the option's default may select nobody; throws UsageError.
-    model::ActorSelector selector_option(const char* option, const std::string& text,
-                                         const model::Vocabulary& vocabulary,
-                                         const model::Map& map) const;
-    /// Writes `records` (part of the JSON results) as CSV, in the style --excel-it asks for.
-    void emit_csv(const nlohmann::ordered_json& records) const;
 };
 
 /// The language of the interface: --lang among `arguments` when it names a catalogue, else the

@@ -3,11 +3,7 @@
 
 #include "stakemap/analysis/suggest.hpp"
 #include "../command.hpp"
-#include "stakemap/analysis/gaps.hpp"
 #include "stakemap/io/diagnostics.hpp"
-#include "stakemap/io/vocabulary.hpp"
-#include "stakemap/report/envelope.hpp"
-#include "stakemap/report/gaps_report.hpp"
 #include "stakemap/report/suggest_report.hpp"
 
 #include <algorithm>
@@ -35,94 +31,7 @@ public:
                "table";
     }
 
-    int run() override {
-        const model::Map original = load_map();
-        std::optional<model::Map> storage;
-        const model::Map& map = with_what_if(original, storage);
-        const auto vocabulary = io::default_vocabulary().merged_with(map);
-        const model::Language language = common_.language();
-        const auto selector = [&](const char* option, const std::string& text) {
-            return selector_option(option, text, vocabulary, map);
-        };
-        report::SuggestReport result;
-        result.map = &map;
-        result.vocabulary = &vocabulary;
-        result.within = within_;
-        result.from_label = from_;
-        result.to_label = to_;
-        result.from = selector("from", from_);
-        result.to = selector("to", to_);
-        result.score = score_;
-        result.candidates =
-            candidates_ == "any" ? analysis::Candidates::any : analysis::Candidates::plausible;
-        if (goal_ != "none") {
-            analysis::SuggestOptions options;
-            options.goal = *analysis::goal_from_id(goal_);
-            options.k = k_;
-            options.within = within_;
-            options.coverage.within = within_; // goal coverage: reach of services, same meaning
-            options.candidates = result.candidates;
-            options.build = common_.build_options();
-            options.from = result.from;
-            options.to = result.to;
-            result.goal = analysis::suggest(map, vocabulary, options);
-            if (result.goal->links.empty()) {
-                result.goals_that_gain = analysis::goals_that_gain(map, vocabulary, options);
-            }
-        }
-        result.predicted = report::rank_links(
-            analysis::link_prediction(graph::build(map, common_.build_options())), score_, top_);
-        std::string title = map.title.empty() ? common_.map_path : map.title;
-        if (what_if_) {
-            title += "\n" + what_if_text(language);
-        }
-        switch (common_.format()) {
-        case Format::json: {
-            auto json_options = common_.to_json();
-            json_options["goal"] = goal_;
-            json_options["k"] = k_;
-            json_options["from"] = from_;
-            json_options["to"] = to_;
-            json_options["within"] = within_;
-            json_options["candidates"] = candidates_;
-            json_options["score"] = score_;
-            json_options["top"] = top_;
-            auto results = report::suggest_results(result);
-            if (what_if_) {
-                results["what_if"] = what_if_json();
-            }
-            emit(report::json_envelope(name(), &map, json_options, results));
-            break;
-        }
-        case Format::csv: {
-            // The goal's links, or the link-prediction ranking when no goal was asked.
-            const auto results = report::suggest_results(result);
-            emit_csv(result.goal ? results["goal"]["links"] : results["link_prediction"]["pairs"]);
-            break;
-        }
-        case Format::md:
-        case Format::table: {
-            const bool markdown = common_.format() == Format::md;
-            std::string out = (markdown ? "## " : "") + title + "\n\n";
-            if (result.goal) {
-                out += report::goal_summary(result, language) + "\n" + (markdown ? "\n" : "");
-                for (const auto& sentence : report::suggestion_sentences(result, language)) {
-                    out += (markdown ? "- " : "  ") + sentence + "\n";
-                }
-                out += "\n";
-            }
-            const std::string heading = report::prediction_heading(result, language);
-            out += markdown ? "### " + heading + "\n\n" : heading + ":\n";
-            if (!result.predicted.empty()) {
-                const auto table = report::prediction_table(result, language, true);
-                out += markdown ? report::render_markdown(table) : report::render_text(table);
-            }
-            emit(out);
-            break;
-        }
-        }
-        return exit_ok;
-    }
+    int run() override { return publish(report::suggest_document(*open_map(), settings_)); }
 
 protected:
     bool takes_what_if() const override { return true; }
@@ -132,20 +41,20 @@ protected:
         const text::Words& words = words_;
         options.add_options()("goal", po::value(&goal_)->default_value("reach"),
                               words("reach, connect, resilience, coverage, or none").c_str())(
-            "k", po::value(&k_)->default_value(5),
+            "k", po::value(&settings_.k)->default_value(5),
             words("how many links to suggest for the goal").c_str())(
-            "from", po::value(&from_)->default_value("community"),
+            "from", po::value(&settings_.from.text)->default_value("community"),
             words("goal reach: actors that should reach --to (sectors or kinds, comma-separated)")
-                .c_str())("to", po::value(&to_)->default_value("institution"),
+                .c_str())("to", po::value(&settings_.to.text)->default_value("institution"),
                           words("goal reach: actors to be reached").c_str())(
-            "within", po::value(&within_)->default_value(2),
+            "within", po::value(&settings_.within)->default_value(2),
             words("goal reach: steps allowed").c_str())(
             "candidates", po::value(&candidates_)->default_value("plausible"),
             words("plausible (pairs that share an area) or any").c_str())(
-            "score", po::value(&score_)->default_value("adamic_adar"),
+            "score", po::value(&settings_.score)->default_value("adamic_adar"),
             words("link-prediction ranking: adamic_adar, jaccard, resource_allocation or "
                   "common_neighbours")
-                .c_str())("top", po::value(&top_)->default_value(10),
+                .c_str())("top", po::value(&settings_.top)->default_value(10),
                           words("link-prediction pairs to list").c_str());
     }
 
@@ -166,6 +75,11 @@ protected:
             }
             throw UsageError(message);
         }
+        settings_.from.given = !values_["from"].defaulted();
+        settings_.to.given = !values_["to"].defaulted();
+        settings_.goal = analysis::goal_from_id(goal_);
+        settings_.candidates =
+            candidates_ == "any" ? analysis::Candidates::any : analysis::Candidates::plausible;
         if (candidates_ != "plausible" && candidates_ != "any") {
             std::string message = words("--candidates must be plausible or any, not \"{value}\"",
                                         {{"value", candidates_}});
@@ -176,31 +90,26 @@ protected:
             throw UsageError(message);
         }
         const auto& scores = report::score_names();
-        if (std::find(scores.begin(), scores.end(), score_) == scores.end()) {
+        if (std::find(scores.begin(), scores.end(), settings_.score) == scores.end()) {
             std::string message =
                 words("--score must be adamic_adar, jaccard, resource_allocation or "
                       "common_neighbours, not \"{value}\"",
-                      {{"value", score_}});
-            const std::string nearest = io::nearest_name(score_, scores);
+                      {{"value", settings_.score}});
+            const std::string nearest = io::nearest_name(settings_.score, scores);
             if (!nearest.empty()) {
                 message += words("; did you mean \"{name}\"?", {{"name", nearest}});
             }
             throw UsageError(message);
         }
-        if (k_ == 0 || k_ > 1000) {
+        if (settings_.k == 0 || settings_.k > 1000) {
             throw UsageError(words("--k must be between 1 and 1000"));
         }
     }
 
 private:
     std::string goal_;
-    std::size_t k_ = 5;
-    std::string from_;
-    std::string to_;
-    std::size_t within_ = 2;
     std::string candidates_;
-    std::string score_;
-    std::size_t top_ = 10;
+    report::SuggestSettings settings_;
 };
 
 } // namespace

@@ -2,8 +2,6 @@
 
 #include "../command.hpp"
 #include "stakemap/io/files.hpp"
-#include "stakemap/report/csv.hpp"
-#include "stakemap/report/envelope.hpp"
 #include "stakemap/report/validation_report.hpp"
 
 namespace stakemap::cli {
@@ -24,41 +22,9 @@ public:
     }
 
     int run() override {
-        const text::Words& words = words_;
         const io::ReadResult result = io::read_map_file(common_.map_path, common_.read_options());
-        const bool valid = result.ok() && (!strict_ || result.warning_count == 0);
-        const std::string file = io::display_name(common_.map_path);
-        std::string content;
-        switch (common_.format()) {
-        case Format::json: {
-            nlohmann::ordered_json options;
-            options["strict"] = strict_;
-            content = report::json_envelope(name(), result.map ? &*result.map : nullptr, options,
-                                            report::validation_results(result, strict_, words));
-            break;
-        }
-        case Format::csv:
-            content = report::records_to_csv(
-                report::validation_results(result, strict_, words)["diagnostics"],
-                {.excel_it = common_.excel_it,
-                 .columns = {"severity", "code", "file", "line", "column", "pointer", "element",
-                             "message"}});
-            break;
-        case Format::md:
-            content = result.diagnostics.empty()
-                          ? std::string()
-                          : report::render_markdown(report::validation_table(result, words)) + "\n";
-            content += report::validation_summary(result, file, strict_, words);
-            break;
-        case Format::table:
-            for (const auto& diagnostic : result.diagnostics) {
-                content += report::diagnostic_line(diagnostic, words) + '\n';
-            }
-            content += report::validation_summary(result, file, strict_, words);
-            break;
-        }
-        emit(content);
-        return valid ? exit_ok : exit_problems_found;
+        return publish(report::validation_document(result, io::display_name(common_.map_path),
+                                                   strict_, common_.language()));
     }
 
 protected:

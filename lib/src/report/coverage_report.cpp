@@ -1,5 +1,6 @@
 #include "stakemap/report/coverage_report.hpp"
 
+#include "stakemap/io/diagnostics.hpp"
 #include "stakemap/report/language_names.hpp"
 #include "stakemap/text/words.hpp"
 
@@ -942,6 +943,97 @@ std::vector<std::string> coverage_readings(const CoverageReport& report, model::
                                   : leaf_reading(report, area, language));
     }
     return out;
+}
+
+namespace {
+
+/// The services and the area a coverage document is asked for must be known to the map or the
+/// vocabulary.
+void check_references(const Input& input, const CoverageSettings& settings) {
+    const model::Map& map = input.map();
+    std::vector<std::string> known;
+    for (const auto& term : input.vocabulary().services) {
+        known.push_back(term.id);
+    }
+    for (const auto& actor : map.actors) {
+        known.insert(known.end(), actor.services.begin(), actor.services.end());
+    }
+    for (const auto& need : map.needs) {
+        known.push_back(need.service);
+    }
+    const text::Words words(input.language());
+    for (const auto& service : settings.options.services) {
+        if (std::find(known.begin(), known.end(), service) == known.end()) {
+            const std::string nearest = io::nearest_name(service, known);
+            throw UsageError(
+                nearest.empty()
+                    ? words("--service: no service \"{name}\" in the vocabulary or the map",
+                            {{"name", service}})
+                    : words("--service: no service \"{name}\" in the vocabulary or the map; "
+                            "did you mean \"{nearest}\"?",
+                            {{"name", service}, {"nearest", nearest}}));
+        }
+    }
+    if (!settings.area.empty() && !map.area_index(settings.area)) {
+        const std::string nearest = io::nearest_name(settings.area, map.area_ids());
+        throw UsageError(
+            nearest.empty()
+                ? words("--area: no area \"{name}\" in this map", {{"name", settings.area}})
+                : words("--area: no area \"{name}\" in this map; did you mean "
+                        "\"{nearest}\"?",
+                        {{"name", settings.area}, {"nearest", nearest}}));
+    }
+}
+
+} // namespace
+
+Document coverage_document(const Input& input, const CoverageSettings& settings) {
+    check_references(input, settings);
+    const model::Map& map = input.map();
+    const model::Language language = input.language();
+    const analysis::CoverageOptions& options = settings.options;
+    CoverageReport result;
+    result.map = &map;
+    result.vocabulary = &input.vocabulary();
+    result.coverage = analysis::coverage(map, input.vocabulary(), input.graph(), options);
+    if (settings.area.empty()) {
+        for (std::size_t a = 0; a < map.areas.size(); ++a) {
+            result.shown.push_back(a);
+        }
+    } else {
+        result.shown = areas_within(map, settings.area);
+    }
+
+    Document document = new_document(input, "coverage");
+    document.options["access_target"] = options.access_target;
+    document.options["within"] = options.within;
+    document.options["service"] = options.services;
+    document.options["area"] = settings.area.empty() ? nlohmann::ordered_json(nullptr)
+                                                     : nlohmann::ordered_json(settings.area);
+    document.results = coverage_results(result);
+    document.csv_records = coverage_csv_records(document.results, settings.matrix);
+    if (input.has_what_if()) {
+        // Each area's score on the map as it is and with the edit.
+        const auto before = analysis::coverage(input.original(), input.vocabulary(),
+                                               input.original_graph(), options);
+        auto what_if = input.what_if_json();
+        what_if["areas"] = coverage_score_changes(map, before, result.coverage);
+        document.results["what_if"] = std::move(what_if);
+        document.lead.push_back(input.what_if_text() + " — " +
+                                coverage_changes_text(map, before, result.coverage, language));
+    }
+    document.lead.push_back(coverage_settings_text(options, language));
+    if (!settings.matrix) {
+        document.blocks.push_back(Block::of_table(coverage_ranking_table(result, language)));
+        document.blocks.push_back(Block::heading(coverage_parts_heading(options, language)));
+        document.blocks.push_back(Block::of_table(coverage_parts_table(result, language)));
+        for (auto& paragraph : coverage_readings(result, language)) {
+            document.blocks.push_back(Block::paragraph(std::move(paragraph)));
+        }
+    }
+    document.blocks.push_back(Block::of_table(coverage_matrix_table(result, language)));
+    document.blocks.push_back(Block::bullets(coverage_matrix_legend(language)));
+    return document;
 }
 
 } // namespace stakemap::report

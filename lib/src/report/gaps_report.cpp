@@ -1,6 +1,8 @@
 #include "stakemap/report/gaps_report.hpp"
 
 #include "stakemap/io/diagnostics.hpp"
+#include "stakemap/io/rules_reader.hpp"
+#include "stakemap/model/grouping.hpp"
 #include "stakemap/report/coverage_report.hpp"
 #include "stakemap/report/language_names.hpp"
 
@@ -798,6 +800,80 @@ Table gaps_table(const GapsReport& report, model::Language language) {
         }
     }
     return table;
+}
+
+model::ActorSelector parse_selector_setting(const SelectorSetting& setting, const char* option,
+                                            const Input& input) {
+    try {
+        return analysis::parse_selector(setting.text, input.vocabulary(),
+                                        setting.given ? &input.map() : nullptr);
+    } catch (const analysis::SelectorError& error) {
+        throw UsageError(selector_error_text(error, option, input.language()));
+    }
+}
+
+Document gaps_document(const Input& input, const GapsSettings& settings) {
+    const model::Map& map = input.map();
+    const model::Language language = input.language();
+    if (!model::group_labels(map, input.vocabulary(), settings.group)) {
+        const text::Words words(language);
+        const auto available = model::available_groupings(map);
+        std::string message =
+            words("--group: no grouping \"{name}\" in this map; use {groupings}",
+                  {{"name", settings.group}, {"groupings", words.list_and(available)}});
+        const std::string nearest = io::nearest_name(settings.group, available);
+        if (!nearest.empty()) {
+            message += words("; did you mean \"{name}\"?", {{"name", nearest}});
+        }
+        throw UsageError(message);
+    }
+    analysis::GapsOptions options;
+    options.group = settings.group;
+    options.within = settings.within;
+    options.from = parse_selector_setting(settings.from, "--from", input);
+    options.to = parse_selector_setting(settings.to, "--to", input);
+    model::RuleSet rules;
+    if (settings.rules == "default") {
+        rules = io::default_rules();
+    } else if (settings.rules != "none") {
+        rules = io::load_rules(settings.rules);
+    }
+    options.rules = settings.rules == "none" ? nullptr : &rules;
+
+    GapsReport result;
+    result.map = &map;
+    result.vocabulary = &input.vocabulary();
+    result.graph = &input.graph();
+    result.rules = &rules;
+    result.from_label = settings.from.text;
+    result.to_label = settings.to.text;
+    result.from = options.from;
+    result.to = options.to;
+    result.within = settings.within;
+    result.top = settings.top;
+    result.gaps = analysis::find_gaps(map, input.vocabulary(), input.graph(), options);
+
+    Document document = new_document(input, "gaps");
+    document.options["group"] = settings.group;
+    document.options["from"] = settings.from.text;
+    document.options["to"] = settings.to.text;
+    document.options["within"] = settings.within;
+    document.options["rules"] = settings.rules;
+    document.results = gaps_results(result);
+    document.csv_records = gaps_csv_records(document.results);
+    if (input.has_what_if()) {
+        const auto before = analysis::find_gaps(input.original(), input.vocabulary(),
+                                                input.original_graph(), options);
+        auto what_if = input.what_if_json();
+        what_if["before"] = gaps_summary(before);
+        what_if["after"] = gaps_summary(result.gaps);
+        document.results["what_if"] = std::move(what_if);
+        document.lead.push_back(input.what_if_text() + " — " +
+                                gaps_changes(before, result.gaps, language));
+    }
+    document.blocks.push_back(
+        Block::prose(gaps_text(result, language, false), gaps_text(result, language, true)));
+    return document;
 }
 
 } // namespace stakemap::report

@@ -2,6 +2,7 @@
 
 #include "stakemap/report/centrality_report.hpp"
 
+#include "stakemap/io/diagnostics.hpp"
 #include "stakemap/report/coverage_report.hpp"
 #include "stakemap/report/gaps_report.hpp"
 #include "stakemap/report/language_names.hpp"
@@ -261,6 +262,30 @@ std::string profile_text(const model::Map& map, const model::Vocabulary& vocabul
             words("Without this actor: {consequences}.", {{"consequences", consequences}}) + "\n";
     }
     return out;
+}
+
+Document profile_document(const Input& input, const std::string& id) {
+    const model::Map& map = input.map();
+    const text::Words words(input.language());
+    const auto index = map.actor_index(id);
+    if (!index) {
+        std::string message = words("no actor \"{id}\" in this map", {{"id", id}});
+        const std::string nearest = io::nearest_name(id, map.actor_ids());
+        if (!nearest.empty()) {
+            message += words("; did you mean \"{name}\"?", {{"name", nearest}});
+        }
+        throw UsageError(message);
+    }
+    const auto profile = analysis::profile(map, input.vocabulary(), input.graph(), *index);
+    Document document = new_document(input, "profile");
+    document.title.clear(); // the profile's own text opens with the actor's name
+    document.options["actor"] = id;
+    document.results = profile_results(map, profile);
+    document.no_csv = words("profile prints json, table or md; CSV has no place for it");
+    document.blocks.push_back(Block::prose(
+        profile_text(map, input.vocabulary(), input.graph(), profile, input.language(), false),
+        profile_text(map, input.vocabulary(), input.graph(), profile, input.language(), true)));
+    return document;
 }
 
 } // namespace stakemap::report

@@ -360,4 +360,68 @@ Table prediction_table(const SuggestReport& report, model::Language language, bo
     return table;
 }
 
+Document suggest_document(const Input& input, const SuggestSettings& settings) {
+    const model::Map& map = input.map();
+    const model::Language language = input.language();
+    SuggestReport result;
+    result.map = &map;
+    result.vocabulary = &input.vocabulary();
+    result.within = settings.within;
+    result.from_label = settings.from.text;
+    result.to_label = settings.to.text;
+    result.from = parse_selector_setting(settings.from, "--from", input);
+    result.to = parse_selector_setting(settings.to, "--to", input);
+    result.score = settings.score;
+    result.candidates = settings.candidates;
+    if (settings.goal) {
+        analysis::SuggestOptions options;
+        options.goal = *settings.goal;
+        options.k = settings.k;
+        options.within = settings.within;
+        options.coverage.within = settings.within; // goal coverage: reach of services, same meaning
+        options.candidates = settings.candidates;
+        options.build = input.build_options();
+        options.from = result.from;
+        options.to = result.to;
+        result.goal = analysis::suggest(map, input.vocabulary(), options);
+        if (result.goal->links.empty()) {
+            result.goals_that_gain = analysis::goals_that_gain(map, input.vocabulary(), options);
+        }
+    }
+    result.predicted =
+        rank_links(analysis::link_prediction(input.graph()), settings.score, settings.top);
+
+    Document document = new_document(input, "suggest");
+    auto& options = document.options;
+    options["goal"] = settings.goal ? std::string(analysis::goal_id(*settings.goal)) : "none";
+    options["k"] = settings.k;
+    options["from"] = settings.from.text;
+    options["to"] = settings.to.text;
+    options["within"] = settings.within;
+    for (const auto& [candidates, name] : candidates_names) {
+        if (candidates == settings.candidates) {
+            options["candidates"] = name;
+        }
+    }
+    options["score"] = settings.score;
+    options["top"] = settings.top;
+    document.results = suggest_results(result);
+    // CSV: the goal's links, or the link-prediction ranking when no goal was asked.
+    document.csv_records = result.goal ? document.results["goal"]["links"]
+                                       : document.results["link_prediction"]["pairs"];
+    if (input.has_what_if()) {
+        document.results["what_if"] = input.what_if_json();
+        document.lead.push_back(input.what_if_text());
+    }
+    if (result.goal) {
+        document.blocks.push_back(Block::paragraph(goal_summary(result, language)));
+        document.blocks.push_back(Block::bullets(suggestion_sentences(result, language)));
+    }
+    document.blocks.push_back(Block::heading(prediction_heading(result, language)));
+    if (!result.predicted.empty()) {
+        document.blocks.push_back(Block::of_table(prediction_table(result, language, true)));
+    }
+    return document;
+}
+
 } // namespace stakemap::report

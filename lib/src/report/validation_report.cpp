@@ -144,4 +144,30 @@ std::string validation_summary(const io::ReadResult& result, const std::string& 
            "\n";
 }
 
+Document validation_document(const io::ReadResult& result, const std::string& file, bool strict,
+                             model::Language language) {
+    const text::Words words(language);
+    Document document;
+    document.command = "validate";
+    if (result.map) {
+        document.map = summary_of(*result.map);
+    }
+    document.options["strict"] = strict;
+    document.results = validation_results(result, strict, words);
+    document.csv_records = document.results["diagnostics"];
+    document.csv_columns = {"severity", "code",    "file",    "line",
+                            "column",   "pointer", "element", "message"};
+    std::string text;
+    for (const auto& diagnostic : result.diagnostics) {
+        text += diagnostic_line(diagnostic, words) + '\n';
+    }
+    const std::string summary = validation_summary(result, file, strict, words);
+    std::string markdown = result.diagnostics.empty()
+                               ? std::string()
+                               : render_markdown(validation_table(result, words)) + "\n";
+    document.blocks.push_back(Block::prose(text + summary, markdown + summary));
+    document.problems_found = !result.ok() || (strict && result.warning_count > 0);
+    return document;
+}
+
 } // namespace stakemap::report

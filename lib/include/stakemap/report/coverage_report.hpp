@@ -6,6 +6,7 @@
 #include "stakemap/analysis/coverage.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/vocabulary.hpp"
+#include "stakemap/report/input.hpp"
 #include "stakemap/report/table.hpp"
 
 #include <nlohmann/json_fwd.hpp>
@@ -96,5 +97,17 @@ std::string coverage_changes_text(const model::Map& map, const analysis::Coverag
 /// A service's label in the chosen language, the id when the vocabulary does not know it.
 std::string service_label(const model::Vocabulary& vocabulary, const std::string& service,
                           model::Language language);
+
+/// What `coverage` is asked for.
+struct CoverageSettings {
+    analysis::CoverageOptions options; ///< access target, reach, weights, services
+    std::string area;                  ///< show only this area and its sub-areas; empty for all
+    bool matrix = false;               ///< the areas × services matrix only
+};
+
+/// `coverage`: the ranking of areas, the parts of the score, a reading of each area and the
+/// areas × services matrix; with a what-if edit, each area's score before and after. Throws
+/// UsageError for a service or an area the map and the vocabulary do not know.
+Document coverage_document(const Input& input, const CoverageSettings& settings);
 
 } // namespace stakemap::report

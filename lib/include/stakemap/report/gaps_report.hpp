@@ -5,6 +5,7 @@
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/rules.hpp"
 #include "stakemap/model/vocabulary.hpp"
+#include "stakemap/report/input.hpp"
 #include "stakemap/report/table.hpp"
 #include "stakemap/text/words.hpp"
 
@@ -74,5 +75,31 @@ nlohmann::ordered_json gaps_csv_records(const nlohmann::ordered_json& results);
 
 /// One row per finding for spreadsheets: kind of gap, who, what, detail.
 Table gaps_table(const GapsReport& report, model::Language language);
+
+/// An actor selector as written for a setting (--from, --to), and whether it was written at all:
+/// a selector the user wrote must select someone, a default may select nobody.
+struct SelectorSetting {
+    std::string text;
+    bool given = false;
+};
+
+/// Parses a selector setting against the map; throws UsageError worded for `option`.
+model::ActorSelector parse_selector_setting(const SelectorSetting& setting, const char* option,
+                                            const Input& input);
+
+/// What `gaps` is asked for.
+struct GapsSettings {
+    std::string group = "sector"; ///< grouping of the mixing matrix
+    SelectorSetting from{"community"};
+    SelectorSetting to{"institution"};
+    std::size_t within = 2;
+    std::string rules = "default"; ///< a rules file, "default" or "none"
+    std::size_t top = 10;
+};
+
+/// `gaps`: cut actors and critical ties, mixing, unreached actors, overlaps and rules; with a
+/// what-if edit, the summary before and after. Throws UsageError for a grouping or a selector the
+/// map does not have (before computing).
+Document gaps_document(const Input& input, const GapsSettings& settings);
 
 } // namespace stakemap::report

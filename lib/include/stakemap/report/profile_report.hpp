@@ -4,6 +4,7 @@
 #include "stakemap/analysis/profile.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/vocabulary.hpp"
+#include "stakemap/report/input.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 #include <string>
@@ -19,5 +20,8 @@ nlohmann::ordered_json profile_results(const model::Map& map,
 std::string profile_text(const model::Map& map, const model::Vocabulary& vocabulary,
                          const graph::AnalysisGraph& graph, const analysis::ActorProfile& profile,
                          model::Language language, bool markdown);
+
+/// `profile`: everything about the actor `id`. Throws UsageError when the map has no such actor.
+Document profile_document(const Input& input, const std::string& id);
 
 } // namespace stakemap::report

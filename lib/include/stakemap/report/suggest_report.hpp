@@ -5,11 +5,15 @@
 #include "stakemap/analysis/suggest.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/vocabulary.hpp"
+#include "stakemap/report/gaps_report.hpp"
+#include "stakemap/report/input.hpp"
 #include "stakemap/report/table.hpp"
 
+#include <array>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace stakemap::report {
@@ -63,5 +67,27 @@ Table suggestions_table(const SuggestReport& report, model::Language language);
 /// and Markdown), for files otherwise (CSV).
 Table prediction_table(const SuggestReport& report, model::Language language,
                        bool readable = false);
+
+/// Each candidate policy with its name on the command line and in the JSON options.
+inline constexpr std::array<std::pair<analysis::Candidates, std::string_view>, 2> candidates_names{{
+    {analysis::Candidates::plausible, "plausible"},
+    {analysis::Candidates::any, "any"},
+}};
+
+/// What `suggest` is asked for.
+struct SuggestSettings {
+    std::optional<analysis::Goal> goal = analysis::Goal::reach; ///< none: rank pairs only
+    std::size_t k = 5;
+    SelectorSetting from{"community"};
+    SelectorSetting to{"institution"};
+    std::size_t within = 2;
+    analysis::Candidates candidates = analysis::Candidates::plausible;
+    std::string score = "adamic_adar"; ///< one of score_names()
+    std::size_t top = 10;
+};
+
+/// `suggest`: the goal's links with their measured gains, and the link-prediction ranking.
+/// Throws UsageError for a selector that selects nobody.
+Document suggest_document(const Input& input, const SuggestSettings& settings);
 
 } // namespace stakemap::report

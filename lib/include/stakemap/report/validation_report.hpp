@@ -2,6 +2,7 @@
 // How `validate` results are printed, in the reader's language.
 
 #include "stakemap/io/map_reader.hpp"
+#include "stakemap/report/document.hpp"
 #include "stakemap/report/table.hpp"
 #include "stakemap/text/words.hpp"
 
@@ -29,5 +30,11 @@ std::string diagnostic_line(const io::Diagnostic& diagnostic, const text::Words&
 /// warnings)".
 std::string validation_summary(const io::ReadResult& result, const std::string& file, bool strict,
                                const text::Words& words);
+
+/// `validate`: every diagnostic of a map read with `result`, and whether the map is valid (with
+/// `strict`, warnings count as errors: problems_found is set when it is not valid). `file` is the
+/// map's name as the summary line shows it.
+Document validation_document(const io::ReadResult& result, const std::string& file, bool strict,
+                             model::Language language);
 
 } // namespace stakemap::report
