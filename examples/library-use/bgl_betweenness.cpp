@@ -34,7 +34,8 @@ int main(int argc, char** argv) {
 
         // Brandes on G, every tie an arc (an undirected tie is two), lengths 1/weight. BGL sums
         // over ordered pairs without halving on a directed graph, so dividing by (n−1)(n−2) gives
-        // the normalised score of NetworkX and `stakemap centrality`.
+        // the scale of NetworkX and `stakemap centrality` (docs/library.md says why a few weighted
+        // scores still differ slightly).
         const graph::DirectedView arcs{g};
         std::vector<double> betweenness(n);
         boost::brandes_betweenness_centrality(
