@@ -26,13 +26,28 @@ if(NOT nlohmann_json_FOUND)
     stakemap_missing("nlohmann/json" "nlohmann-json3-dev")
 endif()
 
-find_path(STAKEMAP_GRAPHVIZ_INCLUDE graphviz/gvc.h)
-find_library(STAKEMAP_GVC_LIBRARY gvc)
-find_library(STAKEMAP_CGRAPH_LIBRARY cgraph)
-find_library(STAKEMAP_CDT_LIBRARY cdt)
-if(NOT STAKEMAP_GRAPHVIZ_INCLUDE OR NOT STAKEMAP_GVC_LIBRARY OR NOT STAKEMAP_CGRAPH_LIBRARY)
+# Graphviz through pkg-config's imported target, so that the exported link interface names
+# PkgConfig::STAKEMAP_GRAPHVIZ and not this machine's library files (stakemapConfig.cmake makes the
+# same call). The prefix is stakemap's own so that it cannot clash with a consumer's; GLOBAL so
+# that a project that adds stakemap with add_subdirectory sees the target too.
+find_package(PkgConfig QUIET)
+if(NOT PkgConfig_FOUND)
+    stakemap_missing("pkg-config" "pkgconf")
+endif()
+pkg_check_modules(STAKEMAP_GRAPHVIZ QUIET IMPORTED_TARGET GLOBAL libgvc libcgraph libcdt)
+if(NOT STAKEMAP_GRAPHVIZ_FOUND)
     stakemap_missing("Graphviz (cgraph and gvc)" "libgraphviz-dev graphviz")
 endif()
+# The sources include <graphviz/gvc.h>, while the .pc files name the folder of gvc.h itself
+# (includedir=${prefix}/include/graphviz on Debian): the folder above it is needed too.
+set(STAKEMAP_GRAPHVIZ_PARENT_INCLUDE_DIRS "")
+foreach(dir IN LISTS STAKEMAP_GRAPHVIZ_INCLUDE_DIRS STAKEMAP_GRAPHVIZ_libgvc_INCLUDEDIR)
+    get_filename_component(parent "${dir}" DIRECTORY)
+    if(EXISTS "${parent}/graphviz/gvc.h")
+        list(APPEND STAKEMAP_GRAPHVIZ_PARENT_INCLUDE_DIRS "${parent}")
+    endif()
+endforeach()
+list(REMOVE_DUPLICATES STAKEMAP_GRAPHVIZ_PARENT_INCLUDE_DIRS)
 
 if(STAKEMAP_BUILD_TESTS)
     find_package(doctest QUIET)

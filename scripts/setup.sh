@@ -4,7 +4,7 @@
 #   --reference  also installs NetworkX and R's sna, needed only to regenerate tests/reference/.
 set -euo pipefail
 
-packages=(g++ cmake make libboost-graph-dev libboost-program-options-dev nlohmann-json3-dev
+packages=(g++ cmake make pkgconf libboost-graph-dev libboost-program-options-dev nlohmann-json3-dev
           libgraphviz-dev graphviz fonts-dejavu-core doctest-dev
           libboost-locale-dev gettext locales python3)
 if [[ "${1:-}" == "--reference" ]]; then
