@@ -2,11 +2,13 @@
 #   cmake -DEXE=… -DARGS=a;b;c -DEXPECT_EXIT=0 [-DSTDOUT_GOLDEN=file] [-DSTDERR_GOLDEN=file]
 #         [-DSTDOUT_CONTAINS=text] [-DSTDERR_CONTAINS=text] [-DABSENT_FILE=path] [-DSAME_AS=path]
 #         [-DLOCALE=name] [-DSTDIN_FILE=file]
-#         [-DOUTPUT_FILE=path [-DOUTPUT_CONTAINS=text] [-DOUTPUT_GOLDEN=file]]
+#         [-DOUTPUT_FILE=path [-DOUTPUT_CONTAINS=text] [-DOUTPUT_GOLDEN=file]
+#                             [-DOUTPUT_TYPE=png|pdf [-DOUTPUT_MIN_SIZE=bytes]]]
 #         -P run_cli.cmake
 # STDERR_GOLDEN compares the whole standard error; golden files are compared byte for byte.
 # OUTPUT_FILE is the file the command writes (-o): it is removed before the run, so a check never
-# reads a file left by an earlier run. OUTPUT_GOLDEN compares it byte for byte with a golden file.
+# reads a file left by an earlier run. OUTPUT_GOLDEN compares it byte for byte with a golden file;
+# OUTPUT_TYPE checks that it is a well-formed PNG or PDF (render/file_checks.cmake).
 
 if(DEFINED ABSENT_FILE)
     file(REMOVE "${ABSENT_FILE}")
@@ -97,6 +99,14 @@ if(DEFINED OUTPUT_FILE)
                 string(APPEND failures "${OUTPUT_FILE} differs from ${OUTPUT_GOLDEN}\n"
                                        "  diff -u ${OUTPUT_GOLDEN} ${OUTPUT_FILE}\n")
             endif()
+        endif()
+        if(DEFINED OUTPUT_TYPE)
+            include("${CMAKE_CURRENT_LIST_DIR}/../render/file_checks.cmake")
+            if(NOT DEFINED OUTPUT_MIN_SIZE)
+                set(OUTPUT_MIN_SIZE 1000)
+            endif()
+            check_rendered_file("${OUTPUT_FILE}" "${OUTPUT_TYPE}" "${OUTPUT_MIN_SIZE}" problems)
+            string(APPEND failures "${problems}")
         endif()
     endif()
 endif()
