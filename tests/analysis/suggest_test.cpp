@@ -219,25 +219,6 @@ TEST_CASE("suggest: plausible pairs through parent areas and \"*\"") {
     CHECK(map.actors[result.links[1].target].id == "region"); // serves every area
 }
 
-TEST_CASE("what-if: removing actors and adding relations") {
-    const auto map = read(small_map);
-    model::WhatIf edit;
-    edit.removed_actors = {"a2"};
-    edit.added_relations = {model::parse_added_relation("a1:a3:referral:2")};
-    const auto edited = model::apply(map, edit);
-    CHECK(edited.actors.size() == 6);
-    REQUIRE(edited.relations.size() == 2); // office–desk, the new a1–a3
-    CHECK(edited.relations[1].type == "referral");
-    CHECK(edited.relations[1].weight == 2.0);
-    CHECK_THROWS_AS(model::parse_added_relation("a1"), model::WhatIfError);
-    CHECK_THROWS_AS(model::parse_added_relation("a1:a3::-1"), model::WhatIfError);
-    edit.added_relations = {model::parse_added_relation("a1:a2")};
-    CHECK_THROWS_AS(model::apply(map, edit), model::WhatIfError); // a2 is removed
-    edit = {};
-    edit.removed_actors = {"nobody"};
-    CHECK_THROWS_AS(model::apply(map, edit), model::WhatIfError);
-}
-
 // office — assoc (both in area x)        lonely (area x, no tie)
 // Every community actor reaches an institution already: goal reach has nothing to gain. lonely is
 // outside the main component and shares the area with office: goal connect gains 1. Two actors

@@ -1,12 +1,20 @@
 # Runs the stakemap binary once and checks what it did. Called by CTest as
 #   cmake -DEXE=… -DARGS=a;b;c -DEXPECT_EXIT=0 [-DSTDOUT_GOLDEN=file] [-DSTDERR_GOLDEN=file]
 #         [-DSTDOUT_CONTAINS=text] [-DSTDERR_CONTAINS=text] [-DABSENT_FILE=path] [-DSAME_AS=path]
-#         [-DLOCALE=name] [-DSTDIN_FILE=file] [-DOUTPUT_FILE=path -DOUTPUT_CONTAINS=text]
+#         [-DLOCALE=name] [-DSTDIN_FILE=file]
+#         [-DOUTPUT_FILE=path [-DOUTPUT_CONTAINS=text] [-DOUTPUT_GOLDEN=file]
+#                             [-DOUTPUT_TYPE=png|pdf [-DOUTPUT_MIN_SIZE=bytes]]]
 #         -P run_cli.cmake
 # STDERR_GOLDEN compares the whole standard error; golden files are compared byte for byte.
+# OUTPUT_FILE is the file the command writes (-o): it is removed before the run, so a check never
+# reads a file left by an earlier run. OUTPUT_GOLDEN compares it byte for byte with a golden file;
+# OUTPUT_TYPE checks that it is a well-formed PNG or PDF (render/file_checks.cmake).
 
 if(DEFINED ABSENT_FILE)
     file(REMOVE "${ABSENT_FILE}")
+endif()
+if(DEFINED OUTPUT_FILE)
+    file(REMOVE "${OUTPUT_FILE}")
 endif()
 # The language follows the environment: every run gets a known locale (C unless LOCALE is given).
 unset(ENV{LANGUAGE})
@@ -35,6 +43,9 @@ if(DEFINED ENV{STAKEMAP_UPDATE_GOLDEN})
     endif()
     if(DEFINED STDERR_GOLDEN)
         file(WRITE "${STDERR_GOLDEN}" "${err}")
+    endif()
+    if(DEFINED OUTPUT_GOLDEN AND EXISTS "${OUTPUT_FILE}")
+        file(COPY_FILE "${OUTPUT_FILE}" "${OUTPUT_GOLDEN}")
     endif()
 endif()
 set(failures "")
@@ -71,11 +82,31 @@ endif()
 if(DEFINED OUTPUT_FILE)
     if(NOT EXISTS "${OUTPUT_FILE}")
         string(APPEND failures "${OUTPUT_FILE} was not written\n")
-    elseif(DEFINED OUTPUT_CONTAINS)
-        file(READ "${OUTPUT_FILE}" written)
-        string(FIND "${written}" "${OUTPUT_CONTAINS}" at)
-        if(at EQUAL -1)
-            string(APPEND failures "${OUTPUT_FILE} lacks: ${OUTPUT_CONTAINS}\n")
+    else()
+        if(DEFINED OUTPUT_CONTAINS)
+            file(READ "${OUTPUT_FILE}" written)
+            string(FIND "${written}" "${OUTPUT_CONTAINS}" at)
+            if(at EQUAL -1)
+                string(APPEND failures "${OUTPUT_FILE} lacks: ${OUTPUT_CONTAINS}\n")
+            endif()
+        endif()
+        if(DEFINED OUTPUT_GOLDEN AND NOT EXISTS "${OUTPUT_GOLDEN}")
+            string(APPEND failures "no golden file ${OUTPUT_GOLDEN}\n")
+        elseif(DEFINED OUTPUT_GOLDEN)
+            file(SHA256 "${OUTPUT_FILE}" written_hash)
+            file(SHA256 "${OUTPUT_GOLDEN}" golden_hash)
+            if(NOT written_hash STREQUAL golden_hash)
+                string(APPEND failures "${OUTPUT_FILE} differs from ${OUTPUT_GOLDEN}\n"
+                                       "  diff -u ${OUTPUT_GOLDEN} ${OUTPUT_FILE}\n")
+            endif()
+        endif()
+        if(DEFINED OUTPUT_TYPE)
+            include("${CMAKE_CURRENT_LIST_DIR}/../render/file_checks.cmake")
+            if(NOT DEFINED OUTPUT_MIN_SIZE)
+                set(OUTPUT_MIN_SIZE 1000)
+            endif()
+            check_rendered_file("${OUTPUT_FILE}" "${OUTPUT_TYPE}" "${OUTPUT_MIN_SIZE}" problems)
+            string(APPEND failures "${problems}")
         endif()
     endif()
 endif()

@@ -1,7 +1,8 @@
 # Renders a map on paper and checks the size of the page written:
 #   cmake -DEXE=… -DARGS=render;MAP;-o;FILE;… -DFILE=FILE -DWIDTH=w -DHEIGHT=h -P page_size.cmake
 # PDF: the MediaBox in points; SVG: the width and height attributes in pt; PNG: the pixels of the
-# IHDR chunk (bytes 16–23 of the file, big-endian).
+# IHDR chunk (bytes 16–23 of the file, big-endian). PNG and PDF files also go through
+# file_checks.cmake.
 set(ENV{LC_ALL} "C")
 file(REMOVE "${FILE}")
 execute_process(COMMAND "${EXE}" ${ARGS} RESULT_VARIABLE code ERROR_VARIABLE err)
@@ -9,6 +10,15 @@ if(NOT code EQUAL 0)
     message(FATAL_ERROR "render failed (${code}): ${err}")
 endif()
 get_filename_component(extension "${FILE}" LAST_EXT)
+# A PNG or PDF must also be whole (signature, trailer), not only have the right page size.
+if(extension STREQUAL ".png" OR extension STREQUAL ".pdf")
+    include("${CMAKE_CURRENT_LIST_DIR}/file_checks.cmake")
+    string(SUBSTRING "${extension}" 1 -1 type)
+    check_rendered_file("${FILE}" "${type}" 10000 problems)
+    if(NOT problems STREQUAL "")
+        message(FATAL_ERROR "${problems}")
+    endif()
+endif()
 if(extension STREQUAL ".pdf")
     file(STRINGS "${FILE}" boxes REGEX "/MediaBox")
     list(LENGTH boxes pages)
