@@ -201,8 +201,8 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     };
     if (options.cluster == "area") {
         for (const auto& area : map.areas) {
-            // Flat clusters: fdp draws nested clusters poorly, and a district box around every
-            // neighbourhood adds nothing a reader needs.
+            // Flat clusters: composition packs boxes side by side, never one inside another, and
+            // a district box around every neighbourhood adds nothing a reader needs.
             data.clusters.push_back({area.id, area.name, "", ""});
         }
         if (!options.color_areas.empty()) {

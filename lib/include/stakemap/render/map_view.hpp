@@ -17,7 +17,12 @@ namespace stakemap::render {
 
 struct ViewOptions {
     std::string view = "network"; ///< network, grid, or coverage (the areas × services heat map)
-    std::string engine; ///< empty: grid → neato, clusters → fdp, ≤ 300 actors → neato, else sfdp
+    /// The engine for the network view; empty: clustered drawings, and every drawing on paper,
+    /// are composed (compose.hpp: groups laid out one by one and packed to the page, drawn with
+    /// composed_engine), others laid out with neato up to 300 actors shown, sfdp beyond. The
+    /// power–interest grid is always drawn with neato (its positions are fixed), the coverage
+    /// view with dot.
+    std::string engine;
     std::string cluster = "none";    ///< area, sector, kind, community or none
     std::string color_by = "sector"; ///< kind, sector, level, community or a measure key
     std::string size_by;             ///< a measure key, empty for equal sizes
