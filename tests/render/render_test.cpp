@@ -1,4 +1,5 @@
 #include "stakemap/io/map_reader.hpp"
+#include "stakemap/render/choices.hpp"
 #include "stakemap/render/compose.hpp"
 #include "stakemap/render/drawing.hpp"
 #include "stakemap/render/escape.hpp"
@@ -448,4 +449,29 @@ TEST_CASE("render: a crowded grid cell keeps 8 pt names and grows instead") {
     const auto a3 = *render::paper_sheet("A3", true);
     const auto fit = render::fit_on_paper(view.dot, view.engine, a3);
     CHECK(fit.smallest_text == doctest::Approx(8));
+}
+
+TEST_CASE("render: every choice has one name, read back ignoring case") {
+    for (const auto& [value, name] : render::view_names) {
+        CHECK(render::parse_view(name) == value);
+        CHECK(render::to_string(value) == name);
+    }
+    for (const auto& [value, name] : render::cluster_names) {
+        CHECK(render::parse_cluster(name) == value);
+        CHECK(render::to_string(value) == name);
+    }
+    for (const auto& [value, name] : render::engine_names) {
+        CHECK(render::parse_engine(name) == value);
+    }
+    CHECK(render::to_string(render::LabelMode::short_name) == "short");
+    CHECK(render::parse_label("short") == render::LabelMode::short_name);
+    CHECK(render::parse_paper("a3") == render::PaperSize::a3);
+    CHECK(render::to_string(render::PaperSize::a4) == "A4");
+    CHECK(render::parse_grouping("Level") == render::Grouping::level);
+    CHECK_FALSE(render::parse_cluster("aera"));
+    CHECK_FALSE(render::parse_paper("B5"));
+    CHECK_FALSE(render::parse_output_format(""));
+    CHECK(render::names_in(render::cluster_names) ==
+          std::vector<std::string>{"area", "sector", "kind", "community", "none"});
+    static_assert(render::parse_view("grid") == render::View::grid);
 }
