@@ -38,28 +38,11 @@ public:
         const model::Map map = load_map();
         // Known once the map is loaded: without --at, its date decides which relations are drawn.
         options_.build = common_.build_options();
-        const graph::AnalysisGraph graph = graph::build(map, options_.build);
-        const render::MapView view = render::map_view(map, graph, options_);
-        if (format_ == render::OutputFormat::dot) {
-            // The DOT is written as built: with --paper it is not fitted to the sheet.
-            emit(view.dot);
-            return exit_ok;
+        const render::Drawing drawing = render::draw_map(map, options_, format_);
+        if (drawing.refusal) {
+            throw UsageError(does_not_fit(map, *drawing.refusal));
         }
-        render::RenderOptions rendering;
-        if (options_.paper) {
-            rendering.paper =
-                render::paper_sheet(render::to_string(*options_.paper), options_.landscape);
-        }
-        std::string drawing;
-        try {
-            drawing = render::render_dot(view.dot, view.engine,
-                                         std::string(render::to_string(format_)), rendering);
-        } catch (const render::DoesNotFit& refusal) {
-            throw UsageError(
-                does_not_fit(map, {refusal.paper(), refusal.fit(),
-                                   render::readable_alternatives(map, graph, options_)}));
-        }
-        emit(drawing);
+        emit(drawing.bytes);
         return exit_ok;
     }
 

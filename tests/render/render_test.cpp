@@ -513,3 +513,21 @@ TEST_CASE("render: a view that cannot be made names its setting, not an option")
         CHECK(std::string(error.what()).find("--") == std::string::npos);
     }
 }
+
+TEST_CASE("render: draw_map writes the file, or refuses a sheet with the ones that fit") {
+    const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/roma-municipio-ii/map.json");
+    const render::ViewOptions options{.cluster = render::Cluster::area};
+    const auto dot = render::draw_map(map, options, render::OutputFormat::dot);
+    CHECK_FALSE(dot.refusal);
+    CHECK(dot.bytes == render::map_view(map, graph::build(map), options).dot);
+    // Without clusters its 10 pt names would print at about 4 pt on A4 portrait (as
+    // tests/CMakeLists.txt's render-paper-too-small says): refused, readable on A3.
+    const auto refused =
+        render::draw_map(map, {.paper = render::PaperSize::a4}, render::OutputFormat::svg);
+    CHECK(refused.bytes.empty());
+    REQUIRE(refused.refusal);
+    CHECK(refused.refusal->paper.name == "A4");
+    CHECK_FALSE(refused.refusal->fit.readable());
+    REQUIRE_FALSE(refused.refusal->alternatives.empty());
+    CHECK(refused.refusal->alternatives.front().paper == render::PaperSize::a3);
+}

@@ -363,4 +363,23 @@ std::vector<PaperAlternative> readable_alternatives(const model::Map& map,
     return readable;
 }
 
+Drawing draw_map(const model::Map& map, const ViewOptions& options, OutputFormat format) {
+    const graph::AnalysisGraph graph = graph::build(map, options.build);
+    MapView view = map_view(map, graph, options);
+    if (format == OutputFormat::dot) {
+        return {std::move(view.dot), std::nullopt};
+    }
+    RenderOptions rendering;
+    if (options.paper) {
+        rendering.paper = paper_sheet(to_string(*options.paper), options.landscape);
+    }
+    try {
+        return {render_dot(view.dot, view.engine, std::string(to_string(format)), rendering),
+                std::nullopt};
+    } catch (const DoesNotFit& refusal) {
+        return {"", Refusal{refusal.paper(), refusal.fit(),
+                            readable_alternatives(map, graph, options)}};
+    }
+}
+
 } // namespace stakemap::render

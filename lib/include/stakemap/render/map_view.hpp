@@ -1,7 +1,7 @@
 #pragma once
 // From a map and the settings of a drawing to the DOT text Graphviz lays out: selects actors (one
 // actor's surroundings, one area), computes what colour, size, clusters and highlights show, and
-// builds the DOT.
+// builds the DOT; draw_map goes on to the finished file.
 
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/analysis/suggest.hpp"
@@ -103,5 +103,17 @@ struct Refusal {
     Fit fit;
     std::vector<PaperAlternative> alternatives; ///< where it would be readable
 };
+
+/// The finished file, or why there is none.
+struct Drawing {
+    std::string bytes;              ///< the file's content; empty when refused
+    std::optional<Refusal> refusal; ///< set when the drawing does not fit `options.paper`
+};
+
+/// Builds the graph (with `options.build`), the view, and the file in `format`. DOT is written as
+/// built, not fitted to a paper. A drawing whose text would be too small on its paper is refused,
+/// with the alternatives readable_alternatives finds. Throws ViewError as map_view does and
+/// RenderError when Graphviz fails.
+Drawing draw_map(const model::Map& map, const ViewOptions& options, OutputFormat format);
 
 } // namespace stakemap::render
