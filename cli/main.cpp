@@ -5,8 +5,10 @@
 #include "stakemap/analysis/run_control.hpp"
 #include "stakemap/error.hpp"
 #include "stakemap/io/diagnostics.hpp"
+#include "stakemap/render/map_view.hpp"
 #include "stakemap/version.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <clocale>
@@ -108,6 +110,19 @@ void print_error(const std::string& message) {
     std::cerr << "stakemap: error: " << message << '\n';
 }
 
+/// "--area: " for a drawing that cannot be made because of its area: the library names the
+/// setting (render::ViewError::setting), the command line the option that sets it, spelled the
+/// same with '-' for '_' ("color_areas" is --color-areas).
+std::string option_prefix(const Error& error) {
+    const auto* view = dynamic_cast<const render::ViewError*>(&error);
+    if (view == nullptr || view->setting().empty()) {
+        return "";
+    }
+    std::string option = view->setting();
+    std::replace(option.begin(), option.end(), '_', '-');
+    return "--" + option + ": ";
+}
+
 /// One message per kind of failure; the error's code decides what is added to its own words.
 void print_failure(const Error& error, const text::Words& words, const std::string& command) {
     switch (error.code()) {
@@ -147,7 +162,7 @@ void print_failure(const Error& error, const text::Words& words, const std::stri
     case ErrorCode::what_if:
     case ErrorCode::selector:
     case ErrorCode::view:
-        print_error(std::string(error.what()) + "\n" +
+        print_error(option_prefix(error) + error.what() + "\n" +
                     words("Run `stakemap {command} --help` for the options and an example.",
                           {{"command", command}}));
         return;

@@ -1,4 +1,5 @@
 #include "stakemap/io/map_reader.hpp"
+#include "stakemap/render/choices.hpp"
 #include "stakemap/render/compose.hpp"
 #include "stakemap/render/drawing.hpp"
 #include "stakemap/render/escape.hpp"
@@ -132,12 +133,12 @@ TEST_CASE("render: the examples give well-formed SVG naming every actor, the sam
         CAPTURE(name);
         const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/" + name + "/map.json");
         const auto graph = graph::build(map);
-        for (const std::string view_kind : {"network", "grid"}) {
-            CAPTURE(view_kind);
+        for (const auto view_kind : {render::View::network, render::View::grid}) {
+            CAPTURE(render::to_string(view_kind));
             render::ViewOptions options{.view = view_kind,
-                                        .cluster = "area",
-                                        .size_by = "betweenness",
-                                        .highlight_gaps = true};
+                                        .cluster = render::Cluster::area,
+                                        .size_by = analysis::Measure::betweenness,
+                                        .highlight = render::Highlight::gaps};
             const auto view = render::map_view(map, graph, options);
             const std::string svg = render::render_dot(view.dot, view.engine, "svg");
             std::string problem;
@@ -148,7 +149,7 @@ TEST_CASE("render: the examples give well-formed SVG naming every actor, the sam
                 CHECK(render::render_dot(view.dot, view.engine, "svg") == svg);
             }
             CHECK(render::map_view(map, graph, options).dot == view.dot);
-            if (view_kind == "network") {
+            if (view_kind == render::View::network) {
                 for (const auto& actor : map.actors) {
                     // Names are wrapped into lines; every word shows as text.
                     std::size_t start = 0;
@@ -212,7 +213,7 @@ TEST_CASE("render: the coverage heat map colours each cell by state and escapes 
     map.actors[0].services = {"housing"};
     map.needs.push_back({.area = "y", .service = "housing", .demand = 75});
     render::ViewOptions options;
-    options.view = "coverage";
+    options.view = render::View::coverage;
     const auto view = render::map_view(map, graph::build(map), options);
     CHECK(view.engine == "dot");
     // Housing: present in z (green), needed but missing in y (vermillion) with its demand.
@@ -226,14 +227,19 @@ TEST_CASE("render: the coverage heat map colours each cell by state and escapes 
     CHECK(svg.find("&lt;b&gt;Zona &amp;") != std::string::npos);
     CHECK(svg.find("<b>Zona") == std::string::npos);
 
-    options.view = "network";
-    options.cluster = "area";
-    options.color_areas = "coverage";
+    options.view = render::View::network;
+    options.cluster = render::Cluster::area;
+    options.color_areas = render::ColorAreas::coverage;
     const auto shaded = render::map_view(map, graph::build(map), options);
     // z: no needs, no languages, no access point → score 0 → the lowest (reddest) background.
     CHECK(shaded.dot.find("fillcolor=\"" + render::score_fill(0.0) + "\"") != std::string::npos);
-    options.cluster = "sector";
+    options.cluster = render::Cluster::sector;
     CHECK_THROWS_AS(render::map_view(map, graph::build(map), options), render::ViewError);
+    try {
+        render::map_view(map, graph::build(map), options);
+    } catch (const render::ViewError& error) {
+        CHECK(error.setting() == "color_areas");
+    }
 }
 
 TEST_CASE("render: A4 and A3 sheets in points, portrait and landscape") {
@@ -368,7 +374,7 @@ composed_clusters(const std::string& dot) {
 TEST_CASE("render: clustered maps are composed to the page, every actor inside its box") {
     const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/roma-municipio-ii/map.json");
     const auto graph = graph::build(map);
-    render::ViewOptions options{.cluster = "area"};
+    render::ViewOptions options{.cluster = render::Cluster::area};
     const auto view = render::map_view(map, graph, options);
     CHECK(view.engine == render::composed_engine);
     const auto clusters = composed_clusters(view.dot);
@@ -396,7 +402,7 @@ TEST_CASE("render: clustered maps are composed to the page, every actor inside i
     CHECK(natural.width / natural.height > 1.0);
     CHECK(natural.width / natural.height < 2.0);
     // For A3 portrait it is taller than wide, and its 10 pt names print at 6 pt or more.
-    options.paper = "A3";
+    options.paper = render::PaperSize::a3;
     const auto portrait = render::map_view(map, graph, options);
     const auto fit =
         render::fit_on_paper(portrait.dot, portrait.engine, *render::paper_sheet("A3", false));
@@ -412,10 +418,10 @@ TEST_CASE("render: clustered maps are composed to the page, every actor inside i
 TEST_CASE("render: legends in Italian, with labels instead of ids and Italian numbers") {
     const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/prato/map.json");
     const auto graph = graph::build(map);
-    render::ViewOptions options{.cluster = "area",
-                                .color_by = "kind",
-                                .size_by = "betweenness",
-                                .highlight_gaps = true,
+    render::ViewOptions options{.cluster = render::Cluster::area,
+                                .color_by = render::Grouping::kind,
+                                .size_by = analysis::Measure::betweenness,
+                                .highlight = render::Highlight::gaps,
                                 .language = model::Language::from_code("it")};
     const auto network = render::map_view(map, graph, options);
     CHECK(network.dot.find("Dimensione: intermediazione") != std::string::npos);
@@ -424,7 +430,7 @@ TEST_CASE("render: legends in Italian, with labels instead of ids and Italian nu
     CHECK(network.dot.find("Bordo rosso: attore critico") != std::string::npos);
     CHECK(network.dot.find("betweenness") == std::string::npos);
     CHECK(network.dot.find("Shape") == std::string::npos);
-    options.view = "grid";
+    options.view = render::View::grid;
     const auto grid = render::map_view(map, graph, options);
     for (const char* text : {"Gestire da vicino", "Tenere soddisfatti", "Tenere informati",
                              "Monitorare", "Interesse →", "Potere ↑"}) {
@@ -434,7 +440,7 @@ TEST_CASE("render: legends in Italian, with labels instead of ids and Italian nu
     // Prato has 4 actors without both scores (hand count: 67 actors, 63 scored).
     CHECK(grid.dot.find("4 attori senza punteggi di potere e interesse non sono mostrati") !=
           std::string::npos);
-    options.view = "coverage";
+    options.view = render::View::coverage;
     const auto coverage = render::map_view(map, graph, options);
     CHECK(coverage.dot.find("<td>0,42</td>") != std::string::npos);
     CHECK(coverage.dot.find("✔ 1.400") != std::string::npos); // demand 1400 in Macrolotto Zero
@@ -444,8 +450,84 @@ TEST_CASE("render: legends in Italian, with labels instead of ids and Italian nu
 
 TEST_CASE("render: a crowded grid cell keeps 8 pt names and grows instead") {
     const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/prato/map.json");
-    const auto view = render::map_view(map, graph::build(map), {.view = "grid"});
+    const auto view = render::map_view(map, graph::build(map), {.view = render::View::grid});
     const auto a3 = *render::paper_sheet("A3", true);
     const auto fit = render::fit_on_paper(view.dot, view.engine, a3);
     CHECK(fit.smallest_text == doctest::Approx(8));
+}
+
+TEST_CASE("render: every choice has one name, read back ignoring case") {
+    for (const auto& [value, name] : render::view_names) {
+        CHECK(render::parse_view(name) == value);
+        CHECK(render::to_string(value) == name);
+    }
+    for (const auto& [value, name] : render::cluster_names) {
+        CHECK(render::parse_cluster(name) == value);
+        CHECK(render::to_string(value) == name);
+    }
+    for (const auto& [value, name] : render::engine_names) {
+        CHECK(render::parse_engine(name) == value);
+    }
+    CHECK(render::to_string(render::LabelMode::short_name) == "short");
+    CHECK(render::parse_label("short") == render::LabelMode::short_name);
+    CHECK(render::parse_paper("a3") == render::PaperSize::a3);
+    CHECK(render::to_string(render::PaperSize::a4) == "A4");
+    CHECK(render::parse_grouping("Level") == render::Grouping::level);
+    CHECK_FALSE(render::parse_cluster("aera"));
+    CHECK_FALSE(render::parse_paper("B5"));
+    CHECK_FALSE(render::parse_output_format(""));
+    CHECK(render::names_in(render::cluster_names) ==
+          std::vector<std::string>{"area", "sector", "kind", "community", "none"});
+    static_assert(render::parse_view("grid") == render::View::grid);
+}
+
+TEST_CASE("render: a view that cannot be made names its setting, not an option") {
+    const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/prato/map.json");
+    const auto graph = graph::build(map);
+    auto error_of = [&](const render::ViewOptions& options) -> std::pair<std::string, std::string> {
+        try {
+            render::map_view(map, graph, options);
+        } catch (const render::ViewError& error) {
+            return {error.setting(), error.what()};
+        }
+        return {};
+    };
+    const auto [ego_setting, ego_message] = error_of({.ego = "comune-prat"});
+    CHECK(ego_setting == "ego");
+    CHECK(ego_message == "no actor \"comune-prat\" in this map; did you mean \"comune-prato\"?");
+    const auto [area_setting, area_message] = error_of({.area = "nowhere"});
+    CHECK(area_setting == "area");
+    CHECK(area_message == "no area \"nowhere\" in this map");
+    const auto [italian_setting, italian_message] =
+        error_of({.area = "nowhere", .language = model::Language::from_code("it")});
+    CHECK(italian_message == "nessuna area «nowhere» in questa mappa");
+
+    const auto without_areas = hostile_map();
+    REQUIRE(without_areas.areas.empty());
+    try {
+        render::map_view(without_areas, graph::build(without_areas),
+                         {.view = render::View::coverage});
+        FAIL("a coverage view without areas");
+    } catch (const render::ViewError& error) {
+        CHECK(error.setting() == "view");
+        CHECK(std::string(error.what()).find("--") == std::string::npos);
+    }
+}
+
+TEST_CASE("render: draw_map writes the file, or refuses a sheet with the ones that fit") {
+    const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/roma-municipio-ii/map.json");
+    const render::ViewOptions options{.cluster = render::Cluster::area};
+    const auto dot = render::draw_map(map, options, render::OutputFormat::dot);
+    CHECK_FALSE(dot.refusal);
+    CHECK(dot.bytes == render::map_view(map, graph::build(map), options).dot);
+    // Without clusters its 10 pt names would print at about 4 pt on A4 portrait (as
+    // tests/CMakeLists.txt's render-paper-too-small says): refused, readable on A3.
+    const auto refused =
+        render::draw_map(map, {.paper = render::PaperSize::a4}, render::OutputFormat::svg);
+    CHECK(refused.bytes.empty());
+    REQUIRE(refused.refusal);
+    CHECK(refused.refusal->paper.name == "A4");
+    CHECK_FALSE(refused.refusal->fit.readable());
+    REQUIRE_FALSE(refused.refusal->alternatives.empty());
+    CHECK(refused.refusal->alternatives.front().paper == render::PaperSize::a3);
 }

@@ -23,25 +23,15 @@ namespace stakemap::render {
 
 namespace {
 
-std::vector<double> measure_values(const graph::AnalysisGraph& graph, const std::string& key,
-                                   unsigned threads, const text::Words& words) {
-    const auto measure = analysis::measure_from_key(key);
-    if (!measure) {
-        std::vector<std::string> keys;
-        for (auto m : analysis::all_measures()) {
-            keys.emplace_back(analysis::measure_key(m));
-        }
-        const std::string suggestion = io::nearest_name(key, keys);
-        throw ViewError(suggestion.empty()
-                            ? words("unknown measure \"{name}\"", {{"name", key}})
-                            : words("unknown measure \"{name}\"; did you mean \"{suggestion}\"?",
-                                    {{"name", key}, {"suggestion", suggestion}}));
+/// The values of `measure`, asked for by `setting` ("color_by", "size_by").
+std::vector<double> measure_values(const graph::AnalysisGraph& graph, analysis::Measure measure,
+                                   const char* setting, unsigned threads,
+                                   const text::Words& words) {
+    if (!analysis::applies(measure, graph)) {
+        throw ViewError(setting, words("the measure \"{name}\" applies to directed maps only",
+                                       {{"name", analysis::measure_key(measure)}}));
     }
-    if (!analysis::applies(*measure, graph)) {
-        throw ViewError(
-            words("the measure \"{name}\" applies to directed maps only", {{"name", key}}));
-    }
-    return analysis::centrality(graph, {.measures = {*measure}, .threads = threads}).front().values;
+    return analysis::centrality(graph, {.measures = {measure}, .threads = threads}).front().values;
 }
 
 std::vector<std::size_t> communities_of(const graph::AnalysisGraph& graph, std::uint64_t seed) {
@@ -73,12 +63,17 @@ std::string group_name(const model::Vocabulary& vocabulary, const std::string& b
     return value;
 }
 
-std::string unknown_area(const text::Words& words, const model::Map& map, const std::string& id) {
-    const std::string nearest = io::nearest_name(id, map.area_ids());
-    return nearest.empty()
-               ? words("--area: no area \"{id}\" in this map", {{"id", id}})
-               : words("--area: no area \"{id}\" in this map; did you mean \"{nearest}\"?",
-                       {{"id", id}, {"nearest", nearest}});
+ViewError unknown_area(const text::Words& words, const model::Map& map, const std::string& id) {
+    return {"area", io::unknown_name(words, words("no area"), id, map.area_ids())};
+}
+
+DrawingOptions drawing_options(const ViewOptions& options, std::string engine) {
+    return {.engine = std::move(engine),
+            .label = options.label,
+            .language = options.language,
+            .paper = options.paper ? std::optional<std::string>(to_string(*options.paper))
+                                   : std::nullopt,
+            .landscape = options.landscape};
 }
 
 /// Whether area `id` is `root` or lies below it.
@@ -108,14 +103,12 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     data.graph = &graph;
     data.title = map.title + (map.date ? " — " + *map.date : std::string());
     const text::Words words(options.language);
-    if (!options.color_areas.empty() && options.color_areas != "coverage") {
-        throw ViewError(words("--color-areas must be coverage"));
-    }
-    if (!options.color_areas.empty() && options.cluster != "area") {
-        throw ViewError(words("--color-areas shades the area boxes: use it with --cluster area"));
+    if (options.color_areas != ColorAreas::none && options.cluster != Cluster::area) {
+        throw ViewError("color_areas",
+                        words("area boxes are shaded only when actors are clustered by area"));
     }
     analysis::CoverageResult coverage;
-    if (options.view == "coverage" || !options.color_areas.empty()) {
+    if (options.view == View::coverage || options.color_areas == ColorAreas::coverage) {
         analysis::CoverageOptions settings;
         settings.access_target = options.access_target;
         settings.within = options.within;
@@ -127,12 +120,8 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     if (options.ego) {
         const auto centre = graph.vertex(*options.ego);
         if (!centre) {
-            const std::string nearest = io::nearest_name(*options.ego, map.actor_ids());
             throw ViewError(
-                nearest.empty()
-                    ? words("--ego: no actor \"{id}\" in this map", {{"id", *options.ego}})
-                    : words("--ego: no actor \"{id}\" in this map; did you mean \"{nearest}\"?",
-                            {{"id", *options.ego}, {"nearest", nearest}}));
+                "ego", io::unknown_name(words, words("no actor"), *options.ego, map.actor_ids()));
         }
         const auto around = analysis::reach_from(graph, {*centre}, options.radius);
         for (std::size_t v = 0; v < n; ++v) {
@@ -140,9 +129,9 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         }
         data.title += " — " + words("network of {name}", {{"name", map.actors[*centre].name}});
     }
-    if (options.view == "coverage") {
+    if (options.view == View::coverage) {
         if (map.areas.empty()) {
-            throw ViewError(words("--view coverage: the map has no areas"));
+            throw ViewError("view", words("the coverage view needs areas, and the map has none"));
         }
         std::vector<std::size_t> areas;
         std::string title = data.title + " — " + words("service coverage by area");
@@ -152,18 +141,15 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
             }
         }
         if (areas.empty()) {
-            throw ViewError(unknown_area(words, map, *options.area));
+            throw unknown_area(words, map, *options.area);
         }
-        DrawingOptions drawing{.engine = "dot",
-                               .label = options.label,
-                               .language = options.language,
-                               .paper = options.paper,
-                               .landscape = options.landscape};
-        return {coverage_dot(map, vocabulary, coverage, areas, title, drawing), "dot"};
+        return {
+            coverage_dot(map, vocabulary, coverage, areas, title, drawing_options(options, "dot")),
+            "dot"};
     }
     if (options.area) {
         if (!map.area_index(*options.area)) {
-            throw ViewError(unknown_area(words, map, *options.area));
+            throw unknown_area(words, map, *options.area);
         }
         for (std::size_t v = 0; v < n; ++v) {
             const auto& actor = map.actors[v];
@@ -199,13 +185,13 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         }
         return community;
     };
-    if (options.cluster == "area") {
+    if (options.cluster == Cluster::area) {
         for (const auto& area : map.areas) {
-            // Flat clusters: fdp draws nested clusters poorly, and a district box around every
-            // neighbourhood adds nothing a reader needs.
+            // Flat clusters: composition packs boxes side by side, never one inside another, and
+            // a district box around every neighbourhood adds nothing a reader needs.
             data.clusters.push_back({area.id, area.name, "", ""});
         }
-        if (!options.color_areas.empty()) {
+        if (options.color_areas == ColorAreas::coverage) {
             for (std::size_t a = 0; a < map.areas.size(); ++a) {
                 const auto score = report::coverage_shown_score(coverage.areas[a]);
                 data.clusters[a].fill = score_fill(score.value_or(std::nan("")));
@@ -216,18 +202,18 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         for (const auto& actor : map.actors) {
             data.cluster_of.push_back(actor.area.value_or(""));
         }
-    } else if (options.cluster == "sector" || options.cluster == "kind") {
-        const auto labels = *model::group_labels(map, vocabulary, options.cluster);
+    } else if (options.cluster == Cluster::sector || options.cluster == Cluster::kind) {
+        const std::string by(to_string(options.cluster));
+        const auto labels = *model::group_labels(map, vocabulary, by);
         std::set<std::string> seen;
         for (const auto& label : labels) {
             if (!label.empty() && seen.insert(label).second) {
                 data.clusters.push_back(
-                    {label, group_name(vocabulary, options.cluster, label, map, options.language),
-                     "", ""});
+                    {label, group_name(vocabulary, by, label, map, options.language), "", ""});
             }
         }
         data.cluster_of = labels;
-    } else if (options.cluster == "community") {
+    } else if (options.cluster == Cluster::community) {
         const auto& partition = community_once();
         std::set<std::size_t> seen;
         for (std::size_t v = 0; v < n; ++v) {
@@ -244,12 +230,15 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
                   [](const ClusterInfo& a, const ClusterInfo& b) {
                       return std::stoul(a.key) < std::stoul(b.key);
                   });
-    } else if (options.cluster != "none") {
-        throw ViewError(words("--cluster must be area, sector, kind, community or none"));
     }
 
     // Colour.
-    if (options.color_by == "community") {
+    const auto* grouping = std::get_if<Grouping>(&options.color_by);
+    if (grouping == nullptr) {
+        const auto measure = std::get<analysis::Measure>(options.color_by);
+        data.color_values = measure_values(graph, measure, "color_by", options.threads, words);
+        data.color_label = report::measure_label(measure, words);
+    } else if (*grouping == Grouping::community) {
         const auto& partition = community_once();
         for (std::size_t v = 0; v < n; ++v) {
             data.color_groups.push_back(std::to_string(partition[v] + 1));
@@ -258,39 +247,30 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
                       {{"number", words.integer(static_cast<long long>(partition[v] + 1))}}));
         }
         data.color_label = words.in_context("drawing", "community");
-    } else if (options.color_by == "kind" || options.color_by == "level" ||
-               options.color_by == "area") {
-        data.color_groups = *model::group_labels(map, vocabulary, options.color_by);
+    } else if (*grouping != Grouping::sector) {
+        const std::string by(to_string(*grouping));
+        data.color_groups = *model::group_labels(map, vocabulary, by);
         for (const auto& value : data.color_groups) {
             data.color_group_names.push_back(
-                group_name(vocabulary, options.color_by, value, map, options.language));
+                group_name(vocabulary, by, value, map, options.language));
         }
-        data.color_label = options.color_by == "kind" ? words.in_context("drawing", "kind of actor")
-                           : options.color_by == "level" ? words.in_context("drawing", "level")
-                                                         : words.in_context("drawing", "area");
-    } else if (options.color_by != "sector") {
-        data.color_values = measure_values(graph, options.color_by, options.threads, words);
-        data.color_label =
-            report::measure_label(*analysis::measure_from_key(options.color_by), words);
+        data.color_label = *grouping == Grouping::kind
+                               ? words.in_context("drawing", "kind of actor")
+                           : *grouping == Grouping::level ? words.in_context("drawing", "level")
+                                                          : words.in_context("drawing", "area");
     }
 
     // Size.
-    if (!options.size_by.empty()) {
-        data.size_values = measure_values(graph, options.size_by, options.threads, words);
-        data.size_label =
-            report::measure_label(*analysis::measure_from_key(options.size_by), words);
+    if (options.size_by) {
+        data.size_values =
+            measure_values(graph, *options.size_by, "size_by", options.threads, words);
+        data.size_label = report::measure_label(*options.size_by, words);
     }
 
     // Suggested links, with the same goal and defaults as `stakemap suggest`.
-    if (!options.suggest_goal.empty()) {
-        const auto goal = analysis::goal_from_id(options.suggest_goal);
-        if (!goal) {
-            throw ViewError(words("unknown goal \"{goal}\": use reach, connect, resilience or "
-                                  "coverage",
-                                  {{"goal", options.suggest_goal}}));
-        }
+    if (options.highlight == Highlight::suggestions) {
         analysis::SuggestOptions settings;
-        settings.goal = *goal;
+        settings.goal = options.goal;
         settings.k = options.suggestions;
         settings.build = options.build;
         settings.coverage.access_target = options.access_target;
@@ -302,7 +282,7 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
     }
 
     // Gaps: cut actors, bridges, isolates.
-    if (options.highlight_gaps) {
+    if (options.highlight == Highlight::gaps) {
         data.cut_actor = analysis::cut_actors(graph);
         data.isolated.assign(n, false);
         for (std::size_t v = 0; v < n; ++v) {
@@ -324,28 +304,25 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         shown += s ? 1 : 0;
     }
     MapView view;
-    view.engine = options.engine;
-    if (view.engine.empty()) {
+    if (options.engine) {
+        view.engine = to_string(*options.engine);
+    } else {
         // Clusters are composed: each laid out on its own and packed to the page's proportions
         // (compose.hpp). dot puts clusters side by side and draws very wide maps, and Graphviz
         // 2.43's fdp gives a different drawing on every run when there are clusters, while a
-        // drawing must be the same for the same map and options (--layout dot or fdp remain
-        // available).
+        // drawing must be the same for the same map and options (ViewOptions::engine can still
+        // ask for dot or fdp).
         // On paper, a drawing without clusters is composed too: one block, and the legend
         // beside it when that makes the drawing larger on the sheet.
-        const bool composed = options.cluster != "none" || options.paper.has_value();
-        view.engine = options.view == "grid" ? "neato"
-                      : composed             ? std::string(composed_engine)
-                      : shown <= 300         ? "neato"
-                                             : "sfdp";
+        const bool composed = options.cluster != Cluster::none || options.paper.has_value();
+        view.engine = options.view == View::grid ? "neato"
+                      : composed                 ? std::string(composed_engine)
+                      : shown <= 300             ? "neato"
+                                                 : "sfdp";
     }
-    DrawingOptions drawing{.engine = view.engine,
-                           .label = options.label,
-                           .language = options.language,
-                           .paper = options.paper,
-                           .landscape = options.landscape};
-    view.dot = options.view == "grid" ? grid_dot(data, drawing) : network_dot(data, drawing);
-    if (options.view == "grid") {
+    const DrawingOptions drawing = drawing_options(options, view.engine);
+    view.dot = options.view == View::grid ? grid_dot(data, drawing) : network_dot(data, drawing);
+    if (options.view == View::grid) {
         view.engine = "neato"; // positions are fixed; neato keeps them
     }
     return view;
@@ -354,19 +331,18 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
 std::vector<PaperAlternative> readable_alternatives(const model::Map& map,
                                                     const graph::AnalysisGraph& graph,
                                                     const ViewOptions& options) {
-    const auto asked =
-        options.paper ? paper_sheet(*options.paper, options.landscape) : std::nullopt;
-    if (!asked) {
+    if (!options.paper) {
         return {};
     }
+    const PaperSize asked = *options.paper;
     std::vector<PaperAlternative> candidates;
-    if (asked->name == "A4") {
-        candidates.push_back({"A3", options.landscape, false});
-        candidates.push_back({"A3", !options.landscape, false});
+    if (asked == PaperSize::a4) {
+        candidates.push_back({PaperSize::a3, options.landscape, false});
+        candidates.push_back({PaperSize::a3, !options.landscape, false});
     }
-    candidates.push_back({asked->name, !options.landscape, false});
+    candidates.push_back({asked, !options.landscape, false});
     if (options.label == LabelMode::name) {
-        candidates.push_back({asked->name, options.landscape, true});
+        candidates.push_back({asked, options.landscape, true});
     }
     std::vector<PaperAlternative> readable;
     for (auto candidate : candidates) {
@@ -377,7 +353,7 @@ std::vector<PaperAlternative> readable_alternatives(const model::Map& map,
             changed.label = LabelMode::short_name;
         }
         const MapView view = map_view(map, graph, changed);
-        const auto sheet = paper_sheet(candidate.paper, candidate.landscape);
+        const auto sheet = paper_sheet(to_string(candidate.paper), candidate.landscape);
         const Fit fit = fit_on_paper(view.dot, view.engine, *sheet);
         if (fit.readable()) {
             candidate.smallest_printed_text = fit.smallest_printed_text();
@@ -385,6 +361,25 @@ std::vector<PaperAlternative> readable_alternatives(const model::Map& map,
         }
     }
     return readable;
+}
+
+Drawing draw_map(const model::Map& map, const ViewOptions& options, OutputFormat format) {
+    const graph::AnalysisGraph graph = graph::build(map, options.build);
+    MapView view = map_view(map, graph, options);
+    if (format == OutputFormat::dot) {
+        return {std::move(view.dot), std::nullopt};
+    }
+    RenderOptions rendering;
+    if (options.paper) {
+        rendering.paper = paper_sheet(to_string(*options.paper), options.landscape);
+    }
+    try {
+        return {render_dot(view.dot, view.engine, std::string(to_string(format)), rendering),
+                std::nullopt};
+    } catch (const DoesNotFit& refusal) {
+        return {"", Refusal{refusal.paper(), refusal.fit(),
+                            readable_alternatives(map, graph, options)}};
+    }
 }
 
 } // namespace stakemap::render
