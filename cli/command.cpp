@@ -202,12 +202,8 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     if (!remove_.empty() || !add_relations_.empty()) {
         model::WhatIf edit;
         edit.removed_actors = model::split_list(remove_);
-        try {
-            for (const auto& text : add_relations_) {
-                edit.added_relations.push_back(model::parse_added_relation(text));
-            }
-        } catch (const model::WhatIfError& error) {
-            throw UsageError(error.what());
+        for (const auto& text : add_relations_) {
+            edit.added_relations.push_back(model::parse_added_relation(text));
         }
         what_if_ = std::move(edit);
     }
@@ -310,11 +306,7 @@ std::unique_ptr<report::Input> Command::open_map() const {
     if (what_if_) {
         check_what_if(map);
     }
-    try {
-        return std::make_unique<report::Input>(std::move(map), analysis_settings());
-    } catch (const model::WhatIfError& error) {
-        throw UsageError(error.what());
-    }
+    return std::make_unique<report::Input>(std::move(map), analysis_settings());
 }
 
 int Command::publish(const report::Document& document) const {

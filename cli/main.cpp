@@ -110,15 +110,14 @@ void print_error(const std::string& message) {
     std::cerr << "stakemap: error: " << message << '\n';
 }
 
-/// "--area: " for a drawing that cannot be made because of its area: the library names the
-/// setting (render::ViewError::setting), the command line the option that sets it, spelled the
-/// same with '-' for '_' ("color_areas" is --color-areas).
+/// "--area: " for an error about the area setting: the library names the setting
+/// (Error::setting), the command line the option that sets it, spelled the same with '-' for '_'
+/// ("color_areas" is --color-areas).
 std::string option_prefix(const Error& error) {
-    const auto* view = dynamic_cast<const render::ViewError*>(&error);
-    if (view == nullptr || view->setting().empty()) {
+    if (error.setting().empty()) {
         return "";
     }
-    std::string option = view->setting();
+    std::string option = error.setting();
     std::replace(option.begin(), option.end(), '_', '-');
     return "--" + option + ": ";
 }

@@ -88,7 +88,7 @@ TEST_CASE("what-if parser: the weight must be a number above 0") {
           "a:b:referral:1e999", "a:b:referral:", "a:b::0"}) {
         CAPTURE(text);
         CHECK(what_if_message([&] { (void)parse_added_relation(text); }) ==
-              "--add-relation \"" + std::string(text) + expected_tail);
+              "\"" + std::string(text) + expected_tail);
     }
 }
 
@@ -111,7 +111,7 @@ TEST_CASE("what-if parser: SOURCE and TARGET are both required, and at most four
     for (const char* text : {"", "a1", ":a3", "a1:", ":", "a1:a3:referral:2:extra", "a1::"}) {
         CAPTURE(text);
         CHECK(what_if_message([&] { (void)parse_added_relation(text); }) ==
-              "--add-relation \"" + std::string(text) + usage);
+              "\"" + std::string(text) + usage);
     }
 }
 
@@ -192,25 +192,23 @@ TEST_CASE("what-if: ids the map does not have, removed actors and self-relations
     model::WhatIf edit;
     edit.removed_actors = {"nobody"};
     CHECK(what_if_message([&] { (void)model::apply(map, edit); }) ==
-          "--remove: no actor \"nobody\" in this map");
+          "no actor \"nobody\" in this map");
 
     edit = {};
     edit.added_relations = {parse_added_relation("a1:nobody")};
     CHECK(what_if_message([&] { (void)model::apply(map, edit); }) ==
-          "--add-relation: no actor \"nobody\" in this map");
+          "no actor \"nobody\" in this map");
     edit.added_relations = {parse_added_relation("nobody:a1")};
     CHECK(what_if_message([&] { (void)model::apply(map, edit); }) ==
-          "--add-relation: no actor \"nobody\" in this map");
+          "no actor \"nobody\" in this map");
 
     // A relation to an actor removed in the same edit, at either end.
     edit = {};
     edit.removed_actors = {"a2"};
     edit.added_relations = {parse_added_relation("a1:a2")};
-    CHECK(what_if_message([&] { (void)model::apply(map, edit); }) ==
-          "--add-relation: \"a2\" is also removed");
+    CHECK(what_if_message([&] { (void)model::apply(map, edit); }) == "\"a2\" is also removed");
     edit.added_relations = {parse_added_relation("a2:a1:referral:2")};
-    CHECK(what_if_message([&] { (void)model::apply(map, edit); }) ==
-          "--add-relation: \"a2\" is also removed");
+    CHECK(what_if_message([&] { (void)model::apply(map, edit); }) == "\"a2\" is also removed");
 
     // The parser does not know the map: a self-relation is refused when it is applied.
     edit = {};
@@ -219,13 +217,31 @@ TEST_CASE("what-if: ids the map does not have, removed actors and self-relations
     CHECK(self.target == "a1");
     edit.added_relations = {self};
     CHECK(what_if_message([&] { (void)model::apply(map, edit); }) ==
-          "--add-relation: an actor cannot be related to itself (\"a1\")");
+          "an actor cannot be related to itself (\"a1\")");
 
     // Ids are compared as written: no trimming, no case folding.
     edit.added_relations = {parse_added_relation(" a1:a3")};
     CHECK(what_if_message([&] { (void)model::apply(map, edit); }) ==
-          "--add-relation: no actor \" a1\" in this map");
+          "no actor \" a1\" in this map");
     edit.added_relations = {parse_added_relation("A1:a3")};
-    CHECK(what_if_message([&] { (void)model::apply(map, edit); }) ==
-          "--add-relation: no actor \"A1\" in this map");
+    CHECK(what_if_message([&] { (void)model::apply(map, edit); }) == "no actor \"A1\" in this map");
+}
+
+TEST_CASE("what-if errors name the setting they are about, not a command-line option") {
+    const auto map = small_map();
+    model::WhatIf edit;
+    edit.removed_actors = {"nobody"};
+    try {
+        (void)model::apply(map, edit);
+        FAIL("apply accepted an unknown actor");
+    } catch (const model::WhatIfError& error) {
+        CHECK(error.setting() == "remove");
+        CHECK(error.exit_code() == ExitCode::usage);
+    }
+    try {
+        (void)parse_added_relation("a1");
+        FAIL("the parser accepted a relation without a target");
+    } catch (const model::WhatIfError& error) {
+        CHECK(error.setting() == "add_relation");
+    }
 }

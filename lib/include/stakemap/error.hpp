@@ -42,21 +42,29 @@ std::string_view error_code_name(ErrorCode code);
 ExitCode exit_code_for(ErrorCode code);
 
 /// The base of every exception stakemap throws on purpose.
+/// The message never names a command-line option: when the error is about one setting of the
+/// call, setting() names it ("by", "area", "add_relation"), and the command-line tool puts the
+/// option that sets it in front of the message ("--by: ").
 class Error : public std::runtime_error {
 public:
-    Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+    Error(ErrorCode code, const std::string& message, std::string setting = {})
+        : std::runtime_error(message), code_(code), setting_(std::move(setting)) {}
     ErrorCode code() const noexcept { return code_; }
     ExitCode exit_code() const noexcept { return exit_code_for(code_); }
+    /// The setting the error is about, "" when it is about no single one.
+    const std::string& setting() const noexcept { return setting_; }
 
 private:
     ErrorCode code_;
+    std::string setting_;
 };
 
 /// A call or a command line that asks for something that cannot be done (exit code 2): an unknown
 /// option value, an id the map does not have, a measure that does not exist.
 class UsageError : public Error {
 public:
-    explicit UsageError(const std::string& message) : Error(ErrorCode::usage, message) {}
+    explicit UsageError(const std::string& message, std::string setting = {})
+        : Error(ErrorCode::usage, message, std::move(setting)) {}
 };
 
 } // namespace stakemap

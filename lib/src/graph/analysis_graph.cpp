@@ -181,8 +181,7 @@ Adjacency make_adjacency(std::size_t n, const std::vector<Edge>& edges, bool bot
 
 AnalysisGraph build(const model::Map& map, const BuildOptions& options) {
     if (options.at && !model::parse_date(*options.at)) {
-        throw UsageError("invalid date \"" + *options.at +
-                                    "\" for --at; write it as YYYY-MM-DD");
+        throw UsageError("invalid date \"" + *options.at + "\"; write it as YYYY-MM-DD", "at");
     }
     AnalysisGraph graph;
     graph.vertex_count = map.actors.size();
@@ -212,7 +211,7 @@ AnalysisGraph build(const model::Map& map, const BuildOptions& options) {
         const auto target = index.find(relation.target);
         if (source == index.end() || target == index.end() || source->second == target->second) {
             throw UsageError("relation " + std::to_string(r) +
-                                        " does not join two different actors of the map");
+                             " does not join two different actors of the map");
         }
         const Vertex u = source->second;
         const Vertex v = target->second;

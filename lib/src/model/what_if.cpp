@@ -18,7 +18,7 @@ Relation parse_added_relation(const std::string& text) {
         start = colon + 1;
     }
     if (parts.size() < 2 || parts.size() > 4 || parts[0].empty() || parts[1].empty()) {
-        throw WhatIfError("--add-relation \"" + text + "\": write SOURCE:TARGET[:TYPE[:WEIGHT]]");
+        throw WhatIfError("add_relation", "\"" + text + "\": write SOURCE:TARGET[:TYPE[:WEIGHT]]");
     }
     Relation relation;
     relation.source = parts[0];
@@ -35,8 +35,8 @@ Relation parse_added_relation(const std::string& text) {
             used = 0;
         }
         if (used != parts[3].size() || !std::isfinite(weight) || weight <= 0.0) {
-            throw WhatIfError("--add-relation \"" + text +
-                              "\": the weight must be a number above 0");
+            throw WhatIfError("add_relation",
+                              "\"" + text + "\": the weight must be a number above 0");
         }
         relation.weight = weight;
     }
@@ -48,7 +48,7 @@ Map apply(const Map& map, const WhatIf& edit) {
     std::set<std::string> removed;
     for (const auto& id : edit.removed_actors) {
         if (!map.actor_index(id)) {
-            throw WhatIfError("--remove: no actor \"" + id + "\" in this map");
+            throw WhatIfError("remove", "no actor \"" + id + "\" in this map");
         }
         removed.insert(id);
     }
@@ -65,15 +65,15 @@ Map apply(const Map& map, const WhatIf& edit) {
     for (const auto& relation : edit.added_relations) {
         for (const auto* id : {&relation.source, &relation.target}) {
             if (!map.actor_index(*id)) {
-                throw WhatIfError("--add-relation: no actor \"" + *id + "\" in this map");
+                throw WhatIfError("add_relation", "no actor \"" + *id + "\" in this map");
             }
             if (removed.count(*id) != 0) {
-                throw WhatIfError("--add-relation: \"" + *id + "\" is also removed");
+                throw WhatIfError("add_relation", "\"" + *id + "\" is also removed");
             }
         }
         if (relation.source == relation.target) {
-            throw WhatIfError("--add-relation: an actor cannot be related to itself (\"" +
-                              relation.source + "\")");
+            throw WhatIfError("add_relation",
+                              "an actor cannot be related to itself (\"" + relation.source + "\")");
         }
         out.relations.push_back(relation);
     }

@@ -273,19 +273,12 @@ bool asks_for(const std::vector<analysis::Measure>& measures, analysis::Measure 
            std::find(measures.begin(), measures.end(), measure) != measures.end();
 }
 
-/// The grouping's label of every actor, with their display names; throws UsageError when the map
-/// has no such grouping.
+/// The grouping's label of every actor, with their display names; throws UsageError about "by"
+/// when the map has no such grouping.
 void add_grouping(CentralityReport& result, const Input& input, const std::string& by) {
+    check_grouping(input, by, "by");
     const text::Words words(input.language());
-    auto labels = model::group_labels(input.map(), input.vocabulary(), by);
-    if (!labels) {
-        std::string known;
-        for (const auto& name : model::available_groupings(input.map())) {
-            known += (known.empty() ? "" : ", ") + name;
-        }
-        throw UsageError(words("--by {value}: no such grouping in this map; use one of {known}",
-                               {{"value", by}, {"known", known}}));
-    }
+    const auto labels = model::group_labels(input.map(), input.vocabulary(), by);
     result.grouping = by;
     result.groups = *labels;
     for (const auto& value : *labels) {

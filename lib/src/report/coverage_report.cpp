@@ -967,21 +967,17 @@ void check_references(const Input& input, const CoverageSettings& settings) {
             const std::string nearest = io::nearest_name(service, known);
             throw UsageError(
                 nearest.empty()
-                    ? words("--service: no service \"{name}\" in the vocabulary or the map",
+                    ? words("no service \"{name}\" in the vocabulary or the map",
                             {{"name", service}})
-                    : words("--service: no service \"{name}\" in the vocabulary or the map; "
-                            "did you mean \"{nearest}\"?",
-                            {{"name", service}, {"nearest", nearest}}));
+                    : words("no service \"{name}\" in the vocabulary or the map; did you mean "
+                            "\"{nearest}\"?",
+                            {{"name", service}, {"nearest", nearest}}),
+                "service");
         }
     }
     if (!settings.area.empty() && !map.area_index(settings.area)) {
-        const std::string nearest = io::nearest_name(settings.area, map.area_ids());
-        throw UsageError(
-            nearest.empty()
-                ? words("--area: no area \"{name}\" in this map", {{"name", settings.area}})
-                : words("--area: no area \"{name}\" in this map; did you mean "
-                        "\"{nearest}\"?",
-                        {{"name", settings.area}, {"nearest", nearest}}));
+        throw UsageError(io::unknown_name(words, words("no area"), settings.area, map.area_ids()),
+                         "area");
     }
 }
 

@@ -237,42 +237,38 @@ std::string selector_label(const model::ActorSelector& selector,
     return out;
 }
 
-std::string selector_error_text(const analysis::SelectorError& error, const std::string& option,
-                                model::Language language) {
+std::string selector_error_text(const analysis::SelectorError& error, model::Language language) {
     using Problem = analysis::SelectorError::Problem;
     const text::Words words(language);
     const std::string id = error.item.substr(error.item.find(':') + 1);
     std::string message;
     switch (error.problem) {
     case Problem::empty:
-        return words("{option}: an empty selector; write e.g. community or kind:consulta",
-                     {{"option", option}});
+        return words("an empty selector; write e.g. community or kind:consulta");
     case Problem::unknown_sector:
-        message = words("{option}: no sector \"{id}\"", {{"option", option}, {"id", id}});
+        message = words("no sector \"{id}\"", {{"id", id}});
         break;
     case Problem::unknown_kind:
-        message = words("{option}: no kind \"{id}\" in the vocabulary or the map",
-                        {{"option", option}, {"id", id}});
+        message = words("no kind \"{id}\" in the vocabulary or the map", {{"id", id}});
         break;
     case Problem::unknown_level:
-        message = words("{option}: no level \"{id}\"", {{"option", option}, {"id", id}});
+        message = words("no level \"{id}\"", {{"id", id}});
         break;
     case Problem::unknown_id:
-        message = words("{option}: \"{item}\" is neither a sector nor a kind; write sector:ID, "
+        message = words("\"{item}\" is neither a sector nor a kind; write sector:ID, "
                         "kind:ID or level:ID",
-                        {{"option", option}, {"item", error.item}});
+                        {{"item", error.item}});
         break;
     case Problem::area_id:
-        return words("{option}: \"{item}\" is an area; selectors take sectors, kinds and levels "
+        return words("\"{item}\" is an area; selectors take sectors, kinds and levels "
                      "(sector:ID, kind:ID, level:ID)",
-                     {{"option", option}, {"item", error.item}});
+                     {{"item", error.item}});
     case Problem::actor_id:
-        return words("{option}: \"{item}\" is an actor; selectors take sectors, kinds and levels "
+        return words("\"{item}\" is an actor; selectors take sectors, kinds and levels "
                      "(sector:ID, kind:ID, level:ID)",
-                     {{"option", option}, {"item", error.item}});
+                     {{"item", error.item}});
     case Problem::matches_nobody:
-        message = words("{option}: no actor on this map matches \"{item}\"",
-                        {{"option", option}, {"item", error.item}});
+        message = words("no actor on this map matches \"{item}\"", {{"item", error.item}});
         break;
     }
     const std::string nearest = io::nearest_name(error.item, error.candidates);
@@ -802,36 +798,25 @@ Table gaps_table(const GapsReport& report, model::Language language) {
     return table;
 }
 
-model::ActorSelector parse_selector_setting(const SelectorSetting& setting, const char* option,
+model::ActorSelector parse_selector_setting(const SelectorSetting& setting, const char* name,
                                             const Input& input) {
     try {
         return analysis::parse_selector(setting.text, input.vocabulary(),
                                         setting.given ? &input.map() : nullptr);
     } catch (const analysis::SelectorError& error) {
-        throw UsageError(selector_error_text(error, option, input.language()));
+        throw UsageError(selector_error_text(error, input.language()), name);
     }
 }
 
 Document gaps_document(const Input& input, const GapsSettings& settings) {
     const model::Map& map = input.map();
     const model::Language language = input.language();
-    if (!model::group_labels(map, input.vocabulary(), settings.group)) {
-        const text::Words words(language);
-        const auto available = model::available_groupings(map);
-        std::string message =
-            words("--group: no grouping \"{name}\" in this map; use {groupings}",
-                  {{"name", settings.group}, {"groupings", words.list_and(available)}});
-        const std::string nearest = io::nearest_name(settings.group, available);
-        if (!nearest.empty()) {
-            message += words("; did you mean \"{name}\"?", {{"name", nearest}});
-        }
-        throw UsageError(message);
-    }
+    check_grouping(input, settings.group, "group");
     analysis::GapsOptions options;
     options.group = settings.group;
     options.within = settings.within;
-    options.from = parse_selector_setting(settings.from, "--from", input);
-    options.to = parse_selector_setting(settings.to, "--to", input);
+    options.from = parse_selector_setting(settings.from, "from", input);
+    options.to = parse_selector_setting(settings.to, "to", input);
     model::RuleSet rules;
     if (settings.rules == "default") {
         rules = io::default_rules();

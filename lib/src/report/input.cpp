@@ -1,6 +1,8 @@
 #include "stakemap/report/input.hpp"
 
+#include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/vocabulary.hpp"
+#include "stakemap/model/grouping.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -97,6 +99,21 @@ std::string Input::what_if_text() const {
         out += (i == 0 ? " " : "; ") + parts[i];
     }
     return out;
+}
+
+void check_grouping(const Input& input, const std::string& name, const char* setting) {
+    if (model::group_labels(input.map(), input.vocabulary(), name)) {
+        return;
+    }
+    const text::Words words(input.language());
+    const auto available = model::available_groupings(input.map());
+    std::string message = words("no grouping \"{name}\" in this map; use {groupings}",
+                                {{"name", name}, {"groupings", words.list_and(available)}});
+    const std::string nearest = io::nearest_name(name, available);
+    if (!nearest.empty()) {
+        message += words("; did you mean \"{name}\"?", {{"name", nearest}});
+    }
+    throw UsageError(message, setting);
 }
 
 Document new_document(const Input& input, std::string command) {

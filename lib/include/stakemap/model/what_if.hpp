@@ -20,7 +20,9 @@ struct WhatIf {
 /// An edit that does not fit the map (an unknown id, a relation to a removed actor, a bad weight).
 class WhatIfError : public Error {
 public:
-    explicit WhatIfError(const std::string& message) : Error(ErrorCode::what_if, message) {}
+    /// `setting`: "remove" or "add_relation".
+    WhatIfError(std::string setting, const std::string& message)
+        : Error(ErrorCode::what_if, message, std::move(setting)) {}
 };
 
 /// Parses "A:B", "A:B:TYPE" or "A:B:TYPE:WEIGHT" (an empty TYPE leaves the relation untyped).

@@ -62,14 +62,10 @@ struct ViewOptions {
 /// input. The message does not name the setting; setting() does.
 class ViewError : public Error {
 public:
+    /// `setting`: the member of ViewOptions the error is about: "ego", "area", "view",
+    /// "color_by", "size_by" or "color_areas".
     ViewError(std::string setting, const std::string& message)
-        : Error(ErrorCode::view, message), setting_(std::move(setting)) {}
-    /// The member of ViewOptions the error is about: "ego", "area", "view", "color_by",
-    /// "size_by" or "color_areas".
-    const std::string& setting() const noexcept { return setting_; }
-
-private:
-    std::string setting_;
+        : Error(ErrorCode::view, message, std::move(setting)) {}
 };
 
 /// The DOT text of the drawing, and the layout engine to run on it.

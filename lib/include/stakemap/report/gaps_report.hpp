@@ -34,10 +34,9 @@ struct GapsReport {
 std::string selector_label(const model::ActorSelector& selector,
                            const model::Vocabulary& vocabulary, const text::Words& words);
 
-/// The message for a selector that cannot be used, in the reader's language, naming the option
-/// ("--from") and the nearest item that would work ("did you mean …?").
-std::string selector_error_text(const analysis::SelectorError& error, const std::string& option,
-                                model::Language language);
+/// The message for a selector that cannot be used, in the reader's language, with the nearest
+/// item that would work ("did you mean …?").
+std::string selector_error_text(const analysis::SelectorError& error, model::Language language);
 
 /// `{"components", "largest_component", "other_components", "isolates", "cut_actors", "bridges",
 /// "mixing", "from_to", "unreached", "overlaps", "rules"}`; see docs/gaps.md.
@@ -83,8 +82,9 @@ struct SelectorSetting {
     bool given = false;
 };
 
-/// Parses a selector setting against the map; throws UsageError worded for `option`.
-model::ActorSelector parse_selector_setting(const SelectorSetting& setting, const char* option,
+/// Parses a selector setting against the map; throws UsageError about the setting `name`
+/// ("from", "to").
+model::ActorSelector parse_selector_setting(const SelectorSetting& setting, const char* name,
                                             const Input& input);
 
 /// What `gaps` is asked for.

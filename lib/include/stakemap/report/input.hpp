@@ -86,6 +86,10 @@ private:
     graph::AnalysisGraph graph_;
 };
 
+/// Throws UsageError about `setting` ("by", "group") when the map has no grouping `name` (kind,
+/// sector, level, area or an attribute of its actors).
+void check_grouping(const Input& input, const std::string& name, const char* setting);
+
 /// A document about `input` for `command`: the map's summary, the title, and the shared options
 /// (the command adds its own options, lead lines, blocks and results).
 Document new_document(const Input& input, std::string command);
