@@ -178,17 +178,13 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         }
         data.title += " — " + map.areas[*map.area_index(*options.area)].name;
     }
+    // A relation is drawn when the graph kept it and both its actors are shown; the graph's edges
+    // hold its actors already, so no id is looked up.
     data.relation_shown.assign(map.relations.size(), false);
-    std::vector<bool> kept(map.relations.size(), false);
     for (const auto& edge : graph.undirected_edges) {
         for (auto r : edge.relations) {
-            kept[r] = true;
+            data.relation_shown[r] = data.shown[edge.source] && data.shown[edge.target];
         }
-    }
-    for (std::size_t r = 0; r < map.relations.size(); ++r) {
-        const auto s = map.actor_index(map.relations[r].source);
-        const auto t = map.actor_index(map.relations[r].target);
-        data.relation_shown[r] = kept[r] && s && t && data.shown[*s] && data.shown[*t];
     }
 
     // Clusters.
