@@ -2,6 +2,7 @@
 #include "stakemap/error.hpp"
 
 #include "stakemap/analysis/structure.hpp"
+#include "stakemap/model/area_tree.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,30 +16,6 @@ namespace stakemap::analysis {
 namespace {
 
 constexpr std::size_t not_reached = Reach::unreached;
-
-/// Parent index of every area (npos for top-level areas); the reader has refused cycles.
-std::vector<std::size_t> area_parents(const model::Map& map) {
-    std::vector<std::size_t> parent(map.areas.size(), std::string::npos);
-    for (std::size_t a = 0; a < map.areas.size(); ++a) {
-        if (map.areas[a].parent) {
-            if (const auto index = map.area_index(*map.areas[a].parent)) {
-                parent[a] = *index;
-            }
-        }
-    }
-    return parent;
-}
-
-/// Whether `area` is `ancestor` or lies below it.
-bool within_area(const std::vector<std::size_t>& parent, std::size_t area, std::size_t ancestor) {
-    for (std::size_t guard = 0; area != std::string::npos && guard <= parent.size(); ++guard) {
-        if (area == ancestor) {
-            return true;
-        }
-        area = parent[area];
-    }
-    return false;
-}
 
 /// Areas an actor serves as written (its `serves`, else its own area); empty for "*".
 std::vector<std::size_t> named_areas(const model::Map& map, const model::Actor& actor) {
@@ -114,7 +91,7 @@ struct Context {
     const model::Vocabulary& vocabulary;
     const graph::AnalysisGraph& graph;
     const CoverageOptions& options;
-    std::vector<std::size_t> parent;
+    model::AreaTree tree;
     std::vector<std::string> services;
     std::vector<bool> access_point;
     std::vector<bool> community;
@@ -435,12 +412,7 @@ void roll_up(const Context& context, std::vector<AreaCoverage>& areas) {
             continue;
         }
         Rollup rollup;
-        for (std::size_t a = 0; a < areas.size(); ++a) {
-            if (a != area.area && areas[a].sub_areas.empty() &&
-                within_area(context.parent, a, area.area)) {
-                rollup.leaves.push_back(a);
-            }
-        }
+        rollup.leaves = context.tree.leaves(area.area); // not area.area itself: it has sub-areas
         rollup.state_counts.assign(service_count, std::vector<std::size_t>(5, 0));
         rollup.demand.assign(service_count, std::nullopt);
         std::set<std::size_t> points;
@@ -564,16 +536,13 @@ double CoverageWeights::operator[](ScorePart part) const {
 }
 
 std::vector<std::vector<std::size_t>> served_areas(const model::Map& map) {
-    const auto parent = area_parents(map);
+    const model::AreaTree tree(map);
     const std::size_t area_count = map.areas.size();
     // Each area with the areas below it (itself included), so that an actor naming an area is
     // given all of them at once.
     std::vector<std::vector<std::size_t>> below(area_count);
     for (std::size_t a = 0; a < area_count; ++a) {
-        for (std::size_t p = a, guard = 0; p != std::string::npos && guard <= area_count;
-             p = parent[p], ++guard) {
-            below[p].push_back(a);
-        }
+        below[a] = tree.areas_within(a);
     }
     std::vector<std::vector<std::size_t>> served(map.actors.size());
     for (std::size_t actor = 0; actor < map.actors.size(); ++actor) {
@@ -597,9 +566,9 @@ bool serves_area(const model::Map& map, const model::Actor& actor, std::size_t a
     if (actor.serves_all) {
         return true;
     }
-    const auto parent = area_parents(map);
+    const model::AreaTree tree(map);
     for (std::size_t named : named_areas(map, actor)) {
-        if (within_area(parent, area, named)) {
+        if (tree.within(area, named)) {
             return true;
         }
     }
@@ -623,7 +592,7 @@ CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabula
         throw UsageError("the analysis graph was not built from this map");
     }
 
-    Context context{map, vocabulary, graph, options, area_parents(map), {}, {}, {}, {},
+    Context context{map, vocabulary, graph, options, model::AreaTree(map), {}, {}, {}, {},
                     {},  {},         {},    {}};
     context.services = matrix_services(map, vocabulary, options.services);
     std::map<std::string, std::size_t, std::less<>> column;
@@ -689,15 +658,8 @@ CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabula
         } else {
             area.data_gaps.push_back({DataGapKind::no_foreign_residents, "", 0});
         }
-        for (std::size_t b = 0; b < area_count; ++b) {
-            if (context.parent[b] == a) {
-                area.sub_areas.push_back(b);
-            }
-        }
-        for (std::size_t p = context.parent[a]; p != std::string::npos && area.depth < area_count;
-             p = context.parent[p]) {
-            ++area.depth;
-        }
+        area.sub_areas = context.tree.children(a);
+        area.depth = context.tree.depth(a);
         area.providers = std::move(providers[a]);
         for (std::size_t actor : area.providers) {
             if (context.community[actor]) {

@@ -3,6 +3,7 @@
 
 #include "stakemap/analysis/coverage.hpp"
 #include "stakemap/analysis/structure.hpp"
+#include "stakemap/model/area_tree.hpp"
 #include "stakemap/model/grouping.hpp"
 
 #include <algorithm>
@@ -503,12 +504,7 @@ std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Voc
 std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabulary& vocabulary,
                                      const graph::AnalysisGraph& graph,
                                      const model::RuleSet& rules) {
-    std::vector<bool> has_children(map.areas.size(), false);
-    for (const auto& area : map.areas) {
-        if (const auto p = area.parent ? map.area_index(*area.parent) : std::nullopt) {
-            has_children[*p] = true;
-        }
-    }
+    const model::AreaTree tree(map);
     const auto served = served_areas(map); // the coverage rule of who serves an area
     std::vector<RuleOutcome> out;
     for (std::size_t r = 0; r < rules.rules.size(); ++r) {
@@ -588,7 +584,7 @@ std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabul
         outcome.applicable = !targets.empty();
         if (rule.each_area) {
             for (std::size_t a = 0; a < map.areas.size(); ++a) {
-                if (has_children[a]) {
+                if (!tree.is_leaf(a)) {
                     continue;
                 }
                 ++outcome.checked;

@@ -37,12 +37,9 @@ bool AnalysisGraph::tied(Vertex a, Vertex b) const {
 }
 
 std::optional<Vertex> AnalysisGraph::vertex(const std::string& id) const {
-    for (std::size_t v = 0; v < ids.size(); ++v) {
-        if (ids[v] == id) {
-            return static_cast<Vertex>(v);
-        }
-    }
-    return std::nullopt;
+    const auto found = vertex_lookup.find(
+        ids, id, [](const std::string& own) -> const std::string& { return own; });
+    return found ? std::optional<Vertex>(static_cast<Vertex>(*found)) : std::nullopt;
 }
 
 namespace {

@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <limits>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 namespace stakemap::io {
@@ -20,11 +21,6 @@ namespace {
 
 using detail::JsonType;
 using detail::JsonValue;
-
-/// A number as the file writes it, for messages that quote it.
-std::string number_text(const JsonValue& value) {
-    return value.text;
-}
 
 /// The JSON number a text in quotes stands for: "3" → "3", " 0,5" → "0.5", "1.234,5" → "1234.5"
 /// (a decimal comma, with or without thousands dots; spaces around ignored); "" when the text is
@@ -124,6 +120,20 @@ struct LazyPointer {
     }
 };
 
+// The fields of each element of the root lists.
+constexpr std::string_view area_fields[] = {
+    "id", "name", "parent", "population", "foreign_residents", "languages"};
+constexpr std::string_view kind_fields[] = {"id", "label", "sector", "access_point"};
+constexpr std::string_view service_fields[] = {"id", "label"};
+constexpr std::string_view actor_fields[] = {
+    "id",         "name",     "short",        "kind",     "level",      "area",
+    "serves",     "services", "languages",    "capacity", "power",      "interest",
+    "legitimacy", "urgency",  "access_point", "tags",     "attributes", "note"};
+constexpr std::string_view relation_fields[] = {"id",        "source",     "target",     "type",
+                                                "weight",    "directed",   "since",      "until",
+                                                "formality", "confidence", "informants", "note"};
+constexpr std::string_view need_fields[] = {"area", "service", "demand", "languages", "note"};
+
 /// Ids of one list with where each was first defined, for duplicates and "did you mean".
 struct IdIndex {
     std::unordered_map<std::string, std::size_t> offsets;
@@ -194,22 +204,42 @@ private:
 
     // ---- streaming: each element of the root lists is read as soon as it is parsed ----------
 
+    /// How the elements of one root list are read: what an element is called in messages, the
+    /// fields it may have, and the function that reads one once it is known to be an object.
+    struct ElementReader {
+        std::string_view list;
+        const char* what;    ///< "an area"
+        const char* in_what; ///< "in an area"
+        std::span<const std::string_view> fields;
+        void (MapReader::*read)(const JsonValue& item, const std::string& pointer);
+    };
+
     void element(std::string_view list, std::size_t index, JsonValue&& value) override {
-        JsonValue one;
-        one.type = JsonType::array;
-        one.items.push_back(std::move(value));
-        if (list == "areas") {
-            read_areas(one, index);
-        } else if (list == "kinds") {
-            read_kinds(one, index);
-        } else if (list == "services") {
-            read_services(one, index);
-        } else if (list == "actors") {
-            read_actors(one, index);
-        } else if (list == "relations") {
-            read_relations(one, index);
-        } else if (list == "needs") {
-            read_needs(one, index);
+        static const ElementReader readers[] = {
+            {"areas", text::N_("an area"), text::N_("in an area"), area_fields,
+             &MapReader::read_area},
+            {"kinds", text::N_("a kind"), text::N_("in a kind"), kind_fields,
+             &MapReader::read_kind},
+            {"services", text::N_("a service"), text::N_("in a service"), service_fields,
+             &MapReader::read_service},
+            {"actors", text::N_("an actor"), text::N_("in an actor"), actor_fields,
+             &MapReader::read_actor},
+            {"relations", text::N_("a relation"), text::N_("in a relation"), relation_fields,
+             &MapReader::read_relation},
+            {"needs", text::N_("a need"), text::N_("in a need"), need_fields,
+             &MapReader::read_need},
+        };
+        for (const ElementReader& reader : readers) {
+            if (reader.list == list) {
+                // The opening every element shares: its pointer ("/areas/3"), an object, and a
+                // warning for each field it should not have.
+                const std::string pointer = child("/" + std::string(list), index);
+                if (expect_object(value, pointer, reader.what)) {
+                    check_fields(value, pointer, reader.fields, reader.in_what);
+                    (this->*reader.read)(value, pointer);
+                }
+                return;
+            }
         }
     }
 
@@ -399,6 +429,10 @@ private:
     /// Warns about the fields of `object` not in `known`; `in_what` says where: "in an actor".
     void check_fields(const JsonValue& object, const std::string& pointer,
                       std::initializer_list<std::string_view> known, const char* in_what) {
+        check_fields(object, pointer, std::span(known.begin(), known.size()), in_what);
+    }
+    void check_fields(const JsonValue& object, const std::string& pointer,
+                      std::span<const std::string_view> known, const char* in_what) {
         for (const auto& member : object.members) {
             if (std::find(known.begin(), known.end(), member.key) != known.end()) {
                 continue;
@@ -503,10 +537,11 @@ private:
         const double x = value->number;
         const bool below = exclusive_minimum ? !(x > minimum) : x < minimum;
         if (below || x > maximum) {
+            // The number as the file writes it (JsonValue::text): "1e3" stays "1e3".
             error(*value, child(pointer, key), "map.out_of_range",
                   words("{field} must be {rule}, found {value}", {{"field", std::string(key)},
                                                                   {"rule", words(rule)},
-                                                                  {"value", number_text(*value)}}));
+                                                                  {"value", value->text}}));
             return std::nullopt;
         }
         return x;
@@ -522,10 +557,11 @@ private:
         const double x = value->number;
         if (std::floor(x) != x || x < static_cast<double>(minimum) ||
             x > static_cast<double>(maximum)) {
+            // The number as the file writes it (JsonValue::text): "1e3" stays "1e3".
             error(*value, child(pointer, key), "map.out_of_range",
                   words("{field} must be {rule}, found {value}", {{"field", std::string(key)},
                                                                   {"rule", words(rule)},
-                                                                  {"value", number_text(*value)}}));
+                                                                  {"value", value->text}}));
             return std::nullopt;
         }
         return static_cast<std::int64_t>(x);
@@ -759,53 +795,43 @@ private:
         run_deferred_checks(actors != nullptr);
     }
 
-    void read_areas(const JsonValue& list, std::size_t first) {
-        for (std::size_t i = 0; i < list.items.size(); ++i) {
-            const JsonValue& item = list.items[i];
-            const std::string pointer = child("/areas", first + i);
-            if (!expect_object(item, pointer, text::N_("an area"))) {
-                continue;
+    void read_area(const JsonValue& item, const std::string& pointer) {
+        model::Area area;
+        auto id = get_id(item, pointer, "id", text::N_("area id"));
+        if (item.find("id") == nullptr) {
+            missing(item, pointer, "id", words("every area needs an id"));
+        }
+        area.name = get_string(item, pointer, "name").value_or("");
+        area.parent = get_id(item, pointer, "parent", text::N_("parent area id"));
+        area.population = get_integer(item, pointer, "population", 0,
+                                      std::numeric_limits<std::int32_t>::max() * 1000LL,
+                                      text::N_("a whole number ≥ 0"));
+        area.foreign_residents = get_integer(item, pointer, "foreign_residents", 0,
+                                             std::numeric_limits<std::int32_t>::max() * 1000LL,
+                                             text::N_("a whole number ≥ 0"));
+        if (area.population && area.foreign_residents &&
+            *area.foreign_residents > *area.population) {
+            // The two numbers as the file writes them.
+            error(*item.find("foreign_residents"), child(pointer, "foreign_residents"),
+                  "map.out_of_range",
+                  words("foreign_residents ({foreign_residents}) is larger than population "
+                        "({population})",
+                        {{"foreign_residents", std::to_string(*area.foreign_residents)},
+                         {"population", std::to_string(*area.population)}}));
+        }
+        read_language_shares(item, pointer, area);
+        if (id) {
+            area.id = *id;
+            if (area.name.empty()) {
+                area.name = area.id;
             }
-            check_fields(item, pointer,
-                         {"id", "name", "parent", "population", "foreign_residents", "languages"},
-                         text::N_("in an area"));
-            model::Area area;
-            auto id = get_id(item, pointer, "id", text::N_("area id"));
-            if (item.find("id") == nullptr) {
-                missing(item, pointer, "id", words("every area needs an id"));
-            }
-            area.name = get_string(item, pointer, "name").value_or("");
-            area.parent = get_id(item, pointer, "parent", text::N_("parent area id"));
-            area.population = get_integer(item, pointer, "population", 0,
-                                          std::numeric_limits<std::int32_t>::max() * 1000LL,
-                                          text::N_("a whole number ≥ 0"));
-            area.foreign_residents = get_integer(item, pointer, "foreign_residents", 0,
-                                                 std::numeric_limits<std::int32_t>::max() * 1000LL,
-                                                 text::N_("a whole number ≥ 0"));
-            if (area.population && area.foreign_residents &&
-                *area.foreign_residents > *area.population) {
-                // The two numbers as the file writes them.
-                error(*item.find("foreign_residents"), child(pointer, "foreign_residents"),
-                      "map.out_of_range",
-                      words("foreign_residents ({foreign_residents}) is larger than population "
-                            "({population})",
-                            {{"foreign_residents", std::to_string(*area.foreign_residents)},
-                             {"population", std::to_string(*area.population)}}));
-            }
-            read_language_shares(item, pointer, area);
-            if (id) {
-                area.id = *id;
-                if (area.name.empty()) {
-                    area.name = area.id;
-                }
-                if (register_id(area_ids_, area.id, item, pointer,
-                                text::N_("duplicate area id \"{id}\" (first defined at {where}); "
-                                         "ids must be unique"))) {
-                    map_.areas.push_back(std::move(area));
-                    const JsonValue* parent = item.find("parent");
-                    area_parent_offsets_.push_back(parent != nullptr ? parent->offset : 0);
-                    area_parent_pointers_.push_back(child(pointer, "parent"));
-                }
+            if (register_id(area_ids_, area.id, item, pointer,
+                            text::N_("duplicate area id \"{id}\" (first defined at {where}); "
+                                     "ids must be unique"))) {
+                map_.areas.push_back(std::move(area));
+                const JsonValue* parent = item.find("parent");
+                area_parent_offsets_.push_back(parent != nullptr ? parent->offset : 0);
+                area_parent_pointers_.push_back(child(pointer, "parent"));
             }
         }
     }
@@ -903,73 +929,56 @@ private:
         }
     }
 
-    void read_kinds(const JsonValue& list, std::size_t first) {
-        for (std::size_t i = 0; i < list.items.size(); ++i) {
-            const JsonValue& item = list.items[i];
-            const std::string pointer = child("/kinds", first + i);
-            if (!expect_object(item, pointer, text::N_("a kind"))) {
-                continue;
+    void read_kind(const JsonValue& item, const std::string& pointer) {
+        model::Kind kind;
+        auto id = get_id(item, pointer, "id", text::N_("kind id"));
+        if (item.find("id") == nullptr) {
+            missing(item, pointer, "id", words("every kind needs an id"));
+        }
+        kind.label = get_label(item, pointer);
+        if (const JsonValue* sector = item.find("sector")) {
+            if (sector->type == JsonType::null) {
+                kind.sector = std::string();
+            } else if (sector->type != JsonType::string) {
+                wrong_type(*sector, child(pointer, "sector"), words("a sector id or null"));
+            } else if (default_vocabulary().find_sector(sector->text) == nullptr) {
+                const std::string suggestion =
+                    nearest_term(sector->text, default_vocabulary().sectors);
+                const std::string message =
+                    words("unknown sector \"{id}\"", {{"id", sector->text}}) +
+                    (suggestion.empty()
+                         ? words("; use one of institution, civil_society, community, bridge, "
+                                 "private or null")
+                         : words("; did you mean \"{name}\"?", {{"name", suggestion}}));
+                error(*sector, child(pointer, "sector"), "map.unknown_sector", message);
+            } else {
+                kind.sector = sector->text;
             }
-            check_fields(item, pointer, {"id", "label", "sector", "access_point"},
-                         text::N_("in a kind"));
-            model::Kind kind;
-            auto id = get_id(item, pointer, "id", text::N_("kind id"));
-            if (item.find("id") == nullptr) {
-                missing(item, pointer, "id", words("every kind needs an id"));
-            }
-            kind.label = get_label(item, pointer);
-            if (const JsonValue* sector = item.find("sector")) {
-                if (sector->type == JsonType::null) {
-                    kind.sector = std::string();
-                } else if (sector->type != JsonType::string) {
-                    wrong_type(*sector, child(pointer, "sector"), words("a sector id or null"));
-                } else if (default_vocabulary().find_sector(sector->text) == nullptr) {
-                    const std::string suggestion =
-                        nearest_term(sector->text, default_vocabulary().sectors);
-                    const std::string message =
-                        words("unknown sector \"{id}\"", {{"id", sector->text}}) +
-                        (suggestion.empty()
-                             ? words("; use one of institution, civil_society, community, bridge, "
-                                     "private or null")
-                             : words("; did you mean \"{name}\"?", {{"name", suggestion}}));
-                    error(*sector, child(pointer, "sector"), "map.unknown_sector", message);
-                } else {
-                    kind.sector = sector->text;
-                }
-            }
-            kind.access_point = get_bool(item, pointer, "access_point");
-            if (id) {
-                kind.id = *id;
-                if (register_id(kind_ids_, kind.id, item, pointer,
-                                text::N_("duplicate kind id \"{id}\" (first defined at {where}); "
-                                         "ids must be unique"))) {
-                    map_.kinds.push_back(std::move(kind));
-                }
+        }
+        kind.access_point = get_bool(item, pointer, "access_point");
+        if (id) {
+            kind.id = *id;
+            if (register_id(kind_ids_, kind.id, item, pointer,
+                            text::N_("duplicate kind id \"{id}\" (first defined at {where}); "
+                                     "ids must be unique"))) {
+                map_.kinds.push_back(std::move(kind));
             }
         }
     }
 
-    void read_services(const JsonValue& list, std::size_t first) {
-        for (std::size_t i = 0; i < list.items.size(); ++i) {
-            const JsonValue& item = list.items[i];
-            const std::string pointer = child("/services", first + i);
-            if (!expect_object(item, pointer, text::N_("a service"))) {
-                continue;
-            }
-            check_fields(item, pointer, {"id", "label"}, text::N_("in a service"));
-            model::Service service;
-            auto id = get_id(item, pointer, "id", text::N_("service id"));
-            if (item.find("id") == nullptr) {
-                missing(item, pointer, "id", words("every service needs an id"));
-            }
-            service.label = get_label(item, pointer);
-            if (id) {
-                service.id = *id;
-                if (register_id(service_ids_, service.id, item, pointer,
-                                text::N_("duplicate service id \"{id}\" (first defined at "
-                                         "{where}); ids must be unique"))) {
-                    map_.services.push_back(std::move(service));
-                }
+    void read_service(const JsonValue& item, const std::string& pointer) {
+        model::Service service;
+        auto id = get_id(item, pointer, "id", text::N_("service id"));
+        if (item.find("id") == nullptr) {
+            missing(item, pointer, "id", words("every service needs an id"));
+        }
+        service.label = get_label(item, pointer);
+        if (id) {
+            service.id = *id;
+            if (register_id(service_ids_, service.id, item, pointer,
+                            text::N_("duplicate service id \"{id}\" (first defined at "
+                                     "{where}); ids must be unique"))) {
+                map_.services.push_back(std::move(service));
             }
         }
     }
@@ -1047,222 +1056,184 @@ private:
         }
     }
 
-    void read_actors(const JsonValue& list, std::size_t first) {
-        for (std::size_t i = 0; i < list.items.size(); ++i) {
-            const JsonValue& item = list.items[i];
-            const std::string pointer = child("/actors", first + i);
-            if (!expect_object(item, pointer, text::N_("an actor"))) {
+    void read_actor(const JsonValue& item, const std::string& pointer) {
+        model::Actor actor;
+        auto id = get_id(item, pointer, "id", text::N_("actor id"));
+        if (item.find("id") == nullptr) {
+            missing(item, pointer, "id", words("every actor needs an id and a name"));
+        }
+        if (auto name = get_string(item, pointer, "name")) {
+            actor.name = *name;
+            if (name->empty()) {
+                error(*item.find("name"), child(pointer, "name"), "map.empty_name",
+                      words("the actor's name is empty; give the name people use for it"));
+            }
+        } else if (item.find("name") == nullptr) {
+            missing(item, pointer, "name", words("every actor needs an id and a name"));
+        }
+        actor.short_name = get_string(item, pointer, "short");
+        actor.kind = get_id(item, pointer, "kind", text::N_("kind id"));
+        if (actor.kind) {
+            vocabulary_term(DeferredCheck::Kind::kind_term, item.find("kind")->offset,
+                            LazyPointer(pointer, "kind"), *actor.kind);
+        }
+        actor.level = get_id(item, pointer, "level", text::N_("level id"));
+        if (actor.level) {
+            check_vocabulary(default_vocabulary().levels, item.find("level")->offset,
+                             LazyPointer(pointer, "level"), *actor.level, "vocab.unknown_level",
+                             text::N_("unknown level \"{id}\" (kept as written; levels are "
+                                      "neighbourhood, district, municipal, intermunicipal, "
+                                      "provincial, regional, national, european)"));
+        }
+        actor.area = get_id(item, pointer, "area", text::N_("area id"));
+        if (actor.area) {
+            reference(DeferredCheck::Kind::area_reference, item.find("area")->offset,
+                      LazyPointer(pointer, "area"), *actor.area);
+        }
+        read_serves(item, pointer, actor);
+        actor.services = get_string_list(item, pointer, "services", text::N_("service ids"));
+        std::set<std::string> seen;
+        for (std::size_t k = 0; k < actor.services.size(); ++k) {
+            const JsonValue& at = item.find("services")->items[k];
+            const std::string service_pointer = child(child(pointer, "services"), k);
+            if (!seen.insert(actor.services[k]).second) {
+                error(at, service_pointer, "map.duplicate_entry",
+                      words("service \"{id}\" is listed twice", {{"id", actor.services[k]}}));
                 continue;
             }
-            check_fields(item, pointer,
-                         {"id", "name", "short", "kind", "level", "area", "serves", "services",
-                          "languages", "capacity", "power", "interest", "legitimacy", "urgency",
-                          "access_point", "tags", "attributes", "note"},
-                         text::N_("in an actor"));
-            model::Actor actor;
-            auto id = get_id(item, pointer, "id", text::N_("actor id"));
-            if (item.find("id") == nullptr) {
-                missing(item, pointer, "id", words("every actor needs an id and a name"));
-            }
-            if (auto name = get_string(item, pointer, "name")) {
-                actor.name = *name;
-                if (name->empty()) {
-                    error(*item.find("name"), child(pointer, "name"), "map.empty_name",
-                          words("the actor's name is empty; give the name people use for it"));
-                }
-            } else if (item.find("name") == nullptr) {
-                missing(item, pointer, "name", words("every actor needs an id and a name"));
-            }
-            actor.short_name = get_string(item, pointer, "short");
-            actor.kind = get_id(item, pointer, "kind", text::N_("kind id"));
-            if (actor.kind) {
-                vocabulary_term(DeferredCheck::Kind::kind_term, item.find("kind")->offset,
-                                LazyPointer(pointer, "kind"), *actor.kind);
-            }
-            actor.level = get_id(item, pointer, "level", text::N_("level id"));
-            if (actor.level) {
-                check_vocabulary(default_vocabulary().levels, item.find("level")->offset,
-                                 LazyPointer(pointer, "level"), *actor.level, "vocab.unknown_level",
-                                 text::N_("unknown level \"{id}\" (kept as written; levels are "
-                                          "neighbourhood, district, municipal, intermunicipal, "
-                                          "provincial, regional, national, european)"));
-            }
-            actor.area = get_id(item, pointer, "area", text::N_("area id"));
-            if (actor.area) {
-                reference(DeferredCheck::Kind::area_reference, item.find("area")->offset,
-                          LazyPointer(pointer, "area"), *actor.area);
-            }
-            read_serves(item, pointer, actor);
-            actor.services = get_string_list(item, pointer, "services", text::N_("service ids"));
-            std::set<std::string> seen;
-            for (std::size_t k = 0; k < actor.services.size(); ++k) {
-                const JsonValue& at = item.find("services")->items[k];
-                const std::string service_pointer = child(child(pointer, "services"), k);
-                if (!seen.insert(actor.services[k]).second) {
-                    error(at, service_pointer, "map.duplicate_entry",
-                          words("service \"{id}\" is listed twice", {{"id", actor.services[k]}}));
-                    continue;
-                }
-                vocabulary_term(DeferredCheck::Kind::service_term, at.offset, service_pointer,
-                                actor.services[k]);
-            }
-            actor.languages =
-                get_string_list(item, pointer, "languages", text::N_("language codes"));
-            check_languages(item, pointer, "languages", actor.languages);
-            actor.capacity = get_number(item, pointer, "capacity", 0.0,
-                                        std::numeric_limits<double>::max(), false, text::N_("≥ 0"));
-            actor.power = get_score(item, pointer, "power");
-            actor.interest = get_score(item, pointer, "interest");
-            actor.legitimacy = get_score(item, pointer, "legitimacy");
-            actor.urgency = get_score(item, pointer, "urgency");
-            actor.access_point = get_bool(item, pointer, "access_point");
-            actor.tags = get_string_list(item, pointer, "tags", text::N_("tags"));
-            read_attributes(item, pointer, actor);
-            actor.note = get_string(item, pointer, "note").value_or("");
-            if (id) {
-                actor.id = *id;
-                if (register_id(actor_ids_, actor.id, item, pointer,
-                                text::N_("duplicate actor id \"{id}\" (first defined at {where}); "
-                                         "ids must be unique"))) {
-                    map_.actors.push_back(std::move(actor));
-                }
+            vocabulary_term(DeferredCheck::Kind::service_term, at.offset, service_pointer,
+                            actor.services[k]);
+        }
+        actor.languages = get_string_list(item, pointer, "languages", text::N_("language codes"));
+        check_languages(item, pointer, "languages", actor.languages);
+        actor.capacity = get_number(item, pointer, "capacity", 0.0,
+                                    std::numeric_limits<double>::max(), false, text::N_("≥ 0"));
+        actor.power = get_score(item, pointer, "power");
+        actor.interest = get_score(item, pointer, "interest");
+        actor.legitimacy = get_score(item, pointer, "legitimacy");
+        actor.urgency = get_score(item, pointer, "urgency");
+        actor.access_point = get_bool(item, pointer, "access_point");
+        actor.tags = get_string_list(item, pointer, "tags", text::N_("tags"));
+        read_attributes(item, pointer, actor);
+        actor.note = get_string(item, pointer, "note").value_or("");
+        if (id) {
+            actor.id = *id;
+            if (register_id(actor_ids_, actor.id, item, pointer,
+                            text::N_("duplicate actor id \"{id}\" (first defined at {where}); "
+                                     "ids must be unique"))) {
+                map_.actors.push_back(std::move(actor));
             }
         }
     }
 
-    void read_relations(const JsonValue& list, std::size_t first) {
-        for (std::size_t i = 0; i < list.items.size(); ++i) {
-            const JsonValue& item = list.items[i];
-            const std::string pointer = child("/relations", first + i);
-            if (!expect_object(item, pointer, text::N_("a relation"))) {
-                continue;
-            }
-            check_fields(item, pointer,
-                         {"id", "source", "target", "type", "weight", "directed", "since", "until",
-                          "formality", "confidence", "informants", "note"},
-                         text::N_("in a relation"));
-            model::Relation relation;
-            bool usable = true;
-            relation.id = get_id(item, pointer, "id", text::N_("relation id"));
-            if (relation.id &&
-                !register_id(relation_ids_, *relation.id, item, pointer,
-                             text::N_("duplicate relation id \"{id}\" (first defined at "
-                                      "{where}); ids must be unique"))) {
+    void read_relation(const JsonValue& item, const std::string& pointer) {
+        model::Relation relation;
+        bool usable = true;
+        relation.id = get_id(item, pointer, "id", text::N_("relation id"));
+        if (relation.id && !register_id(relation_ids_, *relation.id, item, pointer,
+                                        text::N_("duplicate relation id \"{id}\" (first defined at "
+                                                 "{where}); ids must be unique"))) {
+            usable = false;
+        }
+        for (const char* end : {"source", "target"}) {
+            const bool source = std::string_view(end) == "source";
+            auto actor = get_id(item, pointer, end,
+                                source ? text::N_("source actor id") : text::N_("target actor id"));
+            if (!actor) {
+                if (item.find(end) == nullptr) {
+                    missing(item, pointer, end,
+                            words("every relation needs a source and a target actor"));
+                }
                 usable = false;
-            }
-            for (const char* end : {"source", "target"}) {
-                const bool source = std::string_view(end) == "source";
-                auto actor =
-                    get_id(item, pointer, end,
-                           source ? text::N_("source actor id") : text::N_("target actor id"));
-                if (!actor) {
-                    if (item.find(end) == nullptr) {
-                        missing(item, pointer, end,
-                                words("every relation needs a source and a target actor"));
-                    }
-                    usable = false;
-                    continue;
-                }
-                reference(DeferredCheck::Kind::actor_reference, item.find(end)->offset,
-                          LazyPointer(pointer, end), *actor);
-                (source ? relation.source : relation.target) = *actor;
-            }
-            if (usable && relation.source == relation.target) {
-                error(*item.find("target"), child(pointer, "target"), "map.self_relation",
-                      words("a relation from \"{id}\" to itself; self-relations are not allowed, "
-                            "remove it",
-                            {{"id", relation.source}}));
-            }
-            relation.type = get_id(item, pointer, "type", text::N_("relation type"));
-            if (relation.type) {
-                check_vocabulary(default_vocabulary().relation_types, item.find("type")->offset,
-                                 LazyPointer(pointer, "type"), *relation.type,
-                                 "vocab.unknown_relation",
-                                 text::N_("unknown relation type \"{id}\" (kept as written; it can "
-                                          "still be selected with --types)"));
-            }
-            if (item.find("weight") != nullptr) {
-                auto weight = get_number(
-                    item, pointer, "weight", 0.0, std::numeric_limits<double>::max(), true,
-                    text::N_("a number greater than 0 (the strength of the tie, "
-                             "e.g. 1 to 5)"));
-                relation.weight = weight.value_or(1.0);
-            }
-            relation.directed = get_bool(item, pointer, "directed");
-            relation.since = get_date(item, pointer, "since");
-            relation.until = get_date(item, pointer, "until");
-            if (relation.since && relation.until &&
-                !(*model::parse_date(*relation.since) < *model::parse_date(*relation.until))) {
-                error(*item.find("until"), child(pointer, "until"), "map.bad_period",
-                      words("\"until\" ({until}) must be after \"since\" ({since}); a relation "
-                            "is valid from since up to the day before until",
-                            {{"until", *relation.until}, {"since", *relation.since}}));
-            }
-            relation.formality = get_id(item, pointer, "formality", text::N_("formality"));
-            if (relation.formality) {
-                check_vocabulary(default_vocabulary().formality, item.find("formality")->offset,
-                                 LazyPointer(pointer, "formality"), *relation.formality,
-                                 "vocab.unknown_formality",
-                                 text::N_("unknown formality \"{id}\" (kept as written; use "
-                                          "informal, agreement, protocol, co-design or contract)"));
-            }
-            relation.confidence = get_number(item, pointer, "confidence", 0.0, 1.0, false,
-                                             text::N_("between 0 and 1"));
-            relation.informants =
-                get_string_list(item, pointer, "informants", text::N_("informant names"));
-            relation.note = get_string(item, pointer, "note").value_or("");
-            map_.relations.push_back(std::move(relation));
-        }
-    }
-
-    void read_needs(const JsonValue& list, std::size_t first) {
-        for (std::size_t i = 0; i < list.items.size(); ++i) {
-            const JsonValue& item = list.items[i];
-            const std::string pointer = child("/needs", first + i);
-            if (!expect_object(item, pointer, text::N_("a need"))) {
                 continue;
             }
-            check_fields(item, pointer, {"area", "service", "demand", "languages", "note"},
-                         text::N_("in a need"));
-            model::Need need;
-            auto area = get_id(item, pointer, "area", text::N_("area id"));
-            auto service = get_id(item, pointer, "service", text::N_("service id"));
-            if (item.find("area") == nullptr) {
-                missing(item, pointer, "area", words("every need names an area and a service"));
+            reference(DeferredCheck::Kind::actor_reference, item.find(end)->offset,
+                      LazyPointer(pointer, end), *actor);
+            (source ? relation.source : relation.target) = *actor;
+        }
+        if (usable && relation.source == relation.target) {
+            error(*item.find("target"), child(pointer, "target"), "map.self_relation",
+                  words("a relation from \"{id}\" to itself; self-relations are not allowed, "
+                        "remove it",
+                        {{"id", relation.source}}));
+        }
+        relation.type = get_id(item, pointer, "type", text::N_("relation type"));
+        if (relation.type) {
+            check_vocabulary(default_vocabulary().relation_types, item.find("type")->offset,
+                             LazyPointer(pointer, "type"), *relation.type, "vocab.unknown_relation",
+                             text::N_("unknown relation type \"{id}\" (kept as written; it can "
+                                      "still be selected with --types)"));
+        }
+        if (item.find("weight") != nullptr) {
+            auto weight =
+                get_number(item, pointer, "weight", 0.0, std::numeric_limits<double>::max(), true,
+                           text::N_("a number greater than 0 (the strength of the tie, "
+                                    "e.g. 1 to 5)"));
+            relation.weight = weight.value_or(1.0);
+        }
+        relation.directed = get_bool(item, pointer, "directed");
+        relation.since = get_date(item, pointer, "since");
+        relation.until = get_date(item, pointer, "until");
+        if (relation.since && relation.until &&
+            !(*model::parse_date(*relation.since) < *model::parse_date(*relation.until))) {
+            error(*item.find("until"), child(pointer, "until"), "map.bad_period",
+                  words("\"until\" ({until}) must be after \"since\" ({since}); a relation "
+                        "is valid from since up to the day before until",
+                        {{"until", *relation.until}, {"since", *relation.since}}));
+        }
+        relation.formality = get_id(item, pointer, "formality", text::N_("formality"));
+        if (relation.formality) {
+            check_vocabulary(default_vocabulary().formality, item.find("formality")->offset,
+                             LazyPointer(pointer, "formality"), *relation.formality,
+                             "vocab.unknown_formality",
+                             text::N_("unknown formality \"{id}\" (kept as written; use "
+                                      "informal, agreement, protocol, co-design or contract)"));
+        }
+        relation.confidence =
+            get_number(item, pointer, "confidence", 0.0, 1.0, false, text::N_("between 0 and 1"));
+        relation.informants =
+            get_string_list(item, pointer, "informants", text::N_("informant names"));
+        relation.note = get_string(item, pointer, "note").value_or("");
+        map_.relations.push_back(std::move(relation));
+    }
+
+    void read_need(const JsonValue& item, const std::string& pointer) {
+        model::Need need;
+        auto area = get_id(item, pointer, "area", text::N_("area id"));
+        auto service = get_id(item, pointer, "service", text::N_("service id"));
+        if (item.find("area") == nullptr) {
+            missing(item, pointer, "area", words("every need names an area and a service"));
+        }
+        if (item.find("service") == nullptr) {
+            missing(item, pointer, "service", words("every need names an area and a service"));
+        }
+        if (area) {
+            reference(DeferredCheck::Kind::area_reference, item.find("area")->offset,
+                      LazyPointer(pointer, "area"), *area);
+        }
+        if (service) {
+            vocabulary_term(DeferredCheck::Kind::service_term, item.find("service")->offset,
+                            LazyPointer(pointer, "service"), *service);
+        }
+        need.demand = get_number(item, pointer, "demand", 0.0, std::numeric_limits<double>::max(),
+                                 false, text::N_("≥ 0"));
+        need.languages = get_string_list(item, pointer, "languages", text::N_("language codes"));
+        check_languages(item, pointer, "languages", need.languages);
+        need.note = get_string(item, pointer, "note").value_or("");
+        if (area && service) {
+            const auto [it, inserted] =
+                need_keys_.emplace(std::make_pair(*area, *service), item.offset);
+            if (!inserted) {
+                error(
+                    item, pointer, "map.duplicate_need",
+                    words("a second need for area \"{area}\" and service \"{service}\" "
+                          "(the first is at {where}); merge them into one",
+                          {{"area", *area}, {"service", *service}, {"where", where(it->second)}}));
+                return;
             }
-            if (item.find("service") == nullptr) {
-                missing(item, pointer, "service", words("every need names an area and a service"));
-            }
-            if (area) {
-                reference(DeferredCheck::Kind::area_reference, item.find("area")->offset,
-                          LazyPointer(pointer, "area"), *area);
-            }
-            if (service) {
-                vocabulary_term(DeferredCheck::Kind::service_term, item.find("service")->offset,
-                                LazyPointer(pointer, "service"), *service);
-            }
-            need.demand = get_number(item, pointer, "demand", 0.0,
-                                     std::numeric_limits<double>::max(), false, text::N_("≥ 0"));
-            need.languages =
-                get_string_list(item, pointer, "languages", text::N_("language codes"));
-            check_languages(item, pointer, "languages", need.languages);
-            need.note = get_string(item, pointer, "note").value_or("");
-            if (area && service) {
-                const auto [it, inserted] =
-                    need_keys_.emplace(std::make_pair(*area, *service), item.offset);
-                if (!inserted) {
-                    error(item, pointer, "map.duplicate_need",
-                          words("a second need for area \"{area}\" and service \"{service}\" "
-                                "(the first is at {where}); merge them into one",
-                                {{"area", *area},
-                                 {"service", *service},
-                                 {"where", where(it->second)}}));
-                    continue;
-                }
-                need.area = *area;
-                need.service = *service;
-                map_.needs.push_back(std::move(need));
-            }
+            need.area = *area;
+            need.service = *service;
+            map_.needs.push_back(std::move(need));
         }
     }
 };

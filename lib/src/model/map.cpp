@@ -16,21 +16,13 @@ const std::string& Actor::kind_id() const {
 }
 
 std::optional<std::size_t> Map::actor_index(const std::string& id) const {
-    for (std::size_t i = 0; i < actors.size(); ++i) {
-        if (actors[i].id == id) {
-            return i;
-        }
-    }
-    return std::nullopt;
+    return actor_lookup.find(actors, id,
+                             [](const Actor& actor) -> const std::string& { return actor.id; });
 }
 
 std::optional<std::size_t> Map::area_index(const std::string& id) const {
-    for (std::size_t i = 0; i < areas.size(); ++i) {
-        if (areas[i].id == id) {
-            return i;
-        }
-    }
-    return std::nullopt;
+    return area_lookup.find(areas, id,
+                            [](const Area& area) -> const std::string& { return area.id; });
 }
 
 std::vector<std::string> Map::actor_ids() const {

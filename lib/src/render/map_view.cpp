@@ -9,6 +9,7 @@
 #include "stakemap/analysis/suggest.hpp"
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/vocabulary.hpp"
+#include "stakemap/model/area_tree.hpp"
 #include "stakemap/model/grouping.hpp"
 #include "stakemap/report/centrality_report.hpp"
 #include "stakemap/report/coverage_report.hpp"
@@ -76,19 +77,11 @@ DrawingOptions drawing_options(const ViewOptions& options, std::string engine) {
             .landscape = options.landscape};
 }
 
-/// Whether area `id` is `root` or lies below it.
-bool within(const model::Map& map, std::string id, const std::string& root) {
-    for (std::size_t guard = 0; guard <= map.areas.size(); ++guard) {
-        if (id == root) {
-            return true;
-        }
-        const auto index = map.area_index(id);
-        if (!index || !map.areas[*index].parent) {
-            return false;
-        }
-        id = *map.areas[*index].parent;
-    }
-    return false;
+/// Whether area `id` is area `root` or lies below it.
+bool within(const model::Map& map, const model::AreaTree& tree, const std::string& id,
+            std::size_t root) {
+    const auto index = map.area_index(id);
+    return index && tree.within(*index, root);
 }
 
 } // namespace
@@ -135,10 +128,12 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         }
         std::vector<std::size_t> areas;
         std::string title = data.title + " — " + words("service coverage by area");
-        for (std::size_t a = 0; a < map.areas.size(); ++a) {
-            if (!options.area || within(map, map.areas[a].id, *options.area)) {
+        if (!options.area) {
+            for (std::size_t a = 0; a < map.areas.size(); ++a) {
                 areas.push_back(a);
             }
+        } else if (const auto root = map.area_index(*options.area)) {
+            areas = model::AreaTree(map).areas_within(*root);
         }
         if (areas.empty()) {
             throw unknown_area(words, map, *options.area);
@@ -148,33 +143,31 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
             "dot"};
     }
     if (options.area) {
-        if (!map.area_index(*options.area)) {
+        const auto root = map.area_index(*options.area);
+        if (!root) {
             throw unknown_area(words, map, *options.area);
         }
+        const model::AreaTree tree(map);
         for (std::size_t v = 0; v < n; ++v) {
             const auto& actor = map.actors[v];
-            bool here = actor.area && within(map, *actor.area, *options.area);
+            bool here = actor.area && within(map, tree, *actor.area, *root);
             here = here || actor.serves_all;
             if (actor.serves) {
                 for (const auto& served : *actor.serves) {
-                    here = here || within(map, served, *options.area);
+                    here = here || within(map, tree, served, *root);
                 }
             }
             data.shown[v] = data.shown[v] && here;
         }
-        data.title += " — " + map.areas[*map.area_index(*options.area)].name;
+        data.title += " — " + map.areas[*root].name;
     }
+    // A relation is drawn when the graph kept it and both its actors are shown; the graph's edges
+    // hold its actors already, so no id is looked up.
     data.relation_shown.assign(map.relations.size(), false);
-    std::vector<bool> kept(map.relations.size(), false);
     for (const auto& edge : graph.undirected_edges) {
         for (auto r : edge.relations) {
-            kept[r] = true;
+            data.relation_shown[r] = data.shown[edge.source] && data.shown[edge.target];
         }
-    }
-    for (std::size_t r = 0; r < map.relations.size(); ++r) {
-        const auto s = map.actor_index(map.relations[r].source);
-        const auto t = map.actor_index(map.relations[r].target);
-        data.relation_shown[r] = kept[r] && s && t && data.shown[*s] && data.shown[*t];
     }
 
     // Clusters.

@@ -1,6 +1,7 @@
 #include "stakemap/report/coverage_report.hpp"
 
 #include "stakemap/io/diagnostics.hpp"
+#include "stakemap/model/area_tree.hpp"
 #include "stakemap/report/language_names.hpp"
 #include "stakemap/text/words.hpp"
 
@@ -666,23 +667,8 @@ std::string service_label(const model::Vocabulary& vocabulary, const std::string
 }
 
 std::vector<std::size_t> areas_within(const model::Map& map, const std::string& area) {
-    std::vector<std::size_t> out;
-    for (std::size_t a = 0; a < map.areas.size(); ++a) {
-        std::size_t current = a;
-        for (std::size_t guard = 0; guard <= map.areas.size(); ++guard) {
-            if (map.areas[current].id == area) {
-                out.push_back(a);
-                break;
-            }
-            const auto& parent = map.areas[current].parent;
-            const auto next = parent ? map.area_index(*parent) : std::nullopt;
-            if (!next) {
-                break;
-            }
-            current = *next;
-        }
-    }
-    return out;
+    const auto index = map.area_index(area);
+    return index ? model::AreaTree(map).areas_within(*index) : std::vector<std::size_t>();
 }
 
 nlohmann::ordered_json coverage_results(const CoverageReport& report) {

@@ -13,6 +13,7 @@
 //  the
 //    relations' weights; structural analyses use it.
 
+#include "stakemap/model/id_index.hpp"
 #include "stakemap/model/map.hpp"
 
 #include <cstddef>
@@ -87,8 +88,11 @@ struct AnalysisGraph {
 
     /// Whether a and b are tied in U (neighbour lists are sorted: a binary search).
     bool tied(Vertex a, Vertex b) const;
-    /// The vertex of an actor id, or nullopt.
+    /// The vertex of an actor id, or nullopt. O(1) on average (see model::IdIndex).
     std::optional<Vertex> vertex(const std::string& id) const;
+
+    /// The lookup behind vertex(): a cache checked against `ids` on every use, empty in a copy.
+    model::IdIndex vertex_lookup;
 };
 
 /// Builds the analysis graph of a map. Throws UsageError for an invalid `at` date.

@@ -2,6 +2,8 @@
 // The map: plain data describing actors, relations and the territory they work in.
 // No algorithms live here; see graph/ and analysis/.
 
+#include "stakemap/model/id_index.hpp"
+
 #include <array>
 #include <cstdint>
 #include <map>
@@ -163,14 +165,20 @@ struct Map {
     bool is_directed(const Relation& relation) const {
         return relation.directed.value_or(directed);
     }
-    /// Index of the actor with this id, or nullopt.
+    /// Index of the actor with this id, or nullopt. O(1) on average (see IdIndex).
     std::optional<std::size_t> actor_index(const std::string& id) const;
-    /// Index of the area with this id, or nullopt.
+    /// Index of the area with this id, or nullopt. O(1) on average (see IdIndex).
     std::optional<std::size_t> area_index(const std::string& id) const;
     /// Every actor id, in map order (for "did you mean" messages).
     std::vector<std::string> actor_ids() const;
     /// Every area id, in map order.
     std::vector<std::string> area_ids() const;
+
+    /// The lookups behind actor_index and area_index: a cache, checked against `actors` and
+    /// `areas` on every use, empty in a copy and ignored by ==. Public only so that Map stays an
+    /// aggregate.
+    IdIndex actor_lookup;
+    IdIndex area_lookup;
 };
 
 } // namespace stakemap::model

@@ -1,25 +1,14 @@
 #pragma once
-// Comma-separated lists as people write them in options and cells.
+// Splitting a list written on one line ("information,housing" or "a, b, c"), as options give them.
 
-#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace stakemap::model {
 
-/// The items of `text` separated by `separator`, empty items left out.
-inline std::vector<std::string> split_list(std::string_view text, char separator = ',') {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find(separator, start), text.size());
-        if (end > start) {
-            items.emplace_back(text.substr(start, end - start));
-        }
-        start = end + 1;
-    }
-    return items;
-}
+/// The items of `text` separated by `separator`, in order, each without the white space around it;
+/// empty items ("a,,b", a trailing comma, "a, ,b") are skipped. Duplicates are kept.
+std::vector<std::string> split_list(std::string_view text, char separator = ',');
 
 } // namespace stakemap::model
