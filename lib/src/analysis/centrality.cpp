@@ -122,7 +122,6 @@ void shortest_paths(const Adjacency& adjacency, std::optional<double> uniform, V
         return a.first > b.first || (a.first == b.first && a.second > b.second);
     };
     ws.heap.emplace_back(0.0, source);
-    std::vector<Vertex> touched{source};
     while (!ws.heap.empty()) {
         std::pop_heap(ws.heap.begin(), ws.heap.end(), greater);
         const auto [d, v] = ws.heap.back();
@@ -140,9 +139,6 @@ void shortest_paths(const Adjacency& adjacency, std::optional<double> uniform, V
                 continue;
             }
             const double candidate = d + lengths[k];
-            if (ws.distance[w] == infinity) {
-                touched.push_back(w);
-            }
             if (ws.distance[w] == infinity ||
                 (candidate < ws.distance[w] && !same_length(candidate, ws.distance[w]))) {
                 ws.distance[w] = candidate;
@@ -154,8 +150,6 @@ void shortest_paths(const Adjacency& adjacency, std::optional<double> uniform, V
             }
         }
     }
-    // Vertices reached but never settled cannot exist; vertices touched are all in `order`.
-    (void)touched;
 }
 
 /// Adds per-block partial sums into one total in block order, keeping only the blocks that finished
