@@ -186,6 +186,37 @@ std::vector<double> community_strength(const WorkGraph& g, const std::vector<Nod
     return total;
 }
 
+/// Where a node gains most, and the gain.
+struct Move {
+    Node community;
+    double gain;
+};
+
+/// The local-moving step shared by Louvain and Leiden: takes v out of its community (its strength
+/// k leaves total[own]), gathers into `around` the weights from v to the communities around it,
+/// and returns the community of largest gain w(v, c) − γ k K_c / 2m, the change of modularity
+/// times m. Its own community comes first and another wins only by more than the rounding
+/// tolerance, so a node never moves on noise. The caller adds k to the total of the community it
+/// picks and clears `around`. O(deg v).
+Move best_move(const WorkGraph& g, Node v, const std::vector<Node>& community,
+               std::vector<double>& total, GroupWeights& around, double resolution) {
+    const double k = g.strength[v];
+    for (std::size_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+        around.add(community[g.neighbours[e]], g.weights[e]);
+    }
+    const Node own = community[v];
+    total[own] -= k;
+    const double scale = resolution * k / g.total;
+    Move best{own, around[own] - scale * total[own]};
+    for (Node c : around.groups()) {
+        const double gain = around[c] - scale * total[c];
+        if (gain > best.gain + gain_tolerance * k) {
+            best = {c, gain};
+        }
+    }
+    return best;
+}
+
 // ---- Louvain -----------------------------------------------------------------------------------
 
 /// Local moving of Louvain from singletons, sweeping a shuffled order until a sweep moves nothing.
@@ -205,21 +236,8 @@ bool louvain_move(const WorkGraph& g, std::vector<Node>& community, double resol
             if (k == 0.0) {
                 continue;
             }
-            for (std::size_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-                around.add(community[g.neighbours[e]], g.weights[e]);
-            }
             const Node own = community[v];
-            total[own] -= k;
-            const double scale = resolution * k / g.total;
-            Node best = own;
-            double best_gain = around[own] - scale * total[own];
-            for (Node c : around.groups()) {
-                const double gain = around[c] - scale * total[c];
-                if (gain > best_gain + gain_tolerance * k) {
-                    best = c;
-                    best_gain = gain;
-                }
-            }
+            const Node best = best_move(g, v, community, total, around, resolution).community;
             total[best] += k;
             if (best != own) {
                 community[v] = best;
@@ -284,22 +302,11 @@ void leiden_move(const WorkGraph& g, std::vector<Node>& community, double resolu
         if (k == 0.0) {
             continue;
         }
-        for (std::size_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-            around.add(community[g.neighbours[e]], g.weights[e]);
-        }
         const Node own = community[v];
-        total[own] -= k;
+        const auto [best_community, best_gain] =
+            best_move(g, v, community, total, around, resolution);
+        Node best = best_community;
         --members[own];
-        const double scale = resolution * k / g.total;
-        Node best = own;
-        double best_gain = around[own] - scale * total[own];
-        for (Node c : around.groups()) {
-            const double gain = around[c] - scale * total[c];
-            if (gain > best_gain + gain_tolerance * k) {
-                best = c;
-                best_gain = gain;
-            }
-        }
         // An empty community gains 0; when v was alone, staying is already that option.
         const bool alone = members[own] == 0;
         if (!alone && best_gain + gain_tolerance * k < 0.0) {
