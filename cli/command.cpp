@@ -19,6 +19,11 @@ namespace stakemap::cli {
 
 namespace {
 
+analysis::RunControl& process_run_control() {
+    static analysis::RunControl control;
+    return control;
+}
+
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> items;
     std::stringstream stream(text);
@@ -391,6 +396,18 @@ model::ActorSelector Command::selector_option(const char* option, const std::str
         throw UsageError(
             report::selector_error_text(error, std::string("--") + option, words_.language()));
     }
+}
+
+void set_run_control(analysis::RunControl control) {
+    process_run_control() = std::move(control);
+}
+
+analysis::RunControl Command::run_control() const {
+    analysis::RunControl control = process_run_control();
+    if (common_.quiet) {
+        control.not_converged = nullptr;
+    }
+    return control;
 }
 
 void Command::emit_csv(const nlohmann::ordered_json& records) const {

@@ -3,6 +3,7 @@
 // options of SPEC §4, and the mapping of failures to exit codes.
 
 #include "stakemap/analysis/gaps.hpp"
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/error.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/io/map_reader.hpp"
@@ -135,7 +136,13 @@ protected:
                                          const model::Map& map) const;
     /// Writes `records` (part of the JSON results) as CSV, in the style --excel-it asks for.
     void emit_csv(const nlohmann::ordered_json& records) const;
+    /// Progress, stop requests (Ctrl-C) and warnings for the analyses the command runs, as main
+    /// set them up (set_run_control); without warnings under --quiet.
+    analysis::RunControl run_control() const;
 };
+
+/// Sets up what Command::run_control() hands to analyses; called once by main.
+void set_run_control(analysis::RunControl control);
 
 /// The language of the interface: --lang among `arguments` when it names a catalogue, else the
 /// environment's.

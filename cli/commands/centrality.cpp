@@ -45,6 +45,7 @@ public:
         options.measures = measures_;
         options.threads = common_.threads;
         options.normalized = normalized_;
+        options.control = run_control();
         const bool wants_betweenness =
             measures_.empty() || std::find(measures_.begin(), measures_.end(),
                                            analysis::Measure::betweenness) != measures_.end();
@@ -56,7 +57,8 @@ public:
             approximate = analysis::approximate_betweenness(graph, {.epsilon = approx_,
                                                                     .confidence = confidence_,
                                                                     .seed = seed_,
-                                                                    .threads = common_.threads});
+                                                                    .threads = common_.threads,
+                                                                    .control = run_control()});
         }
         if (edges_ && !approximate) {
             options.edge_betweenness = &result.edge_betweenness;
@@ -64,7 +66,8 @@ public:
                 std::find(measures_.begin(), measures_.end(), analysis::Measure::betweenness) ==
                     measures_.end()) {
                 // Without the actors' betweenness, the ties' scores need a pass of their own.
-                result.edge_betweenness = analysis::edge_betweenness(graph, common_.threads);
+                result.edge_betweenness =
+                    analysis::edge_betweenness(graph, common_.threads, run_control());
             }
         }
         result.columns = options.measures.empty() && approximate
@@ -95,7 +98,7 @@ public:
                 result.group_names.push_back(
                     report::group_value_label(map, vocabulary, by_, value, words()));
             }
-            result.brokerage = analysis::brokerage(graph, result.groups);
+            result.brokerage = analysis::brokerage(graph, result.groups, run_control());
         }
         const auto* ranking = &result.columns.front().values;
         result.ranking = result.columns.front().measure;

@@ -39,6 +39,7 @@ public:
                                                : analysis::CommunityMethod::label_propagation;
         options.seed = seed_;
         options.resolution = resolution_;
+        options.control = run_control();
         result.partition = analysis::detect_communities(graph, options);
         const auto vocabulary = io::default_vocabulary().merged_with(map);
         for (const char* by : {"area", "sector"}) {

@@ -55,6 +55,7 @@ public:
         options.within = within_;
         options.weights = weights_;
         options.services = split_list(service_);
+        options.control = run_control();
         check_references(map, vocabulary, options.services);
 
         report::CoverageReport result;

@@ -39,6 +39,7 @@ public:
         analysis::GapsOptions options;
         options.group = group_;
         options.within = within_;
+        options.control = run_control();
         if (!model::group_labels(map, vocabulary, group_)) {
             const text::Words& words = words_;
             const auto available = model::available_groupings(map);

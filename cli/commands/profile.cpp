@@ -40,7 +40,8 @@ public:
         }
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         const auto vocabulary = io::default_vocabulary().merged_with(map);
-        const auto result = analysis::profile(map, vocabulary, graph, *index);
+        const auto result =
+            analysis::profile(map, vocabulary, graph, *index, {.control = run_control()});
         const model::Language language = common_.language();
         switch (common_.format()) {
         case Format::json: {

@@ -32,6 +32,7 @@ public:
         const graph::AnalysisGraph graph = graph::build(map, common_.build_options());
         analysis::StatsOptions options;
         options.threads = common_.threads;
+        options.control = run_control();
         const auto vocabulary = io::default_vocabulary().merged_with(map);
         for (const char* by : {"kind", "sector", "level", "area"}) {
             options.groupings.emplace_back(by, *model::group_labels(map, vocabulary, by));

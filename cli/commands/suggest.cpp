@@ -63,6 +63,7 @@ public:
             options.coverage.within = within_; // goal coverage: reach of services, same meaning
             options.candidates = result.candidates;
             options.build = common_.build_options();
+            options.control = run_control();
             options.from = result.from;
             options.to = result.to;
             result.goal = analysis::suggest(map, vocabulary, options);
@@ -71,7 +72,8 @@ public:
             }
         }
         result.predicted = report::rank_links(
-            analysis::link_prediction(graph::build(map, common_.build_options())), score_, top_);
+            analysis::link_prediction(graph::build(map, common_.build_options()), run_control()),
+            score_, top_);
         std::string title = map.title.empty() ? common_.map_path : map.title;
         if (what_if_) {
             title += "\n" + what_if_text(language);

@@ -98,6 +98,21 @@ nlohmann::ordered_json centrality_results(const CentralityReport& report) {
         }
         out["edges"] = std::move(edges);
     }
+    // Only a power iteration that stopped at its limit is mentioned: converged results stay as
+    // they were.
+    nlohmann::ordered_json convergence;
+    for (const auto& c : report.columns) {
+        if (c.convergence && !c.convergence->converged) {
+            convergence[analysis::measure_key(c.measure)] = {
+                {"converged", false},
+                {"iterations", c.convergence->iterations},
+                {"change", c.convergence->change},
+                {"tolerance", c.convergence->tolerance}};
+        }
+    }
+    if (!convergence.is_null()) {
+        out["convergence"] = std::move(convergence);
+    }
     return out;
 }
 
