@@ -18,6 +18,15 @@ namespace po = boost::program_options;
 
 namespace stakemap::cli {
 
+namespace {
+
+analysis::RunControl& process_run_control() {
+    static analysis::RunControl control;
+    return control;
+}
+
+} // namespace
+
 Format CommonOptions::format() const {
     if (!format_name.empty()) {
         return report::format_from_name(format_name).value_or(Format::json);
@@ -298,6 +307,7 @@ report::AnalysisSettings Command::analysis_settings() const {
     settings.threads = common_.threads;
     settings.language = common_.language();
     settings.what_if = what_if_;
+    settings.control = run_control();
     return settings;
 }
 
@@ -317,6 +327,18 @@ int Command::publish(const report::Document& document) const {
     }
     emit(report::write(document, common_.format(), {.excel_it = common_.excel_it}));
     return document.problems_found ? exit_problems_found : exit_ok;
+}
+
+void set_run_control(analysis::RunControl control) {
+    process_run_control() = std::move(control);
+}
+
+analysis::RunControl Command::run_control() const {
+    analysis::RunControl control = process_run_control();
+    if (common_.quiet) {
+        control.not_converged = nullptr;
+    }
+    return control;
 }
 
 void Command::emit(const std::string& content) const {

@@ -3,6 +3,7 @@
 // options of SPEC §4, and the mapping of failures to exit codes.
 
 #include "stakemap/analysis/gaps.hpp"
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/error.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/io/map_reader.hpp"
@@ -122,7 +123,13 @@ protected:
     int publish(const report::Document& document) const;
     /// Writes results to -o FILE atomically, or to stdout.
     void emit(const std::string& content) const;
+    /// Progress, stop requests (Ctrl-C) and warnings for the analyses the command runs, as main
+    /// set them up (set_run_control); without warnings under --quiet.
+    analysis::RunControl run_control() const;
 };
+
+/// Sets up what Command::run_control() hands to analyses; called once by main.
+void set_run_control(analysis::RunControl control);
 
 /// The language of the interface: --lang among `arguments` when it names a catalogue, else the
 /// environment's.

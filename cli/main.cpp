@@ -6,6 +6,7 @@
 #include "stakemap/error.hpp"
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/render/map_view.hpp"
+#include "stakemap/report/centrality_report.hpp"
 #include "stakemap/version.hpp"
 
 #include <algorithm>
@@ -64,10 +65,11 @@ extern "C" void request_stop(int) {
 }
 
 /// Ctrl-C asks long computations to stop; on a terminal, computations longer than a second show
-/// their progress on stderr (never on stdout, never in files).
+/// their progress on stderr (never on stdout, never in files); a measure that did not converge is
+/// reported on stderr. Commands pass this to the analyses they run (Command::run_control()).
 class Console {
 public:
-    Console() {
+    explicit Console(const text::Words& words) : words_(words) {
         std::signal(SIGINT, request_stop);
         stakemap::analysis::RunControl control;
         control.stop = &stop_requested;
@@ -76,7 +78,11 @@ public:
                 show(task, done, total);
             };
         }
-        stakemap::analysis::set_run_control(std::move(control));
+        control.not_converged = [this](std::string_view measure,
+                                       const analysis::Convergence& convergence) {
+            warn_not_converged(measure, convergence);
+        };
+        cli::set_run_control(std::move(control));
     }
     ~Console() {
         if (shown_) {
@@ -88,6 +94,7 @@ public:
 
 private:
     using Clock = std::chrono::steady_clock;
+    const text::Words& words_;
     Clock::time_point started_ = Clock::now();
     Clock::time_point last_{};
     bool shown_ = false;
@@ -103,6 +110,25 @@ private:
         std::fprintf(stderr, "\r\033[Kstakemap: %.*s %zu%%", static_cast<int>(task.size()),
                      task.data(), total == 0 ? std::size_t{100} : done * 100 / total);
         std::fflush(stderr);
+    }
+
+    void warn_not_converged(std::string_view measure, const analysis::Convergence& convergence) {
+        const auto known = analysis::measure_from_key(std::string(measure));
+        const std::string name =
+            known ? report::measure_label(*known, words_) : std::string(measure);
+        if (shown_) {
+            std::fputs("\r\033[K", stderr);
+            shown_ = false;
+        }
+        cli::print_warning(words_.plural(
+            "{measure} did not converge in {n} iteration (last change {change}, tolerance "
+            "{tolerance}); its values are approximate",
+            "{measure} did not converge in {n} iterations (last change {change}, tolerance "
+            "{tolerance}); its values are approximate",
+            convergence.iterations,
+            {{"measure", name},
+             {"change", words_.number(convergence.change, 2)},
+             {"tolerance", words_.number(convergence.tolerance, 2)}}));
     }
 };
 
@@ -203,7 +229,7 @@ int run(int argc, char** argv) {
         return cli::exit_usage;
     }
     const std::string name = command->name();
-    const Console console;
+    const Console console(words);
     try {
         if (!command->setup({arguments.begin() + 1, arguments.end()})) {
             return cli::exit_ok;

@@ -464,7 +464,7 @@ ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
     const std::size_t blocks = (result.samples + block_size - 1) / block_size;
     std::vector<std::vector<std::uint32_t>> counts(blocks);
     detail::for_each_block(
-        blocks, blocks, resolve_threads(options.threads),
+        blocks, blocks, resolve_threads(options.threads), options.control,
         [&](std::size_t block, std::size_t, std::size_t) {
             Sampler sampler(graph);
             std::seed_seq seeds{static_cast<std::uint32_t>(options.seed),
@@ -474,6 +474,7 @@ ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
             std::vector<std::uint32_t> local(n, 0);
             const std::size_t end = std::min(result.samples, (block + 1) * block_size);
             for (std::size_t s = block * block_size; s < end; ++s) {
+                options.control.check();
                 const auto u = static_cast<Vertex>(below(random, n));
                 auto v = static_cast<Vertex>(below(random, n - 1));
                 if (v >= u) {

@@ -50,10 +50,13 @@ constexpr MeasureName measure_names[] = {
     {Measure::clustering, "clustering"},
 };
 
-// ---- parallel loops ---------------------------------------------------------------------------
+/// Power iterations stop when the change falls below the tolerance, or at the limit.
+constexpr std::size_t eigenvector_limit = 100000;
+constexpr double eigenvector_tolerance = 1e-15; ///< largest change of one entry (unit L2 norm)
+constexpr std::size_t pagerank_limit = 10000;
+constexpr double pagerank_tolerance = 1e-15; ///< L1 change of the whole vector
 
-// ---- single-source shortest paths
-// ----------------------------------------------------------------
+// ---- single-source shortest paths --------------------------------------------------------------
 
 /// Whether every tie has the same length (then BFS gives exact distances and path counts).
 std::optional<double> uniform_length(const Adjacency& adjacency) {
@@ -122,7 +125,6 @@ void shortest_paths(const Adjacency& adjacency, std::optional<double> uniform, V
         return a.first > b.first || (a.first == b.first && a.second > b.second);
     };
     ws.heap.emplace_back(0.0, source);
-    std::vector<Vertex> touched{source};
     while (!ws.heap.empty()) {
         std::pop_heap(ws.heap.begin(), ws.heap.end(), greater);
         const auto [d, v] = ws.heap.back();
@@ -140,9 +142,6 @@ void shortest_paths(const Adjacency& adjacency, std::optional<double> uniform, V
                 continue;
             }
             const double candidate = d + lengths[k];
-            if (ws.distance[w] == infinity) {
-                touched.push_back(w);
-            }
             if (ws.distance[w] == infinity ||
                 (candidate < ws.distance[w] && !same_length(candidate, ws.distance[w]))) {
                 ws.distance[w] = candidate;
@@ -154,8 +153,6 @@ void shortest_paths(const Adjacency& adjacency, std::optional<double> uniform, V
             }
         }
     }
-    // Vertices reached but never settled cannot exist; vertices touched are all in `order`.
-    (void)touched;
 }
 
 /// Adds per-block partial sums into one total in block order, keeping only the blocks that finished
@@ -304,8 +301,8 @@ void brandes_dijkstra_source(const AnalysisGraph& graph, Vertex source, PathWork
 }
 
 /// Brandes' accumulation for all sources, adding vertex and (optionally) edge dependencies.
-void brandes(const AnalysisGraph& graph, unsigned threads, std::vector<double>* vertex_scores,
-             std::vector<double>* edge_scores) {
+void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& control,
+             std::vector<double>* vertex_scores, std::vector<double>* edge_scores) {
     const std::size_t n = graph.vertex_count;
     const std::size_t m = graph.edges.size();
     const bool unweighted = uniform_length(graph.out).has_value();
@@ -317,7 +314,7 @@ void brandes(const AnalysisGraph& graph, unsigned threads, std::vector<double>* 
     OrderedSum vertex_sum(vertex_scores != nullptr ? n : 0, blocks);
     OrderedSum edge_sum(edge_scores != nullptr ? slots : 0, blocks);
     for_each_block(
-        n, blocks, resolve_threads(threads),
+        n, blocks, resolve_threads(threads), control,
         [&](std::size_t begin, std::size_t end, std::size_t block) {
             std::vector<double> vertex_part(vertex_scores != nullptr ? n : 0, 0.0);
             std::vector<double> edge_part(edge_scores != nullptr ? slots : 0, 0.0);
@@ -326,11 +323,13 @@ void brandes(const AnalysisGraph& graph, unsigned threads, std::vector<double>* 
             if (unweighted) {
                 LevelWorkspace ws(n, graph.out.neighbours.size());
                 for (std::size_t s = begin; s < end; ++s) {
+                    control.check();
                     brandes_bfs_source(graph, static_cast<Vertex>(s), ws, vp, ep);
                 }
             } else {
                 PathWorkspace ws(n);
                 for (std::size_t s = begin; s < end; ++s) {
+                    control.check();
                     brandes_dijkstra_source(graph, static_cast<Vertex>(s), ws, vp, ep);
                 }
             }
@@ -477,7 +476,8 @@ void batch_distance_sums(const Adjacency& adjacency, double length, std::size_t 
     }
 }
 
-DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads) {
+DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads,
+                           const RunControl& control) {
     const std::size_t n = graph.vertex_count;
     DistanceSums sums{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0),
                       std::vector<double>(n, 0.0)};
@@ -487,7 +487,7 @@ DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads) {
         // Blocks of exactly 64 sources, one bit each.
         const std::size_t batches = (n + 63) / 64;
         for_each_block(
-            batches, batches, resolve_threads(threads),
+            batches, batches, resolve_threads(threads), control,
             [&](std::size_t batch, std::size_t, std::size_t) {
                 BatchWorkspace ws(n); // 3n words: small beside the batch's BFS
                 const std::size_t first = batch * 64;
@@ -498,10 +498,11 @@ DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads) {
         return sums;
     }
     for_each_block(
-        n, std::min<std::size_t>(n, 64), resolve_threads(threads),
+        n, std::min<std::size_t>(n, 64), resolve_threads(threads), control,
         [&](std::size_t begin, std::size_t end, std::size_t) {
             PathWorkspace ws(n);
             for (std::size_t u = begin; u < end; ++u) {
+                control.check();
                 shortest_paths(adjacency, std::nullopt, static_cast<Vertex>(u), ws);
                 double total = 0.0;
                 double inverse = 0.0;
@@ -565,8 +566,8 @@ std::vector<double> max_weights_of(const Adjacency& adjacency, std::size_t n) {
 
 } // namespace
 
-StepSums step_sums(const Adjacency& adjacency, const std::vector<Vertex>& sources,
-                   unsigned threads) {
+StepSums step_sums(const Adjacency& adjacency, const std::vector<Vertex>& sources, unsigned threads,
+                   const RunControl& control) {
     StepSums sums;
     sums.reached.assign(sources.size(), 0);
     sums.steps.assign(sources.size(), 0);
@@ -574,7 +575,7 @@ StepSums step_sums(const Adjacency& adjacency, const std::vector<Vertex>& source
     const std::size_t n = adjacency.offsets.empty() ? 0 : adjacency.offsets.size() - 1;
     const std::size_t batches = (sources.size() + 63) / 64;
     for_each_block(
-        batches, batches, resolve_threads(threads),
+        batches, batches, resolve_threads(threads), control,
         [&](std::size_t batch, std::size_t, std::size_t) {
             BatchWorkspace ws(n);
             const std::size_t first = batch * 64;
@@ -673,43 +674,52 @@ std::vector<double> strength(const AnalysisGraph& graph) {
     return result;
 }
 
-std::vector<double> betweenness(const AnalysisGraph& graph, unsigned threads) {
+std::vector<double> betweenness(const AnalysisGraph& graph, unsigned threads,
+                                const RunControl& control) {
     std::vector<double> scores;
-    brandes(graph, threads, &scores, nullptr);
+    brandes(graph, threads, control, &scores, nullptr);
     return scores;
 }
 
-std::vector<double> edge_betweenness(const AnalysisGraph& graph, unsigned threads) {
+std::vector<double> edge_betweenness(const AnalysisGraph& graph, unsigned threads,
+                                     const RunControl& control) {
     std::vector<double> scores;
-    brandes(graph, threads, nullptr, &scores);
+    brandes(graph, threads, control, nullptr, &scores);
     return scores;
 }
 
-BetweennessScores betweenness_scores(const AnalysisGraph& graph, unsigned threads) {
+BetweennessScores betweenness_scores(const AnalysisGraph& graph, unsigned threads,
+                                     const RunControl& control) {
     BetweennessScores scores;
-    brandes(graph, threads, &scores.vertices, &scores.edges);
+    brandes(graph, threads, control, &scores.vertices, &scores.edges);
     return scores;
 }
 
-std::vector<double> closeness(const AnalysisGraph& graph, unsigned threads) {
-    return closeness_from(distance_sums(graph, threads), graph.vertex_count);
+std::vector<double> closeness(const AnalysisGraph& graph, unsigned threads,
+                              const RunControl& control) {
+    return closeness_from(distance_sums(graph, threads, control), graph.vertex_count);
 }
 
-std::vector<double> harmonic(const AnalysisGraph& graph, unsigned threads) {
-    return distance_sums(graph, threads).inverse;
+std::vector<double> harmonic(const AnalysisGraph& graph, unsigned threads,
+                             const RunControl& control) {
+    return distance_sums(graph, threads, control).inverse;
 }
 
-std::vector<double> eigenvector(const AnalysisGraph& graph) {
+PowerIteration eigenvector_iteration(const AnalysisGraph& graph, const RunControl& control) {
     const std::size_t n = graph.vertex_count;
     const auto& adjacency = graph.undirected;
-    std::vector<double> x(n, 0.0);
+    PowerIteration result{std::vector<double>(n, 0.0),
+                          {.limit = eigenvector_limit, .tolerance = eigenvector_tolerance}};
+    std::vector<double>& x = result.values;
     if (n == 0 || adjacency.neighbours.empty()) {
-        return x; // no ties: every actor scores 0
+        return result; // no ties: every actor scores 0
     }
     std::fill(x.begin(), x.end(), 1.0 / std::sqrt(static_cast<double>(n)));
     std::vector<double> next(n);
-    constexpr int max_iterations = 100000;
-    for (int iteration = 0; iteration < max_iterations; ++iteration) {
+    Convergence& convergence = result.convergence;
+    convergence.converged = false;
+    while (!convergence.converged && convergence.iterations < eigenvector_limit) {
+        control.check();
         double norm = 0.0;
         for (std::size_t v = 0; v < n; ++v) {
             double sum = x[v];
@@ -728,18 +738,28 @@ std::vector<double> eigenvector(const AnalysisGraph& graph) {
             change = std::max(change, std::fabs(next[v] - x[v]));
         }
         x.swap(next);
-        if (change < 1e-15) {
-            break;
-        }
+        ++convergence.iterations;
+        convergence.change = change;
+        convergence.converged = change < eigenvector_tolerance;
     }
-    return x;
+    if (!convergence.converged && control.not_converged) {
+        control.not_converged("eigenvector", convergence);
+    }
+    return result;
 }
 
-std::vector<double> pagerank(const AnalysisGraph& graph, double alpha) {
+std::vector<double> eigenvector(const AnalysisGraph& graph, const RunControl& control) {
+    return eigenvector_iteration(graph, control).values;
+}
+
+PowerIteration pagerank_iteration(const AnalysisGraph& graph, double alpha,
+                                  const RunControl& control) {
     const std::size_t n = graph.vertex_count;
-    std::vector<double> rank(n, n > 0 ? 1.0 / static_cast<double>(n) : 0.0);
+    PowerIteration result{std::vector<double>(n, n > 0 ? 1.0 / static_cast<double>(n) : 0.0),
+                          {.limit = pagerank_limit, .tolerance = pagerank_tolerance}};
+    std::vector<double>& rank = result.values;
     if (n == 0) {
-        return rank;
+        return result;
     }
     const auto out_strength = strengths_of(graph.out, n);
     std::vector<Vertex> dangling;
@@ -750,8 +770,10 @@ std::vector<double> pagerank(const AnalysisGraph& graph, double alpha) {
     }
     const double uniform = 1.0 / static_cast<double>(n);
     std::vector<double> next(n);
-    constexpr int max_iterations = 10000;
-    for (int iteration = 0; iteration < max_iterations; ++iteration) {
+    Convergence& convergence = result.convergence;
+    convergence.converged = false;
+    while (!convergence.converged && convergence.iterations < pagerank_limit) {
+        control.check();
         double dangling_mass = 0.0;
         for (Vertex v : dangling) {
             dangling_mass += rank[v];
@@ -769,11 +791,18 @@ std::vector<double> pagerank(const AnalysisGraph& graph, double alpha) {
             change += std::fabs(next[v] - rank[v]);
         }
         rank.swap(next);
-        if (change < 1e-15) {
-            break;
-        }
+        ++convergence.iterations;
+        convergence.change = change;
+        convergence.converged = change < pagerank_tolerance;
     }
-    return rank;
+    if (!convergence.converged && control.not_converged) {
+        control.not_converged("pagerank", convergence);
+    }
+    return result;
+}
+
+std::vector<double> pagerank(const AnalysisGraph& graph, double alpha, const RunControl& control) {
+    return pagerank_iteration(graph, alpha, control).values;
 }
 
 std::vector<double> coreness(const AnalysisGraph& graph) {
@@ -830,12 +859,13 @@ std::vector<double> coreness(const AnalysisGraph& graph) {
     return {degree.begin(), degree.end()};
 }
 
-std::vector<double> constraint(const AnalysisGraph& graph) {
+std::vector<double> constraint(const AnalysisGraph& graph, const RunControl& control) {
     const std::size_t n = graph.vertex_count;
     const auto& adjacency = graph.undirected;
     const auto total = strengths_of(adjacency, n);
     std::vector<double> result(n, std::numeric_limits<double>::quiet_NaN());
     for (std::size_t v = 0; v < n; ++v) {
+        control.check(); // O(d²) per actor: a hub alone can take seconds
         const auto vertex = static_cast<Vertex>(v);
         const auto neighbours = adjacency.neighbours_of(vertex);
         if (neighbours.empty()) {
@@ -859,13 +889,14 @@ std::vector<double> constraint(const AnalysisGraph& graph) {
     return result;
 }
 
-std::vector<double> effective_size(const AnalysisGraph& graph) {
+std::vector<double> effective_size(const AnalysisGraph& graph, const RunControl& control) {
     const std::size_t n = graph.vertex_count;
     const auto& adjacency = graph.undirected;
     const auto total = strengths_of(adjacency, n);
     const auto largest = max_weights_of(adjacency, n);
     std::vector<double> result(n, std::numeric_limits<double>::quiet_NaN());
     for (std::size_t v = 0; v < n; ++v) {
+        control.check(); // O(d²) per actor
         const auto vertex = static_cast<Vertex>(v);
         const auto neighbours = adjacency.neighbours_of(vertex);
         const auto weights = adjacency.weights_of(vertex);
@@ -888,8 +919,8 @@ std::vector<double> effective_size(const AnalysisGraph& graph) {
     return result;
 }
 
-std::vector<double> clustering(const AnalysisGraph& graph) {
-    const auto triangles = triangle_counts(graph);
+std::vector<double> clustering(const AnalysisGraph& graph, const RunControl& control) {
+    const auto triangles = triangle_counts(graph, control);
     std::vector<double> result(graph.vertex_count, 0.0);
     for (std::size_t v = 0; v < graph.vertex_count; ++v) {
         const double d = static_cast<double>(graph.undirected.degree(static_cast<Vertex>(v)));
@@ -901,13 +932,15 @@ std::vector<double> clustering(const AnalysisGraph& graph) {
 }
 
 std::vector<BrokerageRoles> brokerage(const AnalysisGraph& graph,
-                                      const std::vector<std::string>& group) {
+                                      const std::vector<std::string>& group,
+                                      const RunControl& control) {
     std::vector<BrokerageRoles> roles(graph.vertex_count);
     auto has_arc = [&](Vertex a, Vertex b) {
         const auto row = graph.out.neighbours_of(a);
         return std::binary_search(row.begin(), row.end(), b);
     };
     for (std::size_t broker = 0; broker < graph.vertex_count; ++broker) {
+        control.check(); // O(in·out) per broker
         const auto v = static_cast<Vertex>(broker);
         for (Vertex i : graph.in.neighbours_of(v)) {
             for (Vertex j : graph.out.neighbours_of(v)) {
@@ -950,7 +983,7 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
     std::optional<DistanceSums> sums; // shared by closeness and harmonic
     auto distance_sums_once = [&]() -> const DistanceSums& {
         if (!sums) {
-            sums = distance_sums(graph, options.threads);
+            sums = distance_sums(graph, options.threads, options.control);
         }
         return *sums;
     };
@@ -960,6 +993,7 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
             continue;
         }
         std::vector<double> values;
+        std::optional<Convergence> convergence;
         switch (measure) {
         case Measure::degree:
             values = degree(graph);
@@ -978,11 +1012,11 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
             break;
         case Measure::betweenness:
             if (options.edge_betweenness != nullptr) {
-                auto both = betweenness_scores(graph, options.threads);
+                auto both = betweenness_scores(graph, options.threads, options.control);
                 values = std::move(both.vertices);
                 *options.edge_betweenness = std::move(both.edges);
             } else {
-                values = betweenness(graph, options.threads);
+                values = betweenness(graph, options.threads, options.control);
             }
             break;
         case Measure::closeness:
@@ -991,23 +1025,29 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
         case Measure::harmonic:
             values = distance_sums_once().inverse;
             break;
-        case Measure::eigenvector:
-            values = eigenvector(graph);
+        case Measure::eigenvector: {
+            auto iteration = eigenvector_iteration(graph, options.control);
+            values = std::move(iteration.values);
+            convergence = iteration.convergence;
             break;
-        case Measure::pagerank:
-            values = pagerank(graph);
+        }
+        case Measure::pagerank: {
+            auto iteration = pagerank_iteration(graph, 0.85, options.control);
+            values = std::move(iteration.values);
+            convergence = iteration.convergence;
             break;
+        }
         case Measure::coreness:
             values = coreness(graph);
             break;
         case Measure::constraint:
-            values = constraint(graph);
+            values = constraint(graph, options.control);
             break;
         case Measure::effective_size:
-            values = effective_size(graph);
+            values = effective_size(graph, options.control);
             break;
         case Measure::clustering:
-            values = clustering(graph);
+            values = clustering(graph, options.control);
             break;
         }
         if (options.normalized) {
@@ -1038,7 +1078,7 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
                 break;
             }
         }
-        columns.push_back({measure, std::move(values)});
+        columns.push_back({measure, std::move(values), convergence});
     }
     return columns;
 }

@@ -186,40 +186,63 @@ std::vector<double> community_strength(const WorkGraph& g, const std::vector<Nod
     return total;
 }
 
+/// Where a node gains most, and the gain.
+struct Move {
+    Node community;
+    double gain;
+};
+
+/// The local-moving step shared by Louvain and Leiden: takes v out of its community (its strength
+/// k leaves total[own]), gathers into `around` the weights from v to the communities around it,
+/// and returns the community of largest gain w(v, c) − γ k K_c / 2m, the change of modularity
+/// times m. Its own community comes first and another wins only by more than the rounding
+/// tolerance, so a node never moves on noise. The caller adds k to the total of the community it
+/// picks and clears `around`. O(deg v).
+Move best_move(const WorkGraph& g, Node v, const std::vector<Node>& community,
+               std::vector<double>& total, GroupWeights& around, double resolution) {
+    const double k = g.strength[v];
+    for (std::size_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+        around.add(community[g.neighbours[e]], g.weights[e]);
+    }
+    const Node own = community[v];
+    total[own] -= k;
+    const double scale = resolution * k / g.total;
+    Move best{own, around[own] - scale * total[own]};
+    for (Node c : around.groups()) {
+        const double gain = around[c] - scale * total[c];
+        if (gain > best.gain + gain_tolerance * k) {
+            best = {c, gain};
+        }
+    }
+    return best;
+}
+
+/// Stop requests are checked once per this many node moves in Leiden's queue (a sweep of Louvain
+/// checks once): often enough to stop within milliseconds, rarely enough to cost nothing.
+constexpr std::size_t moves_between_checks = 1024;
+
 // ---- Louvain -----------------------------------------------------------------------------------
 
 /// Local moving of Louvain from singletons, sweeping a shuffled order until a sweep moves nothing.
 /// The gain of joining c (v taken out of its community first) is w(v, c) − γ k_v K_c / 2m, the
 /// change of modularity times m. Returns whether any node moved. O(m) per sweep.
 bool louvain_move(const WorkGraph& g, std::vector<Node>& community, double resolution,
-                  Random& random) {
+                  Random& random, const RunControl& control) {
     auto total = community_strength(g, community);
     auto order = identity(g.size());
     shuffle(order, random);
     GroupWeights around(g.size());
     bool moved_any = false;
     for (bool moved = true; moved;) {
+        control.check();
         moved = false;
         for (Node v : order) {
             const double k = g.strength[v];
             if (k == 0.0) {
                 continue;
             }
-            for (std::size_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-                around.add(community[g.neighbours[e]], g.weights[e]);
-            }
             const Node own = community[v];
-            total[own] -= k;
-            const double scale = resolution * k / g.total;
-            Node best = own;
-            double best_gain = around[own] - scale * total[own];
-            for (Node c : around.groups()) {
-                const double gain = around[c] - scale * total[c];
-                if (gain > best_gain + gain_tolerance * k) {
-                    best = c;
-                    best_gain = gain;
-                }
-            }
+            const Node best = best_move(g, v, community, total, around, resolution).community;
             total[best] += k;
             if (best != own) {
                 community[v] = best;
@@ -232,12 +255,13 @@ bool louvain_move(const WorkGraph& g, std::vector<Node>& community, double resol
     return moved_any;
 }
 
-std::vector<Node> louvain(const WorkGraph& base, double resolution, Random& random) {
+std::vector<Node> louvain(const WorkGraph& base, double resolution, Random& random,
+                          const RunControl& control) {
     std::vector<Node> node_of = identity(base.size()); // vertex → node of the current level
     WorkGraph level = base;
     for (;;) {
         auto community = identity(level.size());
-        if (!louvain_move(level, community, resolution, random)) {
+        if (!louvain_move(level, community, resolution, random, control)) {
             break;
         }
         const std::size_t count = renumber(community, level.size());
@@ -258,7 +282,7 @@ constexpr double refinement_randomness = 0.01;
 /// neighbouring or empty community of largest gain, and its neighbours outside its new community
 /// are queued again. `community` holds numbers below g.size() and is updated in place.
 void leiden_move(const WorkGraph& g, std::vector<Node>& community, double resolution,
-                 Random& random) {
+                 Random& random, const RunControl& control) {
     const std::size_t n = g.size();
     auto total = community_strength(g, community);
     std::vector<std::size_t> members(n, 0);
@@ -276,7 +300,10 @@ void leiden_move(const WorkGraph& g, std::vector<Node>& community, double resolu
     std::deque<Node> queue(order.begin(), order.end());
     std::vector<bool> queued(n, true);
     GroupWeights around(n);
-    while (!queue.empty()) {
+    for (std::size_t moves = 0; !queue.empty(); ++moves) {
+        if (moves % moves_between_checks == 0) {
+            control.check();
+        }
         const Node v = queue.front();
         queue.pop_front();
         queued[v] = false;
@@ -284,22 +311,11 @@ void leiden_move(const WorkGraph& g, std::vector<Node>& community, double resolu
         if (k == 0.0) {
             continue;
         }
-        for (std::size_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-            around.add(community[g.neighbours[e]], g.weights[e]);
-        }
         const Node own = community[v];
-        total[own] -= k;
+        const auto [best_community, best_gain] =
+            best_move(g, v, community, total, around, resolution);
+        Node best = best_community;
         --members[own];
-        const double scale = resolution * k / g.total;
-        Node best = own;
-        double best_gain = around[own] - scale * total[own];
-        for (Node c : around.groups()) {
-            const double gain = around[c] - scale * total[c];
-            if (gain > best_gain + gain_tolerance * k) {
-                best = c;
-                best_gain = gain;
-            }
-        }
         // An empty community gains 0; when v was alone, staying is already that option.
         const bool alone = members[own] == 0;
         if (!alone && best_gain + gain_tolerance * k < 0.0) {
@@ -331,7 +347,7 @@ void leiden_move(const WorkGraph& g, std::vector<Node>& community, double resolu
 /// those with ΔQ_T ≥ 0, staying alone (ΔQ = 0) included. Returns the subcommunities, numbered
 /// 0, 1, … in order of first node. O(m) plus the exponentials, one per candidate.
 std::vector<Node> refine(const WorkGraph& g, const std::vector<Node>& community, std::size_t count,
-                         double resolution, Random& random) {
+                         double resolution, Random& random, const RunControl& control) {
     const std::size_t n = g.size();
     const double factor = resolution / g.total;
     std::vector<Node> sub = identity(n); // node → subcommunity, numbered by a member node
@@ -353,6 +369,7 @@ std::vector<Node> refine(const WorkGraph& g, const std::vector<Node>& community,
     std::vector<Node> candidates;
     std::vector<double> gains;
     for (std::size_t c = 0; c < count; ++c) {
+        control.check();
         auto& nodes = members[c];
         shuffle(nodes, random);
         const double whole = community_total[c];
@@ -413,17 +430,17 @@ std::vector<Node> refine(const WorkGraph& g, const std::vector<Node>& community,
 
 /// One iteration of Leiden from `start` (a community per base node, numbers below base.size()).
 std::vector<Node> leiden_iteration(const WorkGraph& base, std::vector<Node> start,
-                                   double resolution, Random& random) {
+                                   double resolution, Random& random, const RunControl& control) {
     std::vector<Node> node_of = identity(base.size());
     WorkGraph level = base;
     std::vector<Node> community = std::move(start);
     for (;;) {
-        leiden_move(level, community, resolution, random);
+        leiden_move(level, community, resolution, random, control);
         const std::size_t count = renumber(community, level.size());
         if (count == level.size()) {
             break;
         }
-        auto sub = refine(level, community, count, resolution, random);
+        auto sub = refine(level, community, count, resolution, random, control);
         std::size_t sub_count = sub.empty() ? 0 : *std::max_element(sub.begin(), sub.end()) + 1;
         if (sub_count == level.size()) {
             // Refinement merged nothing: aggregate the communities themselves so the level shrinks.
@@ -478,13 +495,14 @@ std::vector<Node> split_disconnected(const WorkGraph& g, const std::vector<Node>
     return piece;
 }
 
-std::vector<Node> label_propagation(const WorkGraph& g, Random& random) {
+std::vector<Node> label_propagation(const WorkGraph& g, Random& random, const RunControl& control) {
     const std::size_t n = g.size();
     auto label = identity(n);
     shuffle(label, random);
     auto order = identity(n);
     GroupWeights around(n);
     for (bool changed = true; changed;) {
+        control.check();
         changed = false;
         shuffle(order, random);
         for (Node v : order) {
@@ -535,13 +553,14 @@ Partition detect_communities(const graph::AnalysisGraph& graph, const CommunityO
         Random random(options.seed);
         switch (options.method) {
         case CommunityMethod::louvain:
-            community = louvain(base, options.resolution, random);
+            community = louvain(base, options.resolution, random, options.control);
             break;
         case CommunityMethod::leiden: {
             community = identity(n);
             double quality = modularity(graph, widened(community), options.resolution);
             for (;;) {
-                auto next = leiden_iteration(base, community, options.resolution, random);
+                auto next =
+                    leiden_iteration(base, community, options.resolution, random, options.control);
                 const double next_quality = modularity(graph, widened(next), options.resolution);
                 if (next_quality <= quality + 1e-12) {
                     break;
@@ -552,7 +571,7 @@ Partition detect_communities(const graph::AnalysisGraph& graph, const CommunityO
             break;
         }
         case CommunityMethod::label_propagation:
-            community = label_propagation(base, random);
+            community = label_propagation(base, random, options.control);
             break;
         }
     }

@@ -112,6 +112,7 @@ struct Context {
             is_provider[actor] = true;
         }
         for (std::size_t source : area.community_actors) {
+            options.control.check();
             queue.clear();
             steps[source] = 0;
             queue.push_back(static_cast<graph::Vertex>(source));
@@ -650,6 +651,7 @@ CoverageResult coverage(const model::Map& map, const model::Vocabulary& vocabula
     result.services = context.services;
     result.areas.resize(area_count);
     for (std::size_t a = 0; a < area_count; ++a) {
+        options.control.check();
         AreaCoverage& area = result.areas[a];
         area.area = a;
         const model::Area& source = map.areas[a];

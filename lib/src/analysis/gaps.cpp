@@ -420,7 +420,7 @@ Mixing group_mixing(const model::Map& map, const model::Vocabulary& vocabulary,
 std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Vocabulary& vocabulary,
                                          const graph::AnalysisGraph& graph,
                                          const std::vector<std::string>& sectors, std::size_t limit,
-                                         std::size_t& count) {
+                                         std::size_t& count, const RunControl& control) {
     // Per area, the offices local to it (located in it or naming it in `serves`).
     std::vector<std::vector<std::size_t>> local(map.areas.size());
     for (std::size_t v = 0; v < map.actors.size(); ++v) {
@@ -452,6 +452,7 @@ std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Voc
     for (std::size_t a = 0; a < local.size(); ++a) {
         const auto& offices = local[a];
         for (std::size_t i = 0; i < offices.size(); ++i) {
+            control.check(); // O(offices²) per area
             for (std::size_t j = i + 1; j < offices.size(); ++j) {
                 const std::size_t x = offices[i];
                 const std::size_t y = offices[j];
@@ -502,12 +503,13 @@ std::vector<Overlap> overlapping_offices(const model::Map& map, const model::Voc
 }
 
 std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabulary& vocabulary,
-                                     const graph::AnalysisGraph& graph,
-                                     const model::RuleSet& rules) {
+                                     const graph::AnalysisGraph& graph, const model::RuleSet& rules,
+                                     const RunControl& control) {
     const model::AreaTree tree(map);
     const auto served = served_areas(map); // the coverage rule of who serves an area
     std::vector<RuleOutcome> out;
     for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+        control.check();
         const model::TieRule& rule = rules.rules[r];
         RuleOutcome outcome;
         outcome.rule = r;
@@ -584,6 +586,7 @@ std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabul
         outcome.applicable = !targets.empty();
         if (rule.each_area) {
             for (std::size_t a = 0; a < map.areas.size(); ++a) {
+                control.check(); // O(actors) per area
                 if (!tree.is_leaf(a)) {
                     continue;
                 }
@@ -617,31 +620,33 @@ std::vector<RuleOutcome> check_rules(const model::Map& map, const model::Vocabul
 
 SelectorError::SelectorError(Problem problem_found, std::string item_written,
                              std::vector<std::string> instead)
-    : Error(ErrorCode::selector, [&] {
-          const std::string id = item_written.substr(item_written.find(':') + 1);
-          switch (problem_found) {
-          case Problem::empty:
-              return std::string("an empty selector; write e.g. community or kind:consulta");
-          case Problem::unknown_sector:
-              return "no sector \"" + id + "\"";
-          case Problem::unknown_kind:
-              return "no kind \"" + id + "\" in the vocabulary or the map";
-          case Problem::unknown_level:
-              return "no level \"" + id + "\"";
-          case Problem::unknown_id:
-              return "\"" + item_written +
-                     "\" is neither a sector nor a kind; write sector:ID, kind:ID or level:ID";
-          case Problem::area_id:
-              return "\"" + item_written +
-                     "\" is an area; selectors take sectors, kinds and levels";
-          case Problem::actor_id:
-              return "\"" + item_written +
-                     "\" is an actor; selectors take sectors, kinds and levels";
-          case Problem::matches_nobody:
-              return "no actor on this map matches \"" + item_written + "\"";
-          }
-          return std::string("bad selector");
-      }()),
+    : Error(
+          ErrorCode::selector,
+          [&] {
+              const std::string id = item_written.substr(item_written.find(':') + 1);
+              switch (problem_found) {
+              case Problem::empty:
+                  return std::string("an empty selector; write e.g. community or kind:consulta");
+              case Problem::unknown_sector:
+                  return "no sector \"" + id + "\"";
+              case Problem::unknown_kind:
+                  return "no kind \"" + id + "\" in the vocabulary or the map";
+              case Problem::unknown_level:
+                  return "no level \"" + id + "\"";
+              case Problem::unknown_id:
+                  return "\"" + item_written +
+                         "\" is neither a sector nor a kind; write sector:ID, kind:ID or level:ID";
+              case Problem::area_id:
+                  return "\"" + item_written +
+                         "\" is an area; selectors take sectors, kinds and levels";
+              case Problem::actor_id:
+                  return "\"" + item_written +
+                         "\" is an actor; selectors take sectors, kinds and levels";
+              case Problem::matches_nobody:
+                  return "no actor on this map matches \"" + item_written + "\"";
+              }
+              return std::string("bad selector");
+          }()),
       problem(problem_found), item(std::move(item_written)), candidates(std::move(instead)) {}
 
 namespace {
@@ -841,9 +846,11 @@ GapsResult find_gaps(const model::Map& map, const model::Vocabulary& vocabulary,
     std::sort(cuts.begin(), cuts.end(), larger_first);
     std::sort(ties.begin(), ties.end(), larger_first);
     for (const auto& [size, v] : cuts) {
+        options.control.check();
         result.cut_actors.push_back(finder.for_actor(static_cast<graph::Vertex>(v)));
     }
     for (const auto& [size, e] : ties) {
+        options.control.check();
         result.bridges.push_back(finder.for_bridge(e));
     }
 
@@ -889,10 +896,11 @@ GapsResult find_gaps(const model::Map& map, const model::Vocabulary& vocabulary,
             {v, far->reached(v) ? std::optional<std::size_t>(far->steps[v]) : std::nullopt});
     }
 
-    result.overlaps = overlapping_offices(map, vocabulary, graph, options.overlap_sectors,
-                                          options.overlap_limit, result.overlap_count);
+    result.overlaps =
+        overlapping_offices(map, vocabulary, graph, options.overlap_sectors, options.overlap_limit,
+                            result.overlap_count, options.control);
     if (options.rules != nullptr) {
-        result.rules = check_rules(map, vocabulary, graph, *options.rules);
+        result.rules = check_rules(map, vocabulary, graph, *options.rules, options.control);
     }
     return result;
 }

@@ -54,10 +54,12 @@ std::optional<std::string> salience_of(const model::Actor& actor) {
 } // namespace
 
 ActorProfile profile(const model::Map& map, const model::Vocabulary& vocabulary,
-                     const graph::AnalysisGraph& graph, std::size_t actor) {
+                     const graph::AnalysisGraph& graph, std::size_t actor,
+                     const ProfileOptions& options) {
     ActorProfile out;
     out.actor = actor;
-    for (const auto& column : centrality(graph)) {
+    for (const auto& column :
+         centrality(graph, {.threads = options.threads, .control = options.control})) {
         double largest = 0.0;
         for (double other : column.values) {
             largest = std::isnan(other) ? largest : std::max(largest, std::fabs(other));
@@ -75,7 +77,7 @@ ActorProfile profile(const model::Map& map, const model::Vocabulary& vocabulary,
             {column.measure, value, std::isnan(value) ? 0 : higher + 1, largest});
     }
     const auto sectors = *model::group_labels(map, vocabulary, "sector");
-    out.roles = brokerage(graph, sectors)[actor];
+    out.roles = brokerage(graph, sectors, options.control)[actor];
     const model::Actor& source = map.actors[actor];
     out.quadrant = quadrant_of(source);
     out.salience = salience_of(source);
@@ -105,9 +107,10 @@ ActorProfile profile(const model::Map& map, const model::Vocabulary& vocabulary,
     out.ego_density =
         k >= 2 ? static_cast<double>(out.ties_among_neighbours) / (k * (k - 1) / 2) : 0.0;
 
-    GapsOptions options;
-    options.list_limit = 1000;
-    out.cut = cut_impact(map, vocabulary, graph, actor, options);
+    GapsOptions gaps_options;
+    gaps_options.list_limit = 1000;
+    gaps_options.control = options.control;
+    out.cut = cut_impact(map, vocabulary, graph, actor, gaps_options);
     for (const auto& service : source.services) {
         if (std::find(out.only_services.begin(), out.only_services.end(), service) !=
             out.only_services.end()) {

@@ -98,10 +98,12 @@ std::size_t count_strong_components(const graph::AnalysisGraph& graph) {
 
 } // namespace
 
-std::vector<std::size_t> triangle_counts(const graph::AnalysisGraph& graph) {
+std::vector<std::size_t> triangle_counts(const graph::AnalysisGraph& graph,
+                                         const RunControl& control) {
     const auto& adjacency = graph.undirected;
     std::vector<std::size_t> count(graph.vertex_count, 0);
     for (std::size_t v = 0; v < graph.vertex_count; ++v) {
+        control.check(); // O(d²) per actor
         const auto nv = adjacency.neighbours_of(static_cast<Vertex>(v));
         for (Vertex w : nv) {
             if (w <= v) {
@@ -198,7 +200,7 @@ MapStats map_stats(const graph::AnalysisGraph& graph, const StatsOptions& option
                            members.begin() + static_cast<std::ptrdiff_t>(options.sample_sources));
             stats.path_sources = sources.size();
         }
-        const auto sums = step_sums(graph.undirected, sources, options.threads);
+        const auto sums = step_sums(graph.undirected, sources, options.threads, options.control);
         std::size_t total = 0;
         for (std::size_t i = 0; i < sources.size(); ++i) {
             total += sums.steps[i];
@@ -210,7 +212,7 @@ MapStats map_stats(const graph::AnalysisGraph& graph, const StatsOptions& option
     }
 
     // Transitivity (global clustering) and Freeman degree centralization on U.
-    const auto triangle_count = triangle_counts(graph);
+    const auto triangle_count = triangle_counts(graph, options.control);
     double closed = 0.0;
     double triads = 0.0;
     std::size_t max_degree = 0;
@@ -232,13 +234,15 @@ MapStats map_stats(const graph::AnalysisGraph& graph, const StatsOptions& option
     }
     if (n <= options.exact_limit) {
         stats.betweenness_centralization =
-            betweenness_centralization(betweenness(graph, options.threads));
+            betweenness_centralization(betweenness(graph, options.threads, options.control));
     } else {
         stats.betweenness_estimated = true;
-        stats.betweenness_centralization = betweenness_centralization(
-            approximate_betweenness(
-                graph, {.epsilon = 0.01, .seed = options.seed, .threads = options.threads})
-                .values);
+        stats.betweenness_centralization =
+            betweenness_centralization(approximate_betweenness(graph, {.epsilon = 0.01,
+                                                                       .seed = options.seed,
+                                                                       .threads = options.threads,
+                                                                       .control = options.control})
+                                           .values);
     }
     for (const auto& [name, labels] : options.groupings) {
         GroupingFigures figures;

@@ -159,6 +159,13 @@ double objective_on(const model::Map& map, const graph::AnalysisGraph& graph,
     return 0.0;
 }
 
+/// The options with the search's control also in force for the coverage it computes.
+SuggestOptions with_one_control(const SuggestOptions& options) {
+    SuggestOptions settings = options;
+    settings.coverage.control = options.control;
+    return settings;
+}
+
 /// A candidate link with its last known gain.
 struct Candidate {
     std::size_t source;
@@ -208,6 +215,7 @@ public:
         std::set<std::pair<std::size_t, std::size_t>> chosen;
         const std::size_t& round = links_;
         while (result.links.size() < options_.k && !heap.empty()) {
+            options_.control.check();
             Candidate top = heap.top();
             heap.pop();
             const auto key = std::minmax(top.source, top.target);
@@ -276,6 +284,7 @@ private:
     }
 
     double gain(const Candidate& candidate) {
+        options_.control.check(); // each evaluation rebuilds a graph or searches it
         if (options_.goal == Goal::reach) {
             return reach_gain(candidate.source);
         }
@@ -352,6 +361,7 @@ private:
                 }
             }
             for (std::size_t x = 0; x < n; ++x) {
+                options_.control.check(); // O(n) per source: O(n²) in all
                 const bool source_ok =
                     options_.candidates == Candidates::any ? !to_[x] : (from_[x] && !to_[x]);
                 if (!source_ok) {
@@ -383,6 +393,7 @@ private:
                 }
             }
             for (const auto& [label, list] : members) {
+                options_.control.check();
                 if (label == largest) {
                     continue;
                 }
@@ -408,6 +419,7 @@ private:
         case Goal::resilience: {
             const Separations found = separations(working_.graph);
             for (std::size_t c = 0; c < n && out.size() < max_candidates; ++c) {
+                options_.control.check();
                 if (found.separated[c].empty()) {
                     continue;
                 }
@@ -439,6 +451,7 @@ private:
             const auto result =
                 coverage(working_.map, vocabulary_, working_.graph, options_.coverage);
             for (std::size_t a : result.ranking) {
+                options_.control.check();
                 const auto& area = result.areas[a];
                 if (area.community_actors.empty()) {
                     continue;
@@ -498,7 +511,8 @@ private:
 
 } // namespace
 
-std::vector<LinkScores> link_prediction(const graph::AnalysisGraph& graph) {
+std::vector<LinkScores> link_prediction(const graph::AnalysisGraph& graph,
+                                        const RunControl& control) {
     const std::size_t n = graph.vertex_count;
     const auto& adjacency = graph.undirected;
     std::vector<LinkScores> out;
@@ -507,6 +521,7 @@ std::vector<LinkScores> link_prediction(const graph::AnalysisGraph& graph) {
     std::vector<bool> neighbour(n, false);
     std::vector<std::size_t> list;
     for (std::size_t u = 0; u < n; ++u) {
+        control.check(); // O(Σ deg²) in all
         const auto vu = static_cast<graph::Vertex>(u);
         for (graph::Vertex w : adjacency.neighbours_of(vu)) {
             neighbour[w] = true;
@@ -548,12 +563,14 @@ std::vector<LinkScores> link_prediction(const graph::AnalysisGraph& graph) {
 
 double goal_objective(const model::Map& map, const model::Vocabulary& vocabulary,
                       const SuggestOptions& options) {
-    return objective_on(map, graph::build(map, options.build), vocabulary, options);
+    return objective_on(map, graph::build(map, options.build), vocabulary,
+                        with_one_control(options));
 }
 
 SuggestResult suggest(const model::Map& map, const model::Vocabulary& vocabulary,
                       const SuggestOptions& options) {
-    return Greedy(map, vocabulary, options).run();
+    const SuggestOptions settings = with_one_control(options);
+    return Greedy(map, vocabulary, settings).run();
 }
 
 std::vector<Goal> goals_that_gain(const model::Map& map, const model::Vocabulary& vocabulary,
@@ -563,6 +580,7 @@ std::vector<Goal> goals_that_gain(const model::Map& map, const model::Vocabulary
         if (goal == options.goal) {
             continue;
         }
+        options.control.check();
         SuggestOptions other = options;
         other.goal = goal;
         other.k = 1;

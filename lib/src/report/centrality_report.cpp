@@ -101,6 +101,21 @@ nlohmann::ordered_json centrality_results(const CentralityReport& report) {
         }
         out["edges"] = std::move(edges);
     }
+    // Only a power iteration that stopped at its limit is mentioned: converged results stay as
+    // they were.
+    nlohmann::ordered_json convergence;
+    for (const auto& c : report.columns) {
+        if (c.convergence && !c.convergence->converged) {
+            convergence[analysis::measure_key(c.measure)] = {
+                {"converged", false},
+                {"iterations", c.convergence->iterations},
+                {"change", c.convergence->change},
+                {"tolerance", c.convergence->tolerance}};
+        }
+    }
+    if (!convergence.is_null()) {
+        out["convergence"] = std::move(convergence);
+    }
     return out;
 }
 
@@ -316,6 +331,7 @@ Document centrality_document(const Input& input, const CentralitySettings& setti
     options.measures = settings.measures;
     options.threads = threads;
     options.normalized = settings.normalized;
+    options.control = input.settings().control;
     std::optional<analysis::ApproximateBetweenness> approximate;
     if (settings.approx > 0.0 && asks_for(settings.measures, analysis::Measure::betweenness)) {
         // Sampled betweenness replaces the exact one; the other measures stay exact.
@@ -324,13 +340,14 @@ Document centrality_document(const Input& input, const CentralitySettings& setti
         approximate = analysis::approximate_betweenness(graph, {.epsilon = settings.approx,
                                                                 .confidence = settings.confidence,
                                                                 .seed = settings.seed,
-                                                                .threads = threads});
+                                                                .threads = threads,
+                                                                .control = options.control});
     }
     if (settings.edges && !approximate) {
         options.edge_betweenness = &result.edge_betweenness;
         if (!asks_for(settings.measures, analysis::Measure::betweenness)) {
             // Without the actors' betweenness, the ties' scores need a pass of their own.
-            result.edge_betweenness = analysis::edge_betweenness(graph, threads);
+            result.edge_betweenness = analysis::edge_betweenness(graph, threads, options.control);
         }
     }
     if (!options.measures.empty() || !approximate) {
@@ -344,7 +361,7 @@ Document centrality_document(const Input& input, const CentralitySettings& setti
         result.columns.insert(after, {analysis::Measure::betweenness, approximate->values});
     }
     if (!settings.by.empty()) {
-        result.brokerage = analysis::brokerage(graph, result.groups);
+        result.brokerage = analysis::brokerage(graph, result.groups, options.control);
     }
     const auto* ranking = &result.columns.front().values;
     result.ranking = result.columns.front().measure;

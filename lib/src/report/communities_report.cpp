@@ -106,7 +106,8 @@ std::string alignment_heading(const std::string& grouping, const analysis::Conti
         {{"grouping", grouping_label(grouping, words)}, {"nmi", words.number(contingency.nmi, 3)}});
 }
 
-Document communities_document(const Input& input, const analysis::CommunityOptions& options) {
+Document communities_document(const Input& input, analysis::CommunityOptions options) {
+    options.control = input.settings().control;
     const model::Map& map = input.map();
     const model::Language language = input.language();
     CommunitiesReport result;

@@ -973,7 +973,8 @@ Document coverage_document(const Input& input, const CoverageSettings& settings)
     check_references(input, settings);
     const model::Map& map = input.map();
     const model::Language language = input.language();
-    const analysis::CoverageOptions& options = settings.options;
+    analysis::CoverageOptions options = settings.options;
+    options.control = input.settings().control;
     CoverageReport result;
     result.map = &map;
     result.vocabulary = &input.vocabulary();

@@ -815,6 +815,7 @@ Document gaps_document(const Input& input, const GapsSettings& settings) {
     analysis::GapsOptions options;
     options.group = settings.group;
     options.within = settings.within;
+    options.control = input.settings().control;
     options.from = parse_selector_setting(settings.from, "from", input);
     options.to = parse_selector_setting(settings.to, "to", input);
     model::RuleSet rules;

@@ -276,7 +276,9 @@ Document profile_document(const Input& input, const std::string& id) {
         }
         throw UsageError(message);
     }
-    const auto profile = analysis::profile(map, input.vocabulary(), input.graph(), *index);
+    const auto profile = analysis::profile(
+        map, input.vocabulary(), input.graph(), *index,
+        {.threads = input.settings().threads, .control = input.settings().control});
     Document document = new_document(input, "profile");
     document.title.clear(); // the profile's own text opens with the actor's name
     document.options["actor"] = id;

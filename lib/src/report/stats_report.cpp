@@ -152,6 +152,7 @@ std::string grouping_label(const std::string& grouping, const text::Words& words
 Document stats_document(const Input& input) {
     analysis::StatsOptions options;
     options.threads = input.settings().threads;
+    options.control = input.settings().control;
     for (const char* by : {"kind", "sector", "level", "area"}) {
         options.groupings.emplace_back(by,
                                        *model::group_labels(input.map(), input.vocabulary(), by));

@@ -381,6 +381,7 @@ Document suggest_document(const Input& input, const SuggestSettings& settings) {
         options.coverage.within = settings.within; // goal coverage: reach of services, same meaning
         options.candidates = settings.candidates;
         options.build = input.build_options();
+        options.control = input.settings().control;
         options.from = result.from;
         options.to = result.to;
         result.goal = analysis::suggest(map, input.vocabulary(), options);
@@ -389,7 +390,8 @@ Document suggest_document(const Input& input, const SuggestSettings& settings) {
         }
     }
     result.predicted =
-        rank_links(analysis::link_prediction(input.graph()), settings.score, settings.top);
+        rank_links(analysis::link_prediction(input.graph(), input.settings().control),
+                   settings.score, settings.top);
 
     Document document = new_document(input, "suggest");
     auto& options = document.options;

@@ -2,6 +2,7 @@
 // Approximate betweenness for large maps, with a stated guarantee (Riondato & Kornaropoulos, "Fast
 // approximation of betweenness centrality through sampling", 2016).
 
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 
 #include <cstddef>
@@ -15,6 +16,7 @@ struct ApproximateOptions {
     double confidence = 0.9; ///< probability that every actor is within epsilon (1 − δ)
     std::uint64_t seed = 1;  ///< the same seed gives the same estimate for any thread count
     unsigned threads = 0;    ///< 0: all cores
+    RunControl control;      ///< progress and stop requests; empty: none
 };
 
 struct ApproximateBetweenness {

@@ -3,6 +3,7 @@
 // graphs of SPEC §2 (G = the analysis graph, U = its undirected projection); docs/measures.md gives
 // the formulas. n = actors, m = merged ties.
 
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 
 #include <cstddef>
@@ -57,47 +58,69 @@ std::vector<double> strength(const graph::AnalysisGraph& graph);
 /// compared with a relative tolerance of 1e-10 so that sums of fractions that are equal on paper
 /// count as ties. O(n·m) unweighted, O(n·m·log n) weighted; sources run in parallel on `threads`
 /// threads (0: all cores) with a reduction whose order does not depend on the thread count.
-std::vector<double> betweenness(const graph::AnalysisGraph& graph, unsigned threads = 0);
+std::vector<double> betweenness(const graph::AnalysisGraph& graph, unsigned threads = 0,
+                                const RunControl& control = {});
 /// Edge betweenness per merged edge of G (`graph.edges` order),
 /// `nx.edge_betweenness_centrality(G, weight=dist, normalized=True)`. Same cost as betweenness.
-std::vector<double> edge_betweenness(const graph::AnalysisGraph& graph, unsigned threads = 0);
+std::vector<double> edge_betweenness(const graph::AnalysisGraph& graph, unsigned threads = 0,
+                                     const RunControl& control = {});
 /// Vertex and edge betweenness from one pass over the sources.
 struct BetweennessScores {
     std::vector<double> vertices; ///< as betweenness()
     std::vector<double> edges;    ///< as edge_betweenness()
 };
-BetweennessScores betweenness_scores(const graph::AnalysisGraph& graph, unsigned threads = 0);
+BetweennessScores betweenness_scores(const graph::AnalysisGraph& graph, unsigned threads = 0,
+                                     const RunControl& control = {});
 
 /// Closeness with the Wasserman–Faust correction for disconnected maps,
 /// `nx.closeness_centrality(G, distance=dist)`: (r−1)/Σd · (r−1)/(n−1), r = actors that reach the
 /// actor (incoming distances on directed maps). O(n·m·log n).
-std::vector<double> closeness(const graph::AnalysisGraph& graph, unsigned threads = 0);
+std::vector<double> closeness(const graph::AnalysisGraph& graph, unsigned threads = 0,
+                              const RunControl& control = {});
 /// Harmonic closeness, `nx.harmonic_centrality(G, distance=dist)`: Σ 1/d(v, u) over the actors v
 /// that reach u. O(n·m·log n).
-std::vector<double> harmonic(const graph::AnalysisGraph& graph, unsigned threads = 0);
+std::vector<double> harmonic(const graph::AnalysisGraph& graph, unsigned threads = 0,
+                             const RunControl& control = {});
 /// Eigenvector centrality on U weighted by strength, `nx.eigenvector_centrality_numpy(U,
 /// weight="weight")` with a positive sign: the Perron vector of U's weighted adjacency, unit
 /// Euclidean norm. Power iteration on A + I (the shift avoids oscillation on bipartite maps).
-/// O(k·m).
-std::vector<double> eigenvector(const graph::AnalysisGraph& graph);
+/// O(k·m): at most 100,000 iterations, stopping when no entry changes by 1e-15 or more.
+std::vector<double> eigenvector(const graph::AnalysisGraph& graph, const RunControl& control = {});
 /// PageRank, `nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-12)`: an undirected tie counts
 /// both ways; an actor without out-ties spreads its score evenly over every actor. Pull-based power
-/// iteration to an L1 change below 1e-15. O(k·m).
-std::vector<double> pagerank(const graph::AnalysisGraph& graph, double alpha = 0.85);
+/// iteration to an L1 change below 1e-15, at most 10,000 iterations. O(k·m).
+std::vector<double> pagerank(const graph::AnalysisGraph& graph, double alpha = 0.85,
+                             const RunControl& control = {});
+
+/// The values of a power iteration and how it ended.
+struct PowerIteration {
+    std::vector<double> values;
+    Convergence convergence;
+};
+/// eigenvector() with how its power iteration ended. When it reaches its iteration limit before
+/// converging, control.not_converged is called and the last iterate is returned.
+PowerIteration eigenvector_iteration(const graph::AnalysisGraph& graph,
+                                     const RunControl& control = {});
+/// pagerank() with how its power iteration ended, as eigenvector_iteration().
+PowerIteration pagerank_iteration(const graph::AnalysisGraph& graph, double alpha = 0.85,
+                                  const RunControl& control = {});
 /// k-core number on U, `nx.core_number(U)`. Bucket algorithm, O(n + m).
 std::vector<double> coreness(const graph::AnalysisGraph& graph);
 /// Burt's constraint on U, `nx.constraint(U, weight="weight")`; NaN for isolated actors. O(Σ d²).
-std::vector<double> constraint(const graph::AnalysisGraph& graph);
+std::vector<double> constraint(const graph::AnalysisGraph& graph, const RunControl& control = {});
 /// Burt's effective size on U, `nx.effective_size(U, weight="weight")`; NaN for isolated actors.
 /// O(Σ d²).
-std::vector<double> effective_size(const graph::AnalysisGraph& graph);
+std::vector<double> effective_size(const graph::AnalysisGraph& graph,
+                                   const RunControl& control = {});
 /// Local clustering on U, unweighted, `nx.clustering(U)`. O(Σ d²).
-std::vector<double> clustering(const graph::AnalysisGraph& graph);
+std::vector<double> clustering(const graph::AnalysisGraph& graph, const RunControl& control = {});
 
 /// One computed measure: a value per actor, in the map's actor order.
 struct MeasureColumn {
     Measure measure;
     std::vector<double> values;
+    /// Eigenvector and PageRank: how the power iteration ended; empty for the other measures.
+    std::optional<Convergence> convergence = std::nullopt;
 };
 
 struct CentralityOptions {
@@ -108,6 +131,7 @@ struct CentralityOptions {
     bool normalized = false;
     /// When set and betweenness is computed, receives the edge betweenness of the same pass.
     std::vector<double>* edge_betweenness = nullptr;
+    RunControl control; ///< progress, stop requests and warnings; empty: none
 };
 
 /// The requested measures that apply to the graph, in printing order.
@@ -131,7 +155,8 @@ struct BrokerageRoles {
 /// broker v gets one count in the role given by the groups of i, v and j. `group` has one label per
 /// actor. O(Σ in·out).
 std::vector<BrokerageRoles> brokerage(const graph::AnalysisGraph& graph,
-                                      const std::vector<std::string>& group);
+                                      const std::vector<std::string>& group,
+                                      const RunControl& control = {});
 
 /// Per source: actors reached (itself included), the sum of their distances in steps, and the
 /// largest such distance, along `adjacency`.
@@ -143,7 +168,7 @@ struct StepSums {
 /// Breadth-first search from every source, 64 sources per pass over the ties (bit-parallel
 /// frontiers). O(|sources|/64 · m) word operations plus O(Σ reached).
 StepSums step_sums(const graph::Adjacency& adjacency, const std::vector<graph::Vertex>& sources,
-                   unsigned threads = 0);
+                   unsigned threads = 0, const RunControl& control = {});
 
 /// Number of threads to use for `threads` (0: all cores, at least 1).
 unsigned resolve_threads(unsigned threads);

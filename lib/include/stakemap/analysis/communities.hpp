@@ -16,6 +16,7 @@
 //    choices with std::exp: a libm whose exp differs in the last bit could change a choice only
 //    when a draw falls within that bit of a boundary.)
 
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 
 #include <cstddef>
@@ -67,6 +68,7 @@ struct CommunityOptions {
     CommunityMethod method = CommunityMethod::leiden;
     double resolution = 1.0; ///< γ ≥ 0: multiplies the null-model term; larger gives more groups
     std::uint64_t seed = 1;  ///< seeds the std::mt19937_64 behind every random choice
+    RunControl control;      ///< stop requests, checked once per sweep; empty: none
 };
 
 /// A partition of the actors into communities.

@@ -6,6 +6,7 @@
 // Definitions and the score formula: docs/coverage.md. This layer returns data (numbers, ids,
 // enums); report/coverage_report.hpp turns it into words.
 
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/vocabulary.hpp"
@@ -76,6 +77,7 @@ struct CoverageOptions {
     CoverageWeights weights;
     /// Services to consider (matrix columns and needs); empty: every service offered or needed.
     std::vector<std::string> services;
+    RunControl control; ///< stop requests; empty: none
 };
 
 /// Something the data does not say, so a figure was left out ("no data") rather than guessed.

@@ -3,6 +3,7 @@
 // mix (E–I index), actors a group does not reach, offices that overlap without talking, and
 // violations of expected-tie rules. Definitions: docs/gaps.md.
 
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/error.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/model/map.hpp"
@@ -126,6 +127,7 @@ struct GapsOptions {
     std::size_t list_limit = 50;          ///< cut-off actors listed per impact
     std::size_t overlap_limit = 1000;     ///< overlapping pairs listed (all are counted)
     std::size_t detail_budget = 20000000; ///< actor visits for impact details before counts only
+    RunControl control;                   ///< stop requests; empty: none
 };
 
 struct GapsResult {

@@ -47,8 +47,15 @@ struct ActorProfile {
     std::vector<std::string> only_languages; ///< languages nobody else on the map speaks
 };
 
+/// How profile runs.
+struct ProfileOptions {
+    unsigned threads = 0; ///< 0: all cores
+    RunControl control;   ///< progress, stop requests and warnings; empty: none
+};
+
 /// The profile of `actor` (an index into map.actors).
 ActorProfile profile(const model::Map& map, const model::Vocabulary& vocabulary,
-                     const graph::AnalysisGraph& graph, std::size_t actor);
+                     const graph::AnalysisGraph& graph, std::size_t actor,
+                     const ProfileOptions& options = {});
 
 } // namespace stakemap::analysis

@@ -1,12 +1,14 @@
 #pragma once
-// Progress reports and stop requests for long computations. Process-wide: the command-line tool
-// sets them once (progress on a terminal, Ctrl-C); a library user who sets nothing gets neither.
+// Progress reports, stop requests and warnings for long computations, as igraph's progress,
+// interruption and warning handlers, but passed in each computation's options rather than set for
+// the whole process: a library user who sets nothing gets no progress, no stop and no warnings;
+// the command-line tool passes progress on a terminal, Ctrl-C and warnings on stderr.
 
 #include "stakemap/error.hpp"
+
 #include <atomic>
 #include <cstddef>
 #include <functional>
-#include <stdexcept>
 #include <string_view>
 
 namespace stakemap::analysis {
@@ -17,16 +19,34 @@ public:
     Interrupted() : Error(ErrorCode::interrupted, "interrupted") {}
 };
 
+/// How an iterative computation (eigenvector, PageRank) ended.
+struct Convergence {
+    std::size_t iterations = 0; ///< iterations run
+    std::size_t limit = 0;      ///< the most it may run
+    bool converged = true;      ///< whether the change fell below the tolerance within the limit
+    double change = 0.0;        ///< the change made by the last iteration
+    double tolerance = 0.0;     ///< the change below which it stops
+};
+
+/// The hooks of one computation. Copied into the options of each long computation; every member
+/// may be left empty.
 struct RunControl {
     /// Called from worker threads (one at a time) as parts of a task finish.
     std::function<void(std::string_view task, std::size_t done, std::size_t total)> progress;
-    /// When it becomes true, parallel loops stop taking work and throw Interrupted.
+    /// When it becomes true, long loops stop at their next check and throw Interrupted.
     const std::atomic<bool>* stop = nullptr;
-};
+    /// Called when an iterative measure ("eigenvector", "pagerank") reaches its iteration limit
+    /// before converging; the values it returns are then the last iterate.
+    std::function<void(std::string_view measure, const Convergence& convergence)> not_converged;
 
-/// Installs the hooks every long computation uses from now on.
-void set_run_control(RunControl control);
-/// The hooks in force.
-const RunControl& run_control();
+    /// Whether a stop was requested. One relaxed atomic load: cheap enough for any outer loop.
+    bool stop_requested() const { return stop != nullptr && stop->load(std::memory_order_relaxed); }
+    /// Throws Interrupted when a stop was requested.
+    void check() const {
+        if (stop_requested()) {
+            throw Interrupted();
+        }
+    }
+};
 
 } // namespace stakemap::analysis

@@ -1,6 +1,7 @@
 #pragma once
 // Map-level figures (SPEC §3, `stakemap stats`).
 
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 
 #include <cstddef>
@@ -32,6 +33,7 @@ struct StatsOptions {
     std::uint64_t seed = 1;
     /// Groupings to describe: a name and one label per actor.
     std::vector<std::pair<std::string, std::vector<std::string>>> groupings;
+    RunControl control; ///< progress, stop requests and warnings; empty: none
 };
 
 /// Figures that describe a whole map. Definitions and NetworkX equivalents are in docs/measures.md.
@@ -74,7 +76,8 @@ std::vector<std::size_t> community_indices(const std::vector<std::string>& label
 double betweenness_centralization(const std::vector<double>& betweenness);
 
 /// Number of triangles of U through each vertex. O(Σ d²).
-std::vector<std::size_t> triangle_counts(const graph::AnalysisGraph& graph);
+std::vector<std::size_t> triangle_counts(const graph::AnalysisGraph& graph,
+                                         const RunControl& control = {});
 
 /// Component label of every vertex in U, labels numbered by their smallest vertex.
 std::vector<std::size_t> connected_components(const graph::AnalysisGraph& graph);

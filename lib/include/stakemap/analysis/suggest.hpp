@@ -28,7 +28,8 @@ struct LinkScores {
 
 /// Every non-adjacent pair of U with a common neighbour (pairs without one score 0 everywhere),
 /// ordered by source then target. O(Σ deg²).
-std::vector<LinkScores> link_prediction(const graph::AnalysisGraph& graph);
+std::vector<LinkScores> link_prediction(const graph::AnalysisGraph& graph,
+                                        const RunControl& control = {});
 
 enum class Goal {
     reach,      ///< fewer `from` actors without a `to` actor within K steps
@@ -54,6 +55,9 @@ struct SuggestOptions {
     graph::BuildOptions build; ///< how the map becomes a graph (--types, --at…)
     /// Relation type of suggested links; empty: untyped (or the first of build.types).
     std::string relation_type;
+    /// Stop requests for the whole search, the coverage it computes included (it replaces
+    /// coverage.control); empty: none.
+    RunControl control;
 };
 
 struct Suggestion {

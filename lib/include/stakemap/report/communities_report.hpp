@@ -51,6 +51,7 @@ inline constexpr std::array<std::pair<analysis::CommunityMethod, std::string_vie
     }};
 
 /// `communities`: the partition, its modularity, and how it lines up with areas and sectors.
-Document communities_document(const Input& input, const analysis::CommunityOptions& options);
+/// The input's run control replaces the one in `options`.
+Document communities_document(const Input& input, analysis::CommunityOptions options);
 
 } // namespace stakemap::report

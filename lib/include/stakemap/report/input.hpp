@@ -2,6 +2,7 @@
 // The opening every analysis command shares: the map as read, the what-if edit applied, the
 // analysis graph built with the settings, and the vocabulary merged with the map's own terms.
 
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/vocabulary.hpp"
@@ -43,6 +44,8 @@ struct AnalysisSettings {
     model::Language language = model::Language::en;
     /// Analyse the map with this edit applied (--remove, --add-relation).
     std::optional<model::WhatIf> what_if;
+    /// Progress, stop requests and warnings handed to every analysis the document runs.
+    analysis::RunControl control;
 };
 
 /// A map ready for analysis. Not copyable nor movable: results keep pointers into it.
