@@ -2,7 +2,6 @@
 // The frame every subcommand shares: one class per command (name, synopsis, setup, run), the common
 // options of SPEC §4, and the mapping of failures to exit codes.
 
-#include "stakemap/analysis/gaps.hpp"
 #include "stakemap/analysis/run_control.hpp"
 #include "stakemap/error.hpp"
 #include "stakemap/graph/analysis_graph.hpp"

@@ -374,7 +374,7 @@ Document centrality_document(const Input& input, const CentralitySettings& setti
     result.shown = rank_actors(*ranking, settings.top);
 
     Document document = new_document(input, "centrality");
-    auto& options_json = document.options;
+    auto& options_json = document.options();
     options_json["measures"] = nlohmann::ordered_json::array();
     for (const auto& column : result.columns) {
         options_json["measures"].push_back(analysis::measure_key(column.measure));
@@ -388,8 +388,8 @@ Document centrality_document(const Input& input, const CentralitySettings& setti
         options_json["confidence"] = settings.confidence;
         options_json["seed"] = settings.seed;
     }
-    document.results = centrality_results(result);
-    document.csv_records = document.results["actors"];
+    document.results() = centrality_results(result);
+    document.csv_records() = document.results()["actors"];
     if (input.has_what_if()) {
         // The ranking measure on the map as it is, for the actors present in both.
         analysis::CentralityOptions before_options = options;
@@ -399,13 +399,13 @@ Document centrality_document(const Input& input, const CentralitySettings& setti
         auto what_if = input.what_if_json();
         what_if["measure"] = analysis::measure_key(*result.ranking);
         what_if.update(measure_changes(input.original(), before.front().values, map, *ranking));
-        document.results["what_if"] = std::move(what_if);
+        document.results()["what_if"] = std::move(what_if);
         document.lead.push_back(input.what_if_text() + " — " +
                                 measure_changes_text(input.original(), before.front().values, map,
                                                      *ranking, *result.ranking, input.language()));
     }
     if (approximate) {
-        document.results["approximation"] = approximation_json(settings, *approximate);
+        document.results()["approximation"] = approximation_json(settings, *approximate);
     }
     document.blocks.push_back(Block::bullets(centrality_readings(result, input.language())));
     document.blocks.push_back(Block::of_table(centrality_table(result, input.language())));

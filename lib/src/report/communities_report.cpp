@@ -126,9 +126,9 @@ Document communities_document(const Input& input, analysis::CommunityOptions opt
     }
     const text::Words words(language);
     Document document = new_document(input, "communities");
-    document.options["method"] = method;
-    document.options["seed"] = options.seed;
-    document.options["resolution"] = options.resolution;
+    document.options()["method"] = method;
+    document.options()["seed"] = options.seed;
+    document.options()["resolution"] = options.resolution;
     document.lead.push_back(words.plural(
         "{n} cluster, modularity {modularity} ({method}, seed {seed})",
         "{n} clusters, modularity {modularity} ({method}, seed {seed})", result.partition.count,
@@ -142,8 +142,8 @@ Document communities_document(const Input& input, analysis::CommunityOptions opt
         document.blocks.push_back(Block::of_table(
             alignment_table(map, input.vocabulary(), grouping, contingency, language)));
     }
-    document.results = communities_results(result);
-    document.csv_records = document.results["actors"];
+    document.results() = communities_results(result);
+    document.csv_records() = document.results()["actors"];
     return document;
 }
 

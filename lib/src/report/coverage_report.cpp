@@ -988,20 +988,20 @@ Document coverage_document(const Input& input, const CoverageSettings& settings)
     }
 
     Document document = new_document(input, "coverage");
-    document.options["access_target"] = options.access_target;
-    document.options["within"] = options.within;
-    document.options["service"] = options.services;
-    document.options["area"] = settings.area.empty() ? nlohmann::ordered_json(nullptr)
-                                                     : nlohmann::ordered_json(settings.area);
-    document.results = coverage_results(result);
-    document.csv_records = coverage_csv_records(document.results, settings.matrix);
+    document.options()["access_target"] = options.access_target;
+    document.options()["within"] = options.within;
+    document.options()["service"] = options.services;
+    document.options()["area"] = settings.area.empty() ? nlohmann::ordered_json(nullptr)
+                                                       : nlohmann::ordered_json(settings.area);
+    document.results() = coverage_results(result);
+    document.csv_records() = coverage_csv_records(document.results(), settings.matrix);
     if (input.has_what_if()) {
         // Each area's score on the map as it is and with the edit.
         const auto before = analysis::coverage(input.original(), input.vocabulary(),
                                                input.original_graph(), options);
         auto what_if = input.what_if_json();
         what_if["areas"] = coverage_score_changes(map, before, result.coverage);
-        document.results["what_if"] = std::move(what_if);
+        document.results()["what_if"] = std::move(what_if);
         document.lead.push_back(input.what_if_text() + " — " +
                                 coverage_changes_text(map, before, result.coverage, language));
     }

@@ -5,6 +5,7 @@
 #include "stakemap/version.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace stakemap::report {
 
@@ -69,6 +70,50 @@ Block Block::prose(std::string text, std::string markdown) {
     return block;
 }
 
+Document::Document()
+    : options_(std::make_unique<nlohmann::ordered_json>(nlohmann::ordered_json::object())),
+      results_(std::make_unique<nlohmann::ordered_json>(nlohmann::ordered_json::object())),
+      csv_records_(std::make_unique<nlohmann::ordered_json>(nlohmann::ordered_json::array())) {}
+
+Document::~Document() = default;
+
+Document::Document(const Document& other)
+    : command(other.command), map(other.map), title(other.title), lead(other.lead),
+      blocks(other.blocks), csv_columns(other.csv_columns), no_csv(other.no_csv),
+      warnings(other.warnings), problems_found(other.problems_found),
+      options_(std::make_unique<nlohmann::ordered_json>(*other.options_)),
+      results_(std::make_unique<nlohmann::ordered_json>(*other.results_)),
+      csv_records_(std::make_unique<nlohmann::ordered_json>(*other.csv_records_)) {}
+
+// A moved-from document keeps valid (empty) JSON parts, so its accessors stay safe.
+Document::Document(Document&& other) : Document() {
+    *this = std::move(other);
+}
+
+Document& Document::operator=(const Document& other) {
+    if (this != &other) {
+        Document copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+Document& Document::operator=(Document&& other) noexcept {
+    command = std::move(other.command);
+    map = std::move(other.map);
+    title = std::move(other.title);
+    lead = std::move(other.lead);
+    blocks = std::move(other.blocks);
+    csv_columns = std::move(other.csv_columns);
+    no_csv = std::move(other.no_csv);
+    warnings = std::move(other.warnings);
+    problems_found = other.problems_found;
+    options_.swap(other.options_);
+    results_.swap(other.results_);
+    csv_records_.swap(other.csv_records_);
+    return *this;
+}
+
 MapSummary summary_of(const model::Map& map) {
     return {.title = map.title, .actors = map.actors.size(), .relations = map.relations.size()};
 }
@@ -84,8 +129,8 @@ std::string write_json(const Document& document) {
     } else {
         out["map"] = nullptr;
     }
-    out["options"] = document.options;
-    out["results"] = document.results;
+    out["options"] = document.options();
+    out["results"] = document.results();
     // Invalid UTF-8 cannot reach here (the reader rejects it); strict keeps it that way.
     return out.dump(2, ' ', false, nlohmann::json::error_handler_t::strict) + "\n";
 }
@@ -94,7 +139,7 @@ std::string write_csv(const Document& document, WriteStyle style) {
     if (document.no_csv) {
         throw UsageError(*document.no_csv);
     }
-    return records_to_csv(document.csv_records,
+    return records_to_csv(document.csv_records(),
                           {.excel_it = style.excel_it, .columns = document.csv_columns});
 }
 

@@ -840,20 +840,20 @@ Document gaps_document(const Input& input, const GapsSettings& settings) {
     result.gaps = analysis::find_gaps(map, input.vocabulary(), input.graph(), options);
 
     Document document = new_document(input, "gaps");
-    document.options["group"] = settings.group;
-    document.options["from"] = settings.from.text;
-    document.options["to"] = settings.to.text;
-    document.options["within"] = settings.within;
-    document.options["rules"] = settings.rules;
-    document.results = gaps_results(result);
-    document.csv_records = gaps_csv_records(document.results);
+    document.options()["group"] = settings.group;
+    document.options()["from"] = settings.from.text;
+    document.options()["to"] = settings.to.text;
+    document.options()["within"] = settings.within;
+    document.options()["rules"] = settings.rules;
+    document.results() = gaps_results(result);
+    document.csv_records() = gaps_csv_records(document.results());
     if (input.has_what_if()) {
         const auto before = analysis::find_gaps(input.original(), input.vocabulary(),
                                                 input.original_graph(), options);
         auto what_if = input.what_if_json();
         what_if["before"] = gaps_summary(before);
         what_if["after"] = gaps_summary(result.gaps);
-        document.results["what_if"] = std::move(what_if);
+        document.results()["what_if"] = std::move(what_if);
         document.lead.push_back(input.what_if_text() + " — " +
                                 gaps_changes(before, result.gaps, language));
     }

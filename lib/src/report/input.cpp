@@ -121,7 +121,7 @@ Document new_document(const Input& input, std::string command) {
     document.command = std::move(command);
     document.map = summary_of(input.map());
     document.title = input.title();
-    document.options = input.options_json();
+    document.options() = input.options_json();
     return document;
 }
 

@@ -281,8 +281,8 @@ Document profile_document(const Input& input, const std::string& id) {
         {.threads = input.settings().threads, .control = input.settings().control});
     Document document = new_document(input, "profile");
     document.title.clear(); // the profile's own text opens with the actor's name
-    document.options["actor"] = id;
-    document.results = profile_results(map, profile);
+    document.options()["actor"] = id;
+    document.results() = profile_results(map, profile);
     document.no_csv = words("profile prints json, table or md; CSV has no place for it");
     document.blocks.push_back(Block::prose(
         profile_text(map, input.vocabulary(), input.graph(), profile, input.language(), false),

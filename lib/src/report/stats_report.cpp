@@ -160,8 +160,8 @@ Document stats_document(const Input& input) {
     const analysis::MapStats stats = analysis::map_stats(input.graph(), options);
     Document document = new_document(input, "stats");
     document.blocks.push_back(Block::of_table(stats_table(stats, input.language())));
-    document.results = stats_results(stats);
-    document.csv_records = document.results;
+    document.results() = stats_results(stats);
+    document.csv_records() = document.results();
     return document;
 }
 

@@ -394,7 +394,7 @@ Document suggest_document(const Input& input, const SuggestSettings& settings) {
                    settings.score, settings.top);
 
     Document document = new_document(input, "suggest");
-    auto& options = document.options;
+    auto& options = document.options();
     options["goal"] = settings.goal ? std::string(analysis::goal_id(*settings.goal)) : "none";
     options["k"] = settings.k;
     options["from"] = settings.from.text;
@@ -407,12 +407,12 @@ Document suggest_document(const Input& input, const SuggestSettings& settings) {
     }
     options["score"] = settings.score;
     options["top"] = settings.top;
-    document.results = suggest_results(result);
+    document.results() = suggest_results(result);
     // CSV: the goal's links, or the link-prediction ranking when no goal was asked.
-    document.csv_records = result.goal ? document.results["goal"]["links"]
-                                       : document.results["link_prediction"]["pairs"];
+    document.csv_records() = result.goal ? document.results()["goal"]["links"]
+                                         : document.results()["link_prediction"]["pairs"];
     if (input.has_what_if()) {
-        document.results["what_if"] = input.what_if_json();
+        document.results()["what_if"] = input.what_if_json();
         document.lead.push_back(input.what_if_text());
     }
     if (result.goal) {

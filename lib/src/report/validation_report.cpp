@@ -152,9 +152,9 @@ Document validation_document(const io::ReadResult& result, const std::string& fi
     if (result.map) {
         document.map = summary_of(*result.map);
     }
-    document.options["strict"] = strict;
-    document.results = validation_results(result, strict, words);
-    document.csv_records = document.results["diagnostics"];
+    document.options()["strict"] = strict;
+    document.results() = validation_results(result, strict, words);
+    document.csv_records() = document.results()["diagnostics"];
     document.csv_columns = {"severity", "code",    "file",    "line",
                             "column",   "pointer", "element", "message"};
     std::string text;

@@ -12,7 +12,8 @@
 #include "stakemap/report/table.hpp"
 
 #include <array>
-#include <nlohmann/json.hpp>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,18 +71,33 @@ struct MapSummary {
 
 MapSummary summary_of(const model::Map& map);
 
+/// The JSON parts are held by pointer so that this header needs only nlohmann/json_fwd.hpp (the
+/// full nlohmann/json header costs more than a second in every file that includes it); include
+/// <nlohmann/json.hpp> to read or change them.
 struct Document {
+    Document();
+    ~Document();
+    Document(const Document& other);
+    Document(Document&& other);
+    Document& operator=(const Document& other);
+    Document& operator=(Document&& other) noexcept;
+
     std::string command;           ///< "stats", "centrality", …
     std::optional<MapSummary> map; ///< none when the map could not be read
     std::string title;             ///< the map's title, or its file name; empty for none
     std::vector<std::string> lead; ///< lines under the title (what-if, settings, a summary)
     std::vector<Block> blocks;
 
-    nlohmann::ordered_json options = nlohmann::ordered_json::object();
-    nlohmann::ordered_json results = nlohmann::ordered_json::object();
-
-    /// The records `csv` writes (an array of objects), and the columns written first and always.
-    nlohmann::ordered_json csv_records = nlohmann::ordered_json::array();
+    /// The options the results were computed with, as the JSON envelope shows them (an object).
+    nlohmann::ordered_json& options() { return *options_; }
+    const nlohmann::ordered_json& options() const { return *options_; }
+    /// The results of SPEC §4 (an object).
+    nlohmann::ordered_json& results() { return *results_; }
+    const nlohmann::ordered_json& results() const { return *results_; }
+    /// The records `csv` writes (an array of objects, or one object for one row).
+    nlohmann::ordered_json& csv_records() { return *csv_records_; }
+    const nlohmann::ordered_json& csv_records() const { return *csv_records_; }
+    /// The CSV columns written first and always, even when there is no record.
     std::vector<std::string> csv_columns;
     /// Set when the document has no CSV form: the reason, in the document's language.
     std::optional<std::string> no_csv;
@@ -90,6 +106,11 @@ struct Document {
     std::vector<std::string> warnings;
     /// The command found what it looks for (validate: errors), exit code 1.
     bool problems_found = false;
+
+private:
+    std::unique_ptr<nlohmann::ordered_json> options_;
+    std::unique_ptr<nlohmann::ordered_json> results_;
+    std::unique_ptr<nlohmann::ordered_json> csv_records_;
 };
 
 struct WriteStyle {
