@@ -63,10 +63,9 @@ graph::BuildOptions CommonOptions::build_options() const {
     if (!effective_at().empty()) {
         options.at = effective_at();
     }
-    options.merge = merge == "max" ? graph::Merge::max : graph::Merge::sum;
-    options.distance = distance == "unit"     ? graph::Distance::unit
-                       : distance == "weight" ? graph::Distance::weight
-                                              : graph::Distance::inverse;
+    options.merge = value_in(report::merge_names, merge).value_or(graph::Merge::sum);
+    options.distance =
+        value_in(report::distance_names, distance).value_or(graph::Distance::inverse);
     return options;
 }
 
@@ -178,9 +177,7 @@ bool Command::setup(const std::vector<std::string>& arguments) {
         throw UsageError(words("missing {argument}: see {usage}",
                                {{"argument", extra_argument()}, {"usage", usage()}}));
     }
-    if (!common_.format_name.empty() && common_.format_name != "json" &&
-        common_.format_name != "csv" && common_.format_name != "table" &&
-        common_.format_name != "md") {
+    if (!common_.format_name.empty() && !report::format_from_name(common_.format_name)) {
         throw UsageError(words("--format must be json, csv, table or md, not \"{value}\"",
                                {{"value", common_.format_name}}));
     }
@@ -189,12 +186,11 @@ bool Command::setup(const std::vector<std::string>& arguments) {
             "--lang must be one of {languages}, not \"{value}\"",
             {{"languages", words.list_and(text::available_languages())}, {"value", common_.lang}}));
     }
-    if (common_.distance != "inverse" && common_.distance != "unit" &&
-        common_.distance != "weight") {
+    if (!value_in(report::distance_names, common_.distance)) {
         throw UsageError(words("--distance must be inverse, unit or weight, not \"{value}\"",
                                {{"value", common_.distance}}));
     }
-    if (common_.merge != "sum" && common_.merge != "max") {
+    if (!value_in(report::merge_names, common_.merge)) {
         throw UsageError(
             words("--merge must be sum or max, not \"{value}\"", {{"value", common_.merge}}));
     }

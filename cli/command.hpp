@@ -21,15 +21,11 @@
 
 namespace stakemap::cli {
 
-/// Exit codes (SPEC §4).
-enum ExitCode : int {
-    exit_ok = 0,
-    exit_problems_found = 1,
-    exit_usage = 2,
-    exit_bad_input = 3,
-    exit_file = 4,
-    exit_internal = 5,
-};
+/// Exit codes (SPEC §4), as run() returns them.
+inline constexpr int exit_ok = static_cast<int>(ExitCode::ok);
+inline constexpr int exit_problems_found = static_cast<int>(ExitCode::problems_found);
+inline constexpr int exit_usage = static_cast<int>(ExitCode::usage);
+inline constexpr int exit_internal = static_cast<int>(ExitCode::internal);
 
 /// A mistake in the command line (exit code 2).
 using stakemap::UsageError;

@@ -41,14 +41,12 @@ protected:
     }
     void check_options() override {
         const text::Words& words = words_;
-        const auto* method = std::find_if(
-            report::community_method_names.begin(), report::community_method_names.end(),
-            [&](const auto& entry) { return entry.second == method_; });
-        if (method == report::community_method_names.end()) {
+        const auto method = value_in(report::community_method_names, method_);
+        if (!method) {
             throw UsageError(words("--method must be leiden, louvain or labelprop, not \"{value}\"",
                                    {{"value", method_}}));
         }
-        options_.method = method->first;
+        options_.method = *method;
         if (!(options_.resolution >= 0.0) || !std::isfinite(options_.resolution)) {
             throw UsageError(words("--resolution must be a finite number ≥ 0"));
         }

@@ -78,12 +78,13 @@ protected:
         settings_.from.given = !values_["from"].defaulted();
         settings_.to.given = !values_["to"].defaulted();
         settings_.goal = analysis::goal_from_id(goal_);
-        settings_.candidates =
-            candidates_ == "any" ? analysis::Candidates::any : analysis::Candidates::plausible;
-        if (candidates_ != "plausible" && candidates_ != "any") {
+        const auto candidates = value_in(report::candidates_names, candidates_);
+        settings_.candidates = candidates.value_or(analysis::Candidates::plausible);
+        if (!candidates) {
             std::string message = words("--candidates must be plausible or any, not \"{value}\"",
                                         {{"value", candidates_}});
-            const std::string nearest = io::nearest_name(candidates_, {"plausible", "any"});
+            const std::string nearest =
+                io::nearest_name(candidates_, names_in(report::candidates_names));
             if (!nearest.empty()) {
                 message += words("; did you mean \"{name}\"?", {{"name", nearest}});
             }

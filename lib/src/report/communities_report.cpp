@@ -118,12 +118,7 @@ Document communities_document(const Input& input, analysis::CommunityOptions opt
             by, analysis::align(result.partition.community,
                                 *model::group_labels(map, input.vocabulary(), by)));
     }
-    std::string_view method;
-    for (const auto& [known, name] : community_method_names) {
-        if (known == options.method) {
-            method = name;
-        }
-    }
+    const std::string_view method = name_in(community_method_names, options.method);
     const text::Words words(language);
     Document document = new_document(input, "communities");
     document.options()["method"] = method;

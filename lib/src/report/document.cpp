@@ -10,18 +10,11 @@
 namespace stakemap::report {
 
 std::string_view format_name(Format format) {
-    const auto* found = std::find_if(format_names.begin(), format_names.end(),
-                                     [&](const auto& entry) { return entry.first == format; });
-    return found->second;
+    return name_in(format_names, format);
 }
 
 std::optional<Format> format_from_name(std::string_view name) {
-    const auto* found = std::find_if(format_names.begin(), format_names.end(),
-                                     [&](const auto& entry) { return entry.second == name; });
-    if (found == format_names.end()) {
-        return std::nullopt;
-    }
-    return found->first;
+    return value_in(format_names, name);
 }
 
 std::optional<Format> format_from_extension(std::string_view extension) {

@@ -55,16 +55,8 @@ nlohmann::ordered_json Input::options_json() const {
     if (settings_.at.empty() && original_.date && !original_.date->empty()) {
         out["at_source"] = "map date";
     }
-    for (const auto& [distance, name] : distance_names) {
-        if (distance == settings_.distance) {
-            out["distance"] = name;
-        }
-    }
-    for (const auto& [merge, name] : merge_names) {
-        if (merge == settings_.merge) {
-            out["merge"] = name;
-        }
-    }
+    out["distance"] = name_in(distance_names, settings_.distance);
+    out["merge"] = name_in(merge_names, settings_.merge);
     return out;
 }
 

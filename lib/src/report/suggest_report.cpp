@@ -400,11 +400,7 @@ Document suggest_document(const Input& input, const SuggestSettings& settings) {
     options["from"] = settings.from.text;
     options["to"] = settings.to.text;
     options["within"] = settings.within;
-    for (const auto& [candidates, name] : candidates_names) {
-        if (candidates == settings.candidates) {
-            options["candidates"] = name;
-        }
-    }
+    options["candidates"] = name_in(candidates_names, settings.candidates);
     options["score"] = settings.score;
     options["top"] = settings.top;
     document.results() = suggest_results(result);

@@ -43,12 +43,11 @@ std::string alignment_heading(const std::string& grouping, const analysis::Conti
                               model::Language language);
 
 /// Each method with its name on the command line and in the JSON options.
-inline constexpr std::array<std::pair<analysis::CommunityMethod, std::string_view>, 3>
-    community_method_names{{
-        {analysis::CommunityMethod::leiden, "leiden"},
-        {analysis::CommunityMethod::louvain, "louvain"},
-        {analysis::CommunityMethod::label_propagation, "labelprop"},
-    }};
+inline constexpr NameTable<analysis::CommunityMethod, 3> community_method_names{{
+    {analysis::CommunityMethod::leiden, "leiden"},
+    {analysis::CommunityMethod::louvain, "louvain"},
+    {analysis::CommunityMethod::label_propagation, "labelprop"},
+}};
 
 /// `communities`: the partition, its modularity, and how it lines up with areas and sectors.
 /// The input's run control replaces the one in `options`.

@@ -9,6 +9,7 @@
 // so a library user can do everything the tool does.
 
 #include "stakemap/model/map.hpp"
+#include "stakemap/name_table.hpp"
 #include "stakemap/report/table.hpp"
 
 #include <array>
@@ -27,7 +28,7 @@ enum class Format { json, csv, table, md };
 
 /// Each format with its name, the one table the option parser, the file-extension guess and the
 /// docs use.
-inline constexpr std::array<std::pair<Format, std::string_view>, 4> format_names{{
+inline constexpr NameTable<Format, 4> format_names{{
     {Format::json, "json"},
     {Format::csv, "csv"},
     {Format::table, "table"},

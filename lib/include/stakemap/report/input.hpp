@@ -20,12 +20,12 @@
 
 namespace stakemap::report {
 
-inline constexpr std::array<std::pair<graph::Distance, std::string_view>, 3> distance_names{{
+inline constexpr NameTable<graph::Distance, 3> distance_names{{
     {graph::Distance::inverse, "inverse"},
     {graph::Distance::unit, "unit"},
     {graph::Distance::weight, "weight"},
 }};
-inline constexpr std::array<std::pair<graph::Merge, std::string_view>, 2> merge_names{{
+inline constexpr NameTable<graph::Merge, 2> merge_names{{
     {graph::Merge::sum, "sum"},
     {graph::Merge::max, "max"},
 }};

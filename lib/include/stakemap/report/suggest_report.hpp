@@ -69,7 +69,7 @@ Table prediction_table(const SuggestReport& report, model::Language language,
                        bool readable = false);
 
 /// Each candidate policy with its name on the command line and in the JSON options.
-inline constexpr std::array<std::pair<analysis::Candidates, std::string_view>, 2> candidates_names{{
+inline constexpr NameTable<analysis::Candidates, 2> candidates_names{{
     {analysis::Candidates::plausible, "plausible"},
     {analysis::Candidates::any, "any"},
 }};
