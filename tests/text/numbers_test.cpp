@@ -38,15 +38,12 @@ TEST_CASE("plain numbers: zero, infinities and NaN") {
     CHECK(plain_number(std::nan(""), 3) == "NaN");
 }
 
-TEST_CASE("plain numbers: at most `digits` significant digits also above 10^digits" *
-          doctest::should_fail()) {
-    // Known bug: when %g would use an exponent, the fixed form is written with `digits` decimals,
-    // not `digits` significant digits, so 12345.6789 with 4 digits prints "12345.6789" (9
-    // digits) and 999999.5 with 6 prints "999999.5". The documented contract is at most `digits`
-    // significant digits: the fraction at least must go. Remove should_fail() when plain_number
-    // is fixed.
-    CHECK(plain_number(12345.6789, 4).find('.') == std::string::npos);
-    CHECK(plain_number(999999.5, 6).find('.') == std::string::npos);
+TEST_CASE(
+    "plain_number: numbers too large for their digits are written whole, without a fraction") {
+    // 12345.6789 with 4 significant digits: %g would write 1.235e+04; whole it is 12346.
+    CHECK(plain_number(12345.6789, 4) == "12346");
+    // 999999.5 with 6 digits: %g writes 1e+06; whole, rounded half to even, 1000000.
+    CHECK(plain_number(999999.5, 6) == "1000000");
 }
 
 TEST_CASE("numbers people read: grouping and the decimal sign by language") {

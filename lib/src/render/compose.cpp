@@ -1,5 +1,7 @@
 #include "stakemap/render/compose.hpp"
 
+#include "stakemap/text/words.hpp"
+
 #include "stakemap/render/escape.hpp"
 #include "stakemap/render/graphviz.hpp"
 
@@ -95,12 +97,6 @@ Strip fill_strip(const std::vector<Size>& rectangles, const std::vector<std::siz
     return strip;
 }
 
-std::string number(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f", std::fabs(value) < 0.005 ? 0.0 : value);
-    return text;
-}
-
 } // namespace
 
 Packing pack_rectangles(const std::vector<Size>& rectangles, double gap, Size target) {
@@ -182,13 +178,13 @@ Composition compose(const CompositionInput& input) {
     for (std::size_t b = 0; b < blocks; ++b) {
         if (!input.blocks[b].label.empty()) {
             measures += "  title" + std::to_string(b) +
-                        " [fontsize=" + number(input.blocks[b].label_font_size) +
+                        " [fontsize=" + text::fixed_number(input.blocks[b].label_font_size) +
                         ", label=" + dot_label(input.blocks[b].label) + "];\n";
         }
     }
     for (std::size_t k = 0; k < input.legends.size(); ++k) {
         measures += "  legend" + std::to_string(k) +
-                    " [fontsize=" + number(input.legend_font_size) + ", label=<" +
+                    " [fontsize=" + text::fixed_number(input.legend_font_size) + ", label=<" +
                     input.legends[k] + ">];\n";
     }
     measures += "}\n";
@@ -274,7 +270,8 @@ Composition compose(const CompositionInput& input) {
                 for (const auto& node : block.nodes) {
                     const auto& box = laid.layout.nodes.at(node);
                     turned += "  " + node + " [" + *attributes.at(node) + ", pos=\"" +
-                              number(box.y) + "," + number(box.x) + "\"];\n";
+                              text::fixed_number(box.y) + "," + text::fixed_number(box.x) +
+                              "\"];\n";
                 }
                 turned += "}\n";
                 shapes[b].push_back(std::move(laid));

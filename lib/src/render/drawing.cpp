@@ -136,14 +136,6 @@ std::vector<std::string> actor_colours(const DrawingData& data) {
 constexpr const char* node_defaults = "fontname=\"DejaVu Sans\", fontsize=10, style=\"filled\", "
                                       "penwidth=1, color=\"#333333\", margin=\"0.06,0.03\"";
 
-/// A coordinate in points for DOT positions: two decimals, locale-independent.
-std::string fixed_number(double value) {
-    char text[32];
-    // No "-0.00" for a coordinate a hair below zero.
-    std::snprintf(text, sizeof text, "%.2f", std::fabs(value) < 0.005 ? 0.0 : value);
-    return text;
-}
-
 /// The rectangle a composed drawing should fill: the printable part of the sheet, or a landscape
 /// A-series page (√2 : 1) for screens.
 Size composition_target(const DrawingOptions& options) {
@@ -675,14 +667,15 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
         auto placed_node = [&](std::size_t v, const std::string& indent) {
             const Point at = centre.at(node_name(v));
             return indent + node_name(v) + " [" + node_attributes(v) + ", pos=\"" +
-                   fixed_number(at.x) + "," + fixed_number(at.y) + "\"];\n";
+                   text::fixed_number(at.x) + "," + text::fixed_number(at.y) + "\"];\n";
         };
         for (std::size_t b = 0; b < boxed.size(); ++b) {
             const auto& [corner, size] = composition.block_box[b];
             out += "  subgraph \"cluster_" + std::to_string(b) + "\" {\n";
-            out += "    " + cluster_attributes(*boxed[b]) + " bb=\"" + fixed_number(corner.x) +
-                   "," + fixed_number(corner.y) + "," + fixed_number(corner.x + size.width) + "," +
-                   fixed_number(corner.y + size.height) + "\";\n";
+            out += "    " + cluster_attributes(*boxed[b]) + " bb=\"" +
+                   text::fixed_number(corner.x) + "," + text::fixed_number(corner.y) + "," +
+                   text::fixed_number(corner.x + size.width) + "," +
+                   text::fixed_number(corner.y + size.height) + "\";\n";
             for (const auto& name : input.blocks[b].nodes) {
                 out += placed_node(std::stoul(name.substr(1)), "    ");
             }
@@ -694,8 +687,8 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
         out += "  legend [shape=plaintext, style=\"filled\", fillcolor=\"#FFFFFF\", margin=0, "
                "fontsize=14, label=<" +
                input.legends[composition.legend_choice] + ">, pos=\"" +
-               fixed_number(composition.legend_centre.x) + "," +
-               fixed_number(composition.legend_centre.y) + "\"];\n";
+               text::fixed_number(composition.legend_centre.x) + "," +
+               text::fixed_number(composition.legend_centre.y) + "\"];\n";
     } else {
         out += "  label=<" + key.table() + ">;\n";
         std::size_t cluster_number = 0;

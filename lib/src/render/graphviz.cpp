@@ -227,7 +227,8 @@ bool Fit::readable() const {
 
 DoesNotFit::DoesNotFit(Paper paper, Fit fit)
     : Error(ErrorCode::view, "the drawing does not fit on " + paper.name +
-                         (paper.landscape ? " landscape" : "") + " with text of at least 6 pt"),
+                                 (paper.landscape ? " landscape" : "") +
+                                 " with text of at least 6 pt"),
       paper_(std::move(paper)), fit_(fit) {}
 
 std::string render_dot(const std::string& dot, const std::string& engine, const std::string& format,

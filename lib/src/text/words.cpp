@@ -160,18 +160,26 @@ std::string plain_number(double value, int digits) {
     const auto result =
         std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, digits);
     std::string out(buffer, result.ptr);
+    // The general form uses an exponent for small numbers only below 1e-4, so here the number has
+    // at least `digits` digits before the point: written whole, without a fraction.
     if (out.find('e') != std::string::npos && std::fabs(value) >= 1e-4 && std::fabs(value) < 1e15) {
         const auto fixed =
-            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, digits);
+            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 0);
         out.assign(buffer, fixed.ptr);
-        if (out.find('.') != std::string::npos) {
-            out.erase(out.find_last_not_of('0') + 1);
-            if (out.back() == '.') {
-                out.pop_back();
-            }
-        }
     }
     return out;
+}
+
+std::string fixed_number(double value, int decimals) {
+    // No "-0.00" for a value a hair below zero.
+    const double shown = std::fabs(value) < 0.5 * std::pow(10.0, -decimals) ? 0.0 : value;
+    if (!std::isfinite(shown)) {
+        return *special_number(shown);
+    }
+    char buffer[400];
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, shown, std::chars_format::fixed, decimals);
+    return {buffer, result.ptr};
 }
 
 std::string exact_number(double value) {

@@ -96,5 +96,8 @@ std::string plain_number(double value, int digits);
 /// A number written for files and programs: the shortest text that reads back as the same double,
 /// '.' as decimal point, never locale-dependent ("0.1", "1e-300", "12").
 std::string exact_number(double value);
+/// `decimals` digits after the point, never "-0.00", without the locale: coordinates and sizes in
+/// DOT.
+std::string fixed_number(double value, int decimals = 2);
 
 } // namespace stakemap::text
