@@ -92,13 +92,10 @@ TEST_CASE("what-if parser: the weight must be a number above 0") {
     }
 }
 
-TEST_CASE("what-if parser: a weight written with a point is read the same in any locale" *
-          doctest::should_fail()) {
-    // Known bug: the weight is read with std::stod, which follows the C locale's LC_NUMERIC. The
-    // command line sets LC_NUMERIC to C, but a program using the library may not: with an Italian
-    // numeric locale strtod stops at the '.' of "2.5" and the weight is refused. Remove
-    // should_fail() when parse_added_relation reads numbers without the locale. (It needs the
-    // it_IT.UTF-8 locale that scripts/setup.sh installs; cli/locale-installed checks it is there.)
+TEST_CASE("what-if parser: a weight written with a point is read the same in any locale") {
+    // The command line sets LC_NUMERIC to C, but a program using the library may not: with an
+    // Italian numeric locale strtod would stop at the '.' of "2.5". (It needs the it_IT.UTF-8
+    // locale that scripts/setup.sh installs; cli/locale-installed checks it is there.)
     REQUIRE(std::setlocale(LC_NUMERIC, "it_IT.UTF-8") != nullptr);
     const std::string message =
         what_if_message([] { (void)parse_added_relation("a:b:referral:2.5"); });

@@ -1,6 +1,7 @@
 #include "stakemap/model/what_if.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -27,14 +28,14 @@ Relation parse_added_relation(const std::string& text) {
         relation.type = parts[2];
     }
     if (parts.size() == 4) {
-        std::size_t used = 0;
+        // from_chars, not stod: the same number in any locale (a library caller may run with an
+        // Italian LC_NUMERIC, where strtod stops at the '.').
         double weight = 0.0;
-        try {
-            weight = std::stod(parts[3], &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used != parts[3].size() || !std::isfinite(weight) || weight <= 0.0) {
+        const std::string& number = parts[3];
+        const auto [end, error] =
+            std::from_chars(number.data(), number.data() + number.size(), weight);
+        if (error != std::errc() || end != number.data() + number.size() ||
+            !std::isfinite(weight) || weight <= 0.0) {
             throw WhatIfError("add_relation",
                               "\"" + text + "\": the weight must be a number above 0");
         }
