@@ -1,0 +1,152 @@
+#!/usr/bin/python3
+"""Exports maps with `stakemap export` and reads them back with NetworkX and igraph.
+
+Usage: read_exports.py STAKEMAP WORKDIR MAP...
+
+For every map and format, the reader must see as many actors and relations as the map JSON (read
+here on its own) has, the same weights, and the same values of a few fields. A map with any
+directed relation must read as a directed graph whose edges carry their own direction.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+try:
+    import igraph
+    import networkx as nx
+except ImportError as error:  # bash scripts/setup.sh installs them
+    print(f"skipped: {error}", file=sys.stderr)
+    sys.exit(77)
+
+
+def export(stakemap, map_path, to, out, *extra):
+    subprocess.run([stakemap, "export", map_path, "--to", to, "-o", out, *extra], check=True)
+
+
+def load(map_path):
+    with open(map_path, encoding="utf-8") as f:
+        data = json.load(f)
+    actors = data.get("actors", [])
+    relations = data.get("relations", [])
+    default = data.get("directed", False)
+    directed = [r.get("directed", default) for r in relations]
+    return data, actors, relations, default or any(directed), directed
+
+
+def joined(value):
+    return "|".join(value) if isinstance(value, list) else value
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+
+
+def check_networkx(graph, actors, relations, directed, own_direction, fmt):
+    check(graph.number_of_nodes() == len(actors), f"{fmt}: actors")
+    check(graph.number_of_edges() == len(relations), f"{fmt}: relations")
+    check(graph.is_directed() == directed, f"{fmt}: directed graph")
+    by_id = {a["id"]: a for a in actors}
+    for node, values in graph.nodes(data=True):
+        actor = by_id[node]
+        name_key = "label" if fmt == "gexf" else "name"
+        check(values.get(name_key) == actor["name"], f"{fmt}: name of {node}")
+        for field in ("kind", "area", "power", "interest", "capacity"):
+            if field in actor:
+                check(values.get(field) == actor[field], f"{fmt}: {field} of {node}")
+        for field in ("services", "languages", "tags"):
+            if actor.get(field):
+                seen = values.get(field)
+                check(joined(seen) == joined(actor[field]), f"{fmt}: {field} of {node}")
+        if "access_point" in actor:
+            check(values.get("access_point") == actor["access_point"],
+                  f"{fmt}: access_point of {node}")
+    # Edges in file order; for parallel edges compare the multiset of (ends, weight, type, dates).
+    expected = list(
+        ((r["source"], r["target"]) if directed else tuple(sorted((r["source"], r["target"]))),
+         float(r.get("weight", 1.0)), r.get("type"), r.get("since"), r.get("until"), own)
+        for r, own in zip(relations, own_direction))
+    seen = []
+    for u, v, values in graph.edges(data=True):
+        ends = (u, v) if directed else tuple(sorted((u, v)))
+        seen.append((ends, float(values.get("weight")), values.get("type"), values.get("since"),
+                     values.get("until"), values.get("directed")))
+    check(sorted(seen, key=repr) == sorted(expected, key=repr), f"{fmt}: relations differ")
+
+
+def check_igraph_graphml(graph, actors, relations, directed):
+    check(graph.vcount() == len(actors), "igraph graphml: actors")
+    check(graph.ecount() == len(relations), "igraph graphml: relations")
+    check(graph.is_directed() == directed, "igraph graphml: directed")
+    check(graph.vs["id"] == [a["id"] for a in actors], "igraph graphml: ids")
+    check(graph.vs["name"] == [a["name"] for a in actors], "igraph graphml: names")
+    check(graph.es["weight"] == [float(r.get("weight", 1.0)) for r in relations],
+          "igraph graphml: weights")
+    index = {a["id"]: i for i, a in enumerate(actors)}
+    ends = [(index[r["source"]], index[r["target"]]) for r in relations]
+    seen = [e.tuple for e in graph.es]
+    if not directed:
+        ends = [tuple(sorted(e)) for e in ends]
+        seen = [tuple(sorted(e)) for e in seen]
+    check(seen == ends, "igraph graphml: ends")
+
+
+def check_igraph_pajek(graph, actors, relations, directed):
+    check(graph.vcount() == len(actors), "igraph pajek: actors")
+    check(graph.ecount() == len(relations), "igraph pajek: relations")
+    check(graph.is_directed() == directed, "igraph pajek: directed")
+    labels = graph.vs["id"] if "id" in graph.vs.attributes() else graph.vs["name"]
+    expected = [a["name"].replace('"', "'").replace("\t", " ").replace("\n", " ").replace("\r", " ")
+                for a in actors]
+    check(labels == expected, "igraph pajek: labels")
+    check(graph.es["weight"] == [float(r.get("weight", 1.0)) for r in relations],
+          "igraph pajek: weights")
+
+
+def main():
+    stakemap, work = sys.argv[1], sys.argv[2]
+    os.makedirs(work, exist_ok=True)
+    for map_path in sys.argv[3:]:
+        _, actors, relations, directed, own = load(map_path)
+        stem = os.path.join(work, os.path.basename(os.path.dirname(map_path)) or "map")
+        # GraphML
+        export(stakemap, map_path, "graphml", stem + ".graphml")
+        check_networkx(nx.read_graphml(stem + ".graphml"), actors, relations, directed, own,
+                       "graphml")
+        check_igraph_graphml(igraph.Graph.Read_GraphML(stem + ".graphml"), actors, relations,
+                             directed)
+        # GEXF, both versions: NetworkX reads 1.2draft; 1.3 is checked to be well-formed XML with
+        # the same edges, since NetworkX 2.8 has no reader for it.
+        export(stakemap, map_path, "gexf", stem + ".gexf")
+        check_networkx(nx.read_gexf(stem + ".gexf"), actors, relations, directed, own, "gexf")
+        export(stakemap, map_path, "gexf", stem + "-13.gexf", "--gexf-version", "1.3")
+        import xml.etree.ElementTree as ET
+        root = ET.parse(stem + "-13.gexf").getroot()
+        check(root.get("version") == "1.3", "gexf 1.3: version")
+        ns = {"g": "http://gexf.net/1.3"}
+        check(len(root.findall(".//g:node", ns)) == len(actors), "gexf 1.3: actors")
+        check(len(root.findall(".//g:edge", ns)) == len(relations), "gexf 1.3: relations")
+        # Node-link JSON (the NetworkX 2.8 layout, with "links")
+        export(stakemap, map_path, "node-link", stem + ".json")
+        with open(stem + ".json", encoding="utf-8") as f:
+            data = json.load(f)
+        try:
+            graph = nx.node_link_graph(data, edges="links")
+        except TypeError:  # NetworkX before 3.4 has no `edges` argument and reads "links"
+            graph = nx.node_link_graph(data)
+        check_networkx(graph, actors, relations, directed, own, "node-link")
+        # Pajek: igraph 0.10 refuses the UTF-8 BOM Pajek needs, so it reads the --no-bom file;
+        # the default file must be the same bytes after its BOM.
+        export(stakemap, map_path, "pajek", stem + ".net")
+        export(stakemap, map_path, "pajek", stem + "-no-bom.net", "--no-bom")
+        with open(stem + ".net", "rb") as f, open(stem + "-no-bom.net", "rb") as g:
+            check(f.read() == b"\xef\xbb\xbf" + g.read(), "pajek: BOM")
+        check_igraph_pajek(igraph.Graph.Read_Pajek(stem + "-no-bom.net"), actors, relations,
+                           directed)
+        print(f"{map_path}: {len(actors)} actors, {len(relations)} relations: read back alike")
+
+
+if __name__ == "__main__":
+    main()
