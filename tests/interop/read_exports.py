@@ -39,6 +39,20 @@ def joined(value):
     return "|".join(value) if isinstance(value, list) else value
 
 
+def same_attribute(seen, value):
+    """A map attribute as read back: typed, or as text when its column mixes types."""
+    if seen == value:
+        return True
+    if isinstance(value, bool):
+        return seen == ("true" if value else "false")
+    if isinstance(value, (int, float)) and isinstance(seen, str):
+        try:
+            return float(seen) == float(value)
+        except ValueError:
+            return False
+    return False
+
+
 def check(condition, what):
     if not condition:
         raise AssertionError(what)
@@ -60,6 +74,9 @@ def check_networkx(graph, actors, relations, directed, own_direction, fmt):
             if actor.get(field):
                 seen = values.get(field)
                 check(joined(seen) == joined(actor[field]), f"{fmt}: {field} of {node}")
+        for field, value in actor.get("attributes", {}).items():
+            check(same_attribute(values.get(field), value),
+                  f"{fmt}: attribute {field} of {node}: {values.get(field)!r} != {value!r}")
         if "access_point" in actor:
             check(values.get("access_point") == actor["access_point"],
                   f"{fmt}: access_point of {node}")
@@ -68,6 +85,14 @@ def check_networkx(graph, actors, relations, directed, own_direction, fmt):
         ((r["source"], r["target"]) if directed else tuple(sorted((r["source"], r["target"]))),
          float(r.get("weight", 1.0)), r.get("type"), r.get("since"), r.get("until"), own)
         for r, own in zip(relations, own_direction))
+    # A few more fields, by relation id or by (ends, type) when unique.
+    for r in relations:
+        for u, v, values in graph.edges(data=True):
+            if values.get("relation", None) is not None and values.get("relation") == r.get("id"):
+                for field in ("confidence", "formality", "note"):
+                    check(values.get(field) == r.get(field), f"{fmt}: {field} of {r['id']}")
+                check(joined(values.get("informants")) == joined(r.get("informants")),
+                      f"{fmt}: informants of {r['id']}")
     seen = []
     for u, v, values in graph.edges(data=True):
         ends = (u, v) if directed else tuple(sorted((u, v)))
