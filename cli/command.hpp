@@ -142,5 +142,6 @@ std::unique_ptr<Command> make_gaps_command();
 std::unique_ptr<Command> make_suggest_command();
 std::unique_ptr<Command> make_profile_command();
 std::unique_ptr<Command> make_render_command();
+std::unique_ptr<Command> make_import_command();
 
 } // namespace stakemap::cli
