@@ -25,8 +25,9 @@ public:
                "MAP [options]";
     }
     std::string example() const override {
-        return "stakemap import --actors attori.csv --relations relazioni.csv --areas aree.csv -o "
-               "map.json";
+        return "stakemap import --actors tests/cli/sheets/unione-comuni/attori.csv --relations "
+               "tests/cli/sheets/unione-comuni/relazioni.csv --areas "
+               "tests/cli/sheets/unione-comuni/aree.csv -o map.json";
     }
 
     int run() override {
@@ -87,10 +88,11 @@ protected:
             "needs", po::value(&needs_path_), words("the needs sheet (CSV)").c_str());
     }
     void check_options() override {
+        const text::Words& words = words_;
         if (values_.count("map") != 0) {
-            throw UsageError(words_("import reads the sheets named by --actors and --relations, "
-                                    "not \"{value}\"",
-                                    {{"value", values_["map"].as<std::string>()}}));
+            throw UsageError(words("import reads the sheets named by --actors and --relations, "
+                                   "not \"{value}\"",
+                                   {{"value", values_["map"].as<std::string>()}}));
         }
     }
     bool takes_analysis_options() const override { return false; }

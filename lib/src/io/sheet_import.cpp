@@ -182,9 +182,9 @@ std::string vocabulary_value(const std::string& cell, const Terms& terms) {
 /// Reads one sheet's cells, collecting diagnostics.
 class SheetReader {
 public:
-    SheetReader(const Sheet& sheet, const std::vector<Column>& columns, const text::Words& words,
+    SheetReader(const Sheet& sheet, const std::vector<Column>& columns, const text::Words& words_in,
                 std::vector<Diagnostic>& diagnostics)
-        : sheet_(sheet), words_(words), diagnostics_(diagnostics) {
+        : sheet_(sheet), words(words_in), diagnostics_(diagnostics) {
         for (std::size_t c = 0; c < sheet.header.size(); ++c) {
             const std::string name = normalized_name(sheet.header[c]);
             const Column* found = nullptr;
@@ -221,8 +221,8 @@ public:
                 std::vector<std::string> names(column.names.begin(), column.names.end());
                 diagnostics_.push_back(Diagnostic{
                     Severity::error, "sheet.missing_column", sheet_.file, sheet_.header_line, 0, "",
-                    words_("the column \"{column}\" is missing (it may also be called {names})",
-                           {{"column", field}, {"names", words_.list_and(names)}})});
+                    words("the column \"{column}\" is missing (it may also be called {names})",
+                          {{"column", field}, {"names", words.list_and(names)}})});
             }
         }
     }
@@ -256,7 +256,7 @@ public:
         }
         auto value = parse_number(cell);
         if (!value) {
-            bad(row, field, cell, words_("a number, such as 12 or 0,5"));
+            bad(row, field, cell, words("a number, such as 12 or 0,5"));
         }
         return value;
     }
@@ -268,7 +268,7 @@ public:
         }
         const auto value = parse_number(cell);
         if (!value || *value != std::floor(*value) || std::fabs(*value) > 9e15) {
-            bad(row, field, cell, words_(expected));
+            bad(row, field, cell, words(expected));
             return std::nullopt;
         }
         return static_cast<std::int64_t>(*value);
@@ -280,7 +280,7 @@ public:
         }
         auto value = parse_boolean(cell);
         if (!value) {
-            bad(row, field, cell, words_("yes or no (sì, no, vero, falso, 1, 0)"));
+            bad(row, field, cell, words("yes or no (sì, no, vero, falso, 1, 0)"));
         }
         return value;
     }
@@ -289,8 +289,8 @@ public:
              const std::string& expected) {
         const std::size_t column = *column_of(field);
         report(Severity::error, "sheet.bad_cell", row.line, column,
-               words_("expected {expected}, not \"{value}\"",
-                      {{"expected", expected}, {"value", cell}}));
+               words("expected {expected}, not \"{value}\"",
+                     {{"expected", expected}, {"value", cell}}));
     }
 
     /// A diagnostic at a row and column of this sheet, the column named in the message.
@@ -298,13 +298,13 @@ public:
                 const std::string& message) {
         diagnostics_.push_back(
             Diagnostic{severity, code, sheet_.file, line, column + 1, "",
-                       words_("column \"{column}\": {problem}",
-                              {{"column", sheet_.header[column]}, {"problem", message}})});
+                       words("column \"{column}\": {problem}",
+                             {{"column", sheet_.header[column]}, {"problem", message}})});
     }
 
 private:
     const Sheet& sheet_;
-    const text::Words& words_;
+    const text::Words& words;
     std::vector<Diagnostic>& diagnostics_;
     std::map<std::string, std::size_t> fields_;
     std::vector<std::size_t> extra_;
