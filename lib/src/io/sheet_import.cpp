@@ -218,6 +218,7 @@ public:
         }
         for (const auto& column : columns) {
             if (std::string(column.field) == field) {
+                missing_required_ = true;
                 std::vector<std::string> names(column.names.begin(), column.names.end());
                 diagnostics_.push_back(Diagnostic{
                     Severity::error, "sheet.missing_column", sheet_.file, sheet_.header_line, 0, "",
@@ -233,6 +234,8 @@ public:
         return found == fields_.end() ? std::nullopt : std::optional(found->second);
     }
     const std::vector<std::size_t>& extra_columns() const { return extra_; }
+    /// Whether a needed column is missing (then the empty values it leaves are not reported).
+    bool missing_required() const { return missing_required_; }
     const Sheet& sheet() const { return sheet_; }
 
     /// The trimmed cell of `field` in `row`, "" when the column is absent.
@@ -308,6 +311,7 @@ private:
     std::vector<Diagnostic>& diagnostics_;
     std::map<std::string, std::size_t> fields_;
     std::vector<std::size_t> extra_;
+    bool missing_required_ = false;
 };
 
 bool blank(const SheetRow& row) {
@@ -515,6 +519,10 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
             std::string field = slash == std::string::npos ? "" : rest.substr(slash + 1);
             field = field.substr(0, field.find('/'));
             const auto column = origin.reader->column_of(field);
+            if (!column && origin.reader->missing_required()) {
+                placed = true; // the missing column is already reported
+                break;
+            }
             Diagnostic moved = diagnostic;
             moved.file = origin.reader->sheet().file;
             moved.line = origin.row->line;
