@@ -143,5 +143,6 @@ std::unique_ptr<Command> make_suggest_command();
 std::unique_ptr<Command> make_profile_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_export_command();
+std::unique_ptr<Command> make_import_command();
 
 } // namespace stakemap::cli

@@ -49,6 +49,20 @@ foreach(dir IN LISTS STAKEMAP_GRAPHVIZ_INCLUDE_DIRS STAKEMAP_GRAPHVIZ_libgvc_INC
 endforeach()
 list(REMOVE_DUPLICATES STAKEMAP_GRAPHVIZ_PARENT_INCLUDE_DIRS)
 
+# libcsv (CSV sheets) has neither a CMake package nor a pkg-config file: an imported target found
+# by header and library, made the same way by stakemapConfig.cmake on a consumer's machine.
+find_path(STAKEMAP_LIBCSV_INCLUDE_DIR csv.h)
+find_library(STAKEMAP_LIBCSV_LIBRARY csv)
+if(NOT STAKEMAP_LIBCSV_INCLUDE_DIR OR NOT STAKEMAP_LIBCSV_LIBRARY)
+    stakemap_missing("libcsv" "libcsv-dev")
+endif()
+if(NOT TARGET stakemap_libcsv::csv)
+    add_library(stakemap_libcsv::csv UNKNOWN IMPORTED GLOBAL)
+    set_target_properties(stakemap_libcsv::csv PROPERTIES
+        IMPORTED_LOCATION "${STAKEMAP_LIBCSV_LIBRARY}"
+        INTERFACE_INCLUDE_DIRECTORIES "${STAKEMAP_LIBCSV_INCLUDE_DIR}")
+endif()
+
 if(STAKEMAP_BUILD_TESTS)
     find_package(doctest QUIET)
     if(NOT doctest_FOUND)

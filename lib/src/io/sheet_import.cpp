@@ -1,0 +1,569 @@
+// From sheets to a map: column names in English or Italian, cells as people type them, and every
+// problem reported at its row and column. The map is then checked by the map reader's own rules.
+
+#include "stakemap/io/map_reader.hpp"
+#include "stakemap/io/map_writer.hpp"
+#include "stakemap/io/sheet.hpp"
+#include "stakemap/io/vocabulary.hpp"
+#include "stakemap/text/words.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+
+namespace stakemap::io {
+
+namespace {
+
+/// One column a sheet may have: the JSON key of the field and its names (English, Italian).
+struct Column {
+    const char* field;
+    std::vector<const char*> names;
+};
+
+const std::vector<Column>& actor_columns() {
+    static const std::vector<Column> columns{{"id", {"id", "codice"}},
+                                             {"name", {"name", "nome"}},
+                                             {"kind", {"kind", "tipo"}},
+                                             {"level", {"level", "livello"}},
+                                             {"area", {"area", "zona"}},
+                                             {"serves", {"serves", "serve", "aree servite"}},
+                                             {"services", {"services", "servizi"}},
+                                             {"languages", {"languages", "lingue"}},
+                                             {"capacity", {"capacity", "capacità"}},
+                                             {"power", {"power", "potere"}},
+                                             {"interest", {"interest", "interesse"}},
+                                             {"legitimacy", {"legitimacy", "legittimità"}},
+                                             {"urgency", {"urgency", "urgenza"}},
+                                             {"access_point", {"access_point", "punto di accesso"}},
+                                             {"tags", {"tags", "etichette"}},
+                                             {"note", {"note", "nota"}}};
+    return columns;
+}
+
+const std::vector<Column>& relation_columns() {
+    static const std::vector<Column> columns{{"id", {"id", "codice"}},
+                                             {"source", {"source", "da", "origine"}},
+                                             {"target", {"target", "a", "destinazione"}},
+                                             {"type", {"type", "tipo"}},
+                                             {"weight", {"weight", "peso"}},
+                                             {"directed", {"directed", "orientata"}},
+                                             {"since", {"since", "dal"}},
+                                             {"until", {"until", "al"}},
+                                             {"formality", {"formality", "formalità"}},
+                                             {"confidence", {"confidence", "affidabilità"}},
+                                             {"informants", {"informants", "informatori"}},
+                                             {"note", {"note", "nota"}}};
+    return columns;
+}
+
+const std::vector<Column>& area_columns() {
+    static const std::vector<Column> columns{
+        {"id", {"id", "codice"}},
+        {"name", {"name", "nome"}},
+        {"parent", {"parent", "area superiore", "padre"}},
+        {"population", {"population", "popolazione"}},
+        {"foreign_residents", {"foreign_residents", "residenti stranieri"}},
+        {"languages", {"languages", "lingue"}}};
+    return columns;
+}
+
+const std::vector<Column>& need_columns() {
+    static const std::vector<Column> columns{{"area", {"area", "zona"}},
+                                             {"service", {"service", "servizio"}},
+                                             {"demand", {"demand", "domanda"}},
+                                             {"languages", {"languages", "lingue"}},
+                                             {"note", {"note", "nota"}}};
+    return columns;
+}
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return "";
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::vector<std::string> split_cell(const std::string& cell) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= cell.size()) {
+        std::size_t end = cell.find('|', start);
+        end = end == std::string::npos ? cell.size() : end;
+        std::string item = trimmed(std::string_view(cell).substr(start, end - start));
+        if (!item.empty()) {
+            items.push_back(std::move(item));
+        }
+        start = end + 1;
+    }
+    return items;
+}
+
+/// A number written with a decimal point or a decimal comma ("0,32", "1.650,5", "1650.5").
+std::optional<double> parse_number(const std::string& cell) {
+    std::string text = trimmed(cell);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    if (text.find(',') != std::string::npos) {
+        if (text.find('.') != std::string::npos) {
+            text.erase(std::remove(text.begin(), text.end(), '.'), text.end());
+        }
+        std::replace(text.begin(), text.end(), ',', '.');
+    }
+    if (text.front() == '+') {
+        text.erase(0, 1);
+    }
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<bool> parse_boolean(const std::string& cell) {
+    const std::string name = normalized_name(cell);
+    for (const char* yes : {"si", "vero", "yes", "true", "1", "x"}) {
+        if (name == yes) {
+            return true;
+        }
+    }
+    for (const char* no : {"no", "falso", "false", "0"}) {
+        if (name == no) {
+            return false;
+        }
+    }
+    return std::nullopt;
+}
+
+/// A date as YYYY-MM-DD; DD/MM/YYYY (as Excel writes it in Italy) is turned around.
+std::string parse_date(const std::string& cell) {
+    const std::string text = trimmed(cell);
+    int day = 0;
+    int month = 0;
+    int year = 0;
+    char a = 0;
+    char b = 0;
+    char rest = 0;
+    if (std::sscanf(text.c_str(), "%d%c%d%c%d%c", &day, &a, &month, &b, &year, &rest) == 5 &&
+        a == b && (a == '/' || a == '.') && year > 999 && year < 10000) {
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+        return buffer;
+    }
+    return text;
+}
+
+/// The id of the vocabulary term the cell names, by id or by label in either language, up to case,
+/// accents, spaces and underscores; the cell as written when no term matches (the map reader then
+/// warns about it).
+template <typename Terms>
+std::string vocabulary_value(const std::string& cell, const Terms& terms) {
+    const std::string value = trimmed(cell);
+    const std::string name = normalized_name(value);
+    for (const auto& term : terms) {
+        if (term.id == value) {
+            return term.id;
+        }
+    }
+    for (const auto& term : terms) {
+        if (normalized_name(term.id) == name || normalized_name(term.label.it) == name ||
+            normalized_name(term.label.en) == name) {
+            return term.id;
+        }
+    }
+    return value;
+}
+
+/// Reads one sheet's cells, collecting diagnostics.
+class SheetReader {
+public:
+    SheetReader(const Sheet& sheet, const std::vector<Column>& columns, const text::Words& words_in,
+                std::vector<Diagnostic>& diagnostics)
+        : sheet_(sheet), words(words_in), diagnostics_(diagnostics) {
+        for (std::size_t c = 0; c < sheet.header.size(); ++c) {
+            const std::string name = normalized_name(sheet.header[c]);
+            const Column* found = nullptr;
+            for (const auto& column : columns) {
+                for (const char* candidate : column.names) {
+                    if (normalized_name(candidate) == name) {
+                        found = &column;
+                    }
+                }
+            }
+            if (found == nullptr) {
+                if (!trimmed(sheet.header[c]).empty()) {
+                    extra_.push_back(c);
+                }
+                continue;
+            }
+            if (fields_.count(found->field) != 0) {
+                report(Severity::error, "sheet.duplicate_column", sheet.header_line, c,
+                       words("this column repeats the column \"{other}\"",
+                             {{"other", sheet.header[fields_[found->field]]}}));
+                continue;
+            }
+            fields_[found->field] = c;
+        }
+    }
+
+    /// Reports a missing column when `field` is not in the sheet.
+    void require(const char* field, const std::vector<Column>& columns) {
+        if (fields_.count(field) != 0) {
+            return;
+        }
+        for (const auto& column : columns) {
+            if (std::string(column.field) == field) {
+                missing_required_ = true;
+                std::vector<std::string> names(column.names.begin(), column.names.end());
+                diagnostics_.push_back(Diagnostic{
+                    Severity::error, "sheet.missing_column", sheet_.file, sheet_.header_line, 0, "",
+                    words("the column \"{column}\" is missing (it may also be called {names})",
+                          {{"column", field}, {"names", words.list_and(names)}})});
+            }
+        }
+    }
+
+    /// The column index of a field, or nullopt.
+    std::optional<std::size_t> column_of(const std::string& field) const {
+        const auto found = fields_.find(field);
+        return found == fields_.end() ? std::nullopt : std::optional(found->second);
+    }
+    const std::vector<std::size_t>& extra_columns() const { return extra_; }
+    /// Whether a needed column is missing (then the empty values it leaves are not reported).
+    bool missing_required() const { return missing_required_; }
+    const Sheet& sheet() const { return sheet_; }
+
+    /// The trimmed cell of `field` in `row`, "" when the column is absent.
+    std::string text(const SheetRow& row, const char* field) const {
+        const auto column = column_of(field);
+        return column ? trimmed(row.cells[*column]) : std::string();
+    }
+    std::optional<std::string> optional_text(const SheetRow& row, const char* field) const {
+        std::string value = text(row, field);
+        return value.empty() ? std::nullopt : std::optional(std::move(value));
+    }
+    std::vector<std::string> list(const SheetRow& row, const char* field) const {
+        const auto column = column_of(field);
+        return column ? split_cell(row.cells[*column]) : std::vector<std::string>{};
+    }
+
+    std::optional<double> number(const SheetRow& row, const char* field) {
+        const std::string cell = text(row, field);
+        if (cell.empty()) {
+            return std::nullopt;
+        }
+        auto value = parse_number(cell);
+        if (!value) {
+            bad(row, field, cell, words("a number, such as 12 or 0,5"));
+        }
+        return value;
+    }
+    std::optional<std::int64_t> whole(const SheetRow& row, const char* field,
+                                      const char* expected) {
+        const std::string cell = text(row, field);
+        if (cell.empty()) {
+            return std::nullopt;
+        }
+        const auto value = parse_number(cell);
+        if (!value || *value != std::floor(*value) || std::fabs(*value) > 9e15) {
+            bad(row, field, cell, words(expected));
+            return std::nullopt;
+        }
+        return static_cast<std::int64_t>(*value);
+    }
+    std::optional<bool> boolean(const SheetRow& row, const char* field) {
+        const std::string cell = text(row, field);
+        if (cell.empty()) {
+            return std::nullopt;
+        }
+        auto value = parse_boolean(cell);
+        if (!value) {
+            bad(row, field, cell, words("yes or no (sì, no, vero, falso, 1, 0)"));
+        }
+        return value;
+    }
+
+    void bad(const SheetRow& row, const char* field, const std::string& cell,
+             const std::string& expected) {
+        const std::size_t column = *column_of(field);
+        report(Severity::error, "sheet.bad_cell", row.line, column,
+               words("expected {expected}, not \"{value}\"",
+                     {{"expected", expected}, {"value", cell}}));
+    }
+
+    /// A diagnostic at a row and column of this sheet, the column named in the message.
+    void report(Severity severity, const char* code, std::size_t line, std::size_t column,
+                const std::string& message) {
+        diagnostics_.push_back(
+            Diagnostic{severity, code, sheet_.file, line, column + 1, "",
+                       words("column \"{column}\": {problem}",
+                             {{"column", sheet_.header[column]}, {"problem", message}})});
+    }
+
+private:
+    const Sheet& sheet_;
+    const text::Words& words;
+    std::vector<Diagnostic>& diagnostics_;
+    std::map<std::string, std::size_t> fields_;
+    std::vector<std::size_t> extra_;
+    bool missing_required_ = false;
+};
+
+bool blank(const SheetRow& row) {
+    return std::all_of(row.cells.begin(), row.cells.end(),
+                       [](const std::string& cell) { return trimmed(cell).empty(); });
+}
+
+/// A row read into the map: which sheet and which row, for messages about it found later.
+struct Origin {
+    SheetReader* reader;
+    const SheetRow* row;
+};
+
+std::optional<int> score(SheetReader& reader, const SheetRow& row, const char* field) {
+    const auto value = reader.whole(row, field, text::N_("a whole number from 1 to 5"));
+    if (!value) {
+        return std::nullopt;
+    }
+    if (*value < 1 || *value > 5) {
+        reader.bad(row, field, reader.text(row, field), "1–5");
+        return std::nullopt;
+    }
+    return static_cast<int>(*value);
+}
+
+} // namespace
+
+ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
+    const text::Words words(language);
+    const model::Vocabulary& vocabulary = default_vocabulary();
+    std::vector<Diagnostic> diagnostics;
+    model::Map map;
+
+    SheetReader actors(sheets.actors, actor_columns(), words, diagnostics);
+    actors.require("id", actor_columns());
+    actors.require("name", actor_columns());
+    SheetReader relations(sheets.relations, relation_columns(), words, diagnostics);
+    relations.require("source", relation_columns());
+    relations.require("target", relation_columns());
+    std::optional<SheetReader> areas;
+    if (sheets.areas) {
+        areas.emplace(*sheets.areas, area_columns(), words, diagnostics);
+        areas->require("id", area_columns());
+    }
+    std::optional<SheetReader> needs;
+    if (sheets.needs) {
+        needs.emplace(*sheets.needs, need_columns(), words, diagnostics);
+        needs->require("area", need_columns());
+        needs->require("service", need_columns());
+    }
+    for (const std::size_t column : relations.extra_columns()) {
+        diagnostics.push_back(
+            Diagnostic{Severity::warning, "sheet.ignored_column", sheets.relations.file,
+                       sheets.relations.header_line, column + 1, "",
+                       words("column \"{column}\": not a column of relations; it is left out",
+                             {{"column", sheets.relations.header[column]}})});
+    }
+
+    std::vector<Origin> area_rows;
+    std::vector<Origin> actor_rows;
+    std::vector<Origin> relation_rows;
+    std::vector<Origin> need_rows;
+    if (areas) {
+        for (const auto& row : areas->sheet().rows) {
+            if (blank(row)) {
+                continue;
+            }
+            model::Area area;
+            area.id = areas->text(row, "id");
+            area.name = areas->text(row, "name");
+            area.parent = areas->optional_text(row, "parent");
+            area.population = areas->whole(row, "population", text::N_("a whole number"));
+            area.foreign_residents =
+                areas->whole(row, "foreign_residents", text::N_("a whole number"));
+            for (const auto& item : areas->list(row, "languages")) {
+                const auto colon = item.find(':');
+                const auto share = colon == std::string::npos
+                                       ? std::nullopt
+                                       : parse_number(item.substr(colon + 1));
+                if (!share) {
+                    areas->bad(row, "languages", item,
+                               words("language:share pairs such as ar:0,32|wo:0,18"));
+                    continue;
+                }
+                area.languages[trimmed(item.substr(0, colon))] = *share;
+            }
+            map.areas.push_back(std::move(area));
+            area_rows.push_back({&*areas, &row});
+        }
+    }
+    for (const auto& row : sheets.actors.rows) {
+        if (blank(row)) {
+            continue;
+        }
+        model::Actor actor;
+        actor.id = actors.text(row, "id");
+        actor.name = actors.text(row, "name");
+        if (auto kind = actors.optional_text(row, "kind")) {
+            actor.kind = vocabulary_value(*kind, vocabulary.kinds);
+        }
+        if (auto level = actors.optional_text(row, "level")) {
+            actor.level = vocabulary_value(*level, vocabulary.levels);
+        }
+        actor.area = actors.optional_text(row, "area");
+        if (actors.column_of("serves") && !actors.text(row, "serves").empty()) {
+            auto serves = actors.list(row, "serves");
+            if (serves.size() == 1 && serves.front() == "*") {
+                actor.serves_all = true;
+            } else {
+                actor.serves = std::move(serves);
+            }
+        }
+        for (const auto& service : actors.list(row, "services")) {
+            actor.services.push_back(vocabulary_value(service, vocabulary.services));
+        }
+        actor.languages = actors.list(row, "languages");
+        actor.capacity = actors.number(row, "capacity");
+        actor.power = score(actors, row, "power");
+        actor.interest = score(actors, row, "interest");
+        actor.legitimacy = score(actors, row, "legitimacy");
+        actor.urgency = score(actors, row, "urgency");
+        actor.access_point = actors.boolean(row, "access_point");
+        actor.tags = actors.list(row, "tags");
+        actor.note = actors.text(row, "note");
+        for (const std::size_t column : actors.extra_columns()) {
+            std::string value = trimmed(row.cells[column]);
+            if (!value.empty()) {
+                actor.attributes[trimmed(sheets.actors.header[column])] = std::move(value);
+            }
+        }
+        map.actors.push_back(std::move(actor));
+        actor_rows.push_back({&actors, &row});
+    }
+    for (const auto& row : sheets.relations.rows) {
+        if (blank(row)) {
+            continue;
+        }
+        model::Relation relation;
+        relation.id = relations.optional_text(row, "id");
+        relation.source = relations.text(row, "source");
+        relation.target = relations.text(row, "target");
+        if (auto type = relations.optional_text(row, "type")) {
+            relation.type = vocabulary_value(*type, vocabulary.relation_types);
+        }
+        if (auto weight = relations.number(row, "weight")) {
+            relation.weight = *weight;
+        }
+        relation.directed = relations.boolean(row, "directed");
+        if (auto since = relations.optional_text(row, "since")) {
+            relation.since = parse_date(*since);
+        }
+        if (auto until = relations.optional_text(row, "until")) {
+            relation.until = parse_date(*until);
+        }
+        if (auto formality = relations.optional_text(row, "formality")) {
+            relation.formality = vocabulary_value(*formality, vocabulary.formality);
+        }
+        relation.confidence = relations.number(row, "confidence");
+        relation.informants = relations.list(row, "informants");
+        relation.note = relations.text(row, "note");
+        map.relations.push_back(std::move(relation));
+        relation_rows.push_back({&relations, &row});
+    }
+    if (needs) {
+        for (const auto& row : needs->sheet().rows) {
+            if (blank(row)) {
+                continue;
+            }
+            model::Need need;
+            need.area = needs->text(row, "area");
+            need.service = vocabulary_value(needs->text(row, "service"), vocabulary.services);
+            need.demand = needs->number(row, "demand");
+            need.languages = needs->list(row, "languages");
+            need.note = needs->text(row, "note");
+            map.needs.push_back(std::move(need));
+            need_rows.push_back({&*needs, &row});
+        }
+    }
+
+    // The map reader's rules, applied to the canonical text of the map; each diagnostic is moved
+    // from its JSON pointer (/actors/3/kind) to the row and column it comes from.
+    ReadOptions read_options;
+    read_options.language = language;
+    read_options.max_errors = 1000;
+    ReadResult checked = read_map_text(write_map_json(map), sheets.actors.file, read_options);
+    for (auto& diagnostic : checked.diagnostics) {
+        const std::string& pointer = diagnostic.pointer;
+        const std::vector<std::pair<const char*, std::vector<Origin>*>> lists{
+            {"/actors/", &actor_rows},
+            {"/relations/", &relation_rows},
+            {"/areas/", &area_rows},
+            {"/needs/", &need_rows}};
+        bool placed = false;
+        for (const auto& [prefix, rows] : lists) {
+            if (!pointer.starts_with(prefix)) {
+                continue;
+            }
+            const std::string rest = pointer.substr(std::string_view(prefix).size());
+            const std::size_t slash = rest.find('/');
+            const std::size_t index = std::stoul(rest.substr(0, slash));
+            if (index >= rows->size()) {
+                break;
+            }
+            const Origin& origin = (*rows)[index];
+            std::string field = slash == std::string::npos ? "" : rest.substr(slash + 1);
+            field = field.substr(0, field.find('/'));
+            const auto column = origin.reader->column_of(field);
+            if (!column && origin.reader->missing_required()) {
+                placed = true; // the missing column is already reported
+                break;
+            }
+            Diagnostic moved = diagnostic;
+            moved.file = origin.reader->sheet().file;
+            moved.line = origin.row->line;
+            moved.column = column ? *column + 1 : 0;
+            moved.pointer = "";
+            if (column) {
+                moved.message = words("column \"{column}\": {problem}",
+                                      {{"column", origin.reader->sheet().header[*column]},
+                                       {"problem", diagnostic.message}});
+            }
+            const bool repeated =
+                std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+                    return d.severity == Severity::error && d.file == moved.file &&
+                           d.line == moved.line && d.column == moved.column && d.column != 0;
+                });
+            if (!repeated) {
+                diagnostics.push_back(std::move(moved));
+            }
+            placed = true;
+            break;
+        }
+        if (!placed) {
+            diagnostic.line = 0;
+            diagnostic.column = 0;
+            diagnostics.push_back(std::move(diagnostic));
+        }
+    }
+
+    ImportResult result;
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return a.severity == Severity::error && b.severity != Severity::error;
+                     });
+    for (const auto& diagnostic : diagnostics) {
+        (diagnostic.severity == Severity::error ? result.error_count : result.warning_count) += 1;
+    }
+    if (result.error_count == 0 && checked.map) {
+        result.map = std::move(checked.map);
+    }
+    result.diagnostics = std::move(diagnostics);
+    return result;
+}
+
+} // namespace stakemap::io

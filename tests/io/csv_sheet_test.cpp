@@ -1,0 +1,122 @@
+#include "stakemap/io/sheet.hpp"
+
+#include <doctest/doctest.h>
+#include <string>
+
+using namespace stakemap;
+
+namespace {
+
+io::Sheet sheet_of(const std::string& bytes) {
+    return io::read_csv_sheet_text(bytes, "t.csv");
+}
+
+std::vector<io::Diagnostic> errors_of(const std::string& bytes, model::Language language = {}) {
+    try {
+        io::read_csv_sheet_text(bytes, "t.csv", {.language = language});
+    } catch (const io::LoadError& error) {
+        return error.diagnostics();
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("csv sheet: Excel in Italy, ';', Windows-1252, CRLF, decimal comma, quoted line break") {
+    // Line 1: header; line 2: "Università" with 0xE0 (à in cp1252); lines 3-4: one row whose note
+    // holds a line break and a doubled quote; line 5 blank.
+    const std::string bytes = "codice;nome;capacit\xE0;note\r\n"
+                              "uni;Universit\xE0;12,5;\r\n"
+                              "caf;CAF \x80 sportello;3;\"due\r\nrighe \"\"citate\"\"\"\r\n"
+                              "\r\n";
+    const io::Sheet sheet = sheet_of(bytes);
+    CHECK(sheet.separator == ';');
+    CHECK(sheet.encoding == "CP1252");
+    CHECK(sheet.header == std::vector<std::string>{"codice", "nome", "capacità", "note"});
+    REQUIRE(sheet.rows.size() == 2);
+    CHECK(sheet.rows[0].line == 2);
+    CHECK(sheet.rows[0].cells == std::vector<std::string>{"uni", "Università", "12,5", ""});
+    CHECK(sheet.rows[1].line == 3);
+    CHECK(sheet.rows[1].cells[1] == "CAF € sportello");
+    CHECK(sheet.rows[1].cells[3] == "due\r\nrighe \"citate\"");
+}
+
+TEST_CASE("csv sheet: UTF-8 with a BOM and ','") {
+    const io::Sheet sheet = sheet_of("\xEF\xBB\xBFid,name\nurp,\"URP, Municipio II\"\nasl,Città\n");
+    CHECK(sheet.separator == ',');
+    CHECK(sheet.encoding == "UTF-8");
+    CHECK(sheet.header == std::vector<std::string>{"id", "name"});
+    REQUIRE(sheet.rows.size() == 2);
+    CHECK(sheet.rows[0].cells == std::vector<std::string>{"urp", "URP, Municipio II"});
+    CHECK(sheet.rows[1].cells == std::vector<std::string>{"asl", "Città"});
+    CHECK(sheet.rows[1].line == 3);
+}
+
+TEST_CASE("csv sheet: tab-separated, commas inside cells stay") {
+    const io::Sheet sheet = sheet_of("id\tname\tweight\na\tAlfa, Beta\t0,5\n");
+    CHECK(sheet.separator == '\t');
+    REQUIRE(sheet.rows.size() == 1);
+    CHECK(sheet.rows[0].cells == std::vector<std::string>{"a", "Alfa, Beta", "0,5"});
+}
+
+TEST_CASE("csv sheet: ragged rows, NUL bytes and empty files are errors with their line") {
+    auto errors = errors_of("id;name\na;A\nb;B;extra\nc\n");
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].code == "sheet.ragged_row");
+    CHECK(errors[0].line == 3);
+    CHECK(errors[1].line == 4);
+    CHECK(errors[0].message.find("3 cells but the header has 2 columns") != std::string::npos);
+    errors = errors_of(std::string("id;name\na;A\0\n", 13));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].code == "sheet.nul_byte");
+    CHECK(errors[0].line == 2);
+    errors = errors_of("");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].code == "sheet.empty");
+    // Trailing empty cells that spreadsheets add are not ragged.
+    CHECK(sheet_of("id;name\na;A;;\n").rows[0].cells.size() == 2);
+}
+
+TEST_CASE("sheet import: Italian columns, labels, numbers with commas, booleans, lists") {
+    io::SheetSet sheets;
+    sheets.actors = sheet_of("Codice;Nome;Tipo;Potere;Punto_di_accesso;Servizi;Capacità;Sede\n"
+                             "a;Alfa;Associazione di migranti;4;sì;;12,5;via Roma\n"
+                             "b;Beta;public_office;;no;;;\n");
+    sheets.relations = sheet_of("Da;A;Tipo;Peso;Orientata;Dal\n"
+                                "a;b;referral;2,5;vero;01/03/2024\n");
+    sheets.areas = sheet_of("id;nome;lingue\nz;Zona;ar:0,32|wo:0,18\n");
+    const io::ImportResult result = io::import_sheets(sheets);
+    REQUIRE(result.ok());
+    const model::Map& map = *result.map;
+    REQUIRE(map.actors.size() == 2);
+    CHECK(map.actors[0].kind == "migrant_association");
+    CHECK(map.actors[0].power == 4);
+    CHECK(map.actors[0].access_point == true);
+    CHECK(map.actors[0].capacity == 12.5);
+    CHECK(std::get<std::string>(map.actors[0].attributes.at("Sede")) == "via Roma");
+    CHECK(map.actors[1].access_point == false);
+    REQUIRE(map.relations.size() == 1);
+    CHECK(map.relations[0].weight == 2.5);
+    CHECK(map.relations[0].directed == true);
+    CHECK(map.relations[0].since == "2024-03-01");
+    CHECK(map.areas[0].languages == std::map<std::string, double>{{"ar", 0.32}, {"wo", 0.18}});
+}
+
+TEST_CASE("sheet import: every problem at once, with file, row and column") {
+    io::SheetSet sheets;
+    sheets.actors = sheet_of("id;nome;potere\na;Alfa;alto\nb;Beta;7\n");
+    sheets.actors.file = "attori.csv";
+    sheets.relations = sheet_of("da;a;peso\na;c;1\na;b;molto\n");
+    sheets.relations.file = "relazioni.csv";
+    const io::ImportResult result = io::import_sheets(sheets, model::Language::it);
+    CHECK_FALSE(result.ok());
+    CHECK(result.error_count == 4);
+    std::vector<std::string> where;
+    for (const auto& diagnostic : result.diagnostics) {
+        where.push_back(diagnostic.file + ":" + std::to_string(diagnostic.line) + ":" +
+                        std::to_string(diagnostic.column));
+    }
+    CHECK(where == std::vector<std::string>{"attori.csv:2:3", "attori.csv:3:3", "relazioni.csv:3:3",
+                                            "relazioni.csv:2:2"});
+    CHECK(result.diagnostics[0].message.find("«potere»") != std::string::npos);
+}
