@@ -50,6 +50,10 @@ protected:
             "no-bom", po::bool_switch(&no_bom_),
             words("with --to pajek: no UTF-8 byte order mark (igraph refuses it; Pajek then "
                   "reads names in the Windows code page)")
+                .c_str())(
+            "with-measures", po::bool_switch(&options_.with_measures),
+            words("add every measure of the centrality command to each actor, as numbers (degree, "
+                  "betweenness, closeness, pagerank…; see docs/export.md)")
                 .c_str());
     }
 

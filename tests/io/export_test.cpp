@@ -1,5 +1,6 @@
 #include "stakemap/error.hpp"
 #include "stakemap/io/export.hpp"
+#include "stakemap/io/export_prepare.hpp"
 #include "stakemap/io/map_reader.hpp"
 
 #include <doctest/doctest.h>
@@ -102,4 +103,42 @@ TEST_CASE("export: the examples give the same bytes twice") {
 TEST_CASE("export: Pajek without a byte order mark") {
     const std::string text = io::write_pajek(small_map(), {.pajek_bom = false});
     CHECK(text.rfind("*Vertices 3\r\n", 0) == 0);
+}
+
+TEST_CASE("export: measures as actor attributes, on the relations exported") {
+    model::Map map = small_map();
+    map.actors.push_back({.id = "d", .name = "D"}); // isolated
+    map.actors[2].attributes["degree"] = std::string("own");
+    const auto number = [](const model::Map& m, std::size_t actor, const std::string& name) {
+        return std::get<double>(m.actors[actor].attributes.at(name));
+    };
+    // Every relation: arcs a→b 2.5 + 1 (the undirected a–b counts both ways), b→a 1, b↔c 1.
+    const model::Map all = io::with_measures(map, {});
+    CHECK(number(all, 0, "degree") == 2);
+    CHECK(number(all, 1, "degree") == 4);
+    CHECK(number(all, 0, "strength") == doctest::Approx(4.5));
+    CHECK(number(all, 1, "strength") == doctest::Approx(6.5));
+    CHECK(number(all, 0, "neighbours") == 1);
+    CHECK(number(all, 3, "degree") == 0);
+    CHECK(all.actors[3].attributes.count("constraint") == 0); // undefined for an isolated actor
+    CHECK(all.actors[3].attributes.count("effective_size") == 0);
+    // The map's own "degree" keeps its value under another name.
+    CHECK(std::get<std::string>(all.actors[2].attributes.at("attribute.degree")) == "own");
+    CHECK(number(all, 2, "degree") == 2);
+    // Referrals only: a→b, b↔c. b lies on the one path a→c of the 3·2 ordered pairs: 1/2.
+    const model::Map referrals = io::with_measures(map, {.types = {"referral"}});
+    CHECK(number(referrals, 1, "degree") == 3);
+    CHECK(number(referrals, 1, "in_degree") == 2);
+    CHECK(number(referrals, 1, "betweenness") == doctest::Approx(1.0 / 6.0));
+    CHECK(number(referrals, 0, "betweenness") == 0);
+    // On 2022-06-01 b–c has ended: c is isolated.
+    const model::Map in_2022 = io::with_measures(map, {.at = "2022-06-01"});
+    CHECK(number(in_2022, 2, "degree") == 0);
+    CHECK(io::measure_attribute_names(false).size() == 12);
+    CHECK(io::measure_attribute_names(true).size() == 14);
+    // export_map writes them; the writers alone do not.
+    const std::string json =
+        io::export_map(map, {.format = io::ExportFormat::node_link, .with_measures = true});
+    CHECK(json.find("\"pagerank\": ") != std::string::npos);
+    CHECK(io::write_node_link(map, {.with_measures = true}).find("pagerank") == std::string::npos);
 }

@@ -1,6 +1,7 @@
 #include "stakemap/io/export.hpp"
 
 #include "stakemap/error.hpp"
+#include "stakemap/io/export_prepare.hpp"
 #include "stakemap/model/date.hpp"
 #include "stakemap/text/words.hpp"
 
@@ -577,7 +578,8 @@ std::string write_pajek(const model::Map& map, const ExportOptions& options) {
     return out;
 }
 
-std::string export_map(const model::Map& map, const ExportOptions& options) {
+std::string export_map(const model::Map& input, const ExportOptions& options) {
+    const model::Map map = prepared_for_export(input, options);
     switch (options.format) {
     case ExportFormat::graphml:
         return write_graphml(map, options);

@@ -42,11 +42,17 @@ struct ExportOptions {
     /// Pajek: begin with a UTF-8 byte order mark, without which Pajek reads labels as a Windows
     /// code page; igraph 0.10 refuses files that have one.
     bool pajek_bom = true;
+    /// Add every per-actor measure of `stakemap centrality` as a number attribute of each actor
+    /// (see with_measures in io/export_prepare.hpp).
+    bool with_measures = false;
 };
 
-/// The map in the chosen format, as the bytes of a file. The same map and options give the same
-/// bytes in any locale. Throws UsageError (setting "at") when `at` is not a date.
+/// The map in the chosen format, as the bytes of a file: the map prepared by prepared_for_export
+/// (io/export_prepare.hpp), then written by the format's writer. The same map and options give the
+/// same bytes in any locale. Throws UsageError (setting "at") when `at` is not a date.
 std::string export_map(const model::Map& map, const ExportOptions& options = {});
+
+// The writers write the map as given, without the preparation of export_map.
 
 /// GraphML with typed keys (string, int, double, boolean; lists joined with "|").
 std::string write_graphml(const model::Map& map, const ExportOptions& options = {});
