@@ -54,6 +54,11 @@ protected:
             "with-measures", po::bool_switch(&options_.with_measures),
             words("add every measure of the centrality command to each actor, as numbers (degree, "
                   "betweenness, closeness, pagerank…; see docs/export.md)")
+                .c_str())(
+            "anonymize", po::bool_switch(&options_.anonymize),
+            words("replace names and ids by pseudonyms in the --lang language (\"Associazione di "
+                  "migranti 3\") and leave out notes, informants, short names, tags and text "
+                  "attributes, to publish the data (see docs/export.md)")
                 .c_str());
     }
 
@@ -81,6 +86,7 @@ protected:
             throw UsageError(words("export takes its format from --to, not --format"));
         }
         options_.pajek_bom = !no_bom_;
+        options_.language = common_.language();
         options_.types = model::split_list(common_.types);
         if (!common_.at.empty() && common_.at != "all") {
             options_.at = common_.at;

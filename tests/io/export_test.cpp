@@ -142,3 +142,53 @@ TEST_CASE("export: measures as actor attributes, on the relations exported") {
     CHECK(json.find("\"pagerank\": ") != std::string::npos);
     CHECK(io::write_node_link(map, {.with_measures = true}).find("pagerank") == std::string::npos);
 }
+
+TEST_CASE("export: anonymized maps keep the structure and lose the names") {
+    model::Map map = small_map();
+    map.description = "Interviews by Maria";
+    map.actors[0].kind = "association";
+    map.actors[1].kind = "association";
+    map.actors[2].kind = "someone-s-own-kind"; // unknown: it could name someone
+    map.actors[0].short_name = "AQ";
+    map.actors[0].note = "talk to Anna";
+    map.relations[0].informants = {"Giulia"};
+    map.relations[0].note = "said so";
+    const model::Map out = io::anonymized(map, model::Language::it);
+    CHECK(out.title.empty());
+    CHECK(out.description.empty());
+    // Kind label (data/vocab/kinds.json) and a number counting that kind's actors in map order.
+    CHECK(out.actors[0].name == "Associazione 1");
+    CHECK(out.actors[1].name == "Associazione 2");
+    CHECK(out.actors[2].name == "Attore 1");
+    CHECK(out.actors[2].kind == "actor");
+    CHECK(io::anonymized(map, model::Language::en).actors[1].name == "Association 2");
+    CHECK(out.actors[0].id == "actor-1");
+    CHECK(out.actors[2].id == "actor-3");
+    CHECK_FALSE(out.actors[0].short_name);
+    CHECK(out.actors[0].note.empty());
+    CHECK(out.actors[2].tags.empty());
+    CHECK(std::get<double>(out.actors[0].attributes.at("budget")) == 1200.5); // a number: kept
+    CHECK(out.actors[1].attributes.count("budget") == 0);                     // a text: dropped
+    CHECK(out.actors[0].power == 4);
+    CHECK(out.actors[1].access_point == true);
+    // Relations: the same ends by position, ids replaced, notes and informants dropped.
+    REQUIRE(out.relations.size() == 3);
+    CHECK(out.relations[0].id == "relation-1");
+    CHECK_FALSE(out.relations[1].id);
+    CHECK(out.relations[0].source == "actor-1");
+    CHECK(out.relations[0].target == "actor-2");
+    CHECK(out.relations[2].source == "actor-2");
+    CHECK(out.relations[2].target == "actor-3");
+    CHECK(out.relations[0].weight == 2.5);
+    CHECK(out.relations[0].since == "2020-01-01");
+    CHECK(out.relations[2].until == "2021-01-01");
+    CHECK(out.relations[0].informants.empty());
+    CHECK(out.relations[0].note.empty());
+    CHECK(io::anonymized(map, model::Language::it) == out); // same input, same pseudonyms
+    // Through export_map, with the measures of the same structure.
+    const std::string json = io::export_map(
+        map, {.format = io::ExportFormat::node_link, .with_measures = true, .anonymize = true});
+    CHECK(json.find("Maria") == std::string::npos);
+    CHECK(json.find("\"betweenness\"") != std::string::npos);
+    CHECK(json.find("\"Association 1\"") != std::string::npos);
+}

@@ -45,6 +45,10 @@ struct ExportOptions {
     /// Add every per-actor measure of `stakemap centrality` as a number attribute of each actor
     /// (see with_measures in io/export_prepare.hpp).
     bool with_measures = false;
+    /// Pseudonyms for names and ids, without notes and texts that could name people (see
+    /// anonymized in io/export_prepare.hpp), in `language`.
+    bool anonymize = false;
+    model::Language language = model::Language::en;
 };
 
 /// The map in the chosen format, as the bytes of a file: the map prepared by prepared_for_export
