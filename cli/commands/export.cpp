@@ -13,13 +13,14 @@ public:
     std::string name() const override { return "export"; }
     std::string synopsis() const override {
         return text::N_(
-            "Write the map for other network tools: GraphML, GEXF, NetworkX node-link JSON or "
-            "Pajek. Every actor with all its fields and every relation, parallel ones included, "
+            "Write the map for other network tools: GraphML, GEXF, NetworkX node-link JSON, "
+            "Pajek, Kumu JSON or Graphviz DOT. Every actor with all its fields and every relation, "
+            "parallel ones included, "
             "as an edge of its own. A map with directed relations is written as a directed "
             "graph, each edge with its relation's own direction in the attribute \"directed\".");
     }
     std::string usage() const override {
-        return "stakemap export MAP --to graphml|gexf|node-link|pajek -o FILE [options]";
+        return "stakemap export MAP --to graphml|gexf|node-link|pajek|kumu|dot -o FILE [options]";
     }
     std::string example() const override {
         return "stakemap export examples/prato/map.json --to graphml -o prato.graphml";

@@ -4,6 +4,7 @@
 #include "stakemap/io/map_reader.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace stakemap;
 
@@ -191,4 +192,37 @@ TEST_CASE("export: anonymized maps keep the structure and lose the names") {
     CHECK(json.find("Maria") == std::string::npos);
     CHECK(json.find("\"betweenness\"") != std::string::npos);
     CHECK(json.find("\"Association 1\"") != std::string::npos);
+}
+
+TEST_CASE("export: Kumu labels are unique, connections join them") {
+    model::Map map = small_map();
+    map.actors.push_back({.id = "d", .name = "C", .kind = "association"}); // the same name as c
+    map.relations.push_back({.source = "c", .target = "d", .type = "referral"});
+    const auto json = nlohmann::json::parse(io::write_kumu(map, {.language = model::Language::it}));
+    REQUIRE(json["elements"].size() == 4);
+    CHECK(json["elements"][0]["label"] == "A \"quoted\" <b>");
+    CHECK(json["elements"][2]["label"] == "C (c)");
+    CHECK(json["elements"][3]["label"] == "C (d)");
+    CHECK(json["elements"][3]["type"] == "Associazione"); // the kind's label in Italian
+    CHECK(json["elements"][2]["tags"] == nlohmann::json::array({"x", "y"}));
+    CHECK(json["elements"][0]["budget"] == "1200.5");
+    REQUIRE(json["connections"].size() == 4);
+    CHECK(json["connections"][0]["from"] == "A \"quoted\" <b>");
+    CHECK(json["connections"][0]["direction"] == "directed");
+    CHECK(json["connections"][1]["direction"] == "undirected");
+    CHECK(json["connections"][0]["weight"] == 2.5);
+    CHECK(json["connections"][3]["from"] == "C (c)");
+    CHECK(json["connections"][3]["to"] == "C (d)");
+}
+
+TEST_CASE("export: DOT strings keep quotes, backslashes and line breaks") {
+    CHECK(io::dot_quoted("a\"b") == "\"a\\\"b\"");
+    CHECK(io::dot_quoted("ends\\") == "\"ends\\\\\"");
+    CHECK(io::dot_quoted("x\ny <é>") == "\"x\ny <é>\"");
+    const std::string dot = io::write_dot(small_map());
+    CHECK(dot.rfind("digraph stakemap {\n", 0) == 0);
+    CHECK(dot.find("\"a\" [\"label\"=\"A \\\"quoted\\\" <b>\", \"power\"=\"4\"") !=
+          std::string::npos);
+    CHECK(dot.find("\"a\" -> \"b\" [\"relation\"=\"r1\"") != std::string::npos);
+    CHECK(dot.find("\"directed\"=\"false\", dir=none];") != std::string::npos);
 }

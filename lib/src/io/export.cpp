@@ -2,7 +2,9 @@
 
 #include "stakemap/error.hpp"
 #include "stakemap/io/export_prepare.hpp"
+#include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
+#include "stakemap/model/vocabulary.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
@@ -380,7 +382,67 @@ std::string pajek_label(std::string_view text) {
     return out + "\"";
 }
 
+/// Kumu labels: the actor's name, followed by " (ID)" when another actor has the same name (Kumu
+/// joins connections to elements by label, so labels must be unique).
+std::vector<std::string> kumu_labels(const model::Map& map) {
+    std::map<std::string, std::size_t> uses;
+    for (const auto& actor : map.actors) {
+        ++uses[actor.name];
+    }
+    std::vector<std::string> labels;
+    std::set<std::string> taken;
+    for (const auto& actor : map.actors) {
+        std::string label = actor.name;
+        if (uses[actor.name] > 1) {
+            label += " (" + actor.id + ")";
+        }
+        while (!taken.insert(label).second) { // "A (b)" was already another actor's name
+            label += " (" + actor.id + ")";
+        }
+        labels.push_back(std::move(label));
+    }
+    return labels;
+}
+
+/// A field name free of Kumu's own keys.
+std::string kumu_field(const std::string& name) {
+    static const std::set<std::string> reserved{"label", "type", "description", "tags",
+                                                "id",    "from", "to",          "direction"};
+    std::string out = name;
+    while (reserved.count(lowered(out)) != 0) {
+        out = "attribute." + out;
+    }
+    return out;
+}
+
+/// An attribute name free of the Graphviz attributes a layout reads or `dot -Tjson` writes.
+std::string dot_attribute(const std::string& name) {
+    static const std::set<std::string> graphviz{
+        "bb",       "class",       "color",   "dir",   "fillcolor", "fixedsize", "fontcolor",
+        "fontname", "fontsize",    "group",   "head",  "height",    "href",      "id",
+        "image",    "label",       "layer",   "lp",    "margin",    "name",      "orientation",
+        "penwidth", "peripheries", "pos",     "rank",  "shape",     "sides",     "size",
+        "style",    "tail",        "tooltip", "url",   "width",     "xlabel",    "xlp",
+        "z",        "_gvid",       "weight",  "label", "splines",   "rankdir",   "nodesep"};
+    std::string out = name;
+    while (graphviz.count(lowered(out)) != 0) {
+        out = "attribute." + out;
+    }
+    return out;
+}
+
 } // namespace
+
+std::string dot_quoted(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '\\' || c == '"') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + "\"";
+}
 
 std::string xml_escape(std::string_view text) {
     std::string out;
@@ -578,6 +640,117 @@ std::string write_pajek(const model::Map& map, const ExportOptions& options) {
     return out;
 }
 
+std::string write_kumu(const model::Map& map, const ExportOptions& options) {
+    const Graph graph = graph_of(map, options);
+    const model::Vocabulary vocabulary = default_vocabulary().merged_with(map);
+    const std::vector<std::string> labels = kumu_labels(map);
+    nlohmann::ordered_json elements = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < map.actors.size(); ++i) {
+        const model::Actor& actor = map.actors[i];
+        nlohmann::ordered_json element;
+        element["label"] = labels[i];
+        if (actor.kind) {
+            const model::KindTerm* kind = vocabulary.find_kind(*actor.kind);
+            element["type"] =
+                kind != nullptr ? model::text(kind->label, options.language) : *actor.kind;
+        }
+        if (!actor.note.empty()) {
+            element["description"] = actor.note;
+        }
+        if (!actor.tags.empty()) {
+            element["tags"] = actor.tags;
+        }
+        element["actor_id"] = actor.id;
+        for (std::size_t c = 0; c < graph.actors.columns.size(); ++c) {
+            const std::string& name = graph.actors.columns[c].name;
+            const Value& value = graph.actors.rows[i][c];
+            if (name == "name" || name == "note" || name == "tags" ||
+                std::holds_alternative<std::monostate>(value)) {
+                continue;
+            }
+            element[kumu_field(name)] = json_value(value);
+        }
+        elements.push_back(std::move(element));
+    }
+    nlohmann::ordered_json connections = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+        const Edge& edge = graph.edges[i];
+        const model::Relation& relation = *edge.relation;
+        nlohmann::ordered_json connection;
+        connection["from"] = labels[edge.source];
+        connection["to"] = labels[edge.target];
+        if (relation.type) {
+            const model::Term* type = vocabulary.find_relation_type(*relation.type);
+            connection["type"] =
+                type != nullptr ? model::text(type->label, options.language) : *relation.type;
+        }
+        connection["direction"] = map.is_directed(relation) ? "directed" : "undirected";
+        if (!relation.note.empty()) {
+            connection["description"] = relation.note;
+        }
+        for (std::size_t c = 0; c < graph.relations.columns.size(); ++c) {
+            const std::string& name = graph.relations.columns[c].name;
+            const Value& value = graph.relations.rows[i][c];
+            if (name == "type" || name == "note" || name == "directed" ||
+                std::holds_alternative<std::monostate>(value)) {
+                continue;
+            }
+            connection[kumu_field(name)] = json_value(value);
+        }
+        connections.push_back(std::move(connection));
+    }
+    nlohmann::ordered_json out;
+    out["elements"] = std::move(elements);
+    out["connections"] = std::move(connections);
+    return out.dump(2) + "\n";
+}
+
+std::string write_dot(const model::Map& map, const ExportOptions& options) {
+    const Graph graph = graph_of(map, options);
+    const auto attributes = [](const Table& table, std::size_t row, bool name_as_label) {
+        std::string out;
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            const Value& value = table.rows[row][c];
+            if (std::holds_alternative<std::monostate>(value)) {
+                continue;
+            }
+            const std::string& name = table.columns[c].name;
+            const std::string attribute = name_as_label && name == "name" ? "label"
+                                          : name == "weight" && !name_as_label
+                                              ? "weight"
+                                              : dot_attribute(name);
+            out += (out.empty() ? "" : ", ") + dot_quoted(attribute) + "=" +
+                   dot_quoted(as_text(value));
+        }
+        return out;
+    };
+    std::string out = graph.directed ? "digraph stakemap {\n" : "graph stakemap {\n";
+    const auto values = graph_values(map);
+    if (!values.empty()) {
+        out += "  graph [";
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            out += (i == 0 ? "" : ", ") + dot_quoted(values[i].first) + "=" +
+                   dot_quoted(values[i].second);
+        }
+        out += "];\n";
+    }
+    for (std::size_t i = 0; i < map.actors.size(); ++i) {
+        out +=
+            "  " + dot_quoted(map.actors[i].id) + " [" + attributes(graph.actors, i, true) + "];\n";
+    }
+    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+        const Edge& edge = graph.edges[i];
+        out += "  " + dot_quoted(map.actors[edge.source].id) + (graph.directed ? " -> " : " -- ") +
+               dot_quoted(map.actors[edge.target].id) + " [" +
+               attributes(graph.relations, i, false);
+        if (graph.directed && !map.is_directed(*edge.relation)) {
+            out += ", dir=none";
+        }
+        out += "];\n";
+    }
+    return out + "}\n";
+}
+
 std::string export_map(const model::Map& input, const ExportOptions& options) {
     const model::Map map = prepared_for_export(input, options);
     switch (options.format) {
@@ -587,6 +760,10 @@ std::string export_map(const model::Map& input, const ExportOptions& options) {
         return write_gexf(map, options);
     case ExportFormat::node_link:
         return write_node_link(map, options);
+    case ExportFormat::kumu:
+        return write_kumu(map, options);
+    case ExportFormat::dot:
+        return write_dot(map, options);
     case ExportFormat::pajek:
         break;
     }
