@@ -221,6 +221,47 @@ def check_measures(stakemap, map_path, stem, actors, relations):
           sorted(float(r.get("weight", 1.0)) for r in relations), "measures: weights")
 
 
+# The colours `stakemap render` gives each sector (Okabe–Ito), as RGB; grey without a sector.
+SECTOR_RGB = {"institution": (0, 114, 178), "civil_society": (230, 159, 0),
+              "community": (0, 158, 115), "bridge": (204, 121, 167), "private": (240, 228, 66),
+              "": (187, 187, 187)}
+
+
+def sectors(data):
+    """Each actor's sector through its kind: the map's own kinds over data/vocab/kinds.json."""
+    vocab = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "vocab",
+                         "kinds.json")
+    with open(vocab, encoding="utf-8") as f:
+        kind_sector = {k["id"]: k.get("sector") or "" for k in json.load(f)}
+    for kind in data.get("kinds", []):
+        if "sector" in kind:
+            kind_sector[kind["id"]] = kind["sector"] or ""
+    return {a["id"]: kind_sector.get(a.get("kind", "actor"), "") for a in data["actors"]}
+
+
+def check_gexf_looks(path, data, relations):
+    """viz:color by sector and viz:size by betweenness as `stakemap render --size-by betweenness`
+    draws them (node width 0.5 + 1.5·√(b / largest) inches, here in tenths of an inch), and the
+    relations' dates as spells, read by NetworkX."""
+    read = nx.read_gexf(path)
+    dated = any("since" in r or "until" in r for r in relations)
+    check(read.graph["mode"] == ("dynamic" if dated else "static"), f"{path}: mode")
+    graph = analysis_graph(read)
+    betweenness = exact(nx.betweenness_centrality(graph, weight="dist", normalized=True))
+    largest = max(betweenness.values(), default=0.0)
+    sector = sectors(data)
+    for node, viz in read.nodes(data="viz"):
+        r, g, b = SECTOR_RGB[sector[node]]
+        check(viz["color"] == {"r": r, "g": g, "b": b, "a": 1.0}, f"{path}: colour of {node}")
+        size = 10 * (0.5 + 1.5 * (betweenness[node] / largest) ** 0.5) if largest > 0 else 5.0
+        check(close(viz["size"], size), f"{path}: size of {node}: {viz['size']} != {size}")
+    # Spells: an open end reads as the text "None" in NetworkX 2.8.
+    expected = sorted(((r.get("since", "None"), r.get("until", "None")) if
+                       ("since" in r or "until" in r) else None for r in relations), key=repr)
+    seen = sorted((s[0] if s else None for _, _, s in read.edges(data="spells")), key=repr)
+    check(seen == expected, f"{path}: spells")
+
+
 def main():
     stakemap, work = sys.argv[1], sys.argv[2]
     os.makedirs(work, exist_ok=True)
@@ -244,6 +285,11 @@ def main():
         ns = {"g": "http://gexf.net/1.3"}
         check(len(root.findall(".//g:node", ns)) == len(actors), "gexf 1.3: actors")
         check(len(root.findall(".//g:edge", ns)) == len(relations), "gexf 1.3: relations")
+        viz = {"v": "http://gexf.net/1.3/viz"}
+        check(len(root.findall(".//g:node/v:color", {**ns, **viz})) == len(actors),
+              "gexf 1.3: colours")
+        check(len(root.findall(".//g:edge/g:spells/g:spell", ns)) ==
+              sum(1 for r in relations if "since" in r or "until" in r), "gexf 1.3: spells")
         # Node-link JSON (the NetworkX 2.8 layout, with "links")
         export(stakemap, map_path, "node-link", stem + ".json")
         with open(stem + ".json", encoding="utf-8") as f:
@@ -262,6 +308,8 @@ def main():
         check_igraph_pajek(igraph.Graph.Read_Pajek(stem + "-no-bom.net"), actors, relations,
                            directed)
         check_measures(stakemap, map_path, stem, actors, relations)
+        with open(map_path, encoding="utf-8") as f:
+            check_gexf_looks(stem + ".gexf", json.load(f), relations)
         print(f"{map_path}: {len(actors)} actors, {len(relations)} relations: read back alike")
 
 

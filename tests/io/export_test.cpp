@@ -84,10 +84,12 @@ TEST_CASE("export: node-link keys number parallel edges; GEXF versions") {
     CHECK(json.find("\"key\": 1") != std::string::npos);
     CHECK(json.find("\"tags\": [\n        \"x\",\n        \"y\"\n      ]") != std::string::npos);
     const std::string gexf12 = io::write_gexf(map);
-    CHECK(gexf12.find("xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\"") !=
+    CHECK(gexf12.find("xmlns=\"http://www.gexf.net/1.2draft\" "
+                      "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\"") !=
           std::string::npos);
     const std::string gexf13 = io::write_gexf(map, {.gexf_version = io::GexfVersion::v1_3});
-    CHECK(gexf13.find("xmlns=\"http://gexf.net/1.3\" version=\"1.3\"") != std::string::npos);
+    CHECK(gexf13.find("xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+                      "version=\"1.3\"") != std::string::npos);
     CHECK(gexf13.find("weight=\"2.5\"") != std::string::npos);
 }
 
@@ -225,4 +227,31 @@ TEST_CASE("export: DOT strings keep quotes, backslashes and line breaks") {
           std::string::npos);
     CHECK(dot.find("\"a\" -> \"b\" [\"relation\"=\"r1\"") != std::string::npos);
     CHECK(dot.find("\"directed\"=\"false\", dir=none];") != std::string::npos);
+}
+
+TEST_CASE("export: GEXF colours, sizes and spells") {
+    model::Map map = small_map();
+    map.actors[0].kind = "help_desk";   // institution: #0072B2
+    map.actors[1].kind = "association"; // civil society: #E69F00
+    const std::string dated = io::write_gexf(map);
+    CHECK(dated.find("mode=\"dynamic\" timeformat=\"date\"") != std::string::npos);
+    CHECK(dated.find("<viz:color r=\"0\" g=\"114\" b=\"178\"/>") != std::string::npos);
+    CHECK(dated.find("<viz:color r=\"230\" g=\"159\" b=\"0\"/>") != std::string::npos);
+    CHECK(dated.find("<viz:color r=\"187\" g=\"187\" b=\"187\"/>") != std::string::npos);
+    // b is the only broker (on a → c): 10 · (0.5 + 1.5 · √1) = 20; a and c: 10 · 0.5 = 5.
+    CHECK(dated.find("<viz:size value=\"20\"/>") != std::string::npos);
+    CHECK(dated.find("<viz:size value=\"5\"/>") != std::string::npos);
+    CHECK(dated.find("<spell start=\"2020-01-01\"/>") != std::string::npos);
+    CHECK(dated.find("<spell end=\"2021-01-01\" endopen=\"true\"/>") != std::string::npos);
+    model::Map undated = map;
+    for (auto& relation : undated.relations) {
+        relation.since.reset();
+        relation.until.reset();
+    }
+    const std::string static_file =
+        io::write_gexf(undated, {.gexf_version = io::GexfVersion::v1_3});
+    CHECK(static_file.find("mode=\"static\">") != std::string::npos);
+    CHECK(static_file.find("timeformat") == std::string::npos);
+    CHECK(static_file.find("<spells>") == std::string::npos);
+    CHECK(static_file.find("xmlns:viz=\"http://gexf.net/1.3/viz\"") != std::string::npos);
 }

@@ -1,10 +1,13 @@
 #include "stakemap/io/export.hpp"
 
+#include "stakemap/analysis/centrality.hpp"
 #include "stakemap/error.hpp"
+#include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/io/export_prepare.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
 #include "stakemap/model/vocabulary.hpp"
+#include "stakemap/render/drawing.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
@@ -431,6 +434,42 @@ std::string dot_attribute(const std::string& name) {
     return out;
 }
 
+struct Rgb {
+    int r = 0;
+    int g = 0;
+    int b = 0;
+};
+
+/// How Gephi should draw each actor, as `stakemap render` does: coloured by sector, sized by
+/// betweenness on the relations exported.
+struct GexfLooks {
+    std::vector<Rgb> colours;
+    std::vector<double> sizes; ///< the node width of render --size-by betweenness, in 1/10 inch
+};
+
+GexfLooks gexf_looks(const model::Map& map, const ExportOptions& options) {
+    const model::Vocabulary vocabulary = default_vocabulary().merged_with(map);
+    GexfLooks looks;
+    for (const auto& actor : map.actors) {
+        const std::string hex = render::sector_colour(model::sector_of(actor, vocabulary));
+        const auto channel = [&hex](std::size_t at) {
+            return std::stoi(hex.substr(at, 2), nullptr, 16);
+        };
+        looks.colours.push_back({channel(1), channel(3), channel(5)});
+    }
+    const auto betweenness =
+        analysis::betweenness(graph::build(map, {.types = options.types, .at = options.at}));
+    double largest = 0.0;
+    for (const double value : betweenness) {
+        largest = std::max(largest, value);
+    }
+    for (const double value : betweenness) {
+        looks.sizes.push_back(10.0 * (largest > 0.0 ? render::sized_node_width(value, largest)
+                                                    : render::sized_node_width(0.0, 1.0)));
+    }
+    return looks;
+}
+
 } // namespace
 
 std::string dot_quoted(std::string_view text) {
@@ -535,9 +574,16 @@ std::string write_graphml(const model::Map& map, const ExportOptions& options) {
 std::string write_gexf(const model::Map& map, const ExportOptions& options) {
     const Graph graph = graph_of(map, options);
     const bool v13 = options.gexf_version == GexfVersion::v1_3;
+    const auto looks = gexf_looks(map, options);
+    bool dated = false;
+    for (const Edge& edge : graph.edges) {
+        dated = dated || edge.relation->since || edge.relation->until;
+    }
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += v13 ? "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
-               : "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n";
+    out += v13 ? "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+                 "version=\"1.3\">\n"
+               : "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+                 "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n";
     out += "  <meta>\n    <creator>stakemap</creator>\n";
     if (!map.title.empty()) {
         out += "    <title>" + xml_escape(map.title) + "</title>\n";
@@ -546,8 +592,11 @@ std::string write_gexf(const model::Map& map, const ExportOptions& options) {
         out += "    <description>" + xml_escape(map.description) + "</description>\n";
     }
     out += "  </meta>\n";
+    // Dynamic, with dates as time, only when some relation has a date: static graphs are what
+    // most readers expect.
     out += std::string("  <graph defaultedgetype=\"") +
-           (graph.directed ? "directed" : "undirected") + "\" mode=\"static\">\n";
+           (graph.directed ? "directed" : "undirected") + "\"" +
+           (dated ? " mode=\"dynamic\" timeformat=\"date\">\n" : " mode=\"static\">\n");
     // The name is the node's label; the other columns are attributes. The edge weight is the
     // edge's own XML attribute, so it is not declared again.
     gexf_attributes(out, graph.actors, "node", 1);
@@ -565,21 +614,37 @@ std::string write_gexf(const model::Map& map, const ExportOptions& options) {
         out += "      <node id=\"" + xml_escape(map.actors[i].id) + "\" label=\"" +
                xml_escape(map.actors[i].name) + "\">\n";
         gexf_values(out, graph.actors.rows[i], 1);
+        const Rgb& colour = looks.colours[i];
+        out += "        <viz:color r=\"" + std::to_string(colour.r) + "\" g=\"" +
+               std::to_string(colour.g) + "\" b=\"" + std::to_string(colour.b) + "\"/>\n";
+        out += "        <viz:size value=\"" + text::exact_number(looks.sizes[i]) + "\"/>\n";
         out += "      </node>\n";
     }
     out += "    </nodes>\n    <edges>\n";
     for (std::size_t i = 0; i < graph.edges.size(); ++i) {
         const Edge& edge = graph.edges[i];
+        const model::Relation& relation = *edge.relation;
         out += "      <edge id=\"r" + std::to_string(i) + "\" source=\"" +
                xml_escape(map.actors[edge.source].id) + "\" target=\"" +
                xml_escape(map.actors[edge.target].id) + "\"";
-        if (edge.relation->type) {
-            out += " label=\"" + xml_escape(*edge.relation->type) + "\"";
+        if (relation.type) {
+            out += " label=\"" + xml_escape(*relation.type) + "\"";
         }
-        out += " weight=\"" + text::exact_number(edge.relation->weight) + "\">\n";
+        out += " weight=\"" + text::exact_number(relation.weight) + "\">\n";
         std::vector<Value> row = graph.relations.rows[i];
         row[2] = std::monostate{}; // the weight, written above
         gexf_values(out, row, 0);
+        if (relation.since || relation.until) {
+            // In force from `since` up to, not including, `until`.
+            out += "        <spells>\n          <spell";
+            if (relation.since) {
+                out += " start=\"" + xml_escape(*relation.since) + "\"";
+            }
+            if (relation.until) {
+                out += " end=\"" + xml_escape(*relation.until) + "\" endopen=\"true\"";
+            }
+            out += "/>\n        </spells>\n";
+        }
         out += "      </edge>\n";
     }
     out += "    </edges>\n  </graph>\n</gexf>\n";
