@@ -10,8 +10,9 @@ as it is or escaped for XML or JSON; ids are looked for as whole tokens (an id l
 part of a longer word). A text that is a word of stakemap's own vocabulary (data/vocab, e.g. the
 short name "SAI" inside the kind label "Centro di accoglienza (SAI, CAS)") names no one and is not
 looked for, nor is an id that is also a vocabulary word or an area id (the kind "urp", "anagrafe" in
-"Servizi demografici (anagrafe)"). NetworkX must read the same number of relations and the same degree
-sequence, in map order, as the map JSON gives.
+"Servizi demografici (anagrafe)"). NetworkX (Graphviz's `dot -Tjson` for DOT, Python's json for
+Kumu) must read the same number of relations and the same degree sequence, in map order, as the map
+JSON gives.
 """
 
 import html
@@ -30,7 +31,7 @@ except ImportError as error:  # bash scripts/setup.sh installs it
 
 FORMATS = [("graphml", ".graphml", []), ("gexf", ".gexf", []),
            ("gexf", "-13.gexf", ["--gexf-version", "1.3"]), ("node-link", ".json", []),
-           ("pajek", ".net", [])]
+           ("pajek", ".net", []), ("kumu", ".kumu.json", []), ("dot", ".dot", [])]
 
 
 def check(condition, what):
@@ -80,10 +81,12 @@ def vocabulary_words():
 
 
 def forms(text):
-    """The text as a writer may put it in a file: as is, XML-escaped, JSON-escaped, Pajek label."""
+    """The text as a writer may put it in a file: as is, XML-escaped, JSON-escaped, as a Pajek
+    label, as a DOT string."""
     return {text, html.escape(text, quote=True), html.escape(text, quote=True).replace("&#x27;", "&apos;"),
             json.dumps(text)[1:-1], json.dumps(text, ensure_ascii=False)[1:-1],
-            text.replace('"', "'").replace("\n", " ")}
+            text.replace('"', "'").replace("\n", " "),
+            text.replace("\\", "\\\\").replace('"', '\\"')}
 
 
 def degrees(data):
@@ -107,6 +110,20 @@ def read(fmt, path):
             return nx.node_link_graph(data, edges="links")
         except TypeError:
             return nx.node_link_graph(data)
+    if fmt == "kumu":  # Kumu joins connections to elements by label
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        graph = nx.MultiGraph()
+        graph.add_nodes_from(e["label"] for e in data["elements"])
+        graph.add_edges_from((c["from"], c["to"]) for c in data["connections"])
+        return graph
+    if fmt == "dot":  # read by Graphviz itself
+        data = json.loads(subprocess.run(["dot", "-Tjson", path], check=True,
+                                         capture_output=True).stdout)
+        graph = nx.MultiGraph()
+        graph.add_nodes_from(o["_gvid"] for o in data.get("objects", []))
+        graph.add_edges_from((e["tail"], e["head"]) for e in data.get("edges", []))
+        return graph
     return nx.read_pajek(path)
 
 
