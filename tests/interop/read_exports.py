@@ -8,6 +8,7 @@ here on its own) has, the same weights, and the same values of a few fields. A m
 directed relation must read as a directed graph whose edges carry their own direction.
 """
 
+import datetime
 import json
 import os
 import subprocess
@@ -255,9 +256,13 @@ def check_gexf_looks(path, data, relations):
         check(viz["color"] == {"r": r, "g": g, "b": b, "a": 1.0}, f"{path}: colour of {node}")
         size = 10 * (0.5 + 1.5 * (betweenness[node] / largest) ** 0.5) if largest > 0 else 5.0
         check(close(viz["size"], size), f"{path}: size of {node}: {viz['size']} != {size}")
-    # Spells: an open end reads as the text "None" in NetworkX 2.8.
-    expected = sorted(((r.get("since", "None"), r.get("until", "None")) if
-                       ("since" in r or "until" in r) else None for r in relations), key=repr)
+    # Spells are closed intervals: a relation not in force on its `until` date ends the day before.
+    # An open side reads as the text "None" in NetworkX 2.8.
+    def last_day(until):
+        return (datetime.date.fromisoformat(until) - datetime.timedelta(days=1)).isoformat()
+
+    expected = sorted(((r.get("since", "None"), last_day(r["until"]) if "until" in r else "None")
+                       if ("since" in r or "until" in r) else None for r in relations), key=repr)
     seen = sorted((s[0] if s else None for _, _, s in read.edges(data="spells")), key=repr)
     check(seen == expected, f"{path}: spells")
 

@@ -242,7 +242,11 @@ TEST_CASE("export: GEXF colours, sizes and spells") {
     CHECK(dated.find("<viz:size value=\"20\"/>") != std::string::npos);
     CHECK(dated.find("<viz:size value=\"5\"/>") != std::string::npos);
     CHECK(dated.find("<spell start=\"2020-01-01\"/>") != std::string::npos);
-    CHECK(dated.find("<spell end=\"2021-01-01\" endopen=\"true\"/>") != std::string::npos);
+    // until 2021-01-01 (not in force that day): the closed spell ends on 2020-12-31.
+    CHECK(dated.find("<spell end=\"2020-12-31\"/>") != std::string::npos);
+    map.relations[0].until = "2024-03-01"; // leap year: the spell ends on 29 February
+    CHECK(io::write_gexf(map).find("<spell start=\"2020-01-01\" end=\"2024-02-29\"/>") !=
+          std::string::npos);
     model::Map undated = map;
     for (auto& relation : undated.relations) {
         relation.since.reset();

@@ -11,7 +11,9 @@
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -434,6 +436,22 @@ std::string dot_attribute(const std::string& name) {
     return out;
 }
 
+/// The day before a YYYY-MM-DD date (the text itself when it is not a date).
+std::string day_before(const std::string& date) {
+    const auto parsed = model::parse_date(date);
+    if (!parsed) {
+        return date;
+    }
+    namespace chrono = std::chrono;
+    const chrono::year_month_day day{
+        chrono::sys_days{chrono::year{parsed->year} / parsed->month / parsed->day} -
+        chrono::days{1}};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                  static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+    return text;
+}
+
 struct Rgb {
     int r = 0;
     int g = 0;
@@ -635,13 +653,14 @@ std::string write_gexf(const model::Map& map, const ExportOptions& options) {
         row[2] = std::monostate{}; // the weight, written above
         gexf_values(out, row, 0);
         if (relation.since || relation.until) {
-            // In force from `since` up to, not including, `until`.
+            // GEXF spells are closed intervals; a relation is in force from `since` up to, not
+            // including, `until`: its spell ends the day before.
             out += "        <spells>\n          <spell";
             if (relation.since) {
                 out += " start=\"" + xml_escape(*relation.since) + "\"";
             }
             if (relation.until) {
-                out += " end=\"" + xml_escape(*relation.until) + "\" endopen=\"true\"";
+                out += " end=\"" + xml_escape(day_before(*relation.until)) + "\"";
             }
             out += "/>\n        </spells>\n";
         }
