@@ -851,6 +851,9 @@ std::optional<GraphIn> read_gexf(const pugi::xml_document& document, Reporter& r
     out.offset = offset_of(graph);
     out.directed =
         std::string_view(graph.attribute("defaultedgetype").as_string("undirected")) == "directed";
+    if (const auto name = attribute_of(graph, "name"); name && !name->empty()) {
+        out.values.push_back({"name", *name}); // NetworkX writes the graph's name here
+    }
     if (const auto meta = child(root, "meta")) {
         for (const char* name : {"title", "description"}) {
             if (const auto item = child(meta, name)) {
@@ -896,7 +899,11 @@ std::optional<GraphIn> read_gexf(const pugi::xml_document& document, Reporter& r
             edge.offset = offset_of(element);
             const std::string name = edge_name(words, edge);
             if (const auto type = attribute_of(element, "type")) {
-                edge.directed = *type == "directed"; // "mutual" and "undirected": both ways
+                if (*type == "directed" || *type == "undirected" || *type == "mutual") {
+                    edge.directed = *type == "directed"; // "mutual": both ways
+                } else {
+                    edge.attributes.push_back({"type", *type}); // NetworkX writes its "type" here
+                }
             }
             if (const auto weight = attribute_of(element, "weight")) {
                 edge.weight = parse_number(*weight);
@@ -923,7 +930,11 @@ std::optional<GraphIn> read_gexf(const pugi::xml_document& document, Reporter& r
                     }
                 }
             }
-            edge.attributes = gexf_values(element, declared["edge"], name, reporter);
+            for (auto& attribute : gexf_values(element, declared["edge"], name, reporter)) {
+                if (attribute.name != "networkx_key") { // numbers parallel edges only
+                    edge.attributes.push_back(std::move(attribute));
+                }
+            }
             if (const auto kind = attribute_of(element, "kind")) {
                 edge.attributes.push_back({"kind", *kind});
             }
