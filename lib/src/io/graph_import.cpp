@@ -153,6 +153,9 @@ public:
         diagnostics.push_back(Diagnostic{severity, code, file_, 0, 0, "", std::move(message)});
     }
     const std::string& file() const { return file_; }
+    detail::SourcePositions::Position position(std::size_t offset) const {
+        return positions_.at(offset);
+    }
 
     std::vector<Diagnostic> diagnostics;
 
@@ -381,8 +384,7 @@ bool keep_edge_attribute(model::Relation& relation, const Attribute& attribute) 
     return false;
 }
 
-ImportResult build_map(const GraphIn& graph, std::string_view bytes, Reporter& reporter,
-                       model::Language language) {
+ImportResult build_map(const GraphIn& graph, Reporter& reporter, model::Language language) {
     const text::Words& words = reporter.words;
     model::Map map;
     map.directed = graph.directed;
@@ -504,7 +506,6 @@ ImportResult build_map(const GraphIn& graph, std::string_view bytes, Reporter& r
                                       "is left out ({n} edges)",
                                       where.count, {{"attribute", name}}));
     }
-    (void)bytes;
 
     // The map reader's rules, applied to the canonical text of the map; each diagnostic is moved
     // from its JSON pointer (/relations/3/target) to the line of the node or edge it comes from.
@@ -535,7 +536,7 @@ ImportResult build_map(const GraphIn& graph, std::string_view bytes, Reporter& r
         Diagnostic moved = diagnostic;
         moved.pointer = "";
         if (offset) {
-            const auto at = detail::SourcePositions(bytes).at(*offset);
+            const auto at = reporter.position(*offset);
             moved.line = at.line;
             moved.column = at.column;
             moved.message = words("{element}: {problem}",
@@ -1148,7 +1149,7 @@ ImportResult import_graph_text(std::string_view bytes, const std::string& file_n
     if (!graph) {
         return only(std::move(reporter.diagnostics));
     }
-    return build_map(*graph, bytes, reporter, options.language);
+    return build_map(*graph, reporter, options.language);
 }
 
 ImportResult import_graph_file(const std::string& path, const GraphImportOptions& options,
