@@ -549,9 +549,11 @@ ImportResult build_map(const GraphIn& graph, Reporter& reporter, model::Language
     }
 
     ImportResult result;
+    // Errors first, each kind in file order.
     std::stable_sort(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
-                         return a.severity == Severity::error && b.severity != Severity::error;
+                         return std::make_pair(a.severity != Severity::error, a.line) <
+                                std::make_pair(b.severity != Severity::error, b.line);
                      });
     for (const auto& diagnostic : diagnostics) {
         (diagnostic.severity == Severity::error ? result.error_count : result.warning_count) += 1;
