@@ -657,6 +657,35 @@ std::optional<Value> typed(const Declared& declared, const std::string& text, st
     return Value(text);
 }
 
+/// What pugixml found wrong, in words the catalogue translates.
+const char* xml_problem(pugi::xml_parse_status status) {
+    switch (status) {
+    case pugi::status_unrecognized_tag:
+        return text::N_("a \"<\" that starts no tag (write &lt; for the character)");
+    case pugi::status_bad_pi:
+    case pugi::status_bad_comment:
+    case pugi::status_bad_cdata:
+    case pugi::status_bad_doctype:
+        return text::N_("a declaration, comment or CDATA section that is not closed properly");
+    case pugi::status_bad_pcdata:
+        return text::N_("text that cannot be read");
+    case pugi::status_bad_start_element:
+        return text::N_("an opening tag that is not closed properly");
+    case pugi::status_bad_attribute:
+        return text::N_("an XML attribute without a quoted value");
+    case pugi::status_bad_end_element:
+        return text::N_("a closing tag that is not closed properly");
+    case pugi::status_end_element_mismatch:
+        return text::N_("a closing tag that does not match the open element (or an element "
+                        "never closed)");
+    case pugi::status_no_document_element:
+        return text::N_("no element at all");
+    default:
+        break;
+    }
+    return text::N_("XML that cannot be read");
+}
+
 /// Parses XML, refusing DTDs; nullopt (with the problem reported) when it cannot be read.
 bool parse_xml(pugi::xml_document& document, std::string_view bytes, Reporter& reporter) {
     const text::Words& words = reporter.words;
@@ -682,7 +711,7 @@ bool parse_xml(pugi::xml_document& document, std::string_view bytes, Reporter& r
         reporter.error(offset, "import.xml_syntax",
                        words("not well-formed XML: {problem}; open the file in a text editor "
                              "at this line and column",
-                             {{"problem", parsed.description()}}));
+                             {{"problem", words(xml_problem(parsed.status))}}));
         return false;
     }
     for (const auto& node : document.children()) {
