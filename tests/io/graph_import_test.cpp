@@ -111,6 +111,26 @@ TEST_CASE("graph import: a DOCTYPE is refused, a syntax error located") {
     CHECK(result.diagnostics[0].code == "file.too_large");
 }
 
+TEST_CASE("graph import: XML must be UTF-8; a byte order mark is fine") {
+    // "Citt\xE0" is Latin-1: the byte 0xE0 comes after <graph> (7 characters), <node id=" (10)
+    // and Citt (4) on line 2, at column 22.
+    const std::string latin1 = "<graphml>\n<graph><node id=\"Citt\xE0\"/></graph></graphml>\n";
+    auto result = io::import_graph_text(latin1, "l.graphml", GraphFormat::graphml);
+    CHECK(has(result, io::Severity::error, "l.graphml:2:22", "invalid UTF-8 byte 0xE0"));
+    const std::string bom =
+        "\xEF\xBB\xBF<graphml><graph><node id=\"citt\xC3\xA0\"/></graph></graphml>";
+    result = io::import_graph_text(bom, "b.graphml", GraphFormat::graphml);
+    REQUIRE(result.ok());
+    CHECK(result.map->actors[0].id == "citt\xC3\xA0");
+}
+
+TEST_CASE("graph import: a character reference to no XML character is refused") {
+    // &#xD800; (a lone surrogate) would put bytes that are not UTF-8 into the map.
+    const std::string text = "<graphml><graph><node id=\"a&#xD800;\"/></graph></graphml>";
+    const auto result = io::import_graph_text(text, "r.graphml", GraphFormat::graphml);
+    CHECK(has(result, io::Severity::error, "r.graphml:1:28", "&#xD800;"));
+}
+
 TEST_CASE("graph import: GEXF 1.1draft with labels, spells and edge types") {
     const char* gexf = R"(<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://www.gexf.net/1.1draft" version="1.1">

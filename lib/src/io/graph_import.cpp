@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <pugixml.hpp>
 #include <set>
@@ -657,6 +658,106 @@ std::optional<Value> typed(const Declared& declared, const std::string& text, st
     return Value(text);
 }
 
+/// Length of the valid UTF-8 sequence at `i` (no overlong forms, surrogates or code points past
+/// U+10FFFF), 0 when it is not one.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) -> unsigned {
+        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
+    };
+    const auto continuation = [&](std::size_t k) {
+        return (byte(k) & 0xC0U) == 0x80U;
+    };
+    const unsigned b0 = byte(0);
+    if (b0 < 0x80U) {
+        return 1;
+    }
+    if (b0 >= 0xC2U && b0 <= 0xDFU) {
+        return continuation(1) ? 2 : 0;
+    }
+    if (b0 >= 0xE0U && b0 <= 0xEFU) {
+        const unsigned low = b0 == 0xE0U ? 0xA0U : 0x80U;
+        const unsigned high = b0 == 0xEDU ? 0x9FU : 0xBFU;
+        return byte(1) >= low && byte(1) <= high && continuation(2) ? 3 : 0;
+    }
+    if (b0 >= 0xF0U && b0 <= 0xF4U) {
+        const unsigned low = b0 == 0xF0U ? 0x90U : 0x80U;
+        const unsigned high = b0 == 0xF4U ? 0x8FU : 0xBFU;
+        return byte(1) >= low && byte(1) <= high && continuation(2) && continuation(3) ? 4 : 0;
+    }
+    return 0;
+}
+
+/// Refuses XML that is not UTF-8 text (the readers' offsets, and the map, are UTF-8): reports the
+/// first NUL or invalid byte and returns false.
+bool utf8_text(std::string_view bytes, Reporter& reporter) {
+    const text::Words& words = reporter.words;
+    std::size_t first_bad = std::string_view::npos;
+    std::size_t bad_count = 0;
+    for (std::size_t i = 0; i < bytes.size();) {
+        if (bytes[i] == '\0') {
+            reporter.error(i, "import.nul_byte",
+                           words("NUL byte (0x00) in the file: XML text cannot contain one; was it "
+                                 "saved as UTF-16? Save it again as UTF-8"));
+            return false;
+        }
+        const std::size_t length = utf8_length(bytes, i);
+        if (length == 0) {
+            first_bad = first_bad == std::string_view::npos ? i : first_bad;
+            ++bad_count;
+            ++i;
+        } else {
+            i += length;
+        }
+    }
+    if (first_bad == std::string_view::npos) {
+        return true;
+    }
+    const char* digits = "0123456789ABCDEF";
+    const auto bad = static_cast<unsigned char>(bytes[first_bad]);
+    const std::string hex = std::string("0x") + digits[bad >> 4U] + digits[bad & 0xFU];
+    reporter.error(
+        first_bad, "import.invalid_utf8",
+        words.plural("invalid UTF-8 byte {byte} ({n} such byte in the file); the file is "
+                     "probably saved as Windows-1252 or Latin-1: save it again as UTF-8",
+                     "invalid UTF-8 byte {byte} ({n} such bytes in the file); the file "
+                     "is probably saved as Windows-1252 or Latin-1: save it again as "
+                     "UTF-8",
+                     bad_count, {{"byte", hex}}));
+    return false;
+}
+
+/// Refuses character references to what XML 1.0 allows no text to hold (&#0;, surrogates such as
+/// &#xD800;, &#xFFFE;…), which would otherwise end up in the map as bytes that are not UTF-8.
+bool valid_references(std::string_view bytes, Reporter& reporter) {
+    for (std::size_t at = bytes.find("&#"); at != std::string_view::npos;
+         at = bytes.find("&#", at + 2)) {
+        const bool hex = at + 2 < bytes.size() && bytes[at + 2] == 'x';
+        const std::size_t first = at + (hex ? 3 : 2);
+        const std::size_t end = bytes.find(';', first);
+        if (end == std::string_view::npos || end - first > 8) {
+            continue; // not a reference: pugixml reports it or keeps it as text
+        }
+        std::uint32_t code = 0;
+        const auto [stop, problem] =
+            std::from_chars(bytes.data() + first, bytes.data() + end, code, hex ? 16 : 10);
+        if (problem != std::errc() || stop != bytes.data() + end) {
+            continue;
+        }
+        const bool allowed =
+            code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF) ||
+            (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
+        if (!allowed) {
+            reporter.error(
+                at, "import.bad_reference",
+                reporter.words("the character reference {reference} names no "
+                               "character XML text may hold; remove it",
+                               {{"reference", std::string(bytes.substr(at, end - at + 1))}}));
+            return false;
+        }
+    }
+    return true;
+}
+
 /// What pugixml found wrong, in words the catalogue translates.
 const char* xml_problem(pugi::xml_parse_status status) {
     switch (status) {
@@ -689,8 +790,8 @@ const char* xml_problem(pugi::xml_parse_status status) {
 /// Parses XML, refusing DTDs; nullopt (with the problem reported) when it cannot be read.
 bool parse_xml(pugi::xml_document& document, std::string_view bytes, Reporter& reporter) {
     const text::Words& words = reporter.words;
-    const pugi::xml_parse_result parsed =
-        document.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_doctype);
+    const pugi::xml_parse_result parsed = document.load_buffer(
+        bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
     auto refuse_doctype = [&](std::size_t offset) {
         reporter.error(
             offset, "import.doctype",
@@ -1172,7 +1273,8 @@ ImportResult import_graph_text(std::string_view bytes, const std::string& file_n
         graph = read_node_link(root, reporter);
     } else {
         pugi::xml_document document;
-        if (parse_xml(document, bytes, reporter)) {
+        if (utf8_text(bytes, reporter) && valid_references(bytes, reporter) &&
+            parse_xml(document, bytes, reporter)) {
             graph = format == GraphFormat::graphml ? read_graphml(document, reporter)
                                                    : read_gexf(document, reporter);
         }
