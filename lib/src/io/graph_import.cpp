@@ -136,7 +136,10 @@ std::string as_text(const Value& value) {
 class Reporter {
 public:
     Reporter(std::string_view bytes, std::string file, const text::Words& words_in)
-        : positions_(bytes), file_(std::move(file)), words(words_in) {}
+        : words(words_in), positions_(bytes), file_(std::move(file)) {}
+
+    const text::Words& words; ///< the language of the messages
+    std::vector<Diagnostic> diagnostics;
 
     void add(Severity severity, std::size_t offset, const char* code, std::string message) {
         const auto at = positions_.at(offset);
@@ -158,14 +161,9 @@ public:
         return positions_.at(offset);
     }
 
-    std::vector<Diagnostic> diagnostics;
-
 private:
     detail::SourcePositions positions_;
     std::string file_;
-
-public:
-    const text::Words& words;
 };
 
 std::string node_name(const text::Words& words, const NodeIn& node) {
