@@ -105,6 +105,10 @@ protected:
         if (actors_path_.empty() != relations_path_.empty()) {
             throw UsageError(words("--actors and --relations go together: give both sheets"));
         }
+        if (actors_path_.empty() && (!areas_path_.empty() || !needs_path_.empty())) {
+            throw UsageError(words("--areas and --needs are sheets that go with --actors and "
+                                   "--relations"));
+        }
     }
     bool takes_analysis_options() const override { return false; }
 
