@@ -63,6 +63,12 @@ if(NOT TARGET stakemap_libcsv::csv)
         INTERFACE_INCLUDE_DIRECTORIES "${STAKEMAP_LIBCSV_INCLUDE_DIR}")
 endif()
 
+# pugixml (GraphML and GEXF import), through pkg-config like Graphviz; no public header includes it.
+pkg_check_modules(STAKEMAP_PUGIXML QUIET IMPORTED_TARGET GLOBAL pugixml)
+if(NOT STAKEMAP_PUGIXML_FOUND)
+    stakemap_missing("pugixml" "libpugixml-dev")
+endif()
+
 if(STAKEMAP_BUILD_TESTS)
     find_package(doctest QUIET)
     if(NOT doctest_FOUND)

@@ -2,6 +2,7 @@
 // from spreadsheets saved as CSV.
 
 #include "../command.hpp"
+#include "stakemap/io/graph_import.hpp"
 #include "stakemap/io/map_writer.hpp"
 #include "stakemap/io/sheet.hpp"
 
@@ -16,13 +17,14 @@ public:
     std::string name() const override { return "import"; }
     std::string synopsis() const override {
         return text::N_("Make a map from spreadsheets saved as CSV (actors, relations, areas, "
-                        "needs), with columns named in English or Italian. Every problem is listed "
-                        "with its file, row and column; exit code 3 and nothing written when there "
-                        "is one.");
+                        "needs), with columns named in English or Italian, or from a GraphML, GEXF "
+                        "or NetworkX node-link JSON file. Every problem is listed with its file, "
+                        "line and column; exit code 3 and nothing written when there is one.");
     }
     std::string usage() const override {
         return "stakemap import --actors FILE --relations FILE [--areas FILE] [--needs FILE] -o "
-               "MAP [options]";
+               "MAP [options]\n       stakemap import FILE.graphml|FILE.gexf|FILE.json -o MAP "
+               "[options]";
     }
     std::string example() const override {
         return "stakemap import --actors tests/cli/sheets/unione-comuni/attori.csv --relations "
@@ -31,6 +33,10 @@ public:
     }
 
     int run() override {
+        if (actors_path_.empty()) { // a GraphML, GEXF or node-link file
+            return finish(io::import_graph_file(
+                common_.map_path, {common_.max_file_mib * 1024 * 1024, common_.language()}));
+        }
         io::SheetReadOptions options;
         options.max_file_bytes = common_.max_file_mib * 1024 * 1024;
         options.language = common_.language();
@@ -59,7 +65,10 @@ public:
         }
         io::SheetSet sheets{std::move(*actors), std::move(*relations), std::move(areas),
                             std::move(needs)};
-        io::ImportResult result = io::import_sheets(sheets, common_.language());
+        return finish(io::import_sheets(sheets, common_.language()));
+    }
+
+    int finish(io::ImportResult result) const {
         if (!result.ok()) {
             throw io::LoadError(std::move(result.diagnostics));
         }
@@ -77,22 +86,28 @@ protected:
         namespace po = boost::program_options;
         const text::Words& words = words_;
         // The actors sheet stands where other commands have their MAP: the file read first.
-        options.add_options()(
-            "actors", po::value(&actors_path_)->required()->notifier([this](const std::string& p) {
-                common_.map_path = p;
-            }),
-            words("the actors sheet (CSV)").c_str())("relations",
-                                                     po::value(&relations_path_)->required(),
-                                                     words("the relations sheet (CSV)").c_str())(
+        options.add_options()("actors",
+                              po::value(&actors_path_)->notifier([this](const std::string& p) {
+                                  common_.map_path = p;
+                              }),
+                              words("the actors sheet (CSV)").c_str())(
+            "relations", po::value(&relations_path_), words("the relations sheet (CSV)").c_str())(
             "areas", po::value(&areas_path_), words("the areas sheet (CSV)").c_str())(
             "needs", po::value(&needs_path_), words("the needs sheet (CSV)").c_str());
     }
     void check_options() override {
         const text::Words& words = words_;
-        if (values_.count("map") != 0) {
+        if (values_.count("map") != 0 && !actors_path_.empty()) {
             throw UsageError(words("import reads the sheets named by --actors and --relations, "
                                    "not \"{value}\"",
                                    {{"value", values_["map"].as<std::string>()}}));
+        }
+        if (actors_path_.empty() != relations_path_.empty()) {
+            throw UsageError(words("--actors and --relations go together: give both sheets"));
+        }
+        if (actors_path_.empty() && (!areas_path_.empty() || !needs_path_.empty())) {
+            throw UsageError(words("--areas and --needs are sheets that go with --actors and "
+                                   "--relations"));
         }
     }
     bool takes_analysis_options() const override { return false; }
