@@ -82,8 +82,8 @@ TEST_CASE("sheet import: Italian columns, labels, numbers with commas, booleans,
     sheets.actors = sheet_of("Codice;Nome;Tipo;Potere;Punto_di_accesso;Servizi;Capacità;Sede\n"
                              "a;Alfa;Associazione di migranti;4;sì;;12,5;via Roma\n"
                              "b;Beta;public_office;;no;;;\n");
-    sheets.relations = sheet_of("Da;A;Tipo;Peso;Orientata;Dal\n"
-                                "a;b;referral;2,5;vero;01/03/2024\n");
+    sheets.relations = sheet_of("Da;A;Tipo;Peso;Orientata;Dal;Finanziamento\n"
+                                "a;b;referral;2,5;vero;01/03/2024;12000\n");
     sheets.areas = sheet_of("id;nome;lingue\nz;Zona;ar:0,32|wo:0,18\n");
     const io::ImportResult result = io::import_sheets(sheets);
     REQUIRE(result.ok());
@@ -99,6 +99,10 @@ TEST_CASE("sheet import: Italian columns, labels, numbers with commas, booleans,
     CHECK(map.relations[0].weight == 2.5);
     CHECK(map.relations[0].directed == true);
     CHECK(map.relations[0].since == "2024-03-01");
+    // An unknown relation column is kept as an attribute, as text, like the actors' "Sede".
+    CHECK(map.relations[0].attributes ==
+          std::map<std::string, model::AttributeValue>{{"Finanziamento", std::string("12000")}});
+    CHECK(result.warning_count == 0);
     CHECK(map.areas[0].languages == std::map<std::string, double>{{"ar", 0.32}, {"wo", 0.18}});
 }
 

@@ -362,14 +362,6 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
         needs->require("area", need_columns());
         needs->require("service", need_columns());
     }
-    for (const std::size_t column : relations.extra_columns()) {
-        diagnostics.push_back(
-            Diagnostic{Severity::warning, "sheet.ignored_column", sheets.relations.file,
-                       sheets.relations.header_line, column + 1, "",
-                       words("column \"{column}\": not a column of relations; it is left out",
-                             {{"column", sheets.relations.header[column]}})});
-    }
-
     std::vector<Origin> area_rows;
     std::vector<Origin> actor_rows;
     std::vector<Origin> relation_rows;
@@ -472,6 +464,12 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
         relation.confidence = relations.number(row, "confidence");
         relation.informants = relations.list(row, "informants");
         relation.note = relations.text(row, "note");
+        for (const std::size_t column : relations.extra_columns()) {
+            std::string value = trimmed(row.cells[column]);
+            if (!value.empty()) {
+                relation.attributes[trimmed(sheets.relations.header[column])] = std::move(value);
+            }
+        }
         map.relations.push_back(std::move(relation));
         relation_rows.push_back({&relations, &row});
     }

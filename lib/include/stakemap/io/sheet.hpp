@@ -72,8 +72,8 @@ struct ImportResult {
 /// The map the sheets describe (SPEC §4.2): columns named in English or Italian (compared without
 /// case, accents, spaces or underscores), numbers with a decimal point or comma, yes/no in either
 /// language, lists separated by '|', vocabulary values by id or by label. Unknown columns of actors
-/// and relations go to `attributes`. The map is then checked by the same rules as a map file; a
-/// problem found there is reported at the row and column it comes from.
+/// and relations go to their `attributes` (as text), never dropped. The map is then checked by the
+/// same rules as a map file; a problem found there is reported at the row and column it comes from.
 ImportResult import_sheets(const SheetSet& sheets, model::Language language = model::Language::en);
 
 } // namespace stakemap::io
