@@ -16,13 +16,14 @@ public:
     std::string name() const override { return "import"; }
     std::string synopsis() const override {
         return text::N_("Make a map from spreadsheets saved as CSV (actors, relations, areas, "
-                        "needs), with columns named in English or Italian. Every problem is listed "
+                        "needs, kinds, services), with columns named in English or Italian. Every "
+                        "problem is listed "
                         "with its file, row and column; exit code 3 and nothing written when there "
                         "is one.");
     }
     std::string usage() const override {
-        return "stakemap import --actors FILE --relations FILE [--areas FILE] [--needs FILE] -o "
-               "MAP [options]";
+        return "stakemap import --actors FILE --relations FILE [--areas FILE] [--needs FILE] "
+               "[--kinds FILE] [--services FILE] -o MAP [options]";
     }
     std::string example() const override {
         return "stakemap import --actors tests/cli/sheets/unione-comuni/attori.csv --relations "
@@ -48,17 +49,25 @@ public:
         auto relations = read(relations_path_);
         std::optional<io::Sheet> areas;
         std::optional<io::Sheet> needs;
+        std::optional<io::Sheet> kinds;
+        std::optional<io::Sheet> services;
         if (!areas_path_.empty()) {
             areas = read(areas_path_);
         }
         if (!needs_path_.empty()) {
             needs = read(needs_path_);
         }
+        if (!kinds_path_.empty()) {
+            kinds = read(kinds_path_);
+        }
+        if (!services_path_.empty()) {
+            services = read(services_path_);
+        }
         if (!problems.empty()) {
             throw io::LoadError(std::move(problems));
         }
         io::SheetSet sheets{std::move(*actors), std::move(*relations), std::move(areas),
-                            std::move(needs)};
+                            std::move(needs),   std::move(kinds),      std::move(services)};
         io::ImportResult result = io::import_sheets(sheets, common_.language());
         if (!result.ok()) {
             throw io::LoadError(std::move(result.diagnostics));
@@ -85,7 +94,11 @@ protected:
                                                      po::value(&relations_path_)->required(),
                                                      words("the relations sheet (CSV)").c_str())(
             "areas", po::value(&areas_path_), words("the areas sheet (CSV)").c_str())(
-            "needs", po::value(&needs_path_), words("the needs sheet (CSV)").c_str());
+            "needs", po::value(&needs_path_), words("the needs sheet (CSV)").c_str())(
+            "kinds", po::value(&kinds_path_),
+            words("the sheet of the map's own kinds (CSV)").c_str())(
+            "services", po::value(&services_path_),
+            words("the sheet of the map's own services (CSV)").c_str());
     }
     void check_options() override {
         const text::Words& words = words_;
@@ -102,6 +115,8 @@ private:
     std::string relations_path_;
     std::string areas_path_;
     std::string needs_path_;
+    std::string kinds_path_;
+    std::string services_path_;
 };
 
 } // namespace

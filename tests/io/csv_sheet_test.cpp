@@ -124,3 +124,60 @@ TEST_CASE("sheet import: every problem at once, with file, row and column") {
                                             "relazioni.csv:2:2"});
     CHECK(result.diagnostics[0].message.find("«potere»") != std::string::npos);
 }
+
+TEST_CASE("sheet import: the map's own kinds and services, named by label in the other sheets") {
+    io::SheetSet sheets;
+    // "Comunità" is the Italian label of the sector "community" (data/vocab/sectors.json);
+    // "nessuno" asks for no sector at all.
+    sheets.kinds = sheet_of("Codice;Etichetta;Nome inglese;Settore;Punto di accesso\n"
+                            "mosque;Moschea;Mosque;Comunità;sì\n"
+                            "desk;Sportello civico;;nessuno;no\n");
+    sheets.services = sheet_of("codice;nome italiano;nome inglese\n"
+                               "halal_food;Mensa halal;Halal canteen\n");
+    sheets.actors = sheet_of("codice;nome;tipo;servizi;zona\n"
+                             "m;Moschea di via Po;Moschea;Mensa halal;z\n"
+                             "d;Sportello;sportello civico;;z\n");
+    sheets.relations = sheet_of("da;a\nm;d\n");
+    sheets.areas = sheet_of("codice;nome\nz;Zona\n");
+    sheets.needs = sheet_of("zona;servizio;domanda\nz;halal canteen;40\n");
+    const io::ImportResult result = io::import_sheets(sheets);
+    REQUIRE(result.ok());
+    CHECK(result.warning_count == 0);
+    const model::Map& map = *result.map;
+    REQUIRE(map.kinds.size() == 2);
+    CHECK(map.kinds[0].id == "mosque");
+    CHECK(map.kinds[0].label == model::Label{"Moschea", "Mosque"});
+    CHECK(map.kinds[0].sector == std::optional<std::string>("community"));
+    CHECK(map.kinds[0].access_point == true);
+    CHECK(map.kinds[1].label == model::Label{"Sportello civico", "Sportello civico"});
+    CHECK(map.kinds[1].sector == std::optional<std::string>(""));
+    CHECK(map.kinds[1].access_point == false);
+    REQUIRE(map.services.size() == 1);
+    CHECK(map.services[0].label == model::Label{"Mensa halal", "Halal canteen"});
+    CHECK(map.actors[0].kind == "mosque");
+    CHECK(map.actors[0].services == std::vector<std::string>{"halal_food"});
+    CHECK(map.actors[1].kind == "desk");
+    CHECK(map.needs[0].service == "halal_food");
+}
+
+TEST_CASE("sheet import: problems of the kinds sheet at its rows and columns") {
+    io::SheetSet sheets;
+    sheets.kinds = sheet_of("id;label;punto di accesso\nk;K;forse\nk;K2;no\n");
+    sheets.kinds->file = "tipi.csv";
+    sheets.services = sheet_of("nome\nSenza codice\n");
+    sheets.services->file = "servizi.csv";
+    sheets.actors = sheet_of("id;name\na;A\nb;B\n");
+    sheets.relations = sheet_of("source;target\na;b\n");
+    const io::ImportResult result = io::import_sheets(sheets);
+    CHECK_FALSE(result.ok());
+    std::vector<std::string> where;
+    for (const auto& diagnostic : result.diagnostics) {
+        if (diagnostic.severity == io::Severity::error) {
+            where.push_back(diagnostic.file + ":" + std::to_string(diagnostic.line) + ":" +
+                            std::to_string(diagnostic.column));
+        }
+    }
+    // The missing id column of services (header, line 1), the bad yes/no of row 2 (column 3),
+    // the duplicate kind id of row 3 (column 1).
+    CHECK(where == std::vector<std::string>{"servizi.csv:1:0", "tipi.csv:2:3", "tipi.csv:3:1"});
+}

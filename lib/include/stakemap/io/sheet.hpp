@@ -58,6 +58,8 @@ struct SheetSet {
     Sheet relations;
     std::optional<Sheet> areas;
     std::optional<Sheet> needs;
+    std::optional<Sheet> kinds;    ///< the map's own kinds (tipi)
+    std::optional<Sheet> services; ///< the map's own services (servizi)
 };
 
 /// The outcome of an import: a map when there is no error, and every diagnostic found.
