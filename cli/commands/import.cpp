@@ -1,10 +1,12 @@
-// stakemap import --actors A.csv --relations R.csv [--areas Z.csv] [--needs N.csv] -o MAP: a map
-// from spreadsheets saved as CSV.
+// stakemap import WORKBOOK -o MAP, or import --actors A.csv --relations R.csv [--areas Z.csv]
+// [--needs N.csv] [--kinds K.csv] [--services S.csv] -o MAP: a map from spreadsheets.
 
 #include "../command.hpp"
 #include "stakemap/io/map_writer.hpp"
 #include "stakemap/io/sheet.hpp"
 
+#include <algorithm>
+#include <array>
 #include <iostream>
 
 namespace stakemap::cli {
@@ -15,15 +17,16 @@ class ImportCommand : public Command {
 public:
     std::string name() const override { return "import"; }
     std::string synopsis() const override {
-        return text::N_("Make a map from spreadsheets saved as CSV (actors, relations, areas, "
-                        "needs, kinds, services), with columns named in English or Italian. Every "
-                        "problem is listed "
-                        "with its file, row and column; exit code 3 and nothing written when there "
-                        "is one.");
+        return text::N_("Make a map from a workbook (.xlsx or .ods, one sheet per list) or from "
+                        "sheets saved as CSV (actors, relations, areas, needs, kinds, services), "
+                        "with sheets and columns named in English or Italian. Every problem is "
+                        "listed with its file, sheet, row and column; exit code 3 and nothing "
+                        "written when there is one.");
     }
     std::string usage() const override {
-        return "stakemap import --actors FILE --relations FILE [--areas FILE] [--needs FILE] "
-               "[--kinds FILE] [--services FILE] -o MAP [options]";
+        return "stakemap import WORKBOOK -o MAP [options]\n"
+               "   or: stakemap import --actors FILE --relations FILE [--areas FILE] [--needs "
+               "FILE] [--kinds FILE] [--services FILE] -o MAP [options]";
     }
     std::string example() const override {
         return "stakemap import --actors tests/cli/sheets/unione-comuni/attori.csv --relations "
@@ -35,39 +38,9 @@ public:
         io::SheetReadOptions options;
         options.max_file_bytes = common_.max_file_mib * 1024 * 1024;
         options.language = common_.language();
-        std::vector<io::Diagnostic> problems;
-        auto read = [&](const std::string& path) -> std::optional<io::Sheet> {
-            try {
-                return io::read_csv_sheet(path, options);
-            } catch (const io::LoadError& error) {
-                problems.insert(problems.end(), error.diagnostics().begin(),
-                                error.diagnostics().end());
-                return std::nullopt;
-            }
-        };
-        auto actors = read(actors_path_);
-        auto relations = read(relations_path_);
-        std::optional<io::Sheet> areas;
-        std::optional<io::Sheet> needs;
-        std::optional<io::Sheet> kinds;
-        std::optional<io::Sheet> services;
-        if (!areas_path_.empty()) {
-            areas = read(areas_path_);
-        }
-        if (!needs_path_.empty()) {
-            needs = read(needs_path_);
-        }
-        if (!kinds_path_.empty()) {
-            kinds = read(kinds_path_);
-        }
-        if (!services_path_.empty()) {
-            services = read(services_path_);
-        }
-        if (!problems.empty()) {
-            throw io::LoadError(std::move(problems));
-        }
-        io::SheetSet sheets{std::move(*actors), std::move(*relations), std::move(areas),
-                            std::move(needs),   std::move(kinds),      std::move(services)};
+        const io::SheetSet sheets = files_.actors.empty()
+                                        ? io::read_workbook(common_.map_path, options)
+                                        : io::read_csv_sheets(files_, options);
         io::ImportResult result = io::import_sheets(sheets, common_.language());
         if (!result.ok()) {
             throw io::LoadError(std::move(result.diagnostics));
@@ -86,37 +59,46 @@ protected:
         namespace po = boost::program_options;
         const text::Words& words = words_;
         // The actors sheet stands where other commands have their MAP: the file read first.
-        options.add_options()(
-            "actors", po::value(&actors_path_)->required()->notifier([this](const std::string& p) {
-                common_.map_path = p;
-            }),
-            words("the actors sheet (CSV)").c_str())("relations",
-                                                     po::value(&relations_path_)->required(),
-                                                     words("the relations sheet (CSV)").c_str())(
-            "areas", po::value(&areas_path_), words("the areas sheet (CSV)").c_str())(
-            "needs", po::value(&needs_path_), words("the needs sheet (CSV)").c_str())(
-            "kinds", po::value(&kinds_path_),
+        options.add_options()("actors",
+                              po::value(&files_.actors)->notifier([this](const std::string& p) {
+                                  common_.map_path = p;
+                              }),
+                              words("the actors sheet (CSV)").c_str())(
+            "relations", po::value(&files_.relations), words("the relations sheet (CSV)").c_str())(
+            "areas", po::value(&files_.areas), words("the areas sheet (CSV)").c_str())(
+            "needs", po::value(&files_.needs), words("the needs sheet (CSV)").c_str())(
+            "kinds", po::value(&files_.kinds),
             words("the sheet of the map's own kinds (CSV)").c_str())(
-            "services", po::value(&services_path_),
+            "services", po::value(&files_.services),
             words("the sheet of the map's own services (CSV)").c_str());
     }
     void check_options() override {
         const text::Words& words = words_;
-        if (values_.count("map") != 0) {
-            throw UsageError(words("import reads the sheets named by --actors and --relations, "
-                                   "not \"{value}\"",
+        const bool workbook = values_.count("map") != 0;
+        const bool csv =
+            std::any_of(csv_options.begin(), csv_options.end(),
+                        [this](const char* option) { return values_.count(option) != 0; });
+        if (workbook && csv) {
+            throw UsageError(words("give either a workbook or CSV sheets (--actors, --relations…), "
+                                   "not both: \"{value}\"",
                                    {{"value", values_["map"].as<std::string>()}}));
+        }
+        if (!workbook) {
+            for (const char* option : {"actors", "relations"}) {
+                if (values_.count(option) == 0) {
+                    throw UsageError(words("the option '--{option}' is required (or give a "
+                                           "workbook: stakemap import WORKBOOK -o MAP)",
+                                           {{"option", option}}));
+                }
+            }
         }
     }
     bool takes_analysis_options() const override { return false; }
 
 private:
-    std::string actors_path_;
-    std::string relations_path_;
-    std::string areas_path_;
-    std::string needs_path_;
-    std::string kinds_path_;
-    std::string services_path_;
+    static constexpr std::array<const char*, 6> csv_options{"actors", "relations", "areas",
+                                                            "needs",  "kinds",     "services"};
+    io::SheetFiles files_;
 };
 
 } // namespace

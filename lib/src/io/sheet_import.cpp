@@ -213,6 +213,20 @@ std::vector<model::Term> with_own(const std::vector<Own>& own, const Terms& term
     return out;
 }
 
+/// Places a diagnostic at a row (and column) of a sheet: "column "X": problem" at FILE:ROW:COL for
+/// a CSV file; for a sheet of a workbook, the file, sheet, row and column in words (`where`).
+void place(Diagnostic& diagnostic, const Sheet& sheet, std::size_t line,
+           std::optional<std::size_t> column, const text::Words& words) {
+    if (!sheet.name.empty()) {
+        diagnostic.where =
+            sheet_place(words, sheet.file, sheet.name, line, column ? sheet.header[*column] : "");
+    } else if (column) {
+        diagnostic.message =
+            words("column \"{column}\": {problem}",
+                  {{"column", sheet.header[*column]}, {"problem", diagnostic.message}});
+    }
+}
+
 /// Reads one sheet's cells, collecting diagnostics.
 class SheetReader {
 public:
@@ -254,10 +268,17 @@ public:
             if (std::string(column.field) == field) {
                 missing_required_ = true;
                 std::vector<std::string> names(column.names.begin(), column.names.end());
-                diagnostics_.push_back(Diagnostic{
-                    Severity::error, "sheet.missing_column", sheet_.file, sheet_.header_line, 0, "",
+                Diagnostic diagnostic{
+                    Severity::error,
+                    "sheet.missing_column",
+                    sheet_.file,
+                    sheet_.header_line,
+                    0,
+                    "",
                     words("the column \"{column}\" is missing (it may also be called {names})",
-                          {{"column", field}, {"names", words.list_and(names)}})});
+                          {{"column", field}, {"names", words.list_and(names)}})};
+                place(diagnostic, sheet_, sheet_.header_line, std::nullopt, words);
+                diagnostics_.push_back(std::move(diagnostic));
             }
         }
     }
@@ -333,10 +354,9 @@ public:
     /// A diagnostic at a row and column of this sheet, the column named in the message.
     void report(Severity severity, const char* code, std::size_t line, std::size_t column,
                 const std::string& message) {
-        diagnostics_.push_back(
-            Diagnostic{severity, code, sheet_.file, line, column + 1, "",
-                       words("column \"{column}\": {problem}",
-                             {{"column", sheet_.header[column]}, {"problem", message}})});
+        Diagnostic diagnostic{severity, code, sheet_.file, line, column + 1, "", message};
+        place(diagnostic, sheet_, line, column, words);
+        diagnostics_.push_back(std::move(diagnostic));
     }
 
 private:
@@ -619,15 +639,12 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
             moved.line = origin.row->line;
             moved.column = column ? *column + 1 : 0;
             moved.pointer = "";
-            if (column) {
-                moved.message = words("column \"{column}\": {problem}",
-                                      {{"column", origin.reader->sheet().header[*column]},
-                                       {"problem", diagnostic.message}});
-            }
+            place(moved, origin.reader->sheet(), moved.line, column, words);
             const bool repeated =
                 std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
                     return d.severity == Severity::error && d.file == moved.file &&
-                           d.line == moved.line && d.column == moved.column && d.column != 0;
+                           d.where == moved.where && d.line == moved.line &&
+                           d.column == moved.column && d.column != 0;
                 });
             if (!repeated) {
                 diagnostics.push_back(std::move(moved));

@@ -14,7 +14,8 @@
 namespace stakemap::io {
 
 /// One row of a sheet: its cells, in header order, and the file line where it starts (1-based;
-/// the header is line 1 unless blank lines precede it).
+/// the header is line 1 unless blank lines precede it). In a workbook, `line` is the row number
+/// the spreadsheet shows.
 struct SheetRow {
     std::size_t line = 0;
     std::vector<std::string> cells;
@@ -24,6 +25,7 @@ struct SheetRow {
 /// A sheet read from a file: the header names and the data rows, every cell in UTF-8.
 struct Sheet {
     std::string file; ///< as given by the user, for messages
+    std::string name; ///< the sheet's name in a workbook ("relazioni"); "" for a CSV file
     std::vector<std::string> header;
     std::size_t header_line = 1;
     std::vector<SheetRow> rows;
@@ -61,6 +63,52 @@ struct SheetSet {
     std::optional<Sheet> kinds;    ///< the map's own kinds (tipi)
     std::optional<Sheet> services; ///< the map's own services (servizi)
 };
+
+/// The CSV files of a map's sheets: actors and relations are needed, "" leaves another out.
+struct SheetFiles {
+    std::string actors;
+    std::string relations;
+    std::string areas;
+    std::string needs;
+    std::string kinds;
+    std::string services;
+};
+
+/// Reads every sheet named as read_csv_sheet, reporting the problems of all of them in one
+/// LoadError.
+SheetSet read_csv_sheets(const SheetFiles& files, const SheetReadOptions& options = {});
+
+/// Limits of workbook reading (SPEC §7). A workbook is a zip archive of XML parts: these bound
+/// what a small file can ask to unpack.
+struct WorkbookLimits {
+    std::size_t max_entries = 10'000;                              ///< files in the archive
+    std::size_t max_part_bytes = std::size_t{256} * 1024 * 1024;   ///< one part, unpacked
+    std::size_t max_total_bytes = std::size_t{1024} * 1024 * 1024; ///< all parts read, unpacked
+    std::size_t max_ratio = 200;     ///< unpacked / packed size of a part larger than 1 MiB
+    std::size_t max_columns = 1'000; ///< columns of a sheet, up to its last named column
+};
+
+/// Reads the sheets of a workbook, Excel (.xlsx) or OpenDocument (.ods), told apart by their
+/// content: one sheet per list, named in Italian or English (attori/actors, relazioni/relations,
+/// aree/areas, bisogni/needs, tipi/kinds, servizi/services) up to case, accents and spaces; other
+/// sheets are ignored. The first non-empty row of a sheet names the columns; each row keeps the
+/// number the spreadsheet shows. Typed cells become the text the importer reads: numbers without
+/// locale ("0.3", "12"), dates as YYYY-MM-DD, yes/no as "true"/"false". Throws LoadError (exit 3)
+/// for a file that is not a workbook, an encrypted one, a part with a DOCTYPE or an entity
+/// declaration, an archive over the limits, or missing sheets; FileError (exit 4) when the file
+/// cannot be read.
+SheetSet read_workbook_bytes(std::string_view bytes, const std::string& file_name,
+                             const SheetReadOptions& options = {},
+                             const WorkbookLimits& limits = {});
+
+/// "FILE, sheet "NAME", row ROW[, column "COLUMN"]" in the language of `words`: where a problem
+/// of a workbook's sheet is (Diagnostic::where).
+std::string sheet_place(const text::Words& words, const std::string& file, const std::string& sheet,
+                        std::size_t row, const std::string& column = "");
+
+/// Reads a workbook file ("-": standard input) as read_workbook_bytes.
+SheetSet read_workbook(const std::string& path, const SheetReadOptions& options = {},
+                       const WorkbookLimits& limits = {});
 
 /// The outcome of an import: a map when there is no error, and every diagnostic found.
 struct ImportResult {
