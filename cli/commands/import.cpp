@@ -17,14 +17,16 @@ class ImportCommand : public Command {
 public:
     std::string name() const override { return "import"; }
     std::string synopsis() const override {
-        return text::N_("Make a map from a workbook (.xlsx or .ods, one sheet per list) or from "
-                        "sheets saved as CSV (actors, relations, areas, needs, kinds, services), "
-                        "with sheets and columns named in English or Italian. Every problem is "
-                        "listed with its file, sheet, row and column; exit code 3 and nothing "
-                        "written when there is one.");
+        return text::N_(
+            "Make a map from a workbook (.xlsx or .ods, one sheet per list), from a "
+            "folder of CSV sheets (attori.csv, relazioni.csv…) or from CSV sheets named "
+            "one by one (actors, relations, areas, needs, kinds, services), with sheets "
+            "and columns named in English or Italian. Every problem is listed with its "
+            "file, sheet, row and column; exit code 3 and nothing written when there "
+            "is one.");
     }
     std::string usage() const override {
-        return "stakemap import WORKBOOK -o MAP [options]\n"
+        return "stakemap import WORKBOOK|FOLDER -o MAP [options]\n"
                "   or: stakemap import --actors FILE --relations FILE [--areas FILE] [--needs "
                "FILE] [--kinds FILE] [--services FILE] -o MAP [options]";
     }
@@ -39,7 +41,7 @@ public:
         options.max_file_bytes = common_.max_file_mib * 1024 * 1024;
         options.language = common_.language();
         const io::SheetSet sheets = files_.actors.empty()
-                                        ? io::read_workbook(common_.map_path, options)
+                                        ? io::read_sheets(common_.map_path, options)
                                         : io::read_csv_sheets(files_, options);
         io::ImportResult result = io::import_sheets(sheets, common_.language());
         if (!result.ok()) {
@@ -79,16 +81,17 @@ protected:
             std::any_of(csv_options.begin(), csv_options.end(),
                         [this](const char* option) { return values_.count(option) != 0; });
         if (workbook && csv) {
-            throw UsageError(words("give either a workbook or CSV sheets (--actors, --relations…), "
-                                   "not both: \"{value}\"",
+            throw UsageError(words("give either a workbook or folder, or CSV sheets (--actors, "
+                                   "--relations…), not both: \"{value}\"",
                                    {{"value", values_["map"].as<std::string>()}}));
         }
         if (!workbook) {
             for (const char* option : {"actors", "relations"}) {
                 if (values_.count(option) == 0) {
-                    throw UsageError(words("the option '--{option}' is required (or give a "
-                                           "workbook: stakemap import WORKBOOK -o MAP)",
-                                           {{"option", option}}));
+                    throw UsageError(
+                        words("the option '--{option}' is required (or give a "
+                              "workbook or a folder of sheets: stakemap import WORKBOOK -o MAP)",
+                              {{"option", option}}));
                 }
             }
         }

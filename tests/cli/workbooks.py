@@ -452,7 +452,37 @@ def unsafe():
     check(done.returncode == 4, f"assente.xlsx: exit {done.returncode}\n{done.stderr}")
 
 
-PARTS = {"round-trip": round_trip, "cells": cells, "errors": errors, "unsafe": unsafe}
+def folder():
+    """A folder of CSV sheets found by their file names, in either language and any case."""
+    import shutil
+    reference = WORK / "unione-csv.json"
+    done = run("import", "--actors", str(SHEETS / "attori.csv"), "--relations",
+               str(SHEETS / "relazioni.csv"), "--areas", str(SHEETS / "aree.csv"), "--needs",
+               str(SHEETS / "bisogni.csv"), "-o", str(reference))
+    check(done.returncode == 0, f"CSV import: exit {done.returncode}\n{done.stderr}")
+    sheets = WORK / "cartella"
+    shutil.rmtree(sheets, ignore_errors=True)
+    sheets.mkdir()
+    for source, target in (("attori.csv", "Attori.csv"), ("relazioni.csv", "relations.CSV"),
+                           ("aree.csv", "aree.csv"), ("bisogni.csv", "Needs.csv")):
+        shutil.copy(SHEETS / source, sheets / target)
+    (sheets / "leggimi.csv").write_text("non letto;\n")
+    output = WORK / "cartella.json"
+    output.unlink(missing_ok=True)
+    done = run("import", str(sheets), "-o", str(output))
+    check(done.returncode == 0, f"folder: exit {done.returncode}\n{done.stderr}")
+    if done.returncode == 0:
+        check(output.read_bytes() == reference.read_bytes(),
+              "folder: the map differs from the CSV import's")
+    (sheets / "Relations.CSV").unlink(missing_ok=True)
+    (sheets / "relations.CSV").unlink()
+    done = run("import", str(sheets), "-o", str(output))
+    check(done.returncode == 3 and '"relazioni.csv" or "relations.csv"' in done.stderr
+          and '"Attori.csv", "Needs.csv", "aree.csv" and "leggimi.csv"' in done.stderr,
+          f"folder without relations: exit {done.returncode}\n{done.stderr}")
+
+
+PARTS = {"folder": folder, "round-trip": round_trip, "cells": cells, "errors": errors, "unsafe": unsafe}
 for part in sys.argv[3:] or list(PARTS):
     PARTS[part]()
 if failures:

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <pugixml.hpp>
@@ -200,7 +201,7 @@ public:
             zip_error_fini(&error);
             throw std::bad_alloc();
         }
-        archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+        archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
         if (archive_ == nullptr) {
             zip_source_free(source);
             const std::string reason = zip_error_strerror(&error);
@@ -236,6 +237,16 @@ public:
     }
     Archive(const Archive&) = delete;
     Archive& operator=(const Archive&) = delete;
+
+    /// Counts `count` more cells read; refuses the workbook past the limit.
+    void count_cells(std::size_t count) {
+        cells_ += count;
+        if (cells_ > limits_.max_cells) {
+            refuse(file_, "workbook.too_many_cells",
+                   words("the workbook holds more than {max} cells: the limit of a workbook",
+                         {{"max", std::to_string(limits_.max_cells)}}));
+        }
+    }
 
     bool has(const std::string& name) const {
         return zip_name_locate(archive_, name.c_str(), 0) >= 0;
@@ -333,6 +344,7 @@ private:
     const text::Words& words;
     zip_t* archive_ = nullptr;
     std::size_t total_ = 0;
+    std::size_t cells_ = 0;
 };
 
 /// The local name of an element or attribute ("x:row" → "row").
@@ -510,6 +522,7 @@ public:
                 first = false;
                 std::string text = value(cell);
                 if (!text.empty()) {
+                    archive_.count_cells(1);
                     raw.cells.emplace_back(column, std::move(text));
                 }
             }
@@ -604,7 +617,8 @@ void paragraph_text(const pugi::xml_node& node, std::string& out) {
 class OdsBook {
 public:
     OdsBook(Archive& archive, const WorkbookLimits& limits, std::size_t max_rows)
-        : content_(archive.xml("content.xml")), limits_(limits), max_rows_(max_rows) {
+        : archive_(archive), content_(archive.xml("content.xml")), limits_(limits),
+          max_rows_(max_rows) {
         const pugi::xml_node body = child_named(child_named(content_, "document-content"), "body");
         for (const auto& table : child_named(body, "spreadsheet").children()) {
             if (table.type() == pugi::node_element && local(table.name()) == "table") {
@@ -656,6 +670,7 @@ private:
                 const std::size_t copies =
                     std::min(repeated, max_rows_ + 2 - std::min(max_rows_ + 2, out.rows.size()));
                 for (std::size_t k = 0; k < copies; ++k) {
+                    archive_.count_cells(raw.cells.size());
                     raw.number = row_number + 1 + k;
                     out.rows.push_back(raw);
                 }
@@ -726,6 +741,7 @@ private:
         return text;
     }
 
+    Archive& archive_;
     pugi::xml_document content_;
     const WorkbookLimits& limits_;
     std::size_t max_rows_;
@@ -786,6 +802,12 @@ Sheet to_sheet(RawSheet raw, const std::string& file, const SheetReadOptions& op
                     {{"max", std::to_string(options.max_rows)}}));
         return sheet;
     }
+    if ((raw.rows.size() - 1) * width > limits.max_cells) {
+        error("sheet.too_many_cells", header.number, 0, "",
+              words("more than {max} cells: the limit of a sheet",
+                    {{"max", std::to_string(limits.max_cells)}}));
+        return sheet;
+    }
     std::size_t reported = 0;
     for (std::size_t r = 1; r < raw.rows.size(); ++r) {
         RawRow& row = raw.rows[r];
@@ -819,18 +841,18 @@ const std::vector<SheetKind>& sheet_kinds() {
     return kinds;
 }
 
-template <typename Book>
-SheetSet read_book(Book& book, const std::string& file, const SheetReadOptions& options,
-                   const WorkbookLimits& limits, const text::Words& words) {
-    const std::vector<std::string> names = book.names();
+/// Which of `names` holds each list, by the names of sheet_kinds(); problems (two names for one
+/// list, no actors or relations) in `errors`, "the sheets"/"the files" naming what was found.
+std::map<std::string, std::size_t> choose(const std::vector<std::string>& names,
+                                          const std::vector<std::string>& keys,
+                                          const std::string& file, const text::Words& words,
+                                          bool folder, std::vector<Diagnostic>& errors) {
     std::map<std::string, std::size_t> chosen;
-    std::vector<Diagnostic> errors;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        const std::string name = normalized_name(names[i]);
         for (const auto& kind : sheet_kinds()) {
             const bool matches =
                 std::any_of(kind.names.begin(), kind.names.end(),
-                            [&](const char* n) { return normalized_name(n) == name; });
+                            [&](const char* n) { return normalized_name(n) == keys[i]; });
             if (!matches) {
                 continue;
             }
@@ -852,6 +874,7 @@ SheetSet read_book(Book& book, const std::string& file, const SheetReadOptions& 
     for (const auto& name : names) {
         quoted.push_back(words("\"{name}\"", {{"name", name}}));
     }
+    const std::string found = quoted.empty() ? std::string("—") : words.list_and(quoted);
     for (const char* list : {"actors", "relations"}) {
         if (chosen.count(list) != 0) {
             continue;
@@ -863,34 +886,59 @@ SheetSet read_book(Book& book, const std::string& file, const SheetReadOptions& 
         diagnostic.code = "workbook.missing_sheet";
         diagnostic.file = file;
         diagnostic.message =
-            words("no sheet named \"{it}\" or \"{en}\", which is needed; the workbook's sheets "
-                  "are {sheets}",
-                  {{"it", kind.names[0]},
-                   {"en", kind.names[1]},
-                   {"sheets", quoted.empty() ? std::string("—") : words.list_and(quoted)}});
+            folder ? words("no file named \"{it}.csv\" or \"{en}.csv\", which is needed; the "
+                           "folder's CSV files are {files}",
+                           {{"it", kind.names[0]}, {"en", kind.names[1]}, {"files", found}})
+                   : words("no sheet named \"{it}\" or \"{en}\", which is needed; the "
+                           "workbook's sheets are {sheets}",
+                           {{"it", kind.names[0]}, {"en", kind.names[1]}, {"sheets", found}});
         errors.push_back(std::move(diagnostic));
     }
-    if (!errors.empty()) {
-        throw LoadError(std::move(errors));
-    }
-    auto read = [&](const char* list) -> std::optional<Sheet> {
+    return chosen;
+}
+
+/// The sheets chosen, each read by read(index) (which may add to `errors`).
+template <typename Read>
+SheetSet assemble(const std::map<std::string, std::size_t>& chosen, Read read,
+                  std::vector<Diagnostic>& errors) {
+    auto sheet = [&](const char* list) -> std::optional<Sheet> {
         const auto found = chosen.find(list);
-        if (found == chosen.end()) {
-            return std::nullopt;
-        }
-        return to_sheet(book.sheet(found->second), file, options, limits, words, errors);
+        return found == chosen.end() ? std::nullopt : read(found->second);
     };
     SheetSet set;
-    set.actors = *read("actors");
-    set.relations = *read("relations");
-    set.areas = read("areas");
-    set.needs = read("needs");
-    set.kinds = read("kinds");
-    set.services = read("services");
+    auto actors = sheet("actors");
+    auto relations = sheet("relations");
+    set.areas = sheet("areas");
+    set.needs = sheet("needs");
+    set.kinds = sheet("kinds");
+    set.services = sheet("services");
+    if (!errors.empty() || !actors || !relations) {
+        throw LoadError(std::move(errors));
+    }
+    set.actors = std::move(*actors);
+    set.relations = std::move(*relations);
+    return set;
+}
+
+template <typename Book>
+SheetSet read_book(Book& book, const std::string& file, const SheetReadOptions& options,
+                   const WorkbookLimits& limits, const text::Words& words) {
+    const std::vector<std::string> names = book.names();
+    std::vector<std::string> keys;
+    for (const auto& name : names) {
+        keys.push_back(normalized_name(name));
+    }
+    std::vector<Diagnostic> errors;
+    const auto chosen = choose(names, keys, file, words, false, errors);
     if (!errors.empty()) {
         throw LoadError(std::move(errors));
     }
-    return set;
+    return assemble(
+        chosen,
+        [&](std::size_t index) -> std::optional<Sheet> {
+            return to_sheet(book.sheet(index), file, options, limits, words, errors);
+        },
+        errors);
 }
 
 } // namespace
@@ -916,6 +964,57 @@ SheetSet read_workbook(const std::string& path, const SheetReadOptions& options,
                        const WorkbookLimits& limits) {
     return read_workbook_bytes(read_file(path, options.max_file_bytes, options.language),
                                display_name(path), options, limits);
+}
+
+SheetSet read_sheet_folder(const std::string& folder, const SheetReadOptions& options) {
+    const text::Words words(options.language);
+    std::vector<std::string> names;
+    std::error_code error;
+    for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end;
+         entry.increment(error)) {
+        const std::filesystem::path& path = entry->path();
+        std::string extension = path.extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (extension == ".csv" && entry->is_regular_file(error)) {
+            names.push_back(path.filename().string());
+        }
+    }
+    if (error) {
+        throw FileError(
+            words("cannot read {path}: {reason}", {{"path", folder}, {"reason", error.message()}}));
+    }
+    std::sort(names.begin(), names.end());
+    std::vector<std::string> keys;
+    for (const auto& name : names) {
+        keys.push_back(normalized_name(std::filesystem::path(name).stem().string()));
+    }
+    std::vector<Diagnostic> errors;
+    const auto chosen = choose(names, keys, folder, words, true, errors);
+    if (!errors.empty()) {
+        throw LoadError(std::move(errors));
+    }
+    return assemble(
+        chosen,
+        [&](std::size_t index) -> std::optional<Sheet> {
+            try {
+                return read_csv_sheet((std::filesystem::path(folder) / names[index]).string(),
+                                      options);
+            } catch (const LoadError& problem) {
+                errors.insert(errors.end(), problem.diagnostics().begin(),
+                              problem.diagnostics().end());
+                return std::nullopt;
+            }
+        },
+        errors);
+}
+
+SheetSet read_sheets(const std::string& path, const SheetReadOptions& options) {
+    std::error_code error;
+    if (path != "-" && std::filesystem::is_directory(path, error)) {
+        return read_sheet_folder(path, options);
+    }
+    return read_workbook(path, options);
 }
 
 } // namespace stakemap::io

@@ -86,6 +86,8 @@ struct WorkbookLimits {
     std::size_t max_total_bytes = std::size_t{1024} * 1024 * 1024; ///< all parts read, unpacked
     std::size_t max_ratio = 200;     ///< unpacked / packed size of a part larger than 1 MiB
     std::size_t max_columns = 1'000; ///< columns of a sheet, up to its last named column
+    std::size_t max_cells =
+        5'000'000; ///< cells with a value in the workbook; rows × columns of a sheet
 };
 
 /// Reads the sheets of a workbook, Excel (.xlsx) or OpenDocument (.ods), told apart by their
@@ -100,6 +102,16 @@ struct WorkbookLimits {
 SheetSet read_workbook_bytes(std::string_view bytes, const std::string& file_name,
                              const SheetReadOptions& options = {},
                              const WorkbookLimits& limits = {});
+
+/// The CSV sheets of a folder, found by their file names as a workbook's sheets by theirs
+/// (attori.csv or actors.csv, relazioni.csv or relations.csv, aree.csv, bisogni.csv, tipi.csv,
+/// servizi.csv, in either language); other files are ignored. Throws LoadError for missing or
+/// repeated sheets and for the problems of every sheet read, FileError when the folder cannot be
+/// read.
+SheetSet read_sheet_folder(const std::string& folder, const SheetReadOptions& options = {});
+
+/// The sheets at `path`: a folder of CSV sheets (read_sheet_folder) or a workbook (read_workbook).
+SheetSet read_sheets(const std::string& path, const SheetReadOptions& options = {});
 
 /// "FILE, sheet "NAME", row ROW[, column "COLUMN"]" in the language of `words`: where a problem
 /// of a workbook's sheet is (Diagnostic::where).
