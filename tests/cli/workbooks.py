@@ -4,11 +4,10 @@ spreadsheet shows them: typed numbers, dates and yes/no cells, rich and inline t
 cells, repeated rows and columns; bad workbooks are refused with the sheet, row and column, and
 unsafe ones (a DOCTYPE, a zip bomb, a file that is not a zip) before anything is unpacked.
 
-Usage: workbooks.py STAKEMAP WORK_DIR [round-trip|cells|errors|unsafe]
+Usage: workbooks.py STAKEMAP WORK_DIR [round-trip|cells|mac|errors|unsafe|folder]…
 """
 import csv
 import datetime
-import io
 import json
 import re
 import subprocess
@@ -18,9 +17,10 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import openpyxl.utils.datetime
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
-from odf.text import LineBreak, P, S, Span
+from odf.text import LineBreak, P, S, Span, Tab
 
 ROOT = Path(__file__).resolve().parents[2]
 SHEETS = ROOT / "tests/cli/sheets/unione-comuni"
@@ -248,7 +248,18 @@ def cells():
     relations["H1"] = "Rinnovo"
     relations["H2"] = datetime.datetime(2025, 1, 31, 18, 30)
     relations["H2"].number_format = "dd/mm/yyyy hh:mm"
+    # Around Excel's phantom 29 February 1900: serials 59 and 61 (openpyxl counts it as Excel does).
+    relations["I1"] = "Primo"
+    relations["I2"] = datetime.date(1900, 2, 28)
+    relations["J1"] = "Secondo"
+    relations["J2"] = datetime.date(1900, 3, 1)
+    for reference in ("I2", "J2"):
+        relations[reference].number_format = "d mmmm yyyy"
     book.save(plain)
+    with zipfile.ZipFile(plain) as archive:
+        part = archive.read("xl/worksheets/sheet3.xml").decode()
+    check(re.search(r'<c r="I2"[^>]*><v>59</v>', part) and re.search(r'<c r="J2"[^>]*><v>61</v>', part),
+          "cells.xlsx: openpyxl did not write serials 59 and 61")
     shared_strings(plain, keep_inline={"sheet3.xml!A2"})
     with zipfile.ZipFile(plain) as archive:
         strings = archive.read("xl/sharedStrings.xml").decode()
@@ -303,6 +314,18 @@ def cells():
         actor_a.addElement(ods_cell(value))
     actor_a.addElement(note)
     actor_a.addElement(ods_cell("via Po"))
+    # Actor b's note: one paragraph with a line break and a tab in it.
+    actor_b = TableRow()
+    for value in ACTORS[2][:6]:
+        actor_b.addElement(ods_cell(value))
+    lines = TableCell(valuetype="string")
+    paragraph = P(text="uno")
+    paragraph.addElement(LineBreak())
+    paragraph.addText("due")
+    paragraph.addElement(Tab())
+    paragraph.addText("tre")
+    lines.addElement(paragraph)
+    actor_b.addElement(lines)
     # Two relations from one row repeated twice, weight and a yes/no repeated over two columns.
     header = ["Da", "A", "Peso", "Affidabilità", "Dal", "Orientata", "Finanziamento"]
     repeated = TableRow(numberrowsrepeated=2)
@@ -321,7 +344,7 @@ def cells():
     wide.addElement(ods_cell(3, repeated=2))  # Peso 3 and Affidabilità 3: out of [0, 1]
     rows = [header, repeated, blank, wide]
     write_ods(WORK / "cells.ods", [("Leggimi", [["Istruzioni"]]),
-                                   ("attori", [ACTORS[0], actor_a, ACTORS[2]]),
+                                   ("attori", [ACTORS[0], actor_a, actor_b]),
                                    ("Relazioni", rows)])
     output = WORK / "cells.ods.json"
     output.unlink(missing_ok=True)
@@ -336,7 +359,7 @@ def cells():
     wide.addElement(ods_cell(1, repeated=2))  # Peso 1 and Affidabilità 1
     rows[-1] = wide
     write_ods(WORK / "cells.ods", [("Leggimi", [["Istruzioni"]]),
-                                   ("attori", [ACTORS[0], actor_a, ACTORS[2]]),
+                                   ("attori", [ACTORS[0], actor_a, actor_b]),
                                    ("Relazioni", rows)])
     done = run("import", str(WORK / "cells.ods"), "-o", str(output))
     check(done.returncode == 0, f"cells.ods: exit {done.returncode}\n{done.stderr}")
@@ -351,6 +374,33 @@ def cells():
                   f"cells.ods: the repeated cell: {relations[2]}")
 
 
+def mac_1904():
+    """A workbook in the 1904 date system: serial 0 is 1904-01-01."""
+    book = openpyxl.Workbook()
+    book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    actors = book.active
+    actors.title = "actors"
+    for row in (["id", "name"], ["a", "A"], ["b", "B"]):
+        actors.append(row)
+    relations = book.create_sheet("relations")
+    relations.append(["source", "target", "since"])
+    relations.append(["a", "b", datetime.date(2024, 3, 1)])
+    relations["C2"].number_format = "yyyy-mm-dd"
+    path = WORK / "mac.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        check(b'date1904="1"' in archive.read("xl/workbook.xml"), "mac.xlsx: not in the 1904 system")
+        serial = re.search(r'<c r="C2"[^>]*><v>([0-9.]+)</v>',
+                           archive.read("xl/worksheets/sheet2.xml").decode()).group(1)
+    # 2024-03-01 is 43524 days after 1904-01-01.
+    check(float(serial) == (datetime.date(2024, 3, 1) - datetime.date(1904, 1, 1)).days,
+          f"mac.xlsx: serial {serial}")
+    output = WORK / "mac.json"
+    done = run("import", str(path), "-o", str(output))
+    check(done.returncode == 0 and json.loads(output.read_text())["relations"][0]["since"]
+          == "2024-03-01", f"mac.xlsx: exit {done.returncode}\n{done.stderr}")
+
+
 def check_cells(mine, name, ods=False):
     a, b = mine["actors"][0], mine["actors"][1]
     check(a["name"] == "Sportello unico", f"{name}: name {a['name']!r}")
@@ -360,13 +410,15 @@ def check_cells(mine, name, ods=False):
     check(a.get("note") == 'Disse "sì"\nseconda riga', f"{name}: note {a.get('note')!r}")
     check(a.get("attributes") == {"Sede": "via Po"}, f"{name}: attributes {a.get('attributes')}")
     check(b["capacity"] == 0.5 and b["access_point"] is False, f"{name}: actor b {b}")
+    if ods:
+        check(b.get("note") == "uno\ndue\ttre", f"{name}: note of b {b.get('note')!r}")
     r = mine["relations"][0]
     check(r["source"] == "a" and r["target"] == "b", f"{name}: relation {r}")
     check(r["weight"] == 2.5 and r["confidence"] == 0.3, f"{name}: numbers {r}")
     check(r["since"] == "2024-03-01" and r["directed"] is True, f"{name}: date, yes/no {r}")
     expected = {"Finanziamento": "12000"}
     if not ods:
-        expected["Rinnovo"] = "2025-01-31"
+        expected.update({"Rinnovo": "2025-01-31", "Primo": "1900-02-28", "Secondo": "1900-03-01"})
     check(r.get("attributes") == expected, f"{name}: relation attributes {r.get('attributes')}")
 
 
@@ -482,7 +534,8 @@ def folder():
           f"folder without relations: exit {done.returncode}\n{done.stderr}")
 
 
-PARTS = {"folder": folder, "round-trip": round_trip, "cells": cells, "errors": errors, "unsafe": unsafe}
+PARTS = {"round-trip": round_trip, "cells": cells, "mac": mac_1904, "errors": errors,
+         "unsafe": unsafe, "folder": folder}
 for part in sys.argv[3:] or list(PARTS):
     PARTS[part]()
 if failures:
