@@ -493,6 +493,15 @@ def unsafe():
           f"bomb.xlsx: exit {done.returncode}\n{done.stderr}")
     check(elapsed < 5, f"bomb.xlsx: refused in {elapsed:.1f} s")
 
+    # A part named outside the archive.
+    with zipfile.ZipFile(base) as old, zipfile.ZipFile(WORK / "path.xlsx", "w") as new:
+        for item in old.infolist():
+            new.writestr(item, old.read(item.filename))
+        new.writestr("../../evil.xml", "<x/>")
+    done = run("import", str(WORK / "path.xlsx"), "-o", str(WORK / "path.json"))
+    check(done.returncode == 3 and '"../../evil.xml"' in done.stderr,
+          f"path.xlsx: exit {done.returncode}\n{done.stderr}")
+
     # Not a zip; an old or password-protected Excel file (an OLE2 container); no file at all.
     (WORK / "testo.xlsx").write_text("codice;nome\na;A\n")
     done = run("import", str(WORK / "testo.xlsx"), "-o", str(WORK / "testo.json"))

@@ -222,11 +222,24 @@ public:
         for (zip_int64_t i = 0; i < entries; ++i) {
             zip_stat_t stat;
             zip_stat_init(&stat);
-            if (zip_stat_index(archive_, static_cast<zip_uint64_t>(i), 0, &stat) == 0 &&
-                (stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 &&
+            if (zip_stat_index(archive_, static_cast<zip_uint64_t>(i), 0, &stat) != 0) {
+                continue;
+            }
+            if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 &&
                 stat.encryption_method != ZIP_EM_NONE) {
                 refuse(file, "workbook.encrypted",
                        words("this workbook is encrypted: save it without a password"));
+            }
+            // Nothing is ever unpacked to disk, but a name leading outside the archive is the
+            // mark of a crafted file: spreadsheet programs never write one.
+            const std::string name = (stat.valid & ZIP_STAT_NAME) != 0 ? stat.name : "";
+            if (name.starts_with('/') || name.starts_with('\\') || name == ".." ||
+                name.starts_with("../") || name.find("/../") != std::string::npos ||
+                name.ends_with("/..") || name.find('\\') != std::string::npos) {
+                refuse(file, "workbook.bad_path",
+                       words("the workbook holds a file named \"{name}\", a path outside the "
+                             "archive, which spreadsheet programs never write: it is refused",
+                             {{"name", name}}));
             }
         }
     }
