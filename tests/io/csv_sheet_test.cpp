@@ -181,3 +181,31 @@ TEST_CASE("sheet import: problems of the kinds sheet at its rows and columns") {
     // the duplicate kind id of row 3 (column 1).
     CHECK(where == std::vector<std::string>{"servizi.csv:1:0", "tipi.csv:2:3", "tipi.csv:3:1"});
 }
+
+TEST_CASE("sheet import: the problems of a workbook's sheet name the sheet, row and column") {
+    io::SheetSet sheets;
+    sheets.actors = sheet_of("codice;nome\na;A\nb;B\n");
+    sheets.actors.file = "modello.xlsx";
+    sheets.actors.name = "attori";
+    // Rows as the spreadsheet numbers them: the header on row 2, the bad weight on row 5.
+    sheets.relations = sheet_of("da;a;peso\na;b;tre\n");
+    sheets.relations.file = "modello.xlsx";
+    sheets.relations.name = "relazioni";
+    sheets.relations.header_line = 2;
+    sheets.relations.rows[0].line = 5;
+    const io::ImportResult result = io::import_sheets(sheets, model::Language::it);
+    REQUIRE(result.error_count == 1);
+    const io::Diagnostic& error = result.diagnostics[0];
+    CHECK(error.file == "modello.xlsx");
+    CHECK(error.line == 5);
+    CHECK(error.column == 3);
+    CHECK(error.where == "modello.xlsx, foglio «relazioni», riga 5, colonna «peso»");
+    CHECK(io::to_string(error) ==
+          "modello.xlsx, foglio «relazioni», riga 5, colonna «peso»: atteso un numero, come 12 o "
+          "0,5, non «tre»");
+    // In English, and a problem found by the map's rules (an unknown actor) placed the same way.
+    sheets.relations.rows[0].cells = {"a", "c", "1"};
+    const io::ImportResult english = io::import_sheets(sheets);
+    REQUIRE(english.error_count == 1);
+    CHECK(english.diagnostics[0].where == "modello.xlsx, sheet \"relazioni\", row 5, column \"a\"");
+}

@@ -9,6 +9,7 @@
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -527,9 +528,13 @@ public:
                 if (cell.type() != pugi::node_element || local(cell.name()) != "c") {
                     continue;
                 }
+                std::size_t reference_column = 0;
                 std::size_t reference_row = 0;
                 const char* reference = attribute(cell, "r");
-                if (reference == nullptr || !parse_reference(reference, column, reference_row)) {
+                if (reference != nullptr &&
+                    parse_reference(reference, reference_column, reference_row)) {
+                    column = reference_column;
+                } else {
                     column = first ? 0 : column + 1; // no reference: the next column
                 }
                 first = false;
@@ -737,6 +742,10 @@ private:
         } else if (type == "boolean") {
             if (const char* boolean = attribute(cell, "boolean-value")) {
                 return std::strcmp(boolean, "true") == 0 ? "true" : "false";
+            }
+        } else if (type == "string") {
+            if (const char* text = attribute(cell, "string-value")) {
+                return text; // a formula's text result, or a producer that writes it so
             }
         }
         std::string text;
