@@ -2,7 +2,8 @@
 """Workbooks written by independent programs (openpyxl for .xlsx, odfpy for .ods) import as the
 spreadsheet shows them: typed numbers, dates and yes/no cells, rich and inline text, gaps between
 cells, repeated rows and columns; bad workbooks are refused with the sheet, row and column, and
-unsafe ones (a DOCTYPE, a zip bomb, a file that is not a zip) before anything is unpacked.
+unsafe ones (a DOCTYPE, a zip bomb, encrypted entries, a path outside the archive, a file that is
+not a zip) before anything is unpacked.
 
 Usage: workbooks.py STAKEMAP WORK_DIR [round-trip|cells|mac|errors|unsafe|folder]…
 """
@@ -492,6 +493,21 @@ def unsafe():
     check(done.returncode == 3 and "xl/worksheets/sheet1.xml" in done.stderr,
           f"bomb.xlsx: exit {done.returncode}\n{done.stderr}")
     check(elapsed < 5, f"bomb.xlsx: refused in {elapsed:.1f} s")
+
+    # Encrypted entries: the "encrypted" bit (0) of the general purpose flags set in every local
+    # header (offset 6) and central directory header (offset 8), as ZIP encryption sets it.
+    data = bytearray(base.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at >= 0:
+            data[at + offset] |= 1
+            at = data.find(signature, at + 4)
+    (WORK / "cifrato.xlsx").write_bytes(bytes(data))
+    with zipfile.ZipFile(WORK / "cifrato.xlsx") as archive:
+        check(all(item.flag_bits & 1 for item in archive.infolist()), "cifrato.xlsx: not encrypted")
+    done = run("import", str(WORK / "cifrato.xlsx"), "-o", str(WORK / "cifrato.json"))
+    check(done.returncode == 3 and "encrypted" in done.stderr,
+          f"cifrato.xlsx: exit {done.returncode}\n{done.stderr}")
 
     # A part named outside the archive.
     with zipfile.ZipFile(base) as old, zipfile.ZipFile(WORK / "path.xlsx", "w") as new:
