@@ -1036,6 +1036,16 @@ SheetSet read_sheets(const std::string& path, const SheetReadOptions& options) {
     if (path != "-" && std::filesystem::is_directory(path, error)) {
         return read_sheet_folder(path, options);
     }
+    std::string extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension == ".csv" || extension == ".tsv" || extension == ".txt") {
+        const text::Words words(options.language);
+        throw UsageError(words("{path} is one sheet saved as text: name the sheets with --actors "
+                               "and --relations (stakemap import --actors attori.csv --relations "
+                               "relazioni.csv -o MAP), or give the folder that holds them",
+                               {{"path", path}}));
+    }
     return read_workbook(path, options);
 }
 

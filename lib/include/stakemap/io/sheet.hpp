@@ -111,6 +111,7 @@ SheetSet read_workbook_bytes(std::string_view bytes, const std::string& file_nam
 SheetSet read_sheet_folder(const std::string& folder, const SheetReadOptions& options = {});
 
 /// The sheets at `path`: a folder of CSV sheets (read_sheet_folder) or a workbook (read_workbook).
+/// Throws UsageError for a single .csv, .tsv or .txt file, which holds only one sheet.
 SheetSet read_sheets(const std::string& path, const SheetReadOptions& options = {});
 
 /// "FILE, sheet "NAME", row ROW[, column "COLUMN"]" in the language of `words`: where a problem
