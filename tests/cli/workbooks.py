@@ -509,6 +509,19 @@ def unsafe():
     check(done.returncode == 3 and "encrypted" in done.stderr,
           f"cifrato.xlsx: exit {done.returncode}\n{done.stderr}")
 
+    # A shared string nested 100,000 elements deep: read without exhausting the stack (the text
+    # past a few levels is not followed, so the name is empty: an error of the sheet, exit 3).
+    def deep(name, data):
+        if name == "xl/sharedStrings.xml":
+            nested = "<x>" * 100000 + "A" + "</x>" * 100000
+            return data.decode().replace("<t>A</t>", "<t>" + nested + "</t>").encode()
+        return data
+
+    rewrite_zip(base, WORK / "deep.xlsx", deep)
+    done = run("import", str(WORK / "deep.xlsx"), "-o", str(WORK / "deep.json"))
+    check(done.returncode == 3 and 'sheet "attori", row 2, column "nome"' in done.stderr,
+          f"deep.xlsx: exit {done.returncode}\n{done.stderr}")
+
     # A part named outside the archive.
     with zipfile.ZipFile(base) as old, zipfile.ZipFile(WORK / "path.xlsx", "w") as new:
         for item in old.infolist():

@@ -168,12 +168,19 @@ std::string unescape_ooxml(std::string text) {
 }
 
 /// The text of every text node under `node`, in order.
-void collect_text(const pugi::xml_node& node, std::string& out) {
+/// How deep the readers below follow nested elements: spreadsheets nest a few levels, a crafted
+/// part could nest a million (and exhaust the stack).
+constexpr int max_depth = 32;
+
+void collect_text(const pugi::xml_node& node, std::string& out, int depth = 0) {
+    if (depth > max_depth) {
+        return;
+    }
     for (const auto& child : node.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
             out += child.value();
         } else if (child.type() == pugi::node_element) {
-            collect_text(child, out);
+            collect_text(child, out, depth + 1);
         }
     }
 }
@@ -607,7 +614,10 @@ private:
 
 /// The text of a text:p or text:h: text nodes, spans and links, text:s (spaces), text:tab and
 /// text:line-break; annotations left out.
-void paragraph_text(const pugi::xml_node& node, std::string& out) {
+void paragraph_text(const pugi::xml_node& node, std::string& out, int depth = 0) {
+    if (depth > max_depth) {
+        return;
+    }
     for (const auto& child : node.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
             out += child.value();
@@ -626,7 +636,7 @@ void paragraph_text(const pugi::xml_node& node, std::string& out) {
         } else if (name == "line-break") {
             out += '\n';
         } else if (name != "annotation" && name != "note") {
-            paragraph_text(child, out);
+            paragraph_text(child, out, depth + 1);
         }
     }
 }
@@ -666,14 +676,17 @@ private:
     /// The rows under `node`, through header rows, row groups and row lists. A repeated row is
     /// stored as many times as it is repeated when it holds a value, up to the row limit; a
     /// repeated empty row (LibreOffice ends a sheet with a million of them) only moves the count.
-    void rows(const pugi::xml_node& node, RawSheet& out, std::size_t& row_number) {
+    void rows(const pugi::xml_node& node, RawSheet& out, std::size_t& row_number, int depth = 0) {
+        if (depth > max_depth) {
+            return;
+        }
         for (const auto& child : node.children()) {
             if (child.type() != pugi::node_element) {
                 continue;
             }
             const std::string_view name = local(child.name());
             if (name == "table-header-rows" || name == "table-row-group" || name == "table-rows") {
-                rows(child, out, row_number);
+                rows(child, out, row_number, depth + 1);
                 continue;
             }
             if (name != "table-row") {
