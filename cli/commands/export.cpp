@@ -13,13 +13,14 @@ public:
     std::string name() const override { return "export"; }
     std::string synopsis() const override {
         return text::N_(
-            "Write the map for other network tools: GraphML, GEXF, NetworkX node-link JSON or "
-            "Pajek. Every actor with all its fields and every relation, parallel ones included, "
+            "Write the map for other network tools: GraphML, GEXF, NetworkX node-link JSON, "
+            "Pajek, Kumu JSON or Graphviz DOT. Every actor with all its fields and every relation, "
+            "parallel ones included, "
             "as an edge of its own. A map with directed relations is written as a directed "
             "graph, each edge with its relation's own direction in the attribute \"directed\".");
     }
     std::string usage() const override {
-        return "stakemap export MAP --to graphml|gexf|node-link|pajek -o FILE [options]";
+        return "stakemap export MAP --to graphml|gexf|node-link|pajek|kumu|dot -o FILE [options]";
     }
     std::string example() const override {
         return "stakemap export examples/prato/map.json --to graphml -o prato.graphml";
@@ -50,6 +51,15 @@ protected:
             "no-bom", po::bool_switch(&no_bom_),
             words("with --to pajek: no UTF-8 byte order mark (igraph refuses it; Pajek then "
                   "reads names in the Windows code page)")
+                .c_str())(
+            "with-measures", po::bool_switch(&options_.with_measures),
+            words("add every measure of the centrality command to each actor, as numbers (degree, "
+                  "betweenness, closeness, pagerank…; see docs/export.md)")
+                .c_str())(
+            "anonymize", po::bool_switch(&options_.anonymize),
+            words("replace names and ids by pseudonyms in the --lang language (\"Associazione di "
+                  "migranti 3\") and leave out notes, informants, short names, tags and text "
+                  "attributes, to publish the data (see docs/export.md)")
                 .c_str());
     }
 
@@ -77,6 +87,7 @@ protected:
             throw UsageError(words("export takes its format from --to, not --format"));
         }
         options_.pajek_bom = !no_bom_;
+        options_.language = common_.language();
         options_.types = model::split_list(common_.types);
         if (!common_.at.empty() && common_.at != "all") {
             options_.at = common_.at;

@@ -8,10 +8,12 @@ here on its own) has, the same weights, and the same values of a few fields. A m
 directed relation must read as a directed graph whose edges carry their own direction.
 """
 
+import datetime
 import json
 import os
 import subprocess
 import sys
+from fractions import Fraction
 
 try:
     import igraph
@@ -130,6 +132,141 @@ def check_igraph_pajek(graph, actors, relations, directed):
           "igraph pajek: weights")
 
 
+def pagerank(graph):
+    try:
+        return nx.pagerank(graph, alpha=0.85, weight="weight", tol=1e-12, max_iter=10000)
+    except ImportError:  # NetworkX 2.8 computes PageRank with SciPy; without it, its own Python
+        from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+        return _pagerank_python(graph, alpha=0.85, weight="weight", tol=1e-12, max_iter=10000)
+
+
+def analysis_graph(read):
+    """The graph of SPEC §2 built from the graph NetworkX read: parallel edges merged by summing
+    their weights, an undirected relation of a directed map as two arcs, dist = 1/weight."""
+    graph = nx.DiGraph() if read.is_directed() else nx.Graph()
+    graph.add_nodes_from(read.nodes)
+    for u, v, values in read.edges(data=True):
+        arcs = [(u, v)]
+        if read.is_directed() and values.get("directed") is False:
+            arcs.append((v, u))
+        for a, b in arcs:
+            weight = float(values["weight"])
+            if graph.has_edge(a, b):
+                graph[a][b]["weight"] += weight
+            else:
+                graph.add_edge(a, b, weight=weight)
+    # Exact lengths, as tests/reference/generate.py: with float lengths NetworkX compares path
+    # lengths exactly, so 1/2 + 1/3 + 1/6 and 1 differ and rounding decides shortest-path ties;
+    # stakemap compares them with a relative tolerance, which gives the exact-arithmetic answer.
+    for _, _, values in graph.edges(data=True):
+        values["dist"] = 1 / Fraction(repr(values["weight"]))
+    return graph
+
+
+def exact(values):
+    return {node: float(value) for node, value in values.items()}
+
+
+def close(a, b):
+    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
+
+
+def check_measures(stakemap, map_path, stem, actors, relations):
+    """--with-measures: the measures of every actor, read back from GEXF by NetworkX, equal
+    NetworkX's own computation on the graph it read (SPEC §3)."""
+    export(stakemap, map_path, "gexf", stem + "-measures.gexf", "--with-measures")
+    read = nx.read_gexf(stem + "-measures.gexf")
+    check(read.number_of_nodes() == len(actors), "measures: actors")
+    check(read.number_of_edges() == len(relations), "measures: relations")
+    graph = analysis_graph(read)
+    # U: the relations merged per unordered pair, weight = the sum of theirs.
+    undirected = nx.Graph()
+    undirected.add_nodes_from(read.nodes)
+    for u, v, values in read.edges(data=True):
+        if undirected.has_edge(u, v):
+            undirected[u][v]["weight"] += float(values["weight"])
+        else:
+            undirected.add_edge(u, v, weight=float(values["weight"]))
+    expected = {
+        "degree": dict(graph.degree()),
+        "strength": dict(graph.degree(weight="weight")),
+        "neighbours": dict(undirected.degree()),
+        "betweenness": exact(nx.betweenness_centrality(graph, weight="dist", normalized=True)),
+        "closeness": exact(nx.closeness_centrality(graph, distance="dist")),
+        "harmonic": exact(nx.harmonic_centrality(graph, distance="dist")),
+        "pagerank": pagerank(graph),
+        "coreness": nx.core_number(undirected),
+        "clustering": nx.clustering(undirected),
+    }
+    if graph.is_directed():
+        expected["in_degree"] = dict(graph.in_degree())
+        expected["out_degree"] = dict(graph.out_degree())
+    burt = {"constraint": nx.constraint(undirected, weight="weight"),
+            "effective_size": nx.effective_size(undirected, weight="weight")}
+    for node, values in read.nodes(data=True):
+        for measure, reference in expected.items():
+            seen = values.get(measure)
+            check(isinstance(seen, float), f"measures: {measure} of {node} is {seen!r}")
+            check(close(seen, reference[node]),
+                  f"measures: {measure} of {node}: {seen!r} != {reference[node]!r}")
+        # Burt's measures are left out for isolated actors, where NetworkX gives NaN.
+        for measure, reference in burt.items():
+            if undirected.degree(node) == 0:
+                check(measure not in values, f"measures: {measure} of {node}")
+            else:
+                check(close(values.get(measure), reference[node]),
+                      f"measures: {measure} of {node}: {values.get(measure)!r} != {reference[node]!r}")
+        check("eigenvector" in values, f"measures: eigenvector of {node}")
+    # The weights as read are the relations' own.
+    check(sorted(float(v["weight"]) for _, _, v in read.edges(data=True)) ==
+          sorted(float(r.get("weight", 1.0)) for r in relations), "measures: weights")
+
+
+# The colours `stakemap render` gives each sector (Okabe–Ito), as RGB; grey without a sector.
+SECTOR_RGB = {"institution": (0, 114, 178), "civil_society": (230, 159, 0),
+              "community": (0, 158, 115), "bridge": (204, 121, 167), "private": (240, 228, 66),
+              "": (187, 187, 187)}
+
+
+def sectors(data):
+    """Each actor's sector through its kind: the map's own kinds over data/vocab/kinds.json."""
+    vocab = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "vocab",
+                         "kinds.json")
+    with open(vocab, encoding="utf-8") as f:
+        kind_sector = {k["id"]: k.get("sector") or "" for k in json.load(f)}
+    for kind in data.get("kinds", []):
+        if "sector" in kind:
+            kind_sector[kind["id"]] = kind["sector"] or ""
+    return {a["id"]: kind_sector.get(a.get("kind", "actor"), "") for a in data["actors"]}
+
+
+def check_gexf_looks(path, data, relations):
+    """viz:color by sector and viz:size by betweenness as `stakemap render --size-by betweenness`
+    draws them (node width 0.5 + 1.5·√(b / largest) inches, here in tenths of an inch), and the
+    relations' dates as spells, read by NetworkX."""
+    read = nx.read_gexf(path)
+    dated = any("since" in r or "until" in r for r in relations)
+    check(read.graph["mode"] == ("dynamic" if dated else "static"), f"{path}: mode")
+    graph = analysis_graph(read)
+    betweenness = exact(nx.betweenness_centrality(graph, weight="dist", normalized=True))
+    largest = max(betweenness.values(), default=0.0)
+    sector = sectors(data)
+    for node, viz in read.nodes(data="viz"):
+        r, g, b = SECTOR_RGB[sector[node]]
+        check(viz["color"] == {"r": r, "g": g, "b": b, "a": 1.0}, f"{path}: colour of {node}")
+        size = 10 * (0.5 + 1.5 * (betweenness[node] / largest) ** 0.5) if largest > 0 else 5.0
+        check(close(viz["size"], size), f"{path}: size of {node}: {viz['size']} != {size}")
+    # Spells are closed intervals: a relation not in force on its `until` date ends the day before.
+    # An open side reads as the text "None" in NetworkX 2.8.
+    def last_day(until):
+        return (datetime.date.fromisoformat(until) - datetime.timedelta(days=1)).isoformat()
+
+    expected = sorted(((r.get("since", "None"), last_day(r["until"]) if "until" in r else "None")
+                       if ("since" in r or "until" in r) else None for r in relations), key=repr)
+    seen = sorted((s[0] if s else None for _, _, s in read.edges(data="spells")), key=repr)
+    check(seen == expected, f"{path}: spells")
+
+
 def main():
     stakemap, work = sys.argv[1], sys.argv[2]
     os.makedirs(work, exist_ok=True)
@@ -153,6 +290,11 @@ def main():
         ns = {"g": "http://gexf.net/1.3"}
         check(len(root.findall(".//g:node", ns)) == len(actors), "gexf 1.3: actors")
         check(len(root.findall(".//g:edge", ns)) == len(relations), "gexf 1.3: relations")
+        viz = {"v": "http://gexf.net/1.3/viz"}
+        check(len(root.findall(".//g:node/v:color", {**ns, **viz})) == len(actors),
+              "gexf 1.3: colours")
+        check(len(root.findall(".//g:edge/g:spells/g:spell", ns)) ==
+              sum(1 for r in relations if "since" in r or "until" in r), "gexf 1.3: spells")
         # Node-link JSON (the NetworkX 2.8 layout, with "links")
         export(stakemap, map_path, "node-link", stem + ".json")
         with open(stem + ".json", encoding="utf-8") as f:
@@ -170,6 +312,9 @@ def main():
             check(f.read() == b"\xef\xbb\xbf" + g.read(), "pajek: BOM")
         check_igraph_pajek(igraph.Graph.Read_Pajek(stem + "-no-bom.net"), actors, relations,
                            directed)
+        check_measures(stakemap, map_path, stem, actors, relations)
+        with open(map_path, encoding="utf-8") as f:
+            check_gexf_looks(stem + ".gexf", json.load(f), relations)
         print(f"{map_path}: {len(actors)} actors, {len(relations)} relations: read back alike")
 
 

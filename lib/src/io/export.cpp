@@ -1,11 +1,19 @@
 #include "stakemap/io/export.hpp"
 
+#include "stakemap/analysis/centrality.hpp"
 #include "stakemap/error.hpp"
+#include "stakemap/graph/analysis_graph.hpp"
+#include "stakemap/io/export_prepare.hpp"
+#include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
+#include "stakemap/model/vocabulary.hpp"
+#include "stakemap/render/drawing.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -379,7 +387,119 @@ std::string pajek_label(std::string_view text) {
     return out + "\"";
 }
 
+/// Kumu labels: the actor's name, followed by " (ID)" when another actor has the same name (Kumu
+/// joins connections to elements by label, so labels must be unique).
+std::vector<std::string> kumu_labels(const model::Map& map) {
+    std::map<std::string, std::size_t> uses;
+    for (const auto& actor : map.actors) {
+        ++uses[actor.name];
+    }
+    std::vector<std::string> labels;
+    std::set<std::string> taken;
+    for (const auto& actor : map.actors) {
+        std::string label = actor.name;
+        if (uses[actor.name] > 1) {
+            label += " (" + actor.id + ")";
+        }
+        while (!taken.insert(label).second) { // "A (b)" was already another actor's name
+            label += " (" + actor.id + ")";
+        }
+        labels.push_back(std::move(label));
+    }
+    return labels;
+}
+
+/// A field name free of Kumu's own keys.
+std::string kumu_field(const std::string& name) {
+    static const std::set<std::string> reserved{"label", "type", "description", "tags",
+                                                "id",    "from", "to",          "direction"};
+    std::string out = name;
+    while (reserved.count(lowered(out)) != 0) {
+        out = "attribute." + out;
+    }
+    return out;
+}
+
+/// An attribute name free of the Graphviz attributes a layout reads or `dot -Tjson` writes.
+std::string dot_attribute(const std::string& name) {
+    static const std::set<std::string> graphviz{
+        "bb",       "class",       "color",   "dir",   "fillcolor", "fixedsize", "fontcolor",
+        "fontname", "fontsize",    "group",   "head",  "height",    "href",      "id",
+        "image",    "label",       "layer",   "lp",    "margin",    "name",      "orientation",
+        "penwidth", "peripheries", "pos",     "rank",  "shape",     "sides",     "size",
+        "style",    "tail",        "tooltip", "url",   "width",     "xlabel",    "xlp",
+        "z",        "_gvid",       "weight",  "label", "splines",   "rankdir",   "nodesep"};
+    std::string out = name;
+    while (graphviz.count(lowered(out)) != 0) {
+        out = "attribute." + out;
+    }
+    return out;
+}
+
+/// The day before a YYYY-MM-DD date (the text itself when it is not a date).
+std::string day_before(const std::string& date) {
+    const auto parsed = model::parse_date(date);
+    if (!parsed) {
+        return date;
+    }
+    namespace chrono = std::chrono;
+    const chrono::year_month_day day{
+        chrono::sys_days{chrono::year{parsed->year} / parsed->month / parsed->day} -
+        chrono::days{1}};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                  static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+    return text;
+}
+
+struct Rgb {
+    int r = 0;
+    int g = 0;
+    int b = 0;
+};
+
+/// How Gephi should draw each actor, as `stakemap render` does: coloured by sector, sized by
+/// betweenness on the relations exported.
+struct GexfLooks {
+    std::vector<Rgb> colours;
+    std::vector<double> sizes; ///< the node width of render --size-by betweenness, in 1/10 inch
+};
+
+GexfLooks gexf_looks(const model::Map& map, const ExportOptions& options) {
+    const model::Vocabulary vocabulary = default_vocabulary().merged_with(map);
+    GexfLooks looks;
+    for (const auto& actor : map.actors) {
+        const std::string hex = render::sector_colour(model::sector_of(actor, vocabulary));
+        const auto channel = [&hex](std::size_t at) {
+            return std::stoi(hex.substr(at, 2), nullptr, 16);
+        };
+        looks.colours.push_back({channel(1), channel(3), channel(5)});
+    }
+    const auto betweenness =
+        analysis::betweenness(graph::build(map, {.types = options.types, .at = options.at}));
+    double largest = 0.0;
+    for (const double value : betweenness) {
+        largest = std::max(largest, value);
+    }
+    for (const double value : betweenness) {
+        looks.sizes.push_back(10.0 * (largest > 0.0 ? render::sized_node_width(value, largest)
+                                                    : render::sized_node_width(0.0, 1.0)));
+    }
+    return looks;
+}
+
 } // namespace
+
+std::string dot_quoted(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '\\' || c == '"') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + "\"";
+}
 
 std::string xml_escape(std::string_view text) {
     std::string out;
@@ -472,9 +592,16 @@ std::string write_graphml(const model::Map& map, const ExportOptions& options) {
 std::string write_gexf(const model::Map& map, const ExportOptions& options) {
     const Graph graph = graph_of(map, options);
     const bool v13 = options.gexf_version == GexfVersion::v1_3;
+    const auto looks = gexf_looks(map, options);
+    bool dated = false;
+    for (const Edge& edge : graph.edges) {
+        dated = dated || edge.relation->since || edge.relation->until;
+    }
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += v13 ? "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
-               : "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n";
+    out += v13 ? "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+                 "version=\"1.3\">\n"
+               : "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+                 "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n";
     out += "  <meta>\n    <creator>stakemap</creator>\n";
     if (!map.title.empty()) {
         out += "    <title>" + xml_escape(map.title) + "</title>\n";
@@ -483,8 +610,11 @@ std::string write_gexf(const model::Map& map, const ExportOptions& options) {
         out += "    <description>" + xml_escape(map.description) + "</description>\n";
     }
     out += "  </meta>\n";
+    // Dynamic, with dates as time, only when some relation has a date: static graphs are what
+    // most readers expect.
     out += std::string("  <graph defaultedgetype=\"") +
-           (graph.directed ? "directed" : "undirected") + "\" mode=\"static\">\n";
+           (graph.directed ? "directed" : "undirected") + "\"" +
+           (dated ? " mode=\"dynamic\" timeformat=\"date\">\n" : " mode=\"static\">\n");
     // The name is the node's label; the other columns are attributes. The edge weight is the
     // edge's own XML attribute, so it is not declared again.
     gexf_attributes(out, graph.actors, "node", 1);
@@ -502,21 +632,38 @@ std::string write_gexf(const model::Map& map, const ExportOptions& options) {
         out += "      <node id=\"" + xml_escape(map.actors[i].id) + "\" label=\"" +
                xml_escape(map.actors[i].name) + "\">\n";
         gexf_values(out, graph.actors.rows[i], 1);
+        const Rgb& colour = looks.colours[i];
+        out += "        <viz:color r=\"" + std::to_string(colour.r) + "\" g=\"" +
+               std::to_string(colour.g) + "\" b=\"" + std::to_string(colour.b) + "\"/>\n";
+        out += "        <viz:size value=\"" + text::exact_number(looks.sizes[i]) + "\"/>\n";
         out += "      </node>\n";
     }
     out += "    </nodes>\n    <edges>\n";
     for (std::size_t i = 0; i < graph.edges.size(); ++i) {
         const Edge& edge = graph.edges[i];
+        const model::Relation& relation = *edge.relation;
         out += "      <edge id=\"r" + std::to_string(i) + "\" source=\"" +
                xml_escape(map.actors[edge.source].id) + "\" target=\"" +
                xml_escape(map.actors[edge.target].id) + "\"";
-        if (edge.relation->type) {
-            out += " label=\"" + xml_escape(*edge.relation->type) + "\"";
+        if (relation.type) {
+            out += " label=\"" + xml_escape(*relation.type) + "\"";
         }
-        out += " weight=\"" + text::exact_number(edge.relation->weight) + "\">\n";
+        out += " weight=\"" + text::exact_number(relation.weight) + "\">\n";
         std::vector<Value> row = graph.relations.rows[i];
         row[2] = std::monostate{}; // the weight, written above
         gexf_values(out, row, 0);
+        if (relation.since || relation.until) {
+            // GEXF spells are closed intervals; a relation is in force from `since` up to, not
+            // including, `until`: its spell ends the day before.
+            out += "        <spells>\n          <spell";
+            if (relation.since) {
+                out += " start=\"" + xml_escape(*relation.since) + "\"";
+            }
+            if (relation.until) {
+                out += " end=\"" + xml_escape(day_before(*relation.until)) + "\"";
+            }
+            out += "/>\n        </spells>\n";
+        }
         out += "      </edge>\n";
     }
     out += "    </edges>\n  </graph>\n</gexf>\n";
@@ -577,7 +724,119 @@ std::string write_pajek(const model::Map& map, const ExportOptions& options) {
     return out;
 }
 
-std::string export_map(const model::Map& map, const ExportOptions& options) {
+std::string write_kumu(const model::Map& map, const ExportOptions& options) {
+    const Graph graph = graph_of(map, options);
+    const model::Vocabulary vocabulary = default_vocabulary().merged_with(map);
+    const std::vector<std::string> labels = kumu_labels(map);
+    nlohmann::ordered_json elements = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < map.actors.size(); ++i) {
+        const model::Actor& actor = map.actors[i];
+        nlohmann::ordered_json element;
+        element["label"] = labels[i];
+        if (actor.kind) {
+            const model::KindTerm* kind = vocabulary.find_kind(*actor.kind);
+            element["type"] =
+                kind != nullptr ? model::text(kind->label, options.language) : *actor.kind;
+        }
+        if (!actor.note.empty()) {
+            element["description"] = actor.note;
+        }
+        if (!actor.tags.empty()) {
+            element["tags"] = actor.tags;
+        }
+        element["actor_id"] = actor.id;
+        for (std::size_t c = 0; c < graph.actors.columns.size(); ++c) {
+            const std::string& name = graph.actors.columns[c].name;
+            const Value& value = graph.actors.rows[i][c];
+            if (name == "name" || name == "note" || name == "tags" ||
+                std::holds_alternative<std::monostate>(value)) {
+                continue;
+            }
+            element[kumu_field(name)] = json_value(value);
+        }
+        elements.push_back(std::move(element));
+    }
+    nlohmann::ordered_json connections = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+        const Edge& edge = graph.edges[i];
+        const model::Relation& relation = *edge.relation;
+        nlohmann::ordered_json connection;
+        connection["from"] = labels[edge.source];
+        connection["to"] = labels[edge.target];
+        if (relation.type) {
+            const model::Term* type = vocabulary.find_relation_type(*relation.type);
+            connection["type"] =
+                type != nullptr ? model::text(type->label, options.language) : *relation.type;
+        }
+        connection["direction"] = map.is_directed(relation) ? "directed" : "undirected";
+        if (!relation.note.empty()) {
+            connection["description"] = relation.note;
+        }
+        for (std::size_t c = 0; c < graph.relations.columns.size(); ++c) {
+            const std::string& name = graph.relations.columns[c].name;
+            const Value& value = graph.relations.rows[i][c];
+            if (name == "type" || name == "note" || name == "directed" ||
+                std::holds_alternative<std::monostate>(value)) {
+                continue;
+            }
+            connection[kumu_field(name)] = json_value(value);
+        }
+        connections.push_back(std::move(connection));
+    }
+    nlohmann::ordered_json out;
+    out["elements"] = std::move(elements);
+    out["connections"] = std::move(connections);
+    return out.dump(2) + "\n";
+}
+
+std::string write_dot(const model::Map& map, const ExportOptions& options) {
+    const Graph graph = graph_of(map, options);
+    const auto attributes = [](const Table& table, std::size_t row, bool name_as_label) {
+        std::string out;
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            const Value& value = table.rows[row][c];
+            if (std::holds_alternative<std::monostate>(value)) {
+                continue;
+            }
+            const std::string& name = table.columns[c].name;
+            const std::string attribute = name_as_label && name == "name" ? "label"
+                                          : name == "weight" && !name_as_label
+                                              ? "weight"
+                                              : dot_attribute(name);
+            out += (out.empty() ? "" : ", ") + dot_quoted(attribute) + "=" +
+                   dot_quoted(as_text(value));
+        }
+        return out;
+    };
+    std::string out = graph.directed ? "digraph stakemap {\n" : "graph stakemap {\n";
+    const auto values = graph_values(map);
+    if (!values.empty()) {
+        out += "  graph [";
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            out += (i == 0 ? "" : ", ") + dot_quoted(values[i].first) + "=" +
+                   dot_quoted(values[i].second);
+        }
+        out += "];\n";
+    }
+    for (std::size_t i = 0; i < map.actors.size(); ++i) {
+        out +=
+            "  " + dot_quoted(map.actors[i].id) + " [" + attributes(graph.actors, i, true) + "];\n";
+    }
+    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+        const Edge& edge = graph.edges[i];
+        out += "  " + dot_quoted(map.actors[edge.source].id) + (graph.directed ? " -> " : " -- ") +
+               dot_quoted(map.actors[edge.target].id) + " [" +
+               attributes(graph.relations, i, false);
+        if (graph.directed && !map.is_directed(*edge.relation)) {
+            out += ", dir=none";
+        }
+        out += "];\n";
+    }
+    return out + "}\n";
+}
+
+std::string export_map(const model::Map& input, const ExportOptions& options) {
+    const model::Map map = prepared_for_export(input, options);
     switch (options.format) {
     case ExportFormat::graphml:
         return write_graphml(map, options);
@@ -585,6 +844,10 @@ std::string export_map(const model::Map& map, const ExportOptions& options) {
         return write_gexf(map, options);
     case ExportFormat::node_link:
         return write_node_link(map, options);
+    case ExportFormat::kumu:
+        return write_kumu(map, options);
+    case ExportFormat::dot:
+        return write_dot(map, options);
     case ExportFormat::pajek:
         break;
     }

@@ -476,6 +476,14 @@ std::string coverage_dot(const model::Map& map, const model::Vocabulary& vocabul
     return out;
 }
 
+std::string sector_colour(const std::string& sector) {
+    return sector_style(sector).colour;
+}
+
+double sized_node_width(double value, double largest) {
+    return 0.5 + 1.5 * std::sqrt(std::max(0.0, value) / largest);
+}
+
 const std::vector<std::string>& category_palette() {
     static const std::vector<std::string> colours = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
                                                      "#0072B2", "#D55E00", "#CC79A7", "#999999"};
@@ -529,8 +537,7 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
             attributes += ", color=\"#D55E00\", penwidth=3.5";
         }
         if (!data.size_values.empty() && largest > 0.0 && !std::isnan(data.size_values[v])) {
-            const double width =
-                0.5 + 1.5 * std::sqrt(std::max(0.0, data.size_values[v]) / largest);
+            const double width = sized_node_width(data.size_values[v], largest);
             attributes +=
                 ", width=" + format_number(width, 3) + ", height=" + format_number(width * 0.6, 3);
         }

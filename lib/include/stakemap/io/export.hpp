@@ -1,8 +1,9 @@
 #pragma once
 // Writing a map in the exchange formats other network tools read: GraphML, GEXF, NetworkX
-// node-link JSON and Pajek. Every actor with all its fields, every relation (parallel ones too) as
-// an edge of its own. A map with any directed relation is written as a directed graph, each edge
-// carrying its relation's own direction in a `directed` attribute (see docs/export.md).
+// node-link JSON, Pajek, Kumu JSON and Graphviz DOT. Every actor with all its fields, every
+// relation (parallel ones too) as an edge of its own. A map with any directed relation is written
+// as a directed graph, each edge carrying its relation's own direction in a `directed` attribute
+// (see docs/export.md).
 
 #include "stakemap/model/map.hpp"
 #include "stakemap/name_table.hpp"
@@ -15,13 +16,15 @@
 namespace stakemap::io {
 
 /// The exchange formats.
-enum class ExportFormat { graphml, gexf, node_link, pajek };
+enum class ExportFormat { graphml, gexf, node_link, pajek, kumu, dot };
 
-inline constexpr NameTable<ExportFormat, 4> export_format_names{{
+inline constexpr NameTable<ExportFormat, 6> export_format_names{{
     {ExportFormat::graphml, "graphml"},
     {ExportFormat::gexf, "gexf"},
     {ExportFormat::node_link, "node-link"},
     {ExportFormat::pajek, "pajek"},
+    {ExportFormat::kumu, "kumu"},
+    {ExportFormat::dot, "dot"},
 }};
 
 /// GEXF versions: 1.2draft is the one NetworkX 2.8 reads, 1.3 the one Gephi writes.
@@ -42,11 +45,22 @@ struct ExportOptions {
     /// Pajek: begin with a UTF-8 byte order mark, without which Pajek reads labels as a Windows
     /// code page; igraph 0.10 refuses files that have one.
     bool pajek_bom = true;
+    /// Add every per-actor measure of `stakemap centrality` as a number attribute of each actor
+    /// (see with_measures in io/export_prepare.hpp).
+    bool with_measures = false;
+    /// Pseudonyms for names and ids, without notes and texts that could name people (see
+    /// anonymized in io/export_prepare.hpp), in `language`.
+    bool anonymize = false;
+    /// The language of pseudonyms and of Kumu's element and connection types.
+    model::Language language = model::Language::en;
 };
 
-/// The map in the chosen format, as the bytes of a file. The same map and options give the same
-/// bytes in any locale. Throws UsageError (setting "at") when `at` is not a date.
+/// The map in the chosen format, as the bytes of a file: the map prepared by prepared_for_export
+/// (io/export_prepare.hpp), then written by the format's writer. The same map and options give the
+/// same bytes in any locale. Throws UsageError (setting "at") when `at` is not a date.
 std::string export_map(const model::Map& map, const ExportOptions& options = {});
+
+// The writers write the map as given, without the preparation of export_map.
 
 /// GraphML with typed keys (string, int, double, boolean; lists joined with "|").
 std::string write_graphml(const model::Map& map, const ExportOptions& options = {});
@@ -57,6 +71,20 @@ std::string write_node_link(const model::Map& map, const ExportOptions& options 
 /// Pajek .net (with a UTF-8 BOM unless options.pajek_bom is false): actor names as labels, relation
 /// weights; no other attributes.
 std::string write_pajek(const model::Map& map, const ExportOptions& options = {});
+
+/// Kumu JSON (a "blueprint"): `{"elements": [...], "connections": [...]}`, elements with `label`
+/// (the actor's name, followed by " (ID)" when another actor has the same name), `type` (the kind's
+/// label in options.language), `description` (the note), `tags` and the other fields; connections
+/// `from`/`to` by label, `type` (the relation type's label), `direction` (directed or undirected).
+std::string write_kumu(const model::Map& map, const ExportOptions& options = {});
+/// Graphviz DOT: a `graph` or `digraph` whose nodes are actor ids with every field as an attribute
+/// (the name as `label`), and one edge per relation with its fields; an undirected relation of a
+/// directed graph has `dir=none`. Every value is a quoted string (see dot_quoted).
+std::string write_dot(const model::Map& map, const ExportOptions& options = {});
+
+/// A DOT quoted string: backslashes doubled (as Graphviz reads labels: `\\` is one backslash),
+/// `"` as `\"`; everything else, line breaks and non-ASCII text included, as it is.
+std::string dot_quoted(std::string_view text);
 
 /// Text made safe for XML character data and attribute values alike: markup characters as
 /// entities, tab, line feed and carriage return as character references (so attribute values keep

@@ -90,4 +90,12 @@ std::string score_fill(double score);
 /// The colour-blind-safe palette (Okabe & Ito, 2008) used for categories.
 const std::vector<std::string>& category_palette();
 
+/// The colour of a sector's actors in the network view ("#0072B2"), the default colouring; grey for
+/// an actor without a sector.
+std::string sector_colour(const std::string& sector);
+
+/// The width in inches of a node sized by a measure (`render --size-by`): 0.5 + 1.5·√(value /
+/// largest), from 0.5 to 2, where `largest` (above 0) is the largest value drawn.
+double sized_node_width(double value, double largest);
+
 } // namespace stakemap::render
