@@ -86,8 +86,8 @@ struct WorkbookLimits {
     std::size_t max_total_bytes = std::size_t{1024} * 1024 * 1024; ///< all parts read, unpacked
     std::size_t max_ratio = 200;     ///< unpacked / packed size of a part larger than 1 MiB
     std::size_t max_columns = 1'000; ///< columns of a sheet, up to its last named column
-    std::size_t max_cells =
-        5'000'000; ///< cells with a value in the workbook; rows × columns of a sheet
+    /// Cells with a value in the workbook, and rows × named columns of one sheet.
+    std::size_t max_cells = 5'000'000;
 };
 
 /// Reads the sheets of a workbook, Excel (.xlsx) or OpenDocument (.ods), told apart by their
@@ -102,6 +102,10 @@ struct WorkbookLimits {
 SheetSet read_workbook_bytes(std::string_view bytes, const std::string& file_name,
                              const SheetReadOptions& options = {},
                              const WorkbookLimits& limits = {});
+
+/// Reads a workbook file ("-": standard input) as read_workbook_bytes.
+SheetSet read_workbook(const std::string& path, const SheetReadOptions& options = {},
+                       const WorkbookLimits& limits = {});
 
 /// The CSV sheets of a folder, found by their file names as a workbook's sheets by theirs
 /// (attori.csv or actors.csv, relazioni.csv or relations.csv, aree.csv, bisogni.csv, tipi.csv,
@@ -118,10 +122,6 @@ SheetSet read_sheets(const std::string& path, const SheetReadOptions& options = 
 /// of a workbook's sheet is (Diagnostic::where).
 std::string sheet_place(const text::Words& words, const std::string& file, const std::string& sheet,
                         std::size_t row, const std::string& column = "");
-
-/// Reads a workbook file ("-": standard input) as read_workbook_bytes.
-SheetSet read_workbook(const std::string& path, const SheetReadOptions& options = {},
-                       const WorkbookLimits& limits = {});
 
 /// The outcome of an import: a map when there is no error, and every diagnostic found.
 struct ImportResult {
