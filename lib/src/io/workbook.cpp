@@ -209,7 +209,7 @@ public:
             zip_error_fini(&error);
             throw std::bad_alloc();
         }
-        archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+        archive_.reset(zip_open_from_source(source, ZIP_RDONLY, &error));
         if (archive_ == nullptr) {
             zip_source_free(source);
             const std::string reason = zip_error_strerror(&error);
@@ -220,7 +220,7 @@ public:
                          {{"reason", reason}}));
         }
         zip_error_fini(&error);
-        const zip_int64_t entries = zip_get_num_entries(archive_, 0);
+        const zip_int64_t entries = zip_get_num_entries(archive_.get(), 0);
         if (entries < 0 || static_cast<std::size_t>(entries) > limits.max_entries) {
             refuse(file, "workbook.too_many_entries",
                    words("the workbook holds more than {max} files: it is not a spreadsheet "
@@ -230,7 +230,7 @@ public:
         for (zip_int64_t i = 0; i < entries; ++i) {
             zip_stat_t stat;
             zip_stat_init(&stat);
-            if (zip_stat_index(archive_, static_cast<zip_uint64_t>(i), 0, &stat) != 0) {
+            if (zip_stat_index(archive_.get(), static_cast<zip_uint64_t>(i), 0, &stat) != 0) {
                 continue;
             }
             if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 &&
@@ -251,11 +251,6 @@ public:
             }
         }
     }
-    ~Archive() {
-        if (archive_ != nullptr) {
-            zip_discard(archive_);
-        }
-    }
     Archive(const Archive&) = delete;
     Archive& operator=(const Archive&) = delete;
 
@@ -270,12 +265,12 @@ public:
     }
 
     bool has(const std::string& name) const {
-        return zip_name_locate(archive_, name.c_str(), 0) >= 0;
+        return zip_name_locate(archive_.get(), name.c_str(), 0) >= 0;
     }
 
     /// The part unpacked, checked against the limits and for DOCTYPE and entity declarations.
     std::string part(const std::string& name) {
-        const zip_int64_t index = zip_name_locate(archive_, name.c_str(), 0);
+        const zip_int64_t index = zip_name_locate(archive_.get(), name.c_str(), 0);
         if (index < 0) {
             refuse(file_, "workbook.missing_part",
                    words("this workbook lacks its part {part}: it is damaged or not a "
@@ -284,7 +279,7 @@ public:
         }
         zip_stat_t stat;
         zip_stat_init(&stat);
-        zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat);
+        zip_stat_index(archive_.get(), static_cast<zip_uint64_t>(index), 0, &stat);
         const std::size_t mib = 1024 * 1024;
         auto too_large = [&]() {
             refuse(file_, "workbook.too_large",
@@ -301,11 +296,11 @@ public:
             too_large();
         }
         const std::uint64_t packed = (stat.valid & ZIP_STAT_COMP_SIZE) != 0 ? stat.comp_size : 0;
-        zip_file_t* entry = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
+        zip_file_t* entry = zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0);
         if (entry == nullptr) {
             refuse(file_, "workbook.bad_zip",
                    words("the part {part} of this workbook cannot be unpacked ({reason})",
-                         {{"part", name}, {"reason", zip_strerror(archive_)}}));
+                         {{"part", name}, {"reason", zip_strerror(archive_.get())}}));
         }
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> guard(entry, zip_fclose);
         std::string content;
@@ -363,7 +358,8 @@ private:
     std::string file_;
     const WorkbookLimits& limits_;
     const text::Words& words;
-    zip_t* archive_ = nullptr;
+    /// Closed by its deleter, also when the constructor refuses the workbook.
+    std::unique_ptr<zip_t, void (*)(zip_t*)> archive_{nullptr, zip_discard};
     std::size_t total_ = 0;
     std::size_t cells_ = 0;
 };
