@@ -63,7 +63,13 @@ if(NOT TARGET stakemap_libcsv::csv)
         INTERFACE_INCLUDE_DIRECTORIES "${STAKEMAP_LIBCSV_INCLUDE_DIR}")
 endif()
 
-# pugixml (GraphML and GEXF import), through pkg-config like Graphviz; no public header includes it.
+# libzip and pugixml (workbooks: .xlsx and .ods are zip archives of XML parts; pugixml also reads
+# GraphML and GEXF), through
+# pkg-config's imported targets, as Graphviz; stakemapConfig.cmake makes the same call.
+pkg_check_modules(STAKEMAP_LIBZIP QUIET IMPORTED_TARGET GLOBAL libzip)
+if(NOT STAKEMAP_LIBZIP_FOUND)
+    stakemap_missing("libzip" "libzip-dev")
+endif()
 pkg_check_modules(STAKEMAP_PUGIXML QUIET IMPORTED_TARGET GLOBAL pugixml)
 if(NOT STAKEMAP_PUGIXML_FOUND)
     stakemap_missing("pugixml" "libpugixml-dev")

@@ -1,11 +1,14 @@
-// stakemap import --actors A.csv --relations R.csv [--areas Z.csv] [--needs N.csv] -o MAP: a map
-// from spreadsheets saved as CSV.
+// stakemap import WORKBOOK|FOLDER|FILE.graphml|FILE.gexf|FILE.json -o MAP, or import --actors A.csv
+// --relations R.csv [--areas Z.csv] [--needs N.csv] [--kinds K.csv] [--services S.csv] -o MAP: a
+// map from spreadsheets or from another network tool's file.
 
 #include "../command.hpp"
 #include "stakemap/io/graph_import.hpp"
 #include "stakemap/io/map_writer.hpp"
 #include "stakemap/io/sheet.hpp"
 
+#include <algorithm>
+#include <array>
 #include <iostream>
 
 namespace stakemap::cli {
@@ -16,15 +19,19 @@ class ImportCommand : public Command {
 public:
     std::string name() const override { return "import"; }
     std::string synopsis() const override {
-        return text::N_("Make a map from spreadsheets saved as CSV (actors, relations, areas, "
-                        "needs), with columns named in English or Italian, or from a GraphML, GEXF "
-                        "or NetworkX node-link JSON file. Every problem is listed with its file, "
-                        "line and column; exit code 3 and nothing written when there is one.");
+        return text::N_(
+            "Make a map from a workbook (.xlsx or .ods, one sheet per list), from a "
+            "folder of CSV sheets (attori.csv, relazioni.csv…) or from CSV sheets named "
+            "one by one (actors, relations, areas, needs, kinds, services), with sheets "
+            "and columns named in English or Italian; or from a GraphML, GEXF or NetworkX "
+            "node-link JSON file. Every problem is listed with its file, sheet, row and "
+            "column (or line); exit code 3 and nothing written when there is one.");
     }
     std::string usage() const override {
-        return "stakemap import --actors FILE --relations FILE [--areas FILE] [--needs FILE] -o "
-               "MAP [options]\n       stakemap import FILE.graphml|FILE.gexf|FILE.json -o MAP "
-               "[options]";
+        return "stakemap import WORKBOOK|FOLDER|FILE.graphml|FILE.gexf|FILE.json -o MAP "
+               "[options]\n"
+               "   or: stakemap import --actors FILE --relations FILE [--areas FILE] [--needs "
+               "FILE] [--kinds FILE] [--services FILE] -o MAP [options]";
     }
     std::string example() const override {
         return "stakemap import --actors tests/cli/sheets/unione-comuni/attori.csv --relations "
@@ -33,42 +40,16 @@ public:
     }
 
     int run() override {
-        if (actors_path_.empty()) { // a GraphML, GEXF or node-link file
-            return finish(io::import_graph_file(
-                common_.map_path, {common_.max_file_mib * 1024 * 1024, common_.language()}));
-        }
         io::SheetReadOptions options;
         options.max_file_bytes = common_.max_file_mib * 1024 * 1024;
         options.language = common_.language();
-        std::vector<io::Diagnostic> problems;
-        auto read = [&](const std::string& path) -> std::optional<io::Sheet> {
-            try {
-                return io::read_csv_sheet(path, options);
-            } catch (const io::LoadError& error) {
-                problems.insert(problems.end(), error.diagnostics().begin(),
-                                error.diagnostics().end());
-                return std::nullopt;
-            }
-        };
-        auto actors = read(actors_path_);
-        auto relations = read(relations_path_);
-        std::optional<io::Sheet> areas;
-        std::optional<io::Sheet> needs;
-        if (!areas_path_.empty()) {
-            areas = read(areas_path_);
-        }
-        if (!needs_path_.empty()) {
-            needs = read(needs_path_);
-        }
-        if (!problems.empty()) {
-            throw io::LoadError(std::move(problems));
-        }
-        io::SheetSet sheets{std::move(*actors), std::move(*relations), std::move(areas),
-                            std::move(needs)};
-        return finish(io::import_sheets(sheets, common_.language()));
-    }
-
-    int finish(io::ImportResult result) const {
+        io::ImportResult result =
+            !files_.actors.empty()
+                ? io::import_sheets(io::read_csv_sheets(files_, options), common_.language())
+            : io::graph_format_of(common_.map_path)
+                ? io::import_graph_file(common_.map_path,
+                                        {options.max_file_bytes, common_.language()})
+                : io::import_sheets(io::read_sheets(common_.map_path, options), common_.language());
         if (!result.ok()) {
             throw io::LoadError(std::move(result.diagnostics));
         }
@@ -87,36 +68,46 @@ protected:
         const text::Words& words = words_;
         // The actors sheet stands where other commands have their MAP: the file read first.
         options.add_options()("actors",
-                              po::value(&actors_path_)->notifier([this](const std::string& p) {
+                              po::value(&files_.actors)->notifier([this](const std::string& p) {
                                   common_.map_path = p;
                               }),
                               words("the actors sheet (CSV)").c_str())(
-            "relations", po::value(&relations_path_), words("the relations sheet (CSV)").c_str())(
-            "areas", po::value(&areas_path_), words("the areas sheet (CSV)").c_str())(
-            "needs", po::value(&needs_path_), words("the needs sheet (CSV)").c_str());
+            "relations", po::value(&files_.relations), words("the relations sheet (CSV)").c_str())(
+            "areas", po::value(&files_.areas), words("the areas sheet (CSV)").c_str())(
+            "needs", po::value(&files_.needs), words("the needs sheet (CSV)").c_str())(
+            "kinds", po::value(&files_.kinds),
+            words("the sheet of the map's own kinds (CSV)").c_str())(
+            "services", po::value(&files_.services),
+            words("the sheet of the map's own services (CSV)").c_str());
     }
     void check_options() override {
         const text::Words& words = words_;
-        if (values_.count("map") != 0 && !actors_path_.empty()) {
-            throw UsageError(words("import reads the sheets named by --actors and --relations, "
-                                   "not \"{value}\"",
+        const bool workbook = values_.count("map") != 0;
+        const bool csv =
+            std::any_of(csv_options.begin(), csv_options.end(),
+                        [this](const char* option) { return values_.count(option) != 0; });
+        if (workbook && csv) {
+            throw UsageError(words("give either a workbook or folder, or CSV sheets (--actors, "
+                                   "--relations…), not both: \"{value}\"",
                                    {{"value", values_["map"].as<std::string>()}}));
         }
-        if (actors_path_.empty() != relations_path_.empty()) {
-            throw UsageError(words("--actors and --relations go together: give both sheets"));
-        }
-        if (actors_path_.empty() && (!areas_path_.empty() || !needs_path_.empty())) {
-            throw UsageError(words("--areas and --needs are sheets that go with --actors and "
-                                   "--relations"));
+        if (!workbook) {
+            for (const char* option : {"actors", "relations"}) {
+                if (values_.count(option) == 0) {
+                    throw UsageError(
+                        words("the option '--{option}' is required (or give a "
+                              "workbook or a folder of sheets: stakemap import WORKBOOK -o MAP)",
+                              {{"option", option}}));
+                }
+            }
         }
     }
     bool takes_analysis_options() const override { return false; }
 
 private:
-    std::string actors_path_;
-    std::string relations_path_;
-    std::string areas_path_;
-    std::string needs_path_;
+    static constexpr std::array<const char*, 6> csv_options{"actors", "relations", "areas",
+                                                            "needs",  "kinds",     "services"};
+    io::SheetFiles files_;
 };
 
 } // namespace

@@ -82,8 +82,8 @@ TEST_CASE("sheet import: Italian columns, labels, numbers with commas, booleans,
     sheets.actors = sheet_of("Codice;Nome;Tipo;Potere;Punto_di_accesso;Servizi;Capacità;Sede\n"
                              "a;Alfa;Associazione di migranti;4;sì;;12,5;via Roma\n"
                              "b;Beta;public_office;;no;;;\n");
-    sheets.relations = sheet_of("Da;A;Tipo;Peso;Orientata;Dal\n"
-                                "a;b;referral;2,5;vero;01/03/2024\n");
+    sheets.relations = sheet_of("Da;A;Tipo;Peso;Orientata;Dal;Finanziamento\n"
+                                "a;b;referral;2,5;vero;01/03/2024;12000\n");
     sheets.areas = sheet_of("id;nome;lingue\nz;Zona;ar:0,32|wo:0,18\n");
     const io::ImportResult result = io::import_sheets(sheets);
     REQUIRE(result.ok());
@@ -99,6 +99,10 @@ TEST_CASE("sheet import: Italian columns, labels, numbers with commas, booleans,
     CHECK(map.relations[0].weight == 2.5);
     CHECK(map.relations[0].directed == true);
     CHECK(map.relations[0].since == "2024-03-01");
+    // An unknown relation column is kept as an attribute, as text, like the actors' "Sede".
+    CHECK(map.relations[0].attributes ==
+          std::map<std::string, model::AttributeValue>{{"Finanziamento", std::string("12000")}});
+    CHECK(result.warning_count == 0);
     CHECK(map.areas[0].languages == std::map<std::string, double>{{"ar", 0.32}, {"wo", 0.18}});
 }
 
@@ -119,4 +123,89 @@ TEST_CASE("sheet import: every problem at once, with file, row and column") {
     CHECK(where == std::vector<std::string>{"attori.csv:2:3", "attori.csv:3:3", "relazioni.csv:3:3",
                                             "relazioni.csv:2:2"});
     CHECK(result.diagnostics[0].message.find("«potere»") != std::string::npos);
+}
+
+TEST_CASE("sheet import: the map's own kinds and services, named by label in the other sheets") {
+    io::SheetSet sheets;
+    // "Comunità" is the Italian label of the sector "community" (data/vocab/sectors.json);
+    // "nessuno" asks for no sector at all.
+    sheets.kinds = sheet_of("Codice;Etichetta;Nome inglese;Settore;Punto di accesso\n"
+                            "mosque;Moschea;Mosque;Comunità;sì\n"
+                            "desk;Sportello civico;;nessuno;no\n");
+    sheets.services = sheet_of("codice;nome italiano;nome inglese\n"
+                               "halal_food;Mensa halal;Halal canteen\n");
+    sheets.actors = sheet_of("codice;nome;tipo;servizi;zona\n"
+                             "m;Moschea di via Po;Moschea;Mensa halal;z\n"
+                             "d;Sportello;sportello civico;;z\n");
+    sheets.relations = sheet_of("da;a\nm;d\n");
+    sheets.areas = sheet_of("codice;nome\nz;Zona\n");
+    sheets.needs = sheet_of("zona;servizio;domanda\nz;halal canteen;40\n");
+    const io::ImportResult result = io::import_sheets(sheets);
+    REQUIRE(result.ok());
+    CHECK(result.warning_count == 0);
+    const model::Map& map = *result.map;
+    REQUIRE(map.kinds.size() == 2);
+    CHECK(map.kinds[0].id == "mosque");
+    CHECK(map.kinds[0].label == model::Label{"Moschea", "Mosque"});
+    CHECK(map.kinds[0].sector == std::optional<std::string>("community"));
+    CHECK(map.kinds[0].access_point == true);
+    CHECK(map.kinds[1].label == model::Label{"Sportello civico", "Sportello civico"});
+    CHECK(map.kinds[1].sector == std::optional<std::string>(""));
+    CHECK(map.kinds[1].access_point == false);
+    REQUIRE(map.services.size() == 1);
+    CHECK(map.services[0].label == model::Label{"Mensa halal", "Halal canteen"});
+    CHECK(map.actors[0].kind == "mosque");
+    CHECK(map.actors[0].services == std::vector<std::string>{"halal_food"});
+    CHECK(map.actors[1].kind == "desk");
+    CHECK(map.needs[0].service == "halal_food");
+}
+
+TEST_CASE("sheet import: problems of the kinds sheet at its rows and columns") {
+    io::SheetSet sheets;
+    sheets.kinds = sheet_of("id;label;punto di accesso\nk;K;forse\nk;K2;no\n");
+    sheets.kinds->file = "tipi.csv";
+    sheets.services = sheet_of("nome\nSenza codice\n");
+    sheets.services->file = "servizi.csv";
+    sheets.actors = sheet_of("id;name\na;A\nb;B\n");
+    sheets.relations = sheet_of("source;target\na;b\n");
+    const io::ImportResult result = io::import_sheets(sheets);
+    CHECK_FALSE(result.ok());
+    std::vector<std::string> where;
+    for (const auto& diagnostic : result.diagnostics) {
+        if (diagnostic.severity == io::Severity::error) {
+            where.push_back(diagnostic.file + ":" + std::to_string(diagnostic.line) + ":" +
+                            std::to_string(diagnostic.column));
+        }
+    }
+    // The missing id column of services (header, line 1), the bad yes/no of row 2 (column 3),
+    // the duplicate kind id of row 3 (column 1).
+    CHECK(where == std::vector<std::string>{"servizi.csv:1:0", "tipi.csv:2:3", "tipi.csv:3:1"});
+}
+
+TEST_CASE("sheet import: the problems of a workbook's sheet name the sheet, row and column") {
+    io::SheetSet sheets;
+    sheets.actors = sheet_of("codice;nome\na;A\nb;B\n");
+    sheets.actors.file = "modello.xlsx";
+    sheets.actors.name = "attori";
+    // Rows as the spreadsheet numbers them: the header on row 2, the bad weight on row 5.
+    sheets.relations = sheet_of("da;a;peso\na;b;tre\n");
+    sheets.relations.file = "modello.xlsx";
+    sheets.relations.name = "relazioni";
+    sheets.relations.header_line = 2;
+    sheets.relations.rows[0].line = 5;
+    const io::ImportResult result = io::import_sheets(sheets, model::Language::it);
+    REQUIRE(result.error_count == 1);
+    const io::Diagnostic& error = result.diagnostics[0];
+    CHECK(error.file == "modello.xlsx");
+    CHECK(error.line == 5);
+    CHECK(error.column == 3);
+    CHECK(error.where == "modello.xlsx, foglio «relazioni», riga 5, colonna «peso»");
+    CHECK(io::to_string(error) ==
+          "modello.xlsx, foglio «relazioni», riga 5, colonna «peso»: atteso un numero, come 12 o "
+          "0,5, non «tre»");
+    // In English, and a problem found by the map's rules (an unknown actor) placed the same way.
+    sheets.relations.rows[0].cells = {"a", "c", "1"};
+    const io::ImportResult english = io::import_sheets(sheets);
+    REQUIRE(english.error_count == 1);
+    CHECK(english.diagnostics[0].where == "modello.xlsx, sheet \"relazioni\", row 5, column \"a\"");
 }

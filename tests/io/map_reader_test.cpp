@@ -344,3 +344,25 @@ TEST_CASE("reader: vocabulary given by Italian ids or labels gets the id to writ
           "tipo di attore sconosciuto «associazione_migranti» (mantenuto così com'è; dichiararlo "
           "in \"kinds\" per dargli un settore e un'etichetta); forse «migrant_association»?");
 }
+
+TEST_CASE("reader: relation attributes, with the rules of actor attributes") {
+    const auto result = read(R"({"format": "stakemap/1", "actors": [{"id": "a", "name": "A"},
+        {"id": "b", "name": "B"}], "relations": [{"source": "a", "target": "b",
+        "attributes": {"funding": 12000, "verbal": true, "office": "via Roma"}},
+        {"source": "b", "target": "a", "attributes": {"list": [1]}},
+        {"source": "a", "target": "b", "attributes": 3}]})");
+    REQUIRE(result.diagnostics.size() == 2);
+    CHECK(result.diagnostics[0].pointer == "/relations/1/attributes/list");
+    CHECK(result.diagnostics[0].message.find("text, a number or true/false") != std::string::npos);
+    CHECK(result.diagnostics[1].pointer == "/relations/2/attributes");
+    const auto valid = read(R"({"format": "stakemap/1", "actors": [{"id": "a", "name": "A"},
+        {"id": "b", "name": "B"}], "relations": [{"source": "a", "target": "b",
+        "attributes": {"funding": 12000, "verbal": true, "office": "via Roma"}}]})");
+    REQUIRE(valid.map);
+    CHECK(valid.diagnostics.empty());
+    const auto& attributes = valid.map->relations[0].attributes;
+    REQUIRE(attributes.size() == 3);
+    CHECK(std::get<double>(attributes.at("funding")) == 12000.0);
+    CHECK(std::get<bool>(attributes.at("verbal")) == true);
+    CHECK(std::get<std::string>(attributes.at("office")) == "via Roma");
+}

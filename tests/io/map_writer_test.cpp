@@ -57,3 +57,22 @@ TEST_CASE("writer: defaults are left out and numbers keep their value") {
     REQUIRE(reread.ok());
     CHECK(*reread.map == map);
 }
+
+TEST_CASE("writer: relation attributes are written after the informants, and read back") {
+    model::Map map;
+    map.actors = {{.id = "a", .name = "A"}, {.id = "b", .name = "B"}};
+    model::Relation relation;
+    relation.source = "a";
+    relation.target = "b";
+    relation.informants = {"Rossi"};
+    relation.attributes = {
+        {"funding", 12000.0}, {"office", std::string("via Roma")}, {"verbal", true}};
+    map.relations.push_back(relation);
+    const std::string text = io::write_map_json(map);
+    CHECK(text.find(R"("informants": [)") < text.find(R"("attributes": {)"));
+    CHECK(text.find(R"("funding": 12000)") != std::string::npos);
+    CHECK(text.find(R"("funding": 12000.0)") == std::string::npos);
+    const auto reread = io::read_map_text(text, "w.json");
+    REQUIRE(reread.map);
+    CHECK(reread.map->relations[0].attributes == relation.attributes);
+}

@@ -239,4 +239,32 @@ Sheet read_csv_sheet(const std::string& path, const SheetReadOptions& options) {
                                display_name(path), options);
 }
 
+SheetSet read_csv_sheets(const SheetFiles& files, const SheetReadOptions& options) {
+    std::vector<Diagnostic> problems;
+    auto read = [&](const std::string& path) -> std::optional<Sheet> {
+        if (path.empty()) {
+            return std::nullopt;
+        }
+        try {
+            return read_csv_sheet(path, options);
+        } catch (const LoadError& error) {
+            problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+            return std::nullopt;
+        }
+    };
+    SheetSet sheets;
+    auto actors = read(files.actors);
+    auto relations = read(files.relations);
+    sheets.areas = read(files.areas);
+    sheets.needs = read(files.needs);
+    sheets.kinds = read(files.kinds);
+    sheets.services = read(files.services);
+    if (!problems.empty()) {
+        throw LoadError(std::move(problems));
+    }
+    sheets.actors = std::move(*actors);
+    sheets.relations = std::move(*relations);
+    return sheets;
+}
+
 } // namespace stakemap::io

@@ -9,6 +9,9 @@
 namespace stakemap::io {
 
 std::string to_string(const Diagnostic& diagnostic) {
+    if (!diagnostic.where.empty()) {
+        return diagnostic.where + ": " + diagnostic.message;
+    }
     std::string out = diagnostic.file;
     if (diagnostic.line > 0) {
         out += ':' + std::to_string(diagnostic.line) + ':' + std::to_string(diagnostic.column);
@@ -56,7 +59,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 } // namespace
 
 LoadError::LoadError(std::vector<Diagnostic> diagnostics)
-    : Error(ErrorCode::invalid_map, first_error_text(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+    : Error(ErrorCode::invalid_map, first_error_text(diagnostics)),
+      diagnostics_(std::move(diagnostics)) {}
 
 std::string nearest_name(const std::string& wanted, const std::vector<std::string>& candidates) {
     std::string best;

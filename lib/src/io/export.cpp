@@ -127,26 +127,18 @@ Value attribute_value(const model::AttributeValue& value, ValueType column_type)
     return std::get<bool>(value);
 }
 
-Table actor_table(const model::Map& map) {
-    Table table;
-    table.columns = {{"name", ValueType::string},      {"short_name", ValueType::string},
-                     {"kind", ValueType::string},      {"level", ValueType::string},
-                     {"area", ValueType::string},      {"serves", ValueType::string},
-                     {"services", ValueType::string},  {"languages", ValueType::string},
-                     {"capacity", ValueType::real},    {"power", ValueType::integer},
-                     {"interest", ValueType::integer}, {"legitimacy", ValueType::integer},
-                     {"urgency", ValueType::integer},  {"access_point", ValueType::boolean},
-                     {"tags", ValueType::string},      {"note", ValueType::string}};
-    // The map's own attributes: one column each, typed when every actor gives the same type,
-    // text otherwise; renamed when the name is taken, ignoring case (GEXF readers drop titles
-    // equal up to case).
-    std::set<std::string> taken{"id", "label", "key"};
+/// The map's own attributes of `items` (actors or relations) as columns of `table`, one each, typed
+/// when every item gives the same type, text otherwise; renamed when the name is taken, ignoring
+/// case (GEXF readers drop titles equal up to case). Returns the attribute names, in column order.
+template <typename Items>
+std::vector<std::string> add_attribute_columns(Table& table, const Items& items,
+                                               std::set<std::string> taken) {
     for (const auto& column : table.columns) {
         taken.insert(column.name);
     }
     std::map<std::string, ValueType> attribute_types;
-    for (const auto& actor : map.actors) {
-        for (const auto& [name, value] : actor.attributes) {
+    for (const auto& item : items) {
+        for (const auto& [name, value] : item.attributes) {
             const auto [found, inserted] = attribute_types.emplace(name, type_of(value));
             if (!inserted && found->second != type_of(value)) {
                 found->second = ValueType::string;
@@ -163,6 +155,33 @@ Table actor_table(const model::Map& map) {
         table.columns.push_back({column, type});
         attribute_names.push_back(name);
     }
+    return attribute_names;
+}
+
+/// One item's attribute values, for the columns add_attribute_columns made from `first` on.
+void push_attributes(std::vector<Value>& row,
+                     const std::map<std::string, model::AttributeValue>& attributes,
+                     const std::vector<std::string>& names, const Table& table, std::size_t first) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const auto found = attributes.find(names[i]);
+        row.push_back(found == attributes.end()
+                          ? Value(std::monostate{})
+                          : attribute_value(found->second, table.columns[first + i].type));
+    }
+}
+
+Table actor_table(const model::Map& map) {
+    Table table;
+    table.columns = {{"name", ValueType::string},      {"short_name", ValueType::string},
+                     {"kind", ValueType::string},      {"level", ValueType::string},
+                     {"area", ValueType::string},      {"serves", ValueType::string},
+                     {"services", ValueType::string},  {"languages", ValueType::string},
+                     {"capacity", ValueType::real},    {"power", ValueType::integer},
+                     {"interest", ValueType::integer}, {"legitimacy", ValueType::integer},
+                     {"urgency", ValueType::integer},  {"access_point", ValueType::boolean},
+                     {"tags", ValueType::string},      {"note", ValueType::string}};
+    const std::vector<std::string> attribute_names =
+        add_attribute_columns(table, map.actors, {"id", "label", "key"});
     for (const auto& actor : map.actors) {
         std::vector<Value> row;
         row.reserve(table.columns.size());
@@ -188,12 +207,7 @@ Table actor_table(const model::Map& map) {
         row.push_back(optional_value(actor.access_point));
         row.push_back(list_value(actor.tags));
         row.push_back(text_value(actor.note));
-        for (std::size_t i = 0; i < attribute_names.size(); ++i) {
-            const auto found = actor.attributes.find(attribute_names[i]);
-            row.push_back(found == actor.attributes.end()
-                              ? Value(std::monostate{})
-                              : attribute_value(found->second, table.columns[16 + i].type));
-        }
+        push_attributes(row, actor.attributes, attribute_names, table, 16);
         table.rows.push_back(std::move(row));
     }
     return table;
@@ -242,14 +256,30 @@ Graph graph_of(const model::Map& map, const ExportOptions& options) {
                                {"since", ValueType::string},      {"until", ValueType::string},
                                {"formality", ValueType::string},  {"confidence", ValueType::real},
                                {"informants", ValueType::string}, {"note", ValueType::string}};
+    // The relations' own attributes after their fields, as the actors' (the relations written
+    // only: a filtered-out relation adds no column).
+    std::vector<model::Relation> written;
+    for (const auto& edge : graph.edges) {
+        written.push_back(*edge.relation);
+    }
+    const std::size_t first_attribute = graph.relations.columns.size();
+    const std::vector<std::string> attribute_names =
+        add_attribute_columns(graph.relations, written, {"id", "label", "key", "source", "target"});
     for (const auto& edge : graph.edges) {
         const model::Relation& relation = *edge.relation;
-        graph.relations.rows.push_back(
-            {optional_value(relation.id), optional_value(relation.type), relation.weight,
-             map.is_directed(relation), optional_value(relation.since),
-             optional_value(relation.until), optional_value(relation.formality),
-             optional_value(relation.confidence), list_value(relation.informants),
-             text_value(relation.note)});
+        std::vector<Value> row{optional_value(relation.id),
+                               optional_value(relation.type),
+                               relation.weight,
+                               map.is_directed(relation),
+                               optional_value(relation.since),
+                               optional_value(relation.until),
+                               optional_value(relation.formality),
+                               optional_value(relation.confidence),
+                               list_value(relation.informants),
+                               text_value(relation.note)};
+        push_attributes(row, relation.attributes, attribute_names, graph.relations,
+                        first_attribute);
+        graph.relations.rows.push_back(std::move(row));
     }
     return graph;
 }

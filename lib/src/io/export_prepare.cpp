@@ -114,6 +114,9 @@ model::Map anonymized(const model::Map& map, model::Language language) {
         }
         relation.informants.clear();
         relation.note.clear();
+        std::erase_if(relation.attributes, [](const auto& attribute) {
+            return std::holds_alternative<std::string>(attribute.second);
+        });
     }
     for (model::Need& need : out.needs) {
         need.note.clear();

@@ -129,9 +129,9 @@ constexpr std::string_view actor_fields[] = {
     "id",         "name",     "short",        "kind",     "level",      "area",
     "serves",     "services", "languages",    "capacity", "power",      "interest",
     "legitimacy", "urgency",  "access_point", "tags",     "attributes", "note"};
-constexpr std::string_view relation_fields[] = {"id",        "source",     "target",     "type",
-                                                "weight",    "directed",   "since",      "until",
-                                                "formality", "confidence", "informants", "note"};
+constexpr std::string_view relation_fields[] = {
+    "id",    "source",    "target",     "type",       "weight",     "directed", "since",
+    "until", "formality", "confidence", "informants", "attributes", "note"};
 constexpr std::string_view need_fields[] = {"area", "service", "demand", "languages", "note"};
 
 /// Ids of one list with where each was first defined, for duplicates and "did you mean".
@@ -989,7 +989,8 @@ private:
         return value ? std::optional<int>(static_cast<int>(*value)) : std::nullopt;
     }
 
-    void read_attributes(const JsonValue& item, const std::string& pointer, model::Actor& actor) {
+    void read_attributes(const JsonValue& item, const std::string& pointer,
+                         std::map<std::string, model::AttributeValue>& out) {
         const JsonValue* attributes = item.find("attributes");
         if (attributes == nullptr) {
             return;
@@ -1004,15 +1005,15 @@ private:
             const std::string member_at = child(at, member.key);
             switch (value.type) {
             case JsonType::string:
-                actor.attributes[member.key] = value.text;
+                out[member.key] = value.text;
                 break;
             case JsonType::number:
                 if (!value.invalid) {
-                    actor.attributes[member.key] = value.number;
+                    out[member.key] = value.number;
                 }
                 break;
             case JsonType::boolean:
-                actor.attributes[member.key] = value.boolean;
+                out[member.key] = value.boolean;
                 break;
             default:
                 error(value, member_at, "map.type",
@@ -1114,7 +1115,7 @@ private:
         actor.urgency = get_score(item, pointer, "urgency");
         actor.access_point = get_bool(item, pointer, "access_point");
         actor.tags = get_string_list(item, pointer, "tags", text::N_("tags"));
-        read_attributes(item, pointer, actor);
+        read_attributes(item, pointer, actor.attributes);
         actor.note = get_string(item, pointer, "note").value_or("");
         if (id) {
             actor.id = *id;
@@ -1193,6 +1194,7 @@ private:
             get_number(item, pointer, "confidence", 0.0, 1.0, false, text::N_("between 0 and 1"));
         relation.informants =
             get_string_list(item, pointer, "informants", text::N_("informant names"));
+        read_attributes(item, pointer, relation.attributes);
         relation.note = get_string(item, pointer, "note").value_or("");
         map_.relations.push_back(std::move(relation));
     }

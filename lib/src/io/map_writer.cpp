@@ -70,6 +70,26 @@ Json kind_json(const model::Kind& kind) {
     return out;
 }
 
+void put_attributes(Json& out, const std::map<std::string, model::AttributeValue>& values) {
+    if (values.empty()) {
+        return;
+    }
+    Json attributes = Json::object();
+    for (const auto& [name, value] : values) {
+        std::visit(
+            [&](const auto& v) {
+                using V = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<V, double>) {
+                    attributes[name] = number(v);
+                } else {
+                    attributes[name] = v;
+                }
+            },
+            value);
+    }
+    out["attributes"] = std::move(attributes);
+}
+
 Json actor_json(const model::Actor& actor) {
     Json out{{"id", actor.id}, {"name", actor.name}};
     put(out, "short", actor.short_name);
@@ -92,22 +112,7 @@ Json actor_json(const model::Actor& actor) {
     put(out, "urgency", actor.urgency);
     put(out, "access_point", actor.access_point);
     put_list(out, "tags", actor.tags);
-    if (!actor.attributes.empty()) {
-        Json attributes = Json::object();
-        for (const auto& [name, value] : actor.attributes) {
-            std::visit(
-                [&](const auto& v) {
-                    using V = std::decay_t<decltype(v)>;
-                    if constexpr (std::is_same_v<V, double>) {
-                        attributes[name] = number(v);
-                    } else {
-                        attributes[name] = v;
-                    }
-                },
-                value);
-        }
-        out["attributes"] = std::move(attributes);
-    }
+    put_attributes(out, actor.attributes);
     put_text(out, "note", actor.note);
     return out;
 }
@@ -129,6 +134,7 @@ Json relation_json(const model::Relation& relation) {
         out["confidence"] = number(*relation.confidence);
     }
     put_list(out, "informants", relation.informants);
+    put_attributes(out, relation.attributes);
     put_text(out, "note", relation.note);
     return out;
 }

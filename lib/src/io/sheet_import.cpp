@@ -78,6 +78,26 @@ const std::vector<Column>& need_columns() {
     return columns;
 }
 
+const std::vector<Column>& kind_columns() {
+    static const std::vector<Column> columns{
+        {"id", {"id", "codice"}},
+        {"label", {"label", "etichetta", "nome", "name"}},
+        {"label_it", {"label_it", "etichetta italiana", "nome italiano", "italiano"}},
+        {"label_en", {"label_en", "etichetta inglese", "nome inglese", "inglese", "english"}},
+        {"sector", {"sector", "settore"}},
+        {"access_point", {"access_point", "punto di accesso"}}};
+    return columns;
+}
+
+const std::vector<Column>& service_columns() {
+    static const std::vector<Column> columns{
+        {"id", {"id", "codice"}},
+        {"label", {"label", "etichetta", "nome", "name"}},
+        {"label_it", {"label_it", "etichetta italiana", "nome italiano", "italiano"}},
+        {"label_en", {"label_en", "etichetta inglese", "nome inglese", "inglese", "english"}}};
+    return columns;
+}
+
 std::string trimmed(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) {
@@ -179,6 +199,34 @@ std::string vocabulary_value(const std::string& cell, const Terms& terms) {
     return value;
 }
 
+/// The map's own kinds or services, then the default terms: a value is looked up among the map's
+/// own first, so that a kind of the kinds sheet can be named by its label in the actors sheet.
+template <typename Own, typename Terms>
+std::vector<model::Term> with_own(const std::vector<Own>& own, const Terms& terms) {
+    std::vector<model::Term> out;
+    for (const auto& item : own) {
+        out.push_back(model::Term{item.id, item.label.value_or(model::Label{})});
+    }
+    for (const auto& term : terms) {
+        out.push_back(model::Term{term.id, term.label});
+    }
+    return out;
+}
+
+/// Places a diagnostic at a row (and column) of a sheet: "column "X": problem" at FILE:ROW:COL for
+/// a CSV file; for a sheet of a workbook, the file, sheet, row and column in words (`where`).
+void place(Diagnostic& diagnostic, const Sheet& sheet, std::size_t line,
+           std::optional<std::size_t> column, const text::Words& words) {
+    if (!sheet.name.empty()) {
+        diagnostic.where =
+            sheet_place(words, sheet.file, sheet.name, line, column ? sheet.header[*column] : "");
+    } else if (column) {
+        diagnostic.message =
+            words("column \"{column}\": {problem}",
+                  {{"column", sheet.header[*column]}, {"problem", diagnostic.message}});
+    }
+}
+
 /// Reads one sheet's cells, collecting diagnostics.
 class SheetReader {
 public:
@@ -220,10 +268,17 @@ public:
             if (std::string(column.field) == field) {
                 missing_required_ = true;
                 std::vector<std::string> names(column.names.begin(), column.names.end());
-                diagnostics_.push_back(Diagnostic{
-                    Severity::error, "sheet.missing_column", sheet_.file, sheet_.header_line, 0, "",
+                Diagnostic diagnostic{
+                    Severity::error,
+                    "sheet.missing_column",
+                    sheet_.file,
+                    sheet_.header_line,
+                    0,
+                    "",
                     words("the column \"{column}\" is missing (it may also be called {names})",
-                          {{"column", field}, {"names", words.list_and(names)}})});
+                          {{"column", field}, {"names", words.list_and(names)}})};
+                place(diagnostic, sheet_, sheet_.header_line, std::nullopt, words);
+                diagnostics_.push_back(std::move(diagnostic));
             }
         }
     }
@@ -299,10 +354,9 @@ public:
     /// A diagnostic at a row and column of this sheet, the column named in the message.
     void report(Severity severity, const char* code, std::size_t line, std::size_t column,
                 const std::string& message) {
-        diagnostics_.push_back(
-            Diagnostic{severity, code, sheet_.file, line, column + 1, "",
-                       words("column \"{column}\": {problem}",
-                             {{"column", sheet_.header[column]}, {"problem", message}})});
+        Diagnostic diagnostic{severity, code, sheet_.file, line, column + 1, "", message};
+        place(diagnostic, sheet_, line, column, words);
+        diagnostics_.push_back(std::move(diagnostic));
     }
 
 private:
@@ -356,24 +410,76 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
         areas.emplace(*sheets.areas, area_columns(), words, diagnostics);
         areas->require("id", area_columns());
     }
+    std::optional<SheetReader> kinds;
+    if (sheets.kinds) {
+        kinds.emplace(*sheets.kinds, kind_columns(), words, diagnostics);
+        kinds->require("id", kind_columns());
+    }
+    std::optional<SheetReader> services;
+    if (sheets.services) {
+        services.emplace(*sheets.services, service_columns(), words, diagnostics);
+        services->require("id", service_columns());
+    }
     std::optional<SheetReader> needs;
     if (sheets.needs) {
         needs.emplace(*sheets.needs, need_columns(), words, diagnostics);
         needs->require("area", need_columns());
         needs->require("service", need_columns());
     }
-    for (const std::size_t column : relations.extra_columns()) {
-        diagnostics.push_back(
-            Diagnostic{Severity::warning, "sheet.ignored_column", sheets.relations.file,
-                       sheets.relations.header_line, column + 1, "",
-                       words("column \"{column}\": not a column of relations; it is left out",
-                             {{"column", sheets.relations.header[column]}})});
-    }
-
     std::vector<Origin> area_rows;
     std::vector<Origin> actor_rows;
     std::vector<Origin> relation_rows;
     std::vector<Origin> need_rows;
+    std::vector<Origin> kind_rows;
+    std::vector<Origin> service_rows;
+    // A label column gives the label in both languages; the Italian and English columns, one each.
+    auto label_of = [](SheetReader& reader, const SheetRow& row) -> std::optional<model::Label> {
+        model::Label label;
+        label.it = label.en = reader.text(row, "label");
+        if (auto it = reader.optional_text(row, "label_it")) {
+            label.it = *it;
+        }
+        if (auto en = reader.optional_text(row, "label_en")) {
+            label.en = *en;
+        }
+        if (label.it.empty() && label.en.empty()) {
+            return std::nullopt;
+        }
+        return label;
+    };
+    if (kinds) {
+        for (const auto& row : kinds->sheet().rows) {
+            if (blank(row)) {
+                continue;
+            }
+            model::Kind kind;
+            kind.id = kinds->text(row, "id");
+            kind.label = label_of(*kinds, row);
+            if (auto sector = kinds->optional_text(row, "sector")) {
+                const std::string name = normalized_name(*sector);
+                kind.sector = name == "nessuno" || name == "none"
+                                  ? std::string()
+                                  : vocabulary_value(*sector, vocabulary.sectors);
+            }
+            kind.access_point = kinds->boolean(row, "access_point");
+            map.kinds.push_back(std::move(kind));
+            kind_rows.push_back({&*kinds, &row});
+        }
+    }
+    if (services) {
+        for (const auto& row : services->sheet().rows) {
+            if (blank(row)) {
+                continue;
+            }
+            model::Service service;
+            service.id = services->text(row, "id");
+            service.label = label_of(*services, row);
+            map.services.push_back(std::move(service));
+            service_rows.push_back({&*services, &row});
+        }
+    }
+    const std::vector<model::Term> kind_terms = with_own(map.kinds, vocabulary.kinds);
+    const std::vector<model::Term> service_terms = with_own(map.services, vocabulary.services);
     if (areas) {
         for (const auto& row : areas->sheet().rows) {
             if (blank(row)) {
@@ -410,7 +516,7 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
         actor.id = actors.text(row, "id");
         actor.name = actors.text(row, "name");
         if (auto kind = actors.optional_text(row, "kind")) {
-            actor.kind = vocabulary_value(*kind, vocabulary.kinds);
+            actor.kind = vocabulary_value(*kind, kind_terms);
         }
         if (auto level = actors.optional_text(row, "level")) {
             actor.level = vocabulary_value(*level, vocabulary.levels);
@@ -425,7 +531,7 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
             }
         }
         for (const auto& service : actors.list(row, "services")) {
-            actor.services.push_back(vocabulary_value(service, vocabulary.services));
+            actor.services.push_back(vocabulary_value(service, service_terms));
         }
         actor.languages = actors.list(row, "languages");
         actor.capacity = actors.number(row, "capacity");
@@ -472,6 +578,12 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
         relation.confidence = relations.number(row, "confidence");
         relation.informants = relations.list(row, "informants");
         relation.note = relations.text(row, "note");
+        for (const std::size_t column : relations.extra_columns()) {
+            std::string value = trimmed(row.cells[column]);
+            if (!value.empty()) {
+                relation.attributes[trimmed(sheets.relations.header[column])] = std::move(value);
+            }
+        }
         map.relations.push_back(std::move(relation));
         relation_rows.push_back({&relations, &row});
     }
@@ -482,7 +594,7 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
             }
             model::Need need;
             need.area = needs->text(row, "area");
-            need.service = vocabulary_value(needs->text(row, "service"), vocabulary.services);
+            need.service = vocabulary_value(needs->text(row, "service"), service_terms);
             need.demand = needs->number(row, "demand");
             need.languages = needs->list(row, "languages");
             need.note = needs->text(row, "note");
@@ -500,10 +612,9 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
     for (auto& diagnostic : checked.diagnostics) {
         const std::string& pointer = diagnostic.pointer;
         const std::vector<std::pair<const char*, std::vector<Origin>*>> lists{
-            {"/actors/", &actor_rows},
-            {"/relations/", &relation_rows},
-            {"/areas/", &area_rows},
-            {"/needs/", &need_rows}};
+            {"/actors/", &actor_rows}, {"/relations/", &relation_rows},
+            {"/areas/", &area_rows},   {"/needs/", &need_rows},
+            {"/kinds/", &kind_rows},   {"/services/", &service_rows}};
         bool placed = false;
         for (const auto& [prefix, rows] : lists) {
             if (!pointer.starts_with(prefix)) {
@@ -528,15 +639,12 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
             moved.line = origin.row->line;
             moved.column = column ? *column + 1 : 0;
             moved.pointer = "";
-            if (column) {
-                moved.message = words("column \"{column}\": {problem}",
-                                      {{"column", origin.reader->sheet().header[*column]},
-                                       {"problem", diagnostic.message}});
-            }
+            place(moved, origin.reader->sheet(), moved.line, column, words);
             const bool repeated =
                 std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
                     return d.severity == Severity::error && d.file == moved.file &&
-                           d.line == moved.line && d.column == moved.column && d.column != 0;
+                           d.where == moved.where && d.line == moved.line &&
+                           d.column == moved.column && d.column != 0;
                 });
             if (!repeated) {
                 diagnostics.push_back(std::move(moved));

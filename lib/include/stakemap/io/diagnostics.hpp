@@ -25,10 +25,15 @@ struct Diagnostic {
     std::size_t column = 0;
     std::string pointer; ///< JSON pointer of the offending value, "" for the whole document
     std::string message; ///< what is wrong and, where useful, what to do
+    /// The place in words, in the language of the message, when line and column alone do not say
+    /// it: a sheet of a workbook ("model.xlsx, sheet "relazioni", row 14, column "peso""). When
+    /// set, to_string writes it in place of FILE:LINE:COL.
+    std::string where = {};
     bool operator==(const Diagnostic&) const = default;
 };
 
-/// "FILE:LINE:COL: POINTER: MESSAGE", the form used on stderr and in `validate` tables.
+/// "FILE:LINE:COL: POINTER: MESSAGE", the form used on stderr and in `validate` tables; "WHERE:
+/// MESSAGE" when `where` is set.
 std::string to_string(const Diagnostic& diagnostic);
 
 /// Bad input data: the file was read but is not a valid map (exit code 3).

@@ -54,7 +54,7 @@ inline constexpr Language Language::en = Language::from_code("en");
 /// The label text in the given language, falling back to the other one when empty.
 const std::string& text(const Label& label, Language language);
 
-/// An attribute value of an actor: text, number or yes/no.
+/// An attribute value of an actor or a relation: text, number or yes/no.
 using AttributeValue = std::variant<std::string, double, bool>;
 
 /// A neighbourhood, district or municipality: the unit on which coverage is computed.
@@ -127,6 +127,8 @@ struct Relation {
     std::optional<std::string> formality;
     std::optional<double> confidence;
     std::vector<std::string> informants;
+    /// The map's own fields of the tie (e.g. "funding", "since_meeting"), as for actors.
+    std::map<std::string, AttributeValue> attributes;
     std::string note;
     bool operator==(const Relation&) const = default;
 };
