@@ -226,7 +226,9 @@ def multidigraph():
         check(names["a"] == "Caritas" and names["c"] == "c", f"{label}: names {names}")
         power = [a.get("power") for a in back["actors"] if a["id"] == "a"]
         check(power == [4], f"{label}: power {power}")
-        check('"color"' in stderr and "left out" in stderr, f"{label}: no warning about color")
+        colours = [r.get("attributes", {}).get("color") for r in back["relations"]
+                   if (r["source"], r["target"]) == ("b", "c")]
+        check(colours == ["red"], f"{label}: the edge attribute color {colours}")
 
 
 def igraph_graphml():

@@ -67,8 +67,9 @@ TEST_CASE("graph import: GraphML fields, attributes, direction and parallel edge
     CHECK_FALSE(map.relations[0].directed.has_value());
     CHECK(map.relations[1].weight == 1.0);
     CHECK(map.relations[1].directed == true);
-    // The edge attribute "color" is no relation field: one warning at the edge's line.
-    CHECK(has(result, io::Severity::warning, "g.graphml:21:5", "\"color\""));
+    // The edge attribute "color" is no relation field: an attribute of the relation.
+    CHECK(map.relations[1].attributes.at("color") == model::AttributeValue(std::string("red")));
+    CHECK(map.relations[0].attributes.empty());
 }
 
 TEST_CASE("graph import: a bad value names the line, the element and the attribute") {

@@ -322,25 +322,30 @@ bool actor_field(model::Actor& actor, const Attribute& attribute, FieldReader& r
     return true;
 }
 
-/// A node attribute that is no field, as an actor attribute: text, number or yes/no (a list is
-/// joined with "|"). The exporter's "attribute.NAME", for a name an actor field takes, is NAME
-/// again.
-void actor_attribute(model::Actor& actor, const Attribute& attribute) {
+/// An attribute that is no field, kept with the others of its actor or relation: text, number or
+/// yes/no (a list is joined with "|"). The exporter's "attribute.NAME", for a name a field takes,
+/// is NAME again.
+void keep_attribute(std::map<std::string, model::AttributeValue>& attributes,
+                    const Attribute& attribute, const std::set<std::string>& field_names) {
     std::string name = attribute.name;
     const std::string prefix = "attribute.";
     if (name.starts_with(prefix)) {
         const std::string rest = name.substr(prefix.size());
-        if (reserved_node_names().count(lowered(rest)) != 0 || rest.starts_with(prefix)) {
+        if (field_names.count(lowered(rest)) != 0 || rest.starts_with(prefix)) {
             name = rest;
         }
     }
     if (const auto* number = std::get_if<double>(&attribute.value)) {
-        actor.attributes[name] = *number;
+        attributes[name] = *number;
     } else if (const auto* yes = std::get_if<bool>(&attribute.value)) {
-        actor.attributes[name] = *yes;
+        attributes[name] = *yes;
     } else {
-        actor.attributes[name] = as_text(attribute.value);
+        attributes[name] = as_text(attribute.value);
     }
+}
+
+void actor_attribute(model::Actor& actor, const Attribute& attribute) {
+    keep_attribute(actor.attributes, attribute, reserved_node_names());
 }
 
 /// Fills the relation field named by the attribute; false when it names no field.
@@ -374,13 +379,18 @@ bool relation_field(model::Relation& relation, const Attribute& attribute, Field
     return true;
 }
 
-/// What becomes of an edge attribute that is no relation field. Relations have no attributes of
-/// their own in this version of the map format, so it is left out (and the caller warns once per
-/// attribute name); returns whether it was kept.
-bool keep_edge_attribute(model::Relation& relation, const Attribute& attribute) {
-    (void)relation;
-    (void)attribute;
-    return false;
+/// The names stakemap export gives relation fields; a relation attribute with one of these names
+/// (up to case) is exported as "attribute.NAME".
+const std::set<std::string>& reserved_edge_names() {
+    static const std::set<std::string> names{
+        "id",       "key",   "relation", "source",    "target",     "type",       "weight",
+        "directed", "since", "until",    "formality", "confidence", "informants", "note"};
+    return names;
+}
+
+/// An edge attribute that is no relation field, as an attribute of the relation.
+void relation_attribute(model::Relation& relation, const Attribute& attribute) {
+    keep_attribute(relation.attributes, attribute, reserved_edge_names());
 }
 
 ImportResult build_map(const GraphIn& graph, Reporter& reporter, model::Language language) {
@@ -450,11 +460,6 @@ ImportResult build_map(const GraphIn& graph, Reporter& reporter, model::Language
                                       map.areas.size()));
     }
 
-    struct LeftOut {
-        std::size_t offset;
-        std::size_t count;
-    };
-    std::map<std::string, LeftOut> left_out;
     std::vector<const EdgeIn*> relation_edges;
     for (const auto& edge : graph.edges) {
         FieldReader read(reporter, edge.offset, edge_name(words, edge));
@@ -481,10 +486,7 @@ ImportResult build_map(const GraphIn& graph, Reporter& reporter, model::Language
             relation.until = edge.end;
         }
         for (const auto& attribute : extra) {
-            if (!keep_edge_attribute(relation, attribute)) {
-                auto [found, inserted] = left_out.emplace(attribute.name, LeftOut{edge.offset, 0});
-                found->second.count += 1;
-            }
+            relation_attribute(relation, attribute);
         }
         // Our own `directed` attribute wins over the format's per-edge direction; either is kept
         // only where it differs from the graph's.
@@ -496,14 +498,6 @@ ImportResult build_map(const GraphIn& graph, Reporter& reporter, model::Language
         }
         map.relations.push_back(std::move(relation));
         relation_edges.push_back(&edge);
-    }
-    for (const auto& [name, where] : left_out) {
-        reporter.warning(where.offset, "import.edge_attribute_left_out",
-                         words.plural("edge attribute \"{attribute}\" is not a relation field; it "
-                                      "is left out ({n} edge)",
-                                      "edge attribute \"{attribute}\" is not a relation field; it "
-                                      "is left out ({n} edges)",
-                                      where.count, {{"attribute", name}}));
     }
 
     // The map reader's rules, applied to the canonical text of the map; each diagnostic is moved
