@@ -120,3 +120,14 @@ TEST_CASE("sheet import: every problem at once, with file, row and column") {
                                             "relazioni.csv:2:2"});
     CHECK(result.diagnostics[0].message.find("«potere»") != std::string::npos);
 }
+
+TEST_CASE("csv sheet: one apostrophe before a formula character is taken off, no other") {
+    // Cells as a spreadsheet program or `stakemap export --to csv` neutralise them: the reader
+    // takes off exactly one leading apostrophe when only apostrophes stand before = + - @ tab or
+    // CR.
+    const auto sheet = sheet_of("a,b,c,d,e,f,g,h\n"
+                                "'-2+3,'=x,''=x,'@a,\"'\tt\",'abc,it's,'\n");
+    REQUIRE(sheet.rows.size() == 1);
+    CHECK(sheet.rows[0].cells ==
+          std::vector<std::string>{"-2+3", "=x", "'=x", "@a", "\tt", "'abc", "it's", "'"});
+}

@@ -15,13 +15,15 @@
 namespace stakemap::io {
 
 /// The exchange formats.
-enum class ExportFormat { graphml, gexf, node_link, pajek };
+/// csv is a folder of files, one per sheet, written by write_sheet_folder (io/sheet_export.hpp).
+enum class ExportFormat { graphml, gexf, node_link, pajek, csv };
 
-inline constexpr NameTable<ExportFormat, 4> export_format_names{{
+inline constexpr NameTable<ExportFormat, 5> export_format_names{{
     {ExportFormat::graphml, "graphml"},
     {ExportFormat::gexf, "gexf"},
     {ExportFormat::node_link, "node-link"},
     {ExportFormat::pajek, "pajek"},
+    {ExportFormat::csv, "csv"},
 }};
 
 /// GEXF versions: 1.2draft is the one NetworkX 2.8 reads, 1.3 the one Gephi writes.
@@ -42,10 +44,15 @@ struct ExportOptions {
     /// Pajek: begin with a UTF-8 byte order mark, without which Pajek reads labels as a Windows
     /// code page; igraph 0.10 refuses files that have one.
     bool pajek_bom = true;
+    /// Sheets (csv): the language of sheet and column names, labels and yes/no.
+    model::Language language = model::Language::en;
+    /// csv: ';', decimal comma, UTF-8 BOM and CRLF, for Excel in an Italian locale.
+    bool excel_it = false;
 };
 
 /// The map in the chosen format, as the bytes of a file. The same map and options give the same
-/// bytes in any locale. Throws UsageError (setting "at") when `at` is not a date.
+/// bytes in any locale. Throws UsageError (setting "at") when `at` is not a date, and (setting
+/// "to") for csv, which is a folder of files (export_sheet_files).
 std::string export_map(const model::Map& map, const ExportOptions& options = {});
 
 /// GraphML with typed keys (string, int, double, boolean; lists joined with "|").
