@@ -201,7 +201,7 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     if (common_.max_file_mib == 0) {
         throw UsageError(words("--max-file-size must be at least 1 (MiB)"));
     }
-    if (common_.excel_it && common_.format() != Format::csv) {
+    if (common_.excel_it && !takes_excel_it()) {
         throw UsageError(words("--excel-it applies to CSV output: add --format csv"));
     }
     if (!remove_.empty() || !add_relations_.empty()) {

@@ -87,6 +87,8 @@ protected:
     virtual void check_options() {}
     /// Whether the command takes the common analysis options (--types, --at, --distance…).
     virtual bool takes_analysis_options() const { return true; }
+    /// Whether --excel-it applies: to CSV output.
+    virtual bool takes_excel_it() const { return common_.format() == Format::csv; }
     /// The name of a second positional argument after MAP (e.g. "ID"), "" for none.
     virtual std::string extra_argument() const { return ""; }
     std::string extra_;
