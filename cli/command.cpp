@@ -169,7 +169,7 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     } catch (const po::error& error) {
         throw UsageError(error.what());
     }
-    if (common_.map_path.empty()) {
+    if (common_.map_path.empty() && takes_map()) {
         throw UsageError(
             words("missing MAP: give the path of a map file, or - for standard input"));
     }

@@ -6,7 +6,8 @@ set -euo pipefail
 
 packages=(g++ cmake make pkgconf libboost-graph-dev libboost-program-options-dev nlohmann-json3-dev
           libgraphviz-dev graphviz fonts-dejavu-core doctest-dev
-          libboost-locale-dev gettext locales python3 python3-networkx python3-igraph libcsv-dev)
+          libboost-locale-dev gettext locales python3 python3-networkx python3-igraph libcsv-dev
+          libxlsxwriter-dev python3-openpyxl)
 if [[ "${1:-}" == "--reference" ]]; then
     packages+=(python3 python3-networkx python3-numpy python3-scipy python3-igraph r-cran-sna)
 fi

@@ -20,10 +20,11 @@ public:
             "graph, each edge with its relation's own direction in the attribute \"directed\". "
             "With --to csv, -o names a folder that receives one CSV file per sheet (actors, "
             "relations, areas, needs), named and headed in the --lang language, which stakemap "
-            "import reads back.");
+            "import reads back; with --to xlsx, one workbook with a sheet for each, as stakemap "
+            "template writes it.");
     }
     std::string usage() const override {
-        return "stakemap export MAP --to graphml|gexf|node-link|pajek|csv -o FILE|FOLDER "
+        return "stakemap export MAP --to graphml|gexf|node-link|pajek|csv|xlsx -o FILE|FOLDER "
                "[options]";
     }
     std::string example() const override {

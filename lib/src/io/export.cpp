@@ -1,4 +1,5 @@
 #include "stakemap/io/export.hpp"
+#include "stakemap/io/workbook_export.hpp"
 
 #include "stakemap/error.hpp"
 #include "stakemap/model/date.hpp"
@@ -585,6 +586,8 @@ std::string export_map(const model::Map& map, const ExportOptions& options) {
         return write_gexf(map, options);
     case ExportFormat::node_link:
         return write_node_link(map, options);
+    case ExportFormat::xlsx:
+        return export_workbook(map, options);
     case ExportFormat::csv:
         throw UsageError("csv is a folder of files, one per sheet: see export_sheet_files", "to");
     case ExportFormat::pajek:

@@ -424,6 +424,38 @@ std::vector<SheetTable> map_sheets(const model::Map& map, const SheetExportOptio
     return tables;
 }
 
+std::vector<std::string> vocabulary_words(VocabularyList list, model::Language language) {
+    const model::Vocabulary& vocabulary = default_vocabulary();
+    std::vector<std::string> words;
+    const auto add = [&](const auto& terms) {
+        for (const auto& term : terms) {
+            words.push_back(label_or_id(term.id, terms, language));
+        }
+    };
+    switch (list) {
+    case VocabularyList::kinds:
+        add(vocabulary.kinds);
+        break;
+    case VocabularyList::levels:
+        add(vocabulary.levels);
+        break;
+    case VocabularyList::relation_types:
+        add(vocabulary.relation_types);
+        break;
+    case VocabularyList::formality:
+        add(vocabulary.formality);
+        break;
+    case VocabularyList::services:
+        add(vocabulary.services);
+        break;
+    }
+    return words;
+}
+
+std::string yes_no_word(bool yes, model::Language language) {
+    return yes ? (language == model::Language::it ? "sì" : "yes") : "no";
+}
+
 std::string neutralized_text(std::string_view text) {
     const std::size_t first = text.find_first_not_of('\'');
     if (first == std::string_view::npos) {
@@ -440,7 +472,6 @@ std::string write_csv_table(const SheetTable& table, CsvDialect dialect, model::
     const bool excel = dialect == CsvDialect::excel_it;
     const char separator = excel ? ';' : ',';
     const char* line_end = excel ? "\r\n" : "\n";
-    const bool italian = language == model::Language::it;
     std::string out = excel ? "\xEF\xBB\xBF" : "";
     const auto write_row = [&](const std::vector<std::string>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -461,7 +492,7 @@ std::string write_csv_table(const SheetTable& table, CsvDialect dialect, model::
             } else if (const auto* number = std::get_if<double>(&cell)) {
                 cells.push_back(number_text(*number, excel));
             } else if (const auto* yes = std::get_if<bool>(&cell)) {
-                cells.emplace_back(*yes ? (italian ? "sì" : "yes") : "no");
+                cells.push_back(yes_no_word(*yes, language));
             } else if (const auto* date = std::get_if<DateCell>(&cell)) {
                 cells.push_back(neutralized_text(date->iso));
             } else {

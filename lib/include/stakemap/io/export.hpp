@@ -15,15 +15,17 @@
 namespace stakemap::io {
 
 /// The exchange formats.
-/// csv is a folder of files, one per sheet, written by write_sheet_folder (io/sheet_export.hpp).
-enum class ExportFormat { graphml, gexf, node_link, pajek, csv };
+/// csv is a folder of files, one per sheet, written by write_sheet_folder (io/sheet_export.hpp);
+/// xlsx a workbook (io/workbook_export.hpp).
+enum class ExportFormat { graphml, gexf, node_link, pajek, csv, xlsx };
 
-inline constexpr NameTable<ExportFormat, 5> export_format_names{{
+inline constexpr NameTable<ExportFormat, 6> export_format_names{{
     {ExportFormat::graphml, "graphml"},
     {ExportFormat::gexf, "gexf"},
     {ExportFormat::node_link, "node-link"},
     {ExportFormat::pajek, "pajek"},
     {ExportFormat::csv, "csv"},
+    {ExportFormat::xlsx, "xlsx"},
 }};
 
 /// GEXF versions: 1.2draft is the one NetworkX 2.8 reads, 1.3 the one Gephi writes.
@@ -44,7 +46,7 @@ struct ExportOptions {
     /// Pajek: begin with a UTF-8 byte order mark, without which Pajek reads labels as a Windows
     /// code page; igraph 0.10 refuses files that have one.
     bool pajek_bom = true;
-    /// Sheets (csv): the language of sheet and column names, labels and yes/no.
+    /// Sheets (csv, xlsx): the language of sheet and column names, labels and yes/no.
     model::Language language = model::Language::en;
     /// csv: ';', decimal comma, UTF-8 BOM and CRLF, for Excel in an Italian locale.
     bool excel_it = false;

@@ -64,6 +64,16 @@ struct SheetExportOptions {
 /// says it in its own row. Throws UsageError (setting "at") when `at` is not a date.
 std::vector<SheetTable> map_sheets(const model::Map& map, const SheetExportOptions& options = {});
 
+/// The vocabulary lists whose terms a sheet cell may name.
+enum class VocabularyList { kinds, levels, relation_types, formality, services };
+
+/// What the sheets write for each term of a list of the default vocabulary, in its order: the
+/// label in `language` (the id when import would not read the label back as that term).
+std::vector<std::string> vocabulary_words(VocabularyList list, model::Language language);
+
+/// "sì"/"no" in Italian, "yes"/"no" in English: how the sheets write yes and no.
+std::string yes_no_word(bool yes, model::Language language);
+
 /// The CSV conventions written.
 enum class CsvDialect {
     plain,    ///< ',' separator, decimal point, UTF-8 without BOM, LF line ends
