@@ -267,14 +267,15 @@ void write_cell(lxw_worksheet* sheet, std::size_t row, std::size_t column, const
     }
 }
 
-void set_widths(lxw_worksheet* sheet, const std::vector<std::vector<std::string>>& columns) {
+void set_widths(lxw_worksheet* sheet, const std::vector<std::vector<std::string>>& columns,
+                std::size_t widest = 50) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
         std::size_t width = 8;
         for (const auto& text : columns[c]) {
             width = std::max(width, characters(text));
         }
         worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                             static_cast<double>(std::min<std::size_t>(width, 50) + 2), nullptr);
+                             static_cast<double>(std::min(width, widest) + 2), nullptr);
     }
 }
 
@@ -422,9 +423,8 @@ std::string write_workbook(const std::vector<SheetTable>& tables, model::Languag
     workbook_set_properties(book.get(), &properties);
     lxw_format* bold = workbook_add_format(book.get());
     format_set_bold(bold);
-    lxw_format* wrapped = workbook_add_format(book.get());
-    format_set_text_wrap(wrapped);
-    format_set_align(wrapped, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bg_color(bold, 0xDDEBF7);
+    format_set_bottom(bold, LXW_BORDER_THIN);
 
     const std::size_t last_row = last_list_row(tables);
     const std::string yes = yes_no_word(true, language);
@@ -471,9 +471,8 @@ std::string write_workbook(const std::vector<SheetTable>& tables, model::Languag
                                                  help.needed ? yes : no, sample};
             for (std::size_t k = 0; k < cells.size(); ++k) {
                 worksheet_write_string(readme, static_cast<lxw_row_t>(readme_row),
-                                       static_cast<lxw_col_t>(k), cells[k].c_str(),
-                                       k == 2 ? wrapped : nullptr);
-                readme_columns[k].push_back(k == 2 ? std::string(40, ' ') : cells[k]);
+                                       static_cast<lxw_col_t>(k), cells[k].c_str(), nullptr);
+                readme_columns[k].push_back(cells[k]);
             }
             ++readme_row;
         }
@@ -490,8 +489,7 @@ std::string write_workbook(const std::vector<SheetTable>& tables, model::Languag
         worksheet_write_string(readme, static_cast<lxw_row_t>(readme_row++), 0, words(note).c_str(),
                                nullptr);
     }
-    set_widths(readme, readme_columns);
-    worksheet_set_column(readme, 2, 2, 60, wrapped);
+    set_widths(readme, readme_columns, 90);
     worksheet_freeze_panes(readme, 1, 0);
 
     // The tables.
