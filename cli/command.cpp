@@ -202,7 +202,8 @@ bool Command::setup(const std::vector<std::string>& arguments) {
         throw UsageError(words("--max-file-size must be at least 1 (MiB)"));
     }
     if (common_.excel_it && !takes_excel_it()) {
-        throw UsageError(words("--excel-it applies to CSV output: add --format csv"));
+        throw UsageError(words("--excel-it applies to CSV output: add --format csv (--to csv for "
+                               "export and template)"));
     }
     if (!remove_.empty() || !add_relations_.empty()) {
         model::WhatIf edit;
