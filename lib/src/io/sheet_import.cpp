@@ -141,9 +141,9 @@ std::optional<bool> parse_boolean(const std::string& cell) {
     return std::nullopt;
 }
 
-/// An attribute cell as a number when it is written as one (no leading zero, no thousands
-/// separator: "15", "-2", "0,5", "1.5e-07"), as yes/no when it is one of the words for them
-/// (sì, no, vero, falso, yes, true, false), as text otherwise ("0123", "1.650", "via Roma").
+/// An attribute cell as a number when it is written as one, with a decimal point or comma and no
+/// leading zero ("15", "-2", "0,5", "1.5e-07"), as yes/no when it is one of the words for them
+/// (sì, no, vero, falso, yes, true, false), as text otherwise ("0574", "1.650,5", "via Roma").
 model::AttributeValue attribute_value(const std::string& cell) {
     std::size_t i = cell[0] == '-' ? 1 : 0;
     const auto digits = [&] {
