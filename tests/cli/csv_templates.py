@@ -10,6 +10,7 @@ To regenerate: stakemap template --to csv --lang it --excel-it -o data/templates
 """
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,7 @@ CASES = {"it": (["--excel-it"], ";", ("attori", "relazioni", "aree", "bisogni"))
 
 def run(stakemap, *arguments):
     return subprocess.run([stakemap, *arguments], capture_output=True, text=True,
-                          env={"LC_ALL": "C"})
+                          env={**os.environ, "LC_ALL": "C"})  # keeps sanitizer options
 
 
 def main():

@@ -7,6 +7,7 @@ spreadsheet programs would take for formulas neutralised with one leading apostr
 Usage: sheet_csv_cells.py STAKEMAP WORK_DIR   (run from the source folder)
 """
 import csv
+import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,8 @@ MAP = "tests/cli/maps/sheet-cells.json"
 def export(stakemap, folder, *options):
     shutil.rmtree(folder, ignore_errors=True)
     done = subprocess.run([stakemap, "export", MAP, "--to", "csv", *options, "-o", str(folder)],
-                          capture_output=True, text=True, env={"LC_ALL": "C"})
+                          capture_output=True, text=True,
+                          env={**os.environ, "LC_ALL": "C"})  # keeps sanitizer options
     if done.returncode != 0:
         sys.exit(f"export {options}: exit {done.returncode}\n{done.stderr}")
 

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import re
+import os
 import shutil
 import subprocess
 import sys
@@ -33,7 +34,7 @@ DEFAULTS = {
 
 def run(stakemap, *arguments):
     done = subprocess.run([stakemap, *arguments], capture_output=True, text=True,
-                          env={"LC_ALL": "C"})
+                          env={**os.environ, "LC_ALL": "C"})  # keeps sanitizer options
     if done.returncode != 0:
         sys.exit(f"stakemap {' '.join(arguments)}: exit {done.returncode}\n{done.stderr}")
     return done

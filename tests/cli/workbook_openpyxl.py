@@ -8,6 +8,7 @@ the same input gives the same bytes (fixed creation date, fixed zip timestamps).
 Usage: workbook_openpyxl.py STAKEMAP WORK_DIR   (run from the source folder)
 """
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -54,7 +55,7 @@ def expect(what, got, wanted):
 
 def run(stakemap, *arguments):
     done = subprocess.run([stakemap, *arguments], capture_output=True, text=True,
-                          env={"LC_ALL": "C"})
+                          env={**os.environ, "LC_ALL": "C"})  # keeps sanitizer options
     if done.returncode != 0:
         sys.exit(f"stakemap {' '.join(arguments)}: exit {done.returncode}\n{done.stderr}")
 
