@@ -169,7 +169,7 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     } catch (const po::error& error) {
         throw UsageError(error.what());
     }
-    if (common_.map_path.empty()) {
+    if (common_.map_path.empty() && takes_map()) {
         throw UsageError(
             words("missing MAP: give the path of a map file, or - for standard input"));
     }
@@ -201,8 +201,9 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     if (common_.max_file_mib == 0) {
         throw UsageError(words("--max-file-size must be at least 1 (MiB)"));
     }
-    if (common_.excel_it && common_.format() != Format::csv) {
-        throw UsageError(words("--excel-it applies to CSV output: add --format csv"));
+    if (common_.excel_it && !takes_excel_it()) {
+        throw UsageError(words("--excel-it applies to CSV output: add --format csv (--to csv for "
+                               "export and template)"));
     }
     if (!remove_.empty() || !add_relations_.empty()) {
         model::WhatIf edit;

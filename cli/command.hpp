@@ -87,6 +87,10 @@ protected:
     virtual void check_options() {}
     /// Whether the command takes the common analysis options (--types, --at, --distance…).
     virtual bool takes_analysis_options() const { return true; }
+    /// Whether the command reads a map named on the command line (every command but template).
+    virtual bool takes_map() const { return true; }
+    /// Whether --excel-it applies: to CSV output.
+    virtual bool takes_excel_it() const { return common_.format() == Format::csv; }
     /// The name of a second positional argument after MAP (e.g. "ID"), "" for none.
     virtual std::string extra_argument() const { return ""; }
     std::string extra_;
@@ -144,5 +148,6 @@ std::unique_ptr<Command> make_profile_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_import_command();
+std::unique_ptr<Command> make_template_command();
 
 } // namespace stakemap::cli

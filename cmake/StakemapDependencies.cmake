@@ -74,6 +74,12 @@ pkg_check_modules(STAKEMAP_PUGIXML QUIET IMPORTED_TARGET GLOBAL pugixml)
 if(NOT STAKEMAP_PUGIXML_FOUND)
     stakemap_missing("pugixml" "libpugixml-dev")
 endif()
+# libxlsxwriter (workbooks: the template and export --to xlsx) through pkg-config's imported target,
+# as Graphviz; stakemapConfig.cmake makes the same call. No public header includes it.
+pkg_check_modules(STAKEMAP_XLSXWRITER QUIET IMPORTED_TARGET GLOBAL xlsxwriter)
+if(NOT STAKEMAP_XLSXWRITER_FOUND)
+    stakemap_missing("libxlsxwriter" "libxlsxwriter-dev")
+endif()
 
 if(STAKEMAP_BUILD_TESTS)
     find_package(doctest QUIET)

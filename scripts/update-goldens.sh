@@ -13,4 +13,7 @@ for golden in tests/render/golden/*.dot; do
         cp "$produced" "$golden"
     fi
 done
-git status --short tests/
+# The CSV templates shipped in data/templates/ (checked by cli/csv-templates).
+"build/$preset/stakemap" template --to csv --lang it --excel-it -o data/templates/it
+"build/$preset/stakemap" template --to csv --lang en -o data/templates/en
+git status --short tests/ data/templates/

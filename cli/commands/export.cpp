@@ -1,7 +1,9 @@
 // stakemap export MAP --to FORMAT -o FILE: the map in a format other network tools read.
 
 #include "stakemap/io/export.hpp"
+#include "stakemap/io/export_prepare.hpp"
 #include "../command.hpp"
+#include "stakemap/io/sheet_export.hpp"
 #include "stakemap/model/split.hpp"
 
 namespace stakemap::cli {
@@ -17,10 +19,15 @@ public:
             "Pajek, Kumu JSON or Graphviz DOT. Every actor with all its fields and every relation, "
             "parallel ones included, "
             "as an edge of its own. A map with directed relations is written as a directed "
-            "graph, each edge with its relation's own direction in the attribute \"directed\".");
+            "graph, each edge with its relation's own direction in the attribute \"directed\". "
+            "With --to csv, -o names a folder that receives one CSV file per sheet (actors, "
+            "relations, areas, needs), named and headed in the --lang language, which stakemap "
+            "import reads back; with --to xlsx, one workbook with a sheet for each, as stakemap "
+            "template writes it.");
     }
     std::string usage() const override {
-        return "stakemap export MAP --to graphml|gexf|node-link|pajek|kumu|dot -o FILE [options]";
+        return "stakemap export MAP --to graphml|gexf|node-link|pajek|kumu|dot|csv|xlsx -o "
+               "FILE|FOLDER [options]";
     }
     std::string example() const override {
         return "stakemap export examples/prato/map.json --to graphml -o prato.graphml";
@@ -28,12 +35,20 @@ public:
 
     int run() override {
         const model::Map map = load_map();
+        if (options_.format == io::ExportFormat::csv) {
+            io::write_sheet_folder(common_.output_path,
+                                   io::export_sheet_files(io::prepared_for_export(map, options_),
+                                                          options_),
+                                   words().language());
+            return exit_ok;
+        }
         emit(io::export_map(map, options_));
         return exit_ok;
     }
 
 protected:
     bool takes_analysis_options() const override { return false; }
+    bool takes_excel_it() const override { return to_ == "csv"; }
 
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;
@@ -88,6 +103,7 @@ protected:
         }
         options_.pajek_bom = !no_bom_;
         options_.language = common_.language();
+        options_.excel_it = common_.excel_it;
         options_.types = model::split_list(common_.types);
         if (!common_.at.empty() && common_.at != "all") {
             options_.at = common_.at;

@@ -209,3 +209,37 @@ TEST_CASE("sheet import: the problems of a workbook's sheet name the sheet, row 
     REQUIRE(english.error_count == 1);
     CHECK(english.diagnostics[0].where == "modello.xlsx, sheet \"relazioni\", row 5, column \"a\"");
 }
+
+TEST_CASE("csv sheet: one apostrophe before a formula character is taken off, no other") {
+    // Cells as a spreadsheet program or `stakemap export --to csv` neutralise them: the reader
+    // takes off exactly one leading apostrophe when only apostrophes stand before = + - @ tab or
+    // CR.
+    const auto sheet = sheet_of("a,b,c,d,e,f,g,h\n"
+                                "'-2+3,'=x,''=x,'@a,\"'\tt\",'abc,it's,'\n");
+    REQUIRE(sheet.rows.size() == 1);
+    CHECK(sheet.rows[0].cells ==
+          std::vector<std::string>{"-2+3", "=x", "'=x", "@a", "\tt", "'abc", "it's", "'"});
+}
+
+TEST_CASE("sheet import: the short name, and attribute cells as numbers, yes/no or text") {
+    io::SheetSet sheets;
+    sheets.actors = sheet_of("codice;nome;nome breve;seggi;quota;cap;migliaia;elettiva;attiva;"
+                             "codice2;sede\n"
+                             "a;Alfa;A;15;-0,25;0574;1.650;sì;false;1;via Roma\n");
+    sheets.relations = sheet_of("da;a\n");
+    const io::ImportResult result = io::import_sheets(sheets);
+    REQUIRE(result.ok());
+    const model::Actor& actor = result.map->actors.at(0);
+    CHECK(actor.short_name == "A");
+    const auto& attributes = actor.attributes;
+    CHECK(std::get<double>(attributes.at("seggi")) == 15.0);
+    CHECK(std::get<double>(attributes.at("quota")) == -0.25);
+    CHECK(std::get<std::string>(attributes.at("cap")) == "0574"); // a leading zero: a code
+    // A point is a decimal point, as in the number columns (write 1650 for one thousand six hundred
+    // and fifty).
+    CHECK(std::get<double>(attributes.at("migliaia")) == 1.65);
+    CHECK(std::get<bool>(attributes.at("elettiva")) == true);
+    CHECK(std::get<bool>(attributes.at("attiva")) == false);
+    CHECK(std::get<double>(attributes.at("codice2")) == 1.0); // 1 is a number, not yes
+    CHECK(std::get<std::string>(attributes.at("sede")) == "via Roma");
+}

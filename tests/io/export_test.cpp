@@ -98,6 +98,10 @@ TEST_CASE("export: the examples give the same bytes twice") {
     for (const auto& [format, name] : io::export_format_names) {
         CAPTURE(name);
         const io::ExportOptions options{.format = format};
+        if (format == io::ExportFormat::csv) { // a folder of files: io/sheet_export_test.cpp
+            CHECK_THROWS_AS(io::export_map(map, options), UsageError);
+            continue;
+        }
         CHECK(io::export_map(map, options) == io::export_map(map, options));
         CHECK(!io::export_map(map, options).empty());
     }

@@ -112,10 +112,26 @@ struct ParseState {
     std::size_t row_line = 1;
 };
 
+/// The cell without the apostrophe that keeps spreadsheet programs from taking a text for a
+/// formula: one is taken off when only apostrophes stand before a '=', '+', '-', '@', tab or
+/// carriage return ("'-2+3" → "-2+3", "''=x" → "'=x"); the writer adds it the same way
+/// (neutralized_text in io/sheet_export.hpp).
+std::string without_formula_guard(std::string cell) {
+    const std::size_t first = cell.find_first_not_of('\'');
+    if (first == 0 || first == std::string::npos) {
+        return cell;
+    }
+    const char c = cell[first];
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+        cell.erase(0, 1);
+    }
+    return cell;
+}
+
 extern "C" void on_cell(void* data, std::size_t size, void* state) {
     auto& parse = *static_cast<ParseState*>(state);
-    parse.cells.emplace_back(data == nullptr ? ""
-                                             : std::string(static_cast<const char*>(data), size));
+    parse.cells.push_back(without_formula_guard(
+        data == nullptr ? "" : std::string(static_cast<const char*>(data), size)));
 }
 
 extern "C" void on_row(int, void* state) {

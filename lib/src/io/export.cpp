@@ -1,4 +1,5 @@
 #include "stakemap/io/export.hpp"
+#include "stakemap/io/workbook_export.hpp"
 
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/error.hpp"
@@ -878,6 +879,10 @@ std::string export_map(const model::Map& input, const ExportOptions& options) {
         return write_kumu(map, options);
     case ExportFormat::dot:
         return write_dot(map, options);
+    case ExportFormat::xlsx:
+        return export_workbook(map, options);
+    case ExportFormat::csv:
+        throw UsageError("csv is a folder of files, one per sheet: see export_sheet_files", "to");
     case ExportFormat::pajek:
         break;
     }

@@ -25,6 +25,7 @@ struct Column {
 const std::vector<Column>& actor_columns() {
     static const std::vector<Column> columns{{"id", {"id", "codice"}},
                                              {"name", {"name", "nome"}},
+                                             {"short", {"short_name", "short", "nome breve"}},
                                              {"kind", {"kind", "tipo"}},
                                              {"level", {"level", "livello"}},
                                              {"area", {"area", "zona"}},
@@ -158,6 +159,43 @@ std::optional<bool> parse_boolean(const std::string& cell) {
         }
     }
     return std::nullopt;
+}
+
+/// An attribute cell as a number when it is written as one, with a decimal point or comma and no
+/// leading zero ("15", "-2", "0,5", "1.5e-07"), as yes/no when it is one of the words for them
+/// (sì, no, vero, falso, yes, true, false), as text otherwise ("0574", "1.650,5", "via Roma").
+model::AttributeValue attribute_value(const std::string& cell) {
+    std::size_t i = cell[0] == '-' ? 1 : 0;
+    const auto digits = [&] {
+        const std::size_t start = i;
+        while (i < cell.size() && cell[i] >= '0' && cell[i] <= '9') {
+            ++i;
+        }
+        return i - start;
+    };
+    const std::size_t whole = digits();
+    bool number = whole > 0 && !(whole > 1 && cell[i - whole] == '0');
+    if (number && i < cell.size() && (cell[i] == '.' || cell[i] == ',')) {
+        ++i;
+        number = digits() > 0;
+    }
+    if (number && i < cell.size() && (cell[i] == 'e' || cell[i] == 'E')) {
+        ++i;
+        i += i < cell.size() && (cell[i] == '+' || cell[i] == '-') ? 1U : 0U;
+        number = digits() > 0;
+    }
+    if (number && i == cell.size()) {
+        if (const auto value = parse_number(cell)) {
+            return *value;
+        }
+    }
+    const std::string name = normalized_name(cell);
+    if (name != "1" && name != "0" && name != "x") {
+        if (const auto yes = parse_boolean(cell)) {
+            return *yes;
+        }
+    }
+    return cell;
 }
 
 /// A date as YYYY-MM-DD; DD/MM/YYYY (as Excel writes it in Italy) is turned around.
@@ -515,6 +553,7 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
         model::Actor actor;
         actor.id = actors.text(row, "id");
         actor.name = actors.text(row, "name");
+        actor.short_name = actors.optional_text(row, "short");
         if (auto kind = actors.optional_text(row, "kind")) {
             actor.kind = vocabulary_value(*kind, kind_terms);
         }
@@ -545,7 +584,7 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
         for (const std::size_t column : actors.extra_columns()) {
             std::string value = trimmed(row.cells[column]);
             if (!value.empty()) {
-                actor.attributes[trimmed(sheets.actors.header[column])] = std::move(value);
+                actor.attributes[trimmed(sheets.actors.header[column])] = attribute_value(value);
             }
         }
         map.actors.push_back(std::move(actor));

@@ -16,15 +16,19 @@
 namespace stakemap::io {
 
 /// The exchange formats.
-enum class ExportFormat { graphml, gexf, node_link, pajek, kumu, dot };
+/// csv is a folder of files, one per sheet, written by write_sheet_folder (io/sheet_export.hpp);
+/// xlsx a workbook (io/workbook_export.hpp).
+enum class ExportFormat { graphml, gexf, node_link, pajek, kumu, dot, csv, xlsx };
 
-inline constexpr NameTable<ExportFormat, 6> export_format_names{{
+inline constexpr NameTable<ExportFormat, 8> export_format_names{{
     {ExportFormat::graphml, "graphml"},
     {ExportFormat::gexf, "gexf"},
     {ExportFormat::node_link, "node-link"},
     {ExportFormat::pajek, "pajek"},
     {ExportFormat::kumu, "kumu"},
     {ExportFormat::dot, "dot"},
+    {ExportFormat::csv, "csv"},
+    {ExportFormat::xlsx, "xlsx"},
 }};
 
 /// GEXF versions: 1.2draft is the one NetworkX 2.8 reads, 1.3 the one Gephi writes.
@@ -51,13 +55,17 @@ struct ExportOptions {
     /// Pseudonyms for names and ids, without notes and texts that could name people (see
     /// anonymized in io/export_prepare.hpp), in `language`.
     bool anonymize = false;
-    /// The language of pseudonyms and of Kumu's element and connection types.
+    /// The language of pseudonyms, of Kumu's element and connection types, and of sheets (csv,
+    /// xlsx): sheet and column names, labels and yes/no.
     model::Language language = model::Language::en;
+    /// csv: ';', decimal comma, UTF-8 BOM and CRLF, for Excel in an Italian locale.
+    bool excel_it = false;
 };
 
 /// The map in the chosen format, as the bytes of a file: the map prepared by prepared_for_export
 /// (io/export_prepare.hpp), then written by the format's writer. The same map and options give the
-/// same bytes in any locale. Throws UsageError (setting "at") when `at` is not a date.
+/// same bytes in any locale. Throws UsageError (setting "at") when `at` is not a date, and (setting
+/// "to") for csv, which is a folder of files (export_sheet_files).
 std::string export_map(const model::Map& map, const ExportOptions& options = {});
 
 // The writers write the map as given, without the preparation of export_map.
