@@ -1,8 +1,8 @@
 // stakemap export MAP --to FORMAT -o FILE: the map in a format other network tools read.
 
 #include "stakemap/io/export.hpp"
-#include "stakemap/io/export_prepare.hpp"
 #include "../command.hpp"
+#include "stakemap/io/export_prepare.hpp"
 #include "stakemap/io/sheet_export.hpp"
 #include "stakemap/model/split.hpp"
 
@@ -36,10 +36,10 @@ public:
     int run() override {
         const model::Map map = load_map();
         if (options_.format == io::ExportFormat::csv) {
-            io::write_sheet_folder(common_.output_path,
-                                   io::export_sheet_files(io::prepared_for_export(map, options_),
-                                                          options_),
-                                   words().language());
+            io::write_sheet_folder(
+                common_.output_path,
+                io::export_sheet_files(io::prepared_for_export(map, options_), options_),
+                words().language());
             return exit_ok;
         }
         emit(io::export_map(map, options_));

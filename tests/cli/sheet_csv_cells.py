@@ -74,7 +74,12 @@ def main():
     relations = rows(italian / "relazioni.csv", ";", "utf-8-sig")
     expect("relazioni header", list(relations[0]),
            ["codice", "da", "a", "tipo", "peso", "orientata", "dal", "al", "formalità",
-            "affidabilità", "informatori", "nota"])
+            "affidabilità", "informatori", "nota", "attiva", "convenzione", "ore"])
+    # The relation's own attributes after its fields: yes/no in Italian, text, a number.
+    expect("r1 attributes", [relations[0][k] for k in ("attiva", "convenzione", "ore")],
+           ["sì", "n. 12/2024", "40"])
+    expect("r2 attributes", [relations[1][k] for k in ("attiva", "convenzione", "ore")],
+           ["", "", "2,5"])
     expect("r1", [relations[0][k] for k in ("tipo", "peso", "dal", "al", "formalità", "nota")],
            ["Invio di utenti", "0,25", "2024-03-01", "2025-12-31", "Protocollo d'intesa", "'=1+1"])
     # The map is directed by default: rows that do not say otherwise say sì.

@@ -26,7 +26,7 @@ SHEETS = {"it": ("attori", "relazioni", "aree", "bisogni"),
 DEFAULTS = {
     "actors": {"services": [], "serves": None, "tags": [], "languages": [], "attributes": {},
                "note": ""},
-    "relations": {"weight": 1, "informants": [], "note": ""},
+    "relations": {"weight": 1, "informants": [], "note": "", "attributes": {}},
     "areas": {"languages": {}, "name": ""},
     "needs": {"languages": [], "note": ""},
 }

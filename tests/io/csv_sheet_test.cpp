@@ -99,9 +99,10 @@ TEST_CASE("sheet import: Italian columns, labels, numbers with commas, booleans,
     CHECK(map.relations[0].weight == 2.5);
     CHECK(map.relations[0].directed == true);
     CHECK(map.relations[0].since == "2024-03-01");
-    // An unknown relation column is kept as an attribute, as text, like the actors' "Sede".
+    // An unknown relation column is kept as an attribute, typed as the actors' are: 12000 is a
+    // number.
     CHECK(map.relations[0].attributes ==
-          std::map<std::string, model::AttributeValue>{{"Finanziamento", std::string("12000")}});
+          std::map<std::string, model::AttributeValue>{{"Finanziamento", 12000.0}});
     CHECK(result.warning_count == 0);
     CHECK(map.areas[0].languages == std::map<std::string, double>{{"ar", 0.32}, {"wo", 0.18}});
 }

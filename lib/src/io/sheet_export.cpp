@@ -276,8 +276,8 @@ SheetTable relation_table(const model::Map& map, const model::Vocabulary& vocabu
                           const SheetExportOptions& options) {
     const model::Language language = options.language;
     SheetTable table = empty_table(SheetKind::relations, language);
-    // Relation attributes, when relations have them, go here as actor attributes do:
-    // const auto attributes = add_attribute_columns(table, map.relations);
+    // The relations' own attributes after their fields, as the actors'.
+    const auto attributes = add_attribute_columns(table, map.relations);
     for (const auto& relation : map.relations) {
         if (!options.types.empty() &&
             (!relation.type || std::find(options.types.begin(), options.types.end(),
@@ -303,7 +303,7 @@ SheetTable relation_table(const model::Map& map, const model::Vocabulary& vocabu
         row.push_back(number_cell(relation.confidence));
         row.push_back(list_cell(relation.informants));
         row.push_back(text_cell(relation.note));
-        // add_attribute_cells(row, relation, attributes);
+        add_attribute_cells(row, relation, attributes);
         table.rows.push_back(std::move(row));
     }
     return table;

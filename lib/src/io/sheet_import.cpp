@@ -620,7 +620,8 @@ ImportResult import_sheets(const SheetSet& sheets, model::Language language) {
         for (const std::size_t column : relations.extra_columns()) {
             std::string value = trimmed(row.cells[column]);
             if (!value.empty()) {
-                relation.attributes[trimmed(sheets.relations.header[column])] = std::move(value);
+                relation.attributes[trimmed(sheets.relations.header[column])] =
+                    attribute_value(value);
             }
         }
         map.relations.push_back(std::move(relation));
