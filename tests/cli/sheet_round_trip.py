@@ -21,6 +21,7 @@ from pathlib import Path
 
 SHEETS = {"it": ("attori", "relazioni", "aree", "bisogni"),
           "en": ("actors", "relations", "areas", "needs")}
+OWN_SHEETS = {"it": ("tipi", "servizi"), "en": ("kinds", "services")}
 
 # The value a field has when the map file leaves it out (docs/format.md).
 DEFAULTS = {
@@ -29,6 +30,8 @@ DEFAULTS = {
     "relations": {"weight": 1, "informants": [], "note": "", "attributes": {}},
     "areas": {"languages": {}, "name": ""},
     "needs": {"languages": [], "note": ""},
+    "kinds": {},
+    "services": {},
 }
 
 
@@ -71,7 +74,7 @@ def with_defaults(item, key, directed_default=False):
 
 def compare(original, imported):
     failures = []
-    for key in ("actors", "relations", "areas", "needs"):
+    for key in ("actors", "relations", "areas", "needs", "kinds", "services"):
         theirs = original.get(key, [])
         ours = imported.get(key, [])
         if len(ours) != len(theirs):
@@ -111,6 +114,10 @@ def main():
         arguments = []
         for option, name in zip(("--actors", "--relations", "--areas", "--needs"), names):
             arguments += [option, str(folder / f"{name}.csv")]
+        # The map's own kinds and services, when it has them, in sheets of their own.
+        for option, name in zip(("--kinds", "--services"), OWN_SHEETS[lang]):
+            if (folder / f"{name}.csv").exists():
+                arguments += [option, str(folder / f"{name}.csv")]
         done = run(stakemap, "import", *arguments, "-o", str(imported))
         if done.stderr:
             failures.append(f"import warned:\n{done.stderr}")
@@ -119,7 +126,7 @@ def main():
     failures += compare(original, mine)
     if failures:
         sys.exit("\n".join(failures[:40]))
-    print(f"{stem}: the same actors, relations, areas and needs, field by field")
+    print(f"{stem}: the same actors, relations, areas, needs, kinds and services, field by field")
 
 
 main()
