@@ -2,9 +2,9 @@
 
 #include "stakemap/io/export.hpp"
 #include "../command.hpp"
-#include "stakemap/io/export_prepare.hpp"
 #include "stakemap/io/sheet_export.hpp"
 #include "stakemap/model/split.hpp"
+#include "stakemap/report/export.hpp"
 
 namespace stakemap::cli {
 
@@ -36,13 +36,11 @@ public:
     int run() override {
         const model::Map map = load_map();
         if (options_.format == io::ExportFormat::csv) {
-            io::write_sheet_folder(
-                common_.output_path,
-                io::export_sheet_files(io::prepared_for_export(map, options_), options_),
-                words().language());
+            io::write_sheet_folder(common_.output_path, report::export_sheet_files(map, options_),
+                                   words().language());
             return exit_ok;
         }
-        emit(io::export_map(map, options_));
+        emit(report::export_map(map, options_));
         return exit_ok;
     }
 

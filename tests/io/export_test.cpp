@@ -1,7 +1,7 @@
 #include "stakemap/error.hpp"
 #include "stakemap/io/export.hpp"
-#include "stakemap/io/export_prepare.hpp"
 #include "stakemap/io/map_reader.hpp"
+#include "stakemap/report/export.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -120,7 +120,7 @@ TEST_CASE("export: measures as actor attributes, on the relations exported") {
         return std::get<double>(m.actors[actor].attributes.at(name));
     };
     // Every relation: arcs a→b 2.5 + 1 (the undirected a–b counts both ways), b→a 1, b↔c 1.
-    const model::Map all = io::with_measures(map, {});
+    const model::Map all = report::with_measures(map, {});
     CHECK(number(all, 0, "degree") == 2);
     CHECK(number(all, 1, "degree") == 4);
     CHECK(number(all, 0, "strength") == doctest::Approx(4.5));
@@ -133,19 +133,19 @@ TEST_CASE("export: measures as actor attributes, on the relations exported") {
     CHECK(std::get<std::string>(all.actors[2].attributes.at("attribute.degree")) == "own");
     CHECK(number(all, 2, "degree") == 2);
     // Referrals only: a→b, b↔c. b lies on the one path a→c of the 3·2 ordered pairs: 1/2.
-    const model::Map referrals = io::with_measures(map, {.types = {"referral"}});
+    const model::Map referrals = report::with_measures(map, {.types = {"referral"}});
     CHECK(number(referrals, 1, "degree") == 3);
     CHECK(number(referrals, 1, "in_degree") == 2);
     CHECK(number(referrals, 1, "betweenness") == doctest::Approx(1.0 / 6.0));
     CHECK(number(referrals, 0, "betweenness") == 0);
     // On 2022-06-01 b–c has ended: c is isolated.
-    const model::Map in_2022 = io::with_measures(map, {.at = "2022-06-01"});
+    const model::Map in_2022 = report::with_measures(map, {.at = "2022-06-01"});
     CHECK(number(in_2022, 2, "degree") == 0);
-    CHECK(io::measure_attribute_names(false).size() == 12);
-    CHECK(io::measure_attribute_names(true).size() == 14);
-    // export_map writes them; the writers alone do not.
+    CHECK(report::measure_attribute_names(false).size() == 12);
+    CHECK(report::measure_attribute_names(true).size() == 14);
+    // report::export_map writes them; the io writers alone do not.
     const std::string json =
-        io::export_map(map, {.format = io::ExportFormat::node_link, .with_measures = true});
+        report::export_map(map, {.format = io::ExportFormat::node_link, .with_measures = true});
     CHECK(json.find("\"pagerank\": ") != std::string::npos);
     CHECK(io::write_node_link(map, {.with_measures = true}).find("pagerank") == std::string::npos);
 }
@@ -160,7 +160,7 @@ TEST_CASE("export: anonymized maps keep the structure and lose the names") {
     map.actors[0].note = "talk to Anna";
     map.relations[0].informants = {"Giulia"};
     map.relations[0].note = "said so";
-    const model::Map out = io::anonymized(map, model::Language::it);
+    const model::Map out = report::anonymized(map, model::Language::it);
     CHECK(out.title.empty());
     CHECK(out.description.empty());
     // Kind label (data/vocab/kinds.json) and a number counting that kind's actors in map order.
@@ -168,7 +168,7 @@ TEST_CASE("export: anonymized maps keep the structure and lose the names") {
     CHECK(out.actors[1].name == "Associazione 2");
     CHECK(out.actors[2].name == "Attore 1");
     CHECK(out.actors[2].kind == "actor");
-    CHECK(io::anonymized(map, model::Language::en).actors[1].name == "Association 2");
+    CHECK(report::anonymized(map, model::Language::en).actors[1].name == "Association 2");
     CHECK(out.actors[0].id == "actor-1");
     CHECK(out.actors[2].id == "actor-3");
     CHECK_FALSE(out.actors[0].short_name);
@@ -191,9 +191,9 @@ TEST_CASE("export: anonymized maps keep the structure and lose the names") {
     CHECK(out.relations[2].until == "2021-01-01");
     CHECK(out.relations[0].informants.empty());
     CHECK(out.relations[0].note.empty());
-    CHECK(io::anonymized(map, model::Language::it) == out); // same input, same pseudonyms
-    // Through export_map, with the measures of the same structure.
-    const std::string json = io::export_map(
+    CHECK(report::anonymized(map, model::Language::it) == out); // same input, same pseudonyms
+    // Through report::export_map, with the measures of the same structure.
+    const std::string json = report::export_map(
         map, {.format = io::ExportFormat::node_link, .with_measures = true, .anonymize = true});
     CHECK(json.find("Maria") == std::string::npos);
     CHECK(json.find("\"betweenness\"") != std::string::npos);
@@ -237,7 +237,9 @@ TEST_CASE("export: GEXF colours, sizes and spells") {
     model::Map map = small_map();
     map.actors[0].kind = "help_desk";   // institution: #0072B2
     map.actors[1].kind = "association"; // civil society: #E69F00
-    const std::string dated = io::write_gexf(map);
+    // The looks are the report layer's (render's palette and sizes); the GEXF writer only writes
+    // them.
+    const std::string dated = report::export_map(map, {.format = io::ExportFormat::gexf});
     CHECK(dated.find("mode=\"dynamic\" timeformat=\"date\"") != std::string::npos);
     CHECK(dated.find("<viz:color r=\"0\" g=\"114\" b=\"178\"/>") != std::string::npos);
     CHECK(dated.find("<viz:color r=\"230\" g=\"159\" b=\"0\"/>") != std::string::npos);

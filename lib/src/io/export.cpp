@@ -1,14 +1,10 @@
 #include "stakemap/io/export.hpp"
 #include "stakemap/io/workbook_export.hpp"
 
-#include "stakemap/analysis/centrality.hpp"
 #include "stakemap/error.hpp"
-#include "stakemap/graph/analysis_graph.hpp"
-#include "stakemap/io/export_prepare.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
 #include "stakemap/model/vocabulary.hpp"
-#include "stakemap/render/drawing.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
@@ -483,40 +479,16 @@ std::string day_before(const std::string& date) {
     return text;
 }
 
-struct Rgb {
-    int r = 0;
-    int g = 0;
-    int b = 0;
-};
-
-/// How Gephi should draw each actor, as `stakemap render` does: coloured by sector, sized by
-/// betweenness on the relations exported.
-struct GexfLooks {
-    std::vector<Rgb> colours;
-    std::vector<double> sizes; ///< the node width of render --size-by betweenness, in 1/10 inch
-};
-
-GexfLooks gexf_looks(const model::Map& map, const ExportOptions& options) {
-    const model::Vocabulary vocabulary = default_vocabulary().merged_with(map);
-    GexfLooks looks;
-    for (const auto& actor : map.actors) {
-        const std::string hex = render::sector_colour(model::sector_of(actor, vocabulary));
-        const auto channel = [&hex](std::size_t at) {
-            return std::stoi(hex.substr(at, 2), nullptr, 16);
-        };
-        looks.colours.push_back({channel(1), channel(3), channel(5)});
+/// A GEXF viz:color element from a #RRGGBB colour (none for any other text).
+std::string viz_colour(const std::string& hex) {
+    if (hex.size() != 7 || hex[0] != '#') {
+        return {};
     }
-    const auto betweenness =
-        analysis::betweenness(graph::build(map, {.types = options.types, .at = options.at}));
-    double largest = 0.0;
-    for (const double value : betweenness) {
-        largest = std::max(largest, value);
-    }
-    for (const double value : betweenness) {
-        looks.sizes.push_back(10.0 * (largest > 0.0 ? render::sized_node_width(value, largest)
-                                                    : render::sized_node_width(0.0, 1.0)));
-    }
-    return looks;
+    const auto channel = [&hex](std::size_t at) {
+        return std::to_string(std::stoi(hex.substr(at, 2), nullptr, 16));
+    };
+    return "        <viz:color r=\"" + channel(1) + "\" g=\"" + channel(3) + "\" b=\"" +
+           channel(5) + "\"/>\n";
 }
 
 } // namespace
@@ -623,7 +595,6 @@ std::string write_graphml(const model::Map& map, const ExportOptions& options) {
 std::string write_gexf(const model::Map& map, const ExportOptions& options) {
     const Graph graph = graph_of(map, options);
     const bool v13 = options.gexf_version == GexfVersion::v1_3;
-    const auto looks = gexf_looks(map, options);
     bool dated = false;
     for (const Edge& edge : graph.edges) {
         dated = dated || edge.relation->since || edge.relation->until;
@@ -663,10 +634,11 @@ std::string write_gexf(const model::Map& map, const ExportOptions& options) {
         out += "      <node id=\"" + xml_escape(map.actors[i].id) + "\" label=\"" +
                xml_escape(map.actors[i].name) + "\">\n";
         gexf_values(out, graph.actors.rows[i], 1);
-        const Rgb& colour = looks.colours[i];
-        out += "        <viz:color r=\"" + std::to_string(colour.r) + "\" g=\"" +
-               std::to_string(colour.g) + "\" b=\"" + std::to_string(colour.b) + "\"/>\n";
-        out += "        <viz:size value=\"" + text::exact_number(looks.sizes[i]) + "\"/>\n";
+        if (options.looks && i < options.looks->colours.size() && i < options.looks->sizes.size()) {
+            out += viz_colour(options.looks->colours[i]);
+            out += "        <viz:size value=\"" + text::exact_number(options.looks->sizes[i]) +
+                   "\"/>\n";
+        }
         out += "      </node>\n";
     }
     out += "    </nodes>\n    <edges>\n";
@@ -866,8 +838,7 @@ std::string write_dot(const model::Map& map, const ExportOptions& options) {
     return out + "}\n";
 }
 
-std::string export_map(const model::Map& input, const ExportOptions& options) {
-    const model::Map map = prepared_for_export(input, options);
+std::string export_map(const model::Map& map, const ExportOptions& options) {
     switch (options.format) {
     case ExportFormat::graphml:
         return write_graphml(map, options);

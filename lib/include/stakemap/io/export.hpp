@@ -39,6 +39,13 @@ inline constexpr NameTable<GexfVersion, 2> gexf_version_names{{
     {GexfVersion::v1_3, "1.3"},
 }};
 
+/// How a drawing program should show each actor, in map order: a colour (#RRGGBB) and a size (in
+/// tenths of an inch, the node width `stakemap render` gives it).
+struct ActorLooks {
+    std::vector<std::string> colours;
+    std::vector<double> sizes;
+};
+
 struct ExportOptions {
     ExportFormat format = ExportFormat::graphml;
     GexfVersion gexf_version = GexfVersion::v1_2draft;
@@ -50,20 +57,24 @@ struct ExportOptions {
     /// code page; igraph 0.10 refuses files that have one.
     bool pajek_bom = true;
     /// Add every per-actor measure of `stakemap centrality` as a number attribute of each actor
-    /// (see with_measures in io/export_prepare.hpp).
+    /// (see report::with_measures in report/export.hpp; the io writers do not compute it).
     bool with_measures = false;
     /// Pseudonyms for names and ids, without notes and texts that could name people (see
-    /// anonymized in io/export_prepare.hpp), in `language`.
+    /// report::anonymized in report/export.hpp), in `language`.
     bool anonymize = false;
     /// The language of pseudonyms, of Kumu's element and connection types, and of sheets (csv,
     /// xlsx): sheet and column names, labels and yes/no.
     model::Language language = model::Language::en;
     /// csv: ';', decimal comma, UTF-8 BOM and CRLF, for Excel in an Italian locale.
     bool excel_it = false;
+    /// GEXF: each actor's viz:color and viz:size; none writes no viz (report::actor_looks gives
+    /// the ones `stakemap render` draws).
+    std::optional<ActorLooks> looks;
 };
 
-/// The map in the chosen format, as the bytes of a file: the map prepared by prepared_for_export
-/// (io/export_prepare.hpp), then written by the format's writer. The same map and options give the
+/// The map in the chosen format, as the bytes of a file, written as it is given: the measures,
+/// pseudonyms and GEXF looks are added before, by report::export_map (report/export.hpp), which
+/// `stakemap export` calls. The same map and options give the
 /// same bytes in any locale. Throws UsageError (setting "at") when `at` is not a date, and (setting
 /// "to") for csv, which is a folder of files (export_sheet_files).
 std::string export_map(const model::Map& map, const ExportOptions& options = {});

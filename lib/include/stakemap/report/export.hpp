@@ -1,15 +1,20 @@
 #pragma once
-// What an export adds to or takes from a map before any writer sees it: the per-actor measures as
-// actor attributes, and pseudonyms in place of whatever could name an organisation or a person.
-// Writers know nothing of these steps; every format gets them alike.
+// `stakemap export` as one library call: what an export adds to or takes from a map before any
+// writer sees it (the per-actor measures as actor attributes, pseudonyms in place of whatever could
+// name an organisation or a person, the looks of each actor in a drawing program), then the io
+// writers. The writers (io/export.hpp, io/sheet_export.hpp) know nothing of analysis or drawing;
+// every format gets these steps alike.
 
 #include "stakemap/io/export.hpp"
+#include "stakemap/io/sheet_export.hpp"
 #include "stakemap/model/map.hpp"
 
 #include <string>
 #include <vector>
 
-namespace stakemap::io {
+namespace stakemap::report {
+
+using io::ExportOptions;
 
 /// The attribute names with_measures adds, in order: the keys of `stakemap centrality` (degree,
 /// in_degree and out_degree on directed maps only, neighbours, strength, betweenness, closeness,
@@ -39,4 +44,16 @@ model::Map anonymized(const model::Map& map, model::Language language);
 /// with_measures when options.with_measures.
 model::Map prepared_for_export(const model::Map& map, const ExportOptions& options);
 
-} // namespace stakemap::io
+/// Each actor as `stakemap render` draws it: coloured by sector, sized by betweenness on the
+/// relations the export keeps (options.types, options.at).
+io::ActorLooks actor_looks(const model::Map& map, const ExportOptions& options);
+
+/// The bytes of `stakemap export MAP --to FORMAT`: the map prepared by prepared_for_export, with
+/// the looks of actor_looks for GEXF, written by io::export_map. Throws UsageError for csv (a
+/// folder: export_sheet_files).
+std::string export_map(const model::Map& map, const ExportOptions& options);
+
+/// The files of `stakemap export MAP --to csv`: the prepared map as io::export_sheet_files cuts it.
+std::vector<io::SheetFile> export_sheet_files(const model::Map& map, const ExportOptions& options);
+
+} // namespace stakemap::report

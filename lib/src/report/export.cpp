@@ -1,15 +1,17 @@
-#include "stakemap/io/export_prepare.hpp"
+#include "stakemap/report/export.hpp"
 
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/vocabulary.hpp"
+#include "stakemap/render/drawing.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 
-namespace stakemap::io {
+namespace stakemap::report {
 
 std::vector<std::string> measure_attribute_names(bool directed) {
     std::vector<std::string> names;
@@ -75,7 +77,7 @@ model::Map with_measures(const model::Map& map, const ExportOptions& options) {
 }
 
 model::Map anonymized(const model::Map& map, model::Language language) {
-    const model::Vocabulary vocabulary = default_vocabulary().merged_with(map);
+    const model::Vocabulary vocabulary = io::default_vocabulary().merged_with(map);
     const model::KindTerm* any_actor = vocabulary.find_kind("actor");
     model::Map out = map;
     out.title.clear();
@@ -132,4 +134,35 @@ model::Map prepared_for_export(const model::Map& map, const ExportOptions& optio
     return options.with_measures ? with_measures(anonymous, options) : anonymous;
 }
 
-} // namespace stakemap::io
+io::ActorLooks actor_looks(const model::Map& map, const ExportOptions& options) {
+    const model::Vocabulary vocabulary = io::default_vocabulary().merged_with(map);
+    io::ActorLooks looks;
+    for (const auto& actor : map.actors) {
+        looks.colours.push_back(render::sector_colour(model::sector_of(actor, vocabulary)));
+    }
+    const auto betweenness =
+        analysis::betweenness(graph::build(map, {.types = options.types, .at = options.at}));
+    const double largest =
+        betweenness.empty() ? 0.0 : *std::max_element(betweenness.begin(), betweenness.end());
+    for (const double value : betweenness) {
+        looks.sizes.push_back(10.0 * (largest > 0.0 ? render::sized_node_width(value, largest)
+                                                    : render::sized_node_width(0.0, 1.0)));
+    }
+    return looks;
+}
+
+std::string export_map(const model::Map& map, const ExportOptions& options) {
+    const model::Map prepared = prepared_for_export(map, options);
+    if (options.format != io::ExportFormat::gexf) {
+        return io::export_map(prepared, options);
+    }
+    ExportOptions with_looks = options;
+    with_looks.looks = actor_looks(prepared, options);
+    return io::export_map(prepared, with_looks);
+}
+
+std::vector<io::SheetFile> export_sheet_files(const model::Map& map, const ExportOptions& options) {
+    return io::export_sheet_files(prepared_for_export(map, options), options);
+}
+
+} // namespace stakemap::report
