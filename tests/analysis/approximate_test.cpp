@@ -1,6 +1,6 @@
-#include "stakemap/error.hpp"
 #include "stakemap/analysis/approximate.hpp"
 #include "stakemap/analysis/centrality.hpp"
+#include "stakemap/error.hpp"
 #include "stakemap/io/map_reader.hpp"
 
 #include <cmath>

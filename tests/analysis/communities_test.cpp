@@ -1,6 +1,6 @@
 // Tests for analysis/communities.
-#include "stakemap/error.hpp"
 #include "stakemap/analysis/communities.hpp"
+#include "stakemap/error.hpp"
 #include "stakemap/io/map_reader.hpp"
 
 #include <cmath>

@@ -1,5 +1,5 @@
-#include "stakemap/error.hpp"
 #include "stakemap/analysis/coverage.hpp"
+#include "stakemap/error.hpp"
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/what_if.hpp"

@@ -271,10 +271,12 @@ TEST_CASE("gaps: selectors from the command line") {
     CHECK(mixed.kinds == std::vector<std::string>{"help_desk"});
     CHECK(mixed.levels == std::vector<std::string>{"municipal"});
     CHECK_THROWS_AS(analysis::parse_selector("martians", vocabulary), analysis::SelectorError);
-    CHECK_THROWS_AS(analysis::parse_selector("kind:consultaa", vocabulary), analysis::SelectorError);
+    CHECK_THROWS_AS(analysis::parse_selector("kind:consultaa", vocabulary),
+                    analysis::SelectorError);
     CHECK_THROWS_AS(analysis::parse_selector("sector:institutio", vocabulary),
                     analysis::SelectorError);
-    CHECK_THROWS_AS(analysis::parse_selector("level:galactic", vocabulary), analysis::SelectorError);
+    CHECK_THROWS_AS(analysis::parse_selector("level:galactic", vocabulary),
+                    analysis::SelectorError);
     CHECK_THROWS_AS(analysis::parse_selector("", vocabulary), analysis::SelectorError);
 }
 
