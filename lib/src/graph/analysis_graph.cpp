@@ -22,13 +22,7 @@ double length_of(double weight, Distance distance) {
 }
 
 bool keeps(const model::Relation& relation, const BuildOptions& options) {
-    if (!options.types.empty()) {
-        if (!relation.type || std::find(options.types.begin(), options.types.end(),
-                                        *relation.type) == options.types.end()) {
-            return false;
-        }
-    }
-    return !options.at || model::in_force(relation, *options.at);
+    return model::kept(relation, options.types, options.at);
 }
 
 bool AnalysisGraph::tied(Vertex a, Vertex b) const {

@@ -1,8 +1,9 @@
 #include "stakemap/io/export.hpp"
-#include "stakemap/io/workbook_export.hpp"
 
+#include "cell_text.hpp"
 #include "stakemap/error.hpp"
 #include "stakemap/io/vocabulary.hpp"
+#include "stakemap/io/workbook_export.hpp"
 #include "stakemap/model/date.hpp"
 #include "stakemap/model/vocabulary.hpp"
 #include "stakemap/text/words.hpp"
@@ -86,16 +87,6 @@ Value text_value(const std::string& text) {
 
 Value list_value(const std::vector<std::string>& items) {
     return items.empty() ? Value(std::monostate{}) : Value(items);
-}
-
-std::string lowered(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
 }
 
 ValueType type_of(const model::AttributeValue& value) {
@@ -231,12 +222,7 @@ Graph graph_of(const model::Map& map, const ExportOptions& options) {
     Graph graph;
     graph.directed = map.directed;
     for (const auto& relation : map.relations) {
-        if (!options.types.empty() &&
-            (!relation.type || std::find(options.types.begin(), options.types.end(),
-                                         *relation.type) == options.types.end())) {
-            continue;
-        }
-        if (options.at && !model::in_force(relation, *options.at)) {
+        if (!model::kept(relation, options.types, options.at)) {
             continue;
         }
         const auto source = map.actor_index(relation.source);

@@ -4,10 +4,12 @@
 
 #include "stakemap/io/graph_import.hpp"
 
+#include "cell_text.hpp"
 #include "json_document.hpp"
 #include "stakemap/io/files.hpp"
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/io/map_writer.hpp"
+#include "stakemap/model/split.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
@@ -61,25 +63,6 @@ struct GraphIn {
     std::vector<NodeIn> nodes;
     std::vector<EdgeIn> edges;
 };
-
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return "";
-    }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
-std::string lowered(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
 
 std::optional<double> parse_number(std::string_view cell) {
     std::string text = trimmed(cell);
@@ -203,19 +186,7 @@ public:
         if (const auto* items = std::get_if<std::vector<std::string>>(&attribute.value)) {
             return *items;
         }
-        std::vector<std::string> items;
-        const std::string cell = as_text(attribute.value);
-        std::size_t start = 0;
-        while (start <= cell.size()) {
-            std::size_t end = cell.find('|', start);
-            end = end == std::string::npos ? cell.size() : end;
-            std::string item = trimmed(std::string_view(cell).substr(start, end - start));
-            if (!item.empty()) {
-                items.push_back(std::move(item));
-            }
-            start = end + 1;
-        }
-        return items;
+        return model::split_list(as_text(attribute.value), '|');
     }
     std::optional<double> number(const Attribute& attribute) {
         if (const auto* number = std::get_if<double>(&attribute.value)) {

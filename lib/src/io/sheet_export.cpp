@@ -279,12 +279,7 @@ SheetTable relation_table(const model::Map& map, const model::Vocabulary& vocabu
     // The relations' own attributes after their fields, as the actors'.
     const auto attributes = add_attribute_columns(table, map.relations);
     for (const auto& relation : map.relations) {
-        if (!options.types.empty() &&
-            (!relation.type || std::find(options.types.begin(), options.types.end(),
-                                         *relation.type) == options.types.end())) {
-            continue;
-        }
-        if (options.at && !model::in_force(relation, *options.at)) {
+        if (!model::kept(relation, options.types, options.at)) {
             continue;
         }
         std::vector<SheetCell> row;

@@ -2,9 +2,12 @@
 // problem reported at its row and column. The map is then checked by the map reader's own rules.
 
 #include "stakemap/io/map_reader.hpp"
+
+#include "cell_text.hpp"
 #include "stakemap/io/map_writer.hpp"
 #include "stakemap/io/sheet.hpp"
 #include "stakemap/io/vocabulary.hpp"
+#include "stakemap/model/split.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
@@ -97,30 +100,6 @@ const std::vector<Column>& service_columns() {
         {"label_it", {"label_it", "etichetta italiana", "nome italiano", "italiano"}},
         {"label_en", {"label_en", "etichetta inglese", "nome inglese", "inglese", "english"}}};
     return columns;
-}
-
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return "";
-    }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
-std::vector<std::string> split_cell(const std::string& cell) {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= cell.size()) {
-        std::size_t end = cell.find('|', start);
-        end = end == std::string::npos ? cell.size() : end;
-        std::string item = trimmed(std::string_view(cell).substr(start, end - start));
-        if (!item.empty()) {
-            items.push_back(std::move(item));
-        }
-        start = end + 1;
-    }
-    return items;
 }
 
 /// A number written with a decimal point or a decimal comma ("0,32", "1.650,5", "1650.5").
@@ -342,7 +321,7 @@ public:
     }
     std::vector<std::string> list(const SheetRow& row, const char* field) const {
         const auto column = column_of(field);
-        return column ? split_cell(row.cells[*column]) : std::vector<std::string>{};
+        return column ? model::split_list(row.cells[*column], '|') : std::vector<std::string>{};
     }
 
     std::optional<double> number(const SheetRow& row, const char* field) {

@@ -1,5 +1,7 @@
 #include "stakemap/model/map.hpp"
 
+#include <algorithm>
+
 namespace stakemap::model {
 
 const std::string& text(const Label& label, Language language) {
@@ -48,6 +50,15 @@ bool in_force(const Relation& relation, const std::string& date) {
         return false;
     }
     return !(relation.until && !(date < *relation.until));
+}
+
+bool kept(const Relation& relation, const std::vector<std::string>& types,
+          const std::optional<std::string>& at) {
+    if (!types.empty() &&
+        (!relation.type || std::find(types.begin(), types.end(), *relation.type) == types.end())) {
+        return false;
+    }
+    return !at || in_force(relation, *at);
 }
 
 } // namespace stakemap::model

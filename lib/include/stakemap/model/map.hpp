@@ -147,6 +147,11 @@ struct Need {
 /// being open. Dates are YYYY-MM-DD, so text order is date order.
 bool in_force(const Relation& relation, const std::string& date);
 
+/// Whether a relation is among those `--types` and `--at` keep (SPEC §2): its type is one of
+/// `types` (any type when `types` is empty) and it is in force on `at` (any date when none).
+bool kept(const Relation& relation, const std::vector<std::string>& types,
+          const std::optional<std::string>& at);
+
 /// A whole map file. Lists keep the file's order; positions in `actors` are the stable actor
 /// indices.
 struct Map {
