@@ -2,6 +2,8 @@
 // the locale, a BOM, Windows-1252 text, CRLF line ends.
 
 #include "stakemap/io/files.hpp"
+
+#include "cell_text.hpp"
 #include "stakemap/io/sheet.hpp"
 #include "stakemap/text/words.hpp"
 
@@ -14,45 +16,6 @@
 namespace stakemap::io {
 
 namespace {
-
-/// Whether `bytes` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
-bool is_utf8(std::string_view bytes) {
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        std::size_t extra = 0;
-        unsigned min = 0;
-        unsigned code = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            extra = 1, min = 0x80, code = c & 0x1Fu;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            extra = 2, min = 0x800, code = c & 0x0Fu;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            extra = 3, min = 0x10000, code = c & 0x07u;
-        } else {
-            return false;
-        }
-        if (i + extra >= bytes.size()) {
-            return false;
-        }
-        for (std::size_t k = 1; k <= extra; ++k) {
-            const auto next = static_cast<unsigned char>(bytes[i + k]);
-            if ((next & 0xC0u) != 0x80u) {
-                return false;
-            }
-            code = (code << 6u) | (next & 0x3Fu);
-        }
-        if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-            return false;
-        }
-        i += extra + 1;
-    }
-    return true;
-}
 
 /// Windows-1252 text as UTF-8 through iconv; nullopt with the 1-based line of the first byte that
 /// Windows-1252 does not define.

@@ -621,35 +621,6 @@ std::optional<Value> typed(const Declared& declared, const std::string& text, st
     return Value(text);
 }
 
-/// Length of the valid UTF-8 sequence at `i` (no overlong forms, surrogates or code points past
-/// U+10FFFF), 0 when it is not one.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) -> unsigned {
-        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
-    };
-    const auto continuation = [&](std::size_t k) {
-        return (byte(k) & 0xC0U) == 0x80U;
-    };
-    const unsigned b0 = byte(0);
-    if (b0 < 0x80U) {
-        return 1;
-    }
-    if (b0 >= 0xC2U && b0 <= 0xDFU) {
-        return continuation(1) ? 2 : 0;
-    }
-    if (b0 >= 0xE0U && b0 <= 0xEFU) {
-        const unsigned low = b0 == 0xE0U ? 0xA0U : 0x80U;
-        const unsigned high = b0 == 0xEDU ? 0x9FU : 0xBFU;
-        return byte(1) >= low && byte(1) <= high && continuation(2) ? 3 : 0;
-    }
-    if (b0 >= 0xF0U && b0 <= 0xF4U) {
-        const unsigned low = b0 == 0xF0U ? 0x90U : 0x80U;
-        const unsigned high = b0 == 0xF4U ? 0x8FU : 0xBFU;
-        return byte(1) >= low && byte(1) <= high && continuation(2) && continuation(3) ? 4 : 0;
-    }
-    return 0;
-}
-
 /// Refuses XML that is not UTF-8 text (the readers' offsets, and the map, are UTF-8): reports the
 /// first NUL or invalid byte and returns false.
 bool utf8_text(std::string_view bytes, Reporter& reporter) {
@@ -663,7 +634,7 @@ bool utf8_text(std::string_view bytes, Reporter& reporter) {
                                  "saved as UTF-16? Save it again as UTF-8"));
             return false;
         }
-        const std::size_t length = utf8_length(bytes, i);
+        const std::size_t length = utf8_sequence_length(bytes, i);
         if (length == 0) {
             first_bad = first_bad == std::string_view::npos ? i : first_bad;
             ++bad_count;
@@ -675,9 +646,7 @@ bool utf8_text(std::string_view bytes, Reporter& reporter) {
     if (first_bad == std::string_view::npos) {
         return true;
     }
-    const char* digits = "0123456789ABCDEF";
-    const auto bad = static_cast<unsigned char>(bytes[first_bad]);
-    const std::string hex = std::string("0x") + digits[bad >> 4U] + digits[bad & 0xFU];
+    const std::string hex = hex_byte(static_cast<unsigned char>(bytes[first_bad]));
     reporter.error(
         first_bad, "import.invalid_utf8",
         words.plural("invalid UTF-8 byte {byte} ({n} such byte in the file); the file is "

@@ -1,5 +1,7 @@
 #include "json_document.hpp"
 
+#include "cell_text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -66,51 +68,6 @@ namespace {
 
 bool is_continuation(unsigned char byte) {
     return (byte & 0xC0U) == 0x80U;
-}
-
-/// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    auto at = [&](std::size_t k) -> int {
-        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : -1;
-    };
-    if (b0 < 0x80U) {
-        return 1;
-    }
-    if (b0 >= 0xC2U && b0 <= 0xDFU) {
-        return at(1) >= 0 && is_continuation(static_cast<unsigned char>(at(1))) ? 2 : 0;
-    }
-    if (b0 >= 0xE0U && b0 <= 0xEFU) {
-        const int b1 = at(1);
-        const int b2 = at(2);
-        if (b1 < 0 || b2 < 0 || !is_continuation(static_cast<unsigned char>(b2))) {
-            return 0;
-        }
-        const int low = b0 == 0xE0U ? 0xA0 : 0x80;
-        const int high = b0 == 0xEDU ? 0x9F : 0xBF;
-        return b1 >= low && b1 <= high ? 3 : 0;
-    }
-    if (b0 >= 0xF0U && b0 <= 0xF4U) {
-        const int b1 = at(1);
-        const int b2 = at(2);
-        const int b3 = at(3);
-        if (b1 < 0 || b2 < 0 || b3 < 0 || !is_continuation(static_cast<unsigned char>(b2)) ||
-            !is_continuation(static_cast<unsigned char>(b3))) {
-            return 0;
-        }
-        const int low = b0 == 0xF0U ? 0x90 : 0x80;
-        const int high = b0 == 0xF4U ? 0x8F : 0xBF;
-        return b1 >= low && b1 <= high ? 4 : 0;
-    }
-    return 0;
-}
-
-std::string hex_byte(unsigned char byte) {
-    const char* digits = "0123456789ABCDEF";
-    std::string out = "0x";
-    out += digits[byte >> 4U];
-    out += digits[byte & 0xFU];
-    return out;
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
