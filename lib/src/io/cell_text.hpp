@@ -1,7 +1,7 @@
 #pragma once
 // Small text helpers the io readers and writers share (private to lib/src/io/): UTF-8 checking,
-// trimming a cell or an attribute value, and ASCII lower case for comparing names the file formats
-// reserve.
+// spreadsheet column letters, trimming a cell or an attribute value, and ASCII lower case for
+// comparing names the file formats reserve.
 
 #include <cstddef>
 #include <string>
@@ -69,6 +69,18 @@ inline bool is_utf8(std::string_view bytes) {
         i += length;
     }
     return true;
+}
+
+/// "A", "B", … "Z", "AA" for columns 0, 1, … 25, 26: the column letters a spreadsheet shows.
+inline std::string column_letters(std::size_t column) {
+    std::string letters;
+    ++column;
+    while (column > 0) {
+        const std::size_t digit = (column - 1) % 26;
+        letters.insert(letters.begin(), static_cast<char>('A' + digit));
+        column = (column - 1) / 26;
+    }
+    return letters;
 }
 
 /// A byte as messages show it: "0xE9".

@@ -4,6 +4,8 @@
 // ratios.
 
 #include "stakemap/io/files.hpp"
+
+#include "cell_text.hpp"
 #include "stakemap/io/sheet.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/text/words.hpp"
@@ -55,18 +57,6 @@ struct RawSheet {
     std::string name;
     std::vector<RawRow> rows;
 };
-
-/// "A", "B", … "Z", "AA": the column letters a spreadsheet shows.
-std::string column_letters(std::size_t column) {
-    std::string letters;
-    ++column;
-    while (column > 0) {
-        const std::size_t digit = (column - 1) % 26;
-        letters.insert(letters.begin(), static_cast<char>('A' + digit));
-        column = (column - 1) / 26;
-    }
-    return letters;
-}
 
 /// A number as the importer reads it: without locale, integers without ".0", the shortest text
 /// that reads back as the same double ("0.3", not "0.29999999999999999").

@@ -3,6 +3,8 @@
 
 #include "stakemap/io/workbook_export.hpp"
 
+#include "cell_text.hpp"
+
 #include "stakemap/io/diagnostics.hpp"
 #include "stakemap/io/files.hpp"
 #include "stakemap/model/date.hpp"
@@ -32,18 +34,6 @@ std::size_t last_list_row(const std::vector<SheetTable>& tables) {
         rows = std::max(rows, table.rows.size());
     }
     return std::max<std::size_t>(1000, rows + 1 + 500);
-}
-
-/// A column letter: 0 → A, 25 → Z, 26 → AA.
-std::string column_letter(std::size_t column) {
-    std::string letters;
-    ++column;
-    while (column > 0) {
-        const std::size_t rest = (column - 1) % 26;
-        letters.insert(letters.begin(), static_cast<char>('A' + rest));
-        column = (column - 1) / 26;
-    }
-    return letters;
 }
 
 /// The number of characters (not bytes) of UTF-8 text.
@@ -507,7 +497,7 @@ std::string write_workbook(const std::vector<SheetTable>& tables, model::Languag
         }
         const auto id = std::find(table.fields.begin(), table.fields.end(), "id");
         const std::string letter =
-            column_letter(static_cast<std::size_t>(id - table.fields.begin()));
+            column_letters(static_cast<std::size_t>(id - table.fields.begin()));
         actor_ids =
             "=" + table.name + "!$" + letter + "$2:$" + letter + "$" + std::to_string(last_row);
     }
@@ -553,7 +543,7 @@ std::string write_workbook(const std::vector<SheetTable>& tables, model::Languag
                 // A vocabulary the map may extend: a value off the list is allowed after a
                 // warning (import then warns about it too).
                 const auto& [list, column] = list_columns.at(choice);
-                const std::string letter = column_letter(column);
+                const std::string letter = column_letters(column);
                 formula = "=" + lists_name + "!$" + letter + "$2:$" + letter + "$" +
                           std::to_string(vocabulary_words(list, language).size() + 1);
                 validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
