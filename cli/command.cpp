@@ -94,6 +94,14 @@ text::Language interface_language(const std::vector<std::string>& arguments) {
     return text::language_from_environment();
 }
 
+void Command::add_at_option(po::options_description& options) {
+    const text::Words& words = words_;
+    options.add_options()("at", po::value(&common_.at),
+                          words("analyse the relations valid on DATE (YYYY-MM-DD); all: every "
+                                "relation (default: the map's date when it has one)")
+                              .c_str());
+}
+
 bool Command::setup(const std::vector<std::string>& arguments) {
     words_ = text::Words(interface_language(arguments));
     const text::Words& words = words_;
@@ -119,11 +127,9 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     if (takes_analysis_options()) {
         visible.add_options()(
             "types", po::value(&common_.types),
-            words("analyse only these relation types, e.g. referral,information").c_str())(
-            "at", po::value(&common_.at),
-            words("analyse the relations valid on DATE (YYYY-MM-DD); all: every relation "
-                  "(default: the map's date when it has one)")
-                .c_str())(
+            words("analyse only these relation types, e.g. referral,information").c_str());
+        add_at_option(visible);
+        visible.add_options()(
             "distance", po::value(&common_.distance)->default_value("inverse"),
             words("tie length for path measures: inverse (1/weight), unit or weight").c_str())(
             "merge", po::value(&common_.merge)->default_value("sum"),
@@ -173,7 +179,7 @@ bool Command::setup(const std::vector<std::string>& arguments) {
         throw UsageError(
             words("missing MAP: give the path of a map file, or - for standard input"));
     }
-    if (!extra_argument().empty() && extra_.empty()) {
+    if (!extra_argument().empty() && extra_argument_required() && extra_.empty()) {
         throw UsageError(words("missing {argument}: see {usage}",
                                {{"argument", extra_argument()}, {"usage", usage()}}));
     }
@@ -253,7 +259,11 @@ void print_warning(const std::string& message) {
 }
 
 model::Map Command::load_map() const {
-    io::ReadResult result = io::read_map_file(common_.map_path, common_.read_options());
+    return load_map(common_.map_path, common_.at.empty());
+}
+
+model::Map Command::load_map(const std::string& path, bool note_map_date) const {
+    io::ReadResult result = io::read_map_file(path, common_.read_options());
     if (!result.ok()) {
         throw io::LoadError(result.diagnostics);
     }
@@ -269,11 +279,11 @@ model::Map Command::load_map() const {
             print_warning(
                 words_.plural("{n} more warning; run `stakemap validate {map}` to see them all",
                               "{n} more warnings; run `stakemap validate {map}` to see them all",
-                              result.warning_count - shown, {{"map", common_.map_path}}));
+                              result.warning_count - shown, {{"map", path}}));
         }
     }
     common_.map_date = result.map->date.value_or("");
-    if (common_.at.empty() && !common_.map_date.empty() && !common_.quiet) {
+    if (note_map_date && !common_.map_date.empty() && !common_.quiet) {
         const std::string& date = common_.map_date;
         const auto left_out = static_cast<std::size_t>(std::count_if(
             result.map->relations.begin(), result.map->relations.end(),

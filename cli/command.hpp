@@ -93,6 +93,10 @@ protected:
     virtual bool takes_excel_it() const { return common_.format() == Format::csv; }
     /// The name of a second positional argument after MAP (e.g. "ID"), "" for none.
     virtual std::string extra_argument() const { return ""; }
+    /// Whether the second positional argument must be given (diff takes one or two maps).
+    virtual bool extra_argument_required() const { return true; }
+    /// Adds --at, among the analysis options (diff takes it up to twice).
+    virtual void add_at_option(boost::program_options::options_description& options);
     std::string extra_;
 
     /// Whether the command takes --remove and --add-relation (what-if analysis).
@@ -112,6 +116,9 @@ protected:
 
     /// Loads the map named on the command line, printing warnings to stderr unless --quiet.
     model::Map load_map() const;
+    /// Loads the map at `path` as load_map() does; `note_map_date`: say on stderr how many
+    /// relations are left out for not being in force on the map's date (when --at is not given).
+    model::Map load_map(const std::string& path, bool note_map_date) const;
     /// The settings of the common options and the what-if edit.
     report::AnalysisSettings analysis_settings() const;
     /// Loads the map, applies the what-if edit and builds the graph: the opening of every
@@ -149,5 +156,6 @@ std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_import_command();
 std::unique_ptr<Command> make_template_command();
+std::unique_ptr<Command> make_diff_command();
 
 } // namespace stakemap::cli

@@ -96,12 +96,20 @@ def main():
                 args = [command[0], map_path, *command[1:], "--lang", "it", "--format", output]
                 for problem in problems_in(run(exe, args), ids):
                     failures.append(f"{' '.join(args)}: {problem}")
+        # diff: the later round of the example, and the map itself at two dates.
+        for args in [["diff", map_path, f"{example}/map-2026.json", "--format", "table"],
+                     ["diff", map_path, f"{example}/map-2026.json", "--format", "md"],
+                     ["diff", map_path, "--at", "2023-01-01", "--at", "2025-01-01",
+                      "--format", "table"]]:
+            args = [*args, "--lang", "it"]
+            for problem in problems_in(run(exe, args), ids):
+                failures.append(f"{' '.join(args)}: {problem}")
         first_actor = json.loads((ROOT / map_path).read_text())["actors"][0]["id"]
         args = ["profile", map_path, first_actor, "--lang", "it", "--format", "table"]
         for problem in problems_in(run(exe, args), ids):
             failures.append(f"{' '.join(args)}: {problem}")
     for command in ["stats", "centrality", "communities", "coverage", "gaps", "suggest",
-                    "profile", "render", "validate"]:
+                    "profile", "diff", "render", "validate"]:
         args = [command, "--help", "--lang", "it"]
         for problem in problems_in(run(exe, args), ids, check_ids=False):
             failures.append(f"{' '.join(args)}: {problem}")
