@@ -26,7 +26,7 @@ public:
     std::string usage() const override { return "stakemap merge MAP MAP [MAP…] -o MAP [options]"; }
     std::string example() const override {
         return "stakemap merge tests/cli/merge/anna.json tests/cli/merge/bruno.json "
-               "tests/cli/merge/carla.json -o consensus.json --report consensus.md";
+               "tests/cli/merge/carla.json -o consensus.json";
     }
 
     int run() override {

@@ -8,6 +8,7 @@
 #include "stakemap/report/merge_report.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace stakemap;
 

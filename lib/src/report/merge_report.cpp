@@ -48,12 +48,13 @@ void check_inputs(const std::vector<MergeInput>& inputs,
             diagnostic.code = "merge.direction";
             diagnostic.file = inputs[k].file;
             diagnostic.where = inputs[k].file;
-            diagnostic.message = words(
-                *own ? "this map has directed relations and {other} has only undirected ones: "
-                       "informants must report ties the same way"
-                     : "this map has only undirected relations and {other} has directed ones: "
-                       "informants must report ties the same way",
-                {{"other", inputs[*reference].file}});
+            diagnostic.message =
+                *own ? words("this map has directed relations and {other} has only undirected "
+                             "ones: informants must report ties the same way",
+                             {{"other", inputs[*reference].file}})
+                     : words("this map has only undirected relations and {other} has directed "
+                             "ones: informants must report ties the same way",
+                             {{"other", inputs[*reference].file}});
             throw io::LoadError({diagnostic});
         }
     }
