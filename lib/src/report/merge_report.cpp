@@ -274,6 +274,12 @@ MergeOutcome merge_document(const std::vector<MergeInput>& inputs,
     document.csv_records() = std::move(records);
     document.csv_columns = {"source", "target", "agreement", "informants", "kept"};
     outcome.map = std::move(result.map);
+    // The first map's title when every map has the same one, else the title of the report.
+    if (std::any_of(inputs.begin(), inputs.end(), [&](const MergeInput& input) {
+            return input.map.title != inputs.front().map.title;
+        })) {
+        outcome.map.title = document.title;
+    }
     return outcome;
 }
 
