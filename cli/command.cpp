@@ -148,14 +148,21 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     }
     add_options(visible);
     po::options_description hidden;
-    hidden.add_options()("map", po::value(&common_.map_path));
+    if (takes_several_maps()) {
+        hidden.add_options()("map", po::value(&maps_)->composing()->notifier(
+                                        [this](const std::vector<std::string>& maps) {
+                                            common_.map_path = maps.empty() ? "" : maps.front();
+                                        }));
+    } else {
+        hidden.add_options()("map", po::value(&common_.map_path));
+    }
     if (!extra_argument().empty()) {
         hidden.add_options()("extra", po::value(&extra_));
     }
     po::options_description all;
     all.add(visible).add(hidden);
     po::positional_options_description positional;
-    positional.add("map", 1);
+    positional.add("map", takes_several_maps() ? -1 : 1);
     if (!extra_argument().empty()) {
         positional.add("extra", 1);
     }

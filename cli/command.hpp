@@ -91,6 +91,10 @@ protected:
     virtual bool takes_map() const { return true; }
     /// Whether --excel-it applies: to CSV output.
     virtual bool takes_excel_it() const { return common_.format() == Format::csv; }
+    /// Whether the command reads several maps (merge): every positional argument is a map, in
+    /// `maps_`, and common_.map_path is the first.
+    virtual bool takes_several_maps() const { return false; }
+    std::vector<std::string> maps_;
     /// The name of a second positional argument after MAP (e.g. "ID"), "" for none.
     virtual std::string extra_argument() const { return ""; }
     /// Whether the second positional argument must be given (diff takes one or two maps).
@@ -157,5 +161,6 @@ std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_import_command();
 std::unique_ptr<Command> make_template_command();
 std::unique_ptr<Command> make_diff_command();
+std::unique_ptr<Command> make_merge_command();
 
 } // namespace stakemap::cli

@@ -130,8 +130,8 @@ constexpr std::string_view actor_fields[] = {
     "serves",     "services", "languages",    "capacity", "power",      "interest",
     "legitimacy", "urgency",  "access_point", "tags",     "attributes", "note"};
 constexpr std::string_view relation_fields[] = {
-    "id",    "source",    "target",     "type",       "weight",     "directed", "since",
-    "until", "formality", "confidence", "informants", "attributes", "note"};
+    "id",    "source",    "target",     "type",       "weight",    "directed",   "since",
+    "until", "formality", "confidence", "informants", "agreement", "attributes", "note"};
 constexpr std::string_view need_fields[] = {"area", "service", "demand", "languages", "note"};
 
 /// Ids of one list with where each was first defined, for duplicates and "did you mean".
@@ -1194,6 +1194,8 @@ private:
             get_number(item, pointer, "confidence", 0.0, 1.0, false, text::N_("between 0 and 1"));
         relation.informants =
             get_string_list(item, pointer, "informants", text::N_("informant names"));
+        relation.agreement =
+            get_number(item, pointer, "agreement", 0.0, 1.0, false, text::N_("between 0 and 1"));
         read_attributes(item, pointer, relation.attributes);
         relation.note = get_string(item, pointer, "note").value_or("");
         map_.relations.push_back(std::move(relation));

@@ -134,6 +134,9 @@ Json relation_json(const model::Relation& relation) {
         out["confidence"] = number(*relation.confidence);
     }
     put_list(out, "informants", relation.informants);
+    if (relation.agreement) {
+        out["agreement"] = number(*relation.agreement);
+    }
     put_attributes(out, relation.attributes);
     put_text(out, "note", relation.note);
     return out;

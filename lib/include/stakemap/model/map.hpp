@@ -127,6 +127,8 @@ struct Relation {
     std::optional<std::string> formality;
     std::optional<double> confidence;
     std::vector<std::string> informants;
+    /// Share of the informants who reported the tie, 0–1 (written by `merge`).
+    std::optional<double> agreement;
     /// The map's own fields of the tie (e.g. "funding", "since_meeting"), as for actors.
     std::map<std::string, AttributeValue> attributes;
     std::string note;
