@@ -54,9 +54,10 @@ protected:
     }
 
     void check_options() override {
+        const text::Words& words = this->words();
         if (values_.count("fail-under") != 0U) {
             if (!(fail_under_ >= 0.0 && fail_under_ <= 100.0)) {
-                throw UsageError(words()("--fail-under: the score must be from 0 to 100"));
+                throw UsageError(words("--fail-under: the score must be from 0 to 100"));
             }
             settings_.fail_under = fail_under_;
         }
