@@ -169,7 +169,7 @@ std::optional<double> value_of(const std::string& id, Context& c) {
                 continue;
             }
             ++known;
-            across += a != b ? 1 : 0;
+            across += a != b ? 1U : 0U;
         }
         return share(across, known);
     }
@@ -193,7 +193,7 @@ std::optional<double> value_of(const std::string& id, Context& c) {
             if (has_kind(map.actors[v], {"elected_body", "consulta"})) {
                 sources.push_back(v);
             }
-            community += c.sectors[v] == "community" ? 1 : 0;
+            community += c.sectors[v] == "community" ? 1U : 0U;
         }
         if (community == 0) {
             return std::nullopt;
@@ -201,7 +201,7 @@ std::optional<double> value_of(const std::string& id, Context& c) {
         const Reach reach = reach_from(graph, sources, 2);
         std::size_t close = 0;
         for (std::size_t v = 0; v < n; ++v) {
-            close += c.sectors[v] == "community" && reach.reached(v) ? 1 : 0;
+            close += c.sectors[v] == "community" && reach.reached(v) ? 1U : 0U;
         }
         return share(close, community);
     }
@@ -214,7 +214,7 @@ std::optional<double> value_of(const std::string& id, Context& c) {
                 continue;
             }
             ++scored;
-            unheard += *actor.interest >= 4 && *actor.power <= 2 ? 1 : 0;
+            unheard += *actor.interest >= 4 && *actor.power <= 2 ? 1U : 0U;
         }
         return share(unheard, scored);
     }
@@ -232,7 +232,7 @@ std::optional<double> value_of(const std::string& id, Context& c) {
                     others.insert(c.sectors[w]);
                 }
             }
-            bridging += others.size() >= 2 ? 1 : 0;
+            bridging += others.size() >= 2 ? 1U : 0U;
         }
         return share(bridging, bridges);
     }
@@ -244,7 +244,7 @@ std::optional<double> value_of(const std::string& id, Context& c) {
         const std::string cutoff = std::to_string(year - 2) + map.date->substr(4);
         std::size_t fresh = 0;
         for (const auto& relation : map.relations) {
-            fresh += relation.since.value_or(*map.date) >= cutoff ? 1 : 0;
+            fresh += relation.since.value_or(*map.date) >= cutoff ? 1U : 0U;
         }
         return share(fresh, map.relations.size());
     }
@@ -258,7 +258,7 @@ std::optional<double> value_of(const std::string& id, Context& c) {
                 continue;
             }
             ++with;
-            agreed += std::get<double>(found->second) >= 0.5 ? 1 : 0;
+            agreed += std::get<double>(found->second) >= 0.5 ? 1U : 0U;
         }
         return share(agreed, with);
     }
@@ -298,7 +298,7 @@ std::optional<double> value_of(const std::string& id, Context& c) {
             const auto evaluator = [&](graph::Vertex v) {
                 return has_kind(map.actors[v], {"university", "region", "observatory"});
             };
-            ties += evaluator(edge.source) || evaluator(edge.target) ? 1 : 0;
+            ties += evaluator(edge.source) || evaluator(edge.target) ? 1U : 0U;
         }
         return static_cast<double>(ties);
     }
@@ -306,9 +306,11 @@ std::optional<double> value_of(const std::string& id, Context& c) {
         std::size_t good = 0;
         for (auto a : c.leaves) {
             const auto& area = c.coverage.areas[a];
-            good += id == "area_coverage"
-                        ? (!area.access_points.empty() || !area.wider_access_points.empty())
-                        : area.access_points.size() >= c.options.access_target;
+            const bool enough =
+                id == "area_coverage"
+                    ? (!area.access_points.empty() || !area.wider_access_points.empty())
+                    : area.access_points.size() >= c.options.access_target;
+            good += enough ? 1U : 0U;
         }
         return share(good, c.leaves.size());
     }
@@ -338,7 +340,7 @@ std::optional<double> value_of(const std::string& id, Context& c) {
         for (std::size_t v = 0; v < n; ++v) {
             if (specialised(v)) {
                 ++count;
-                good += linked[v] ? 1 : 0;
+                good += linked[v] ? 1U : 0U;
             }
         }
         return share(good, count);
@@ -394,7 +396,7 @@ std::optional<double> value_of(const std::string& id, Context& c) {
                     all = all && std::find(cell->reached_by.begin(), cell->reached_by.end(),
                                            actor) != cell->reached_by.end();
                 }
-                reaching += all ? 1 : 0;
+                reaching += all ? 1U : 0U;
             }
         }
         return share(reaching, pairs);
@@ -458,7 +460,7 @@ std::vector<ModelResult> model_results(Context& c) {
     for (const auto& edge : c.graph.undirected_edges) {
         if (is_referral(map, edge)) {
             ++referrals;
-            through_desk += is_desk[edge.source] || is_desk[edge.target] ? 1 : 0;
+            through_desk += is_desk[edge.source] || is_desk[edge.target] ? 1U : 0U;
         }
     }
     if (desk.actors > 0) {
@@ -506,7 +508,7 @@ std::vector<ModelResult> model_results(Context& c) {
             community = community || c.sectors[w] == "community";
             institution = institution || c.sectors[w] == "institution";
         }
-        spanning += community && institution ? 1 : 0;
+        spanning += community && institution ? 1U : 0U;
     }
     if (bridges.actors > 0) {
         bridges.first = *share(spanning, bridges.actors);
