@@ -17,9 +17,8 @@ namespace {
 // anagrafe, regione), community (assoc-a, assoc-b), bridge (mediatore, consulta), civil society
 // (coop). U, the undirected projection, has 9 ties:
 //
-//   regione — comune — desk — anagrafe          desk — coop
-//             |   |      \
-//   consulta —+   mediatore — assoc-a — desk     consulta — assoc-b
+//   regione — comune — desk — anagrafe      desk — coop       desk — assoc-a — mediatore — comune
+//             comune — consulta — assoc-b
 //
 // (comune–regione, comune–desk, comune–mediatore, comune–consulta, desk–anagrafe, desk–assoc-a,
 // desk–coop, mediatore–assoc-a, consulta–assoc-b). Each indicator's value is worked out below.

@@ -240,6 +240,10 @@ std::string threshold_text(const model::RubricIndicator& indicator, const text::
 std::string reason_text(const model::RubricIndicator& indicator, std::optional<double> value,
                         const text::Words& words) {
     if (!value) {
+        if (indicator.measure == "stability" || indicator.measure == "referral_change") {
+            return words("This indicator compares two rounds: it needs the map of the previous "
+                         "round.");
+        }
         return words("The map does not hold the data this indicator needs.");
     }
     const MeasureUnit unit = analysis::measure_unit(indicator.measure);
@@ -256,6 +260,10 @@ std::string recommendation_text(const model::RubricIndicator& indicator, Indicat
         return "";
     }
     if (status == IndicatorStatus::no_data) {
+        if (indicator.measure == "stability" || indicator.measure == "referral_change") {
+            return words("Keep the map of each round and assess the new one beside the previous "
+                         "one.");
+        }
         return words("Record the data this indicator needs (docs/assessment.md says which).");
     }
     return indicator.recommendation.empty() ? "" : words(indicator.recommendation.c_str());
