@@ -247,11 +247,22 @@ std::string reason_text(const model::RubricIndicator& indicator, std::optional<d
         return words("The map does not hold the data this indicator needs.");
     }
     const MeasureUnit unit = analysis::measure_unit(indicator.measure);
+    // {value_the}: the share with the article a sentence needs before it ("il 30%", "l'88%").
+    const auto with_article = [&](std::optional<double> number) {
+        if (!number) {
+            return std::string();
+        }
+        return unit == MeasureUnit::share ? words.percent_with_article(*number)
+                                          : value_text(number, unit, words);
+    };
     return text::fill(
         words(indicator.reason.c_str()),
         {{"value", value_text(value, unit, words)},
+         {"value_the", with_article(value)},
          {"met", value_text(indicator.met, unit, words)},
-         {"partly", indicator.partly ? value_text(indicator.partly, unit, words) : std::string()}});
+         {"met_the", with_article(indicator.met)},
+         {"partly", indicator.partly ? value_text(indicator.partly, unit, words) : std::string()},
+         {"partly_the", with_article(indicator.partly)}});
 }
 
 std::string recommendation_text(const model::RubricIndicator& indicator, IndicatorStatus status,
