@@ -102,6 +102,10 @@ TEST_CASE("assess: every measure on a hand-built map") {
     // Degrees of U: comune 4, desk 4, assoc-a 2, mediatore 2, consulta 2, the others 1:
     // Σ (4 − d) = 18, over (n − 1)(n − 2) = 56.
     CHECK(*v.at("degree_centralization") == doctest::Approx(18.0 / 56.0));
+    // The institution with the highest betweenness is comune (18.5 of 44, below). Without it, U
+    // falls into regione (1), consulta–assoc-b (2) and desk, anagrafe, assoc-a, coop, mediatore
+    // (5): 1 + 2 of the 8 other actors are cut off from the largest piece.
+    CHECK(*v.at("hub_dependence") == doctest::Approx(3.0 / 8.0));
     CHECK(*v.at("community_share") == doctest::Approx(2.0 / 9.0));
     // From the consulta within 2 steps: assoc-b (1 step); assoc-a is 3 steps away: 1 / 2.
     CHECK(*v.at("policy_access") == doctest::Approx(0.5));
@@ -145,18 +149,19 @@ TEST_CASE("assess: scores, themes and models on the hand-built map") {
     }
     CHECK(status["level_coverage"] == IndicatorStatus::partly);      // 3: partly from 3
     CHECK(status["centralization"] == IndicatorStatus::met);         // 0.32 ≤ 0.5
+    CHECK(status["hub_dependence"] == IndicatorStatus::partly);      // 0.375 ≤ 0.4
     CHECK(status["voice_gap"] == IndicatorStatus::met);              // 0.5 ≤ 0.6
     CHECK(status["informant_agreement"] == IndicatorStatus::partly); // 0.5: partly from 0.4
     CHECK(status["stability"] == IndicatorStatus::no_data);
     CHECK(status["mainstream_linkage"] == IndicatorStatus::partly); // 0.5: partly from 0.5
     CHECK(status["language_coverage"] == IndicatorStatus::partly);  // 0.75: partly from 0.6
-    // governance 50, 100, 100, 100, 100 → 90; community 100; monitoring 100, 50, (no data),
-    // (no data), 100 → 250 / 3; access 100, 50, 50, 100, 100 → 80.
-    CHECK(*result.themes[0].score == doctest::Approx(90.0));
+    // governance 50, 100, 100, 100, 100, 50 → 500 / 6; community 100; monitoring 100, 50,
+    // (no data), (no data), 100 → 250 / 3; access 100, 50, 50, 100, 100 → 80.
+    CHECK(*result.themes[0].score == doctest::Approx(500.0 / 6.0));
     CHECK(*result.themes[1].score == doctest::Approx(100.0));
     CHECK(*result.themes[2].score == doctest::Approx(250.0 / 3.0));
     CHECK(*result.themes[3].score == doctest::Approx(80.0));
-    CHECK(*result.score == doctest::Approx((90.0 + 100.0 + 250.0 / 3.0 + 80.0) / 4.0));
+    CHECK(*result.score == doctest::Approx((500.0 / 6.0 + 100.0 + 250.0 / 3.0 + 80.0) / 4.0));
 
     // Betweenness (nx.betweenness_centrality(U), unnormalised pairs): comune 18.5, desk 15,
     // consulta 7, mediatore 2, assoc-a 1.5; total 44.
@@ -225,6 +230,7 @@ TEST_CASE("assess: no data is left out, and a map without areas has none for the
     CHECK_FALSE(v.at("area_coverage").has_value());
     CHECK_FALSE(v.at("data_freshness").has_value());
     CHECK_FALSE(v.at("degree_centralization").has_value()); // fewer than 3 actors
+    CHECK_FALSE(v.at("hub_dependence").has_value());        // no institution
     CHECK(*v.at("community_share") == 0.0);
     const auto vocabulary = io::default_vocabulary().merged_with(map);
     const auto result = analysis::assess(map, vocabulary, graph::build(map), default_rubric());

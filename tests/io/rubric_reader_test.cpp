@@ -26,7 +26,7 @@ TEST_CASE("rubric reader: the default rubric reads") {
     const auto rubric = io::read_rubric_text(io::default_rubric_text(), "default.json",
                                              analysis::assessment_measure_ids());
     CHECK(rubric.themes.size() == 4);
-    CHECK(rubric.indicators.size() == 19);
+    CHECK(rubric.indicators.size() == 20);
     CHECK(rubric.indicators[0].id == "level_coverage");
     CHECK(rubric.indicators[0].met == 4.0);
     CHECK(*rubric.indicators[0].partly == 3.0);

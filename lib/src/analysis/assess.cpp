@@ -16,15 +16,25 @@ namespace stakemap::analysis {
 namespace {
 
 const std::vector<AssessmentMeasure> measures{
-    {"level_coverage", MeasureUnit::count},        {"vertical_linkage", MeasureUnit::share},
-    {"sector_diversity", MeasureUnit::index},      {"cross_sector_ties", MeasureUnit::share},
-    {"degree_centralization", MeasureUnit::index}, {"community_share", MeasureUnit::share},
-    {"policy_access", MeasureUnit::share},         {"voice_gap", MeasureUnit::share},
-    {"mediator_bridging", MeasureUnit::share},     {"data_freshness", MeasureUnit::share},
-    {"informant_agreement", MeasureUnit::share},   {"stability", MeasureUnit::index},
-    {"referral_change", MeasureUnit::count},       {"evaluation_ties", MeasureUnit::count},
-    {"area_coverage", MeasureUnit::share},         {"mainstream_linkage", MeasureUnit::share},
-    {"language_coverage", MeasureUnit::share},     {"access_point_target", MeasureUnit::share},
+    {"level_coverage", MeasureUnit::count},
+    {"vertical_linkage", MeasureUnit::share},
+    {"sector_diversity", MeasureUnit::index},
+    {"cross_sector_ties", MeasureUnit::share},
+    {"degree_centralization", MeasureUnit::index},
+    {"hub_dependence", MeasureUnit::share},
+    {"community_share", MeasureUnit::share},
+    {"policy_access", MeasureUnit::share},
+    {"voice_gap", MeasureUnit::share},
+    {"mediator_bridging", MeasureUnit::share},
+    {"data_freshness", MeasureUnit::share},
+    {"informant_agreement", MeasureUnit::share},
+    {"stability", MeasureUnit::index},
+    {"referral_change", MeasureUnit::count},
+    {"evaluation_ties", MeasureUnit::count},
+    {"area_coverage", MeasureUnit::share},
+    {"mainstream_linkage", MeasureUnit::share},
+    {"language_coverage", MeasureUnit::share},
+    {"access_point_target", MeasureUnit::share},
     {"two_step_reach", MeasureUnit::share},
 };
 
@@ -181,6 +191,34 @@ std::optional<double> value_of(const std::string& id, Context& c) {
         options.threads = c.options.threads;
         options.control = c.options.control;
         return map_stats(graph, options).degree_centralization;
+    }
+    if (id == "hub_dependence") {
+        // The institution with the highest betweenness (the first in map order among equals);
+        // removing it splits its component of U into pieces: the DFS subtrees it alone connects
+        // and the rest. Every piece but the largest is cut off.
+        std::optional<std::size_t> hub;
+        for (std::size_t v = 0; v < n; ++v) {
+            if (c.sectors[v] == "institution" && (!hub || c.betweenness[v] > c.betweenness[*hub])) {
+                hub = v;
+            }
+        }
+        if (!hub || n < 2) {
+            return std::nullopt;
+        }
+        const Separations parts = separations(graph);
+        const std::size_t v = *hub;
+        std::size_t rest = parts.component_end[v] - parts.component_begin[v] - 1;
+        std::size_t largest = 0;
+        std::size_t pieces = 0;
+        for (auto child : parts.separated[v]) {
+            const std::size_t size = parts.subtree_end[child] - parts.position[child];
+            rest -= size;
+            pieces += size;
+            largest = std::max(largest, size);
+        }
+        pieces += rest;
+        largest = std::max(largest, rest);
+        return share(pieces - largest, n - 1);
     }
     if (id == "community_share") {
         const auto community = std::count(c.sectors.begin(), c.sectors.end(), "community");
@@ -415,6 +453,7 @@ Context make_context(const model::Map& map, const model::Vocabulary& vocabulary,
     coverage_options.within = 2;
     coverage_options.control = options.control;
     c.coverage = coverage(map, vocabulary, graph, coverage_options);
+    c.betweenness = betweenness(graph, options.threads, options.control);
     for (std::size_t a = 0; a < c.coverage.areas.size(); ++a) {
         if (c.coverage.areas[a].sub_areas.empty()) {
             c.leaves.push_back(a);
@@ -434,7 +473,6 @@ double total(const std::vector<double>& values) {
 std::vector<ModelResult> model_results(Context& c) {
     const auto& map = c.map;
     const std::size_t n = map.actors.size();
-    c.betweenness = betweenness(c.graph, c.options.threads, c.options.control);
     const double all_betweenness = total(c.betweenness);
     const auto betweenness_share = [&](double value) {
         return all_betweenness > 0.0 ? value / all_betweenness : 0.0;

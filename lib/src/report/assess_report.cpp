@@ -50,6 +50,11 @@ const std::vector<const char*> rubric_messages{
              "network does not hang on one actor."),
     text::N_("Spread coordination: let more actors hold ties of their own, so that the network "
              "does not depend on one office."),
+    text::N_("Dependence on one institution"),
+    text::N_("If the most central institution stopped, {value} of the other actors would be cut "
+             "off from the largest part of its network; at most {met} is wanted."),
+    text::N_("Add ties that go around the most central institution, so that the network holds "
+             "together without it."),
     text::N_("Presence of migrant-led actors"),
     text::N_("{value} of the actors belong to the community sector (migrant associations, "
              "community groups); {met} are wanted."),
