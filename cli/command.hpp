@@ -155,6 +155,7 @@ std::unique_ptr<Command> make_communities_command();
 std::unique_ptr<Command> make_coverage_command();
 std::unique_ptr<Command> make_gaps_command();
 std::unique_ptr<Command> make_suggest_command();
+std::unique_ptr<Command> make_assess_command();
 std::unique_ptr<Command> make_profile_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_export_command();

@@ -28,9 +28,9 @@ const std::vector<Factory>& commands() {
     static const std::vector<Factory> table = {
         cli::make_validate_command,    cli::make_stats_command,    cli::make_centrality_command,
         cli::make_communities_command, cli::make_coverage_command, cli::make_gaps_command,
-        cli::make_suggest_command,     cli::make_profile_command,  cli::make_diff_command,
-        cli::make_render_command,      cli::make_export_command,   cli::make_import_command,
-        cli::make_template_command,    cli::make_merge_command};
+        cli::make_suggest_command,     cli::make_assess_command,   cli::make_profile_command,
+        cli::make_diff_command,        cli::make_render_command,   cli::make_export_command,
+        cli::make_import_command,      cli::make_template_command, cli::make_merge_command};
     return table;
 }
 

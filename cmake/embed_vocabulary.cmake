@@ -1,5 +1,6 @@
 # Writes a C++ source that holds the default vocabulary files and the default expected-tie rules
-# (data/rules/default.json) as string constants, so the library
+# (data/rules/default.json) and the default
+# self-assessment rubric (data/assessment/default.json) as string constants, so the library
 # needs no data files at run time.  Called at configure time from lib/CMakeLists.txt.
 function(stakemap_embed_vocabulary output)
     set(names sectors levels kinds services relation_types formality)
@@ -19,6 +20,10 @@ function(stakemap_embed_vocabulary output)
     set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${rules}")
     file(READ "${rules}" content)
     string(APPEND body "const char* const default_rules_json = R\"vocab(${content})vocab\";\n")
+    set(rubric "${PROJECT_SOURCE_DIR}/data/assessment/default.json")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${rubric}")
+    file(READ "${rubric}" content)
+    string(APPEND body "const char* const default_rubric_json = R\"vocab(${content})vocab\";\n")
     string(APPEND body "} // namespace stakemap::io::detail\n")
     file(WRITE "${output}.tmp" "${body}")
     file(COPY_FILE "${output}.tmp" "${output}" ONLY_IF_DIFFERENT)

@@ -10,4 +10,6 @@ extern const char* const vocabulary_relation_types_json;
 extern const char* const vocabulary_formality_json;
 /// data/rules/default.json
 extern const char* const default_rules_json;
+/// data/assessment/default.json
+extern const char* const default_rubric_json;
 } // namespace stakemap::io::detail
