@@ -30,7 +30,8 @@ const std::vector<Factory>& commands() {
         cli::make_communities_command, cli::make_coverage_command, cli::make_gaps_command,
         cli::make_suggest_command,     cli::make_assess_command,   cli::make_profile_command,
         cli::make_diff_command,        cli::make_render_command,   cli::make_export_command,
-        cli::make_import_command,      cli::make_template_command, cli::make_merge_command};
+        cli::make_import_command,      cli::make_template_command, cli::make_merge_command,
+        cli::make_compare_command};
     return table;
 }
 

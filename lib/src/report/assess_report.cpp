@@ -1,4 +1,5 @@
 #include "stakemap/report/assess_report.hpp"
+#include "stakemap/report/compare_report.hpp"
 
 #include "stakemap/error.hpp"
 #include "stakemap/io/diagnostics.hpp"
@@ -159,18 +160,6 @@ std::string status_label(IndicatorStatus status, const text::Words& words) {
     return words("no data");
 }
 
-std::string model_label(OrganisationalModel model, const text::Words& words) {
-    switch (model) {
-    case OrganisationalModel::one_stop_desk:
-        return words("One-stop desk");
-    case OrganisationalModel::distributed_points:
-        return words("Distributed access points run by associations");
-    case OrganisationalModel::bridge_figures:
-        break;
-    }
-    return words("Bridge figures and mediators");
-}
-
 std::string model_why(const analysis::ModelResult& result, const model::Map& map,
                       std::size_t target, const text::Words& words) {
     switch (result.model) {
@@ -286,6 +275,18 @@ std::string recommendation_text(const model::RubricIndicator& indicator, Indicat
 }
 
 } // namespace
+
+std::string model_label(analysis::OrganisationalModel model, const text::Words& words) {
+    switch (model) {
+    case analysis::OrganisationalModel::one_stop_desk:
+        return words("One-stop desk");
+    case analysis::OrganisationalModel::distributed_points:
+        return words("Distributed access points run by associations");
+    case analysis::OrganisationalModel::bridge_figures:
+        break;
+    }
+    return words("Bridge figures and mediators");
+}
 
 const std::vector<const char*>& default_rubric_messages() {
     return rubric_messages;
