@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 namespace stakemap::io {
 
@@ -51,14 +52,14 @@ public:
             error(issue.offset, issue.pointer, issue.message);
         }
         if (!parsed.complete) {
-            throw LoadError(std::move(diagnostics_));
+            fail();
         }
         const JsonValue& root = parsed.root;
         if (root.type != JsonType::object) {
             error(root.offset, "",
                   words("an option is a JSON object with \"format\", \"title\", \"add\" and "
                         "\"remove\""));
-            throw LoadError(std::move(diagnostics_));
+            fail();
         }
         AppliedOption result;
         model::MapOption& option = result.option;
@@ -121,10 +122,6 @@ public:
                 read_removed_relations(*remove, removed_relations);
             }
         }
-        if (!diagnostics_.empty()) {
-            throw LoadError(std::move(diagnostics_));
-        }
-
         // Which relations go: those named, and those of the removed actors.
         std::vector<bool> relation_removed(map_.relations.size(), false);
         std::set<std::string> actor_gone;
@@ -155,9 +152,8 @@ public:
                                   {{"id", wanted.id}}));
             }
         }
-        if (!diagnostics_.empty()) {
-            throw LoadError(std::move(diagnostics_));
-        }
+        // The added actors and relations are checked even when the rest has problems, so that
+        // every problem is reported at once.
         option.relations_removed = static_cast<std::size_t>(
             std::count(relation_removed.begin(), relation_removed.end(), true));
 
@@ -249,18 +245,24 @@ public:
             std::any_of(diagnostics_.begin(), diagnostics_.end(),
                         [](const Diagnostic& d) { return d.severity == Severity::error; });
         if (errors || !checked.map) {
-            std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
-                             [](const Diagnostic& a, const Diagnostic& b) {
-                                 return std::make_pair(a.severity != Severity::error, a.line) <
-                                        std::make_pair(b.severity != Severity::error, b.line);
-                             });
-            throw LoadError(std::move(diagnostics_));
+            fail();
         }
         result.map = std::move(*checked.map);
+        result.warnings = std::move(diagnostics_);
         return result;
     }
 
 private:
+    /// Throws every problem found: errors first, each kind in file order.
+    [[noreturn]] void fail() {
+        std::stable_sort(
+            diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+                return std::make_tuple(a.severity != Severity::error, a.line, a.column) <
+                       std::make_tuple(b.severity != Severity::error, b.line, b.column);
+            });
+        throw LoadError(std::move(diagnostics_));
+    }
+
     void error(std::size_t offset, const std::string& pointer, const std::string& message) {
         const auto at = positions_.at(offset);
         diagnostics_.push_back(

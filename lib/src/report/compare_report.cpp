@@ -182,6 +182,11 @@ Document compare_document(const Input& input, const CompareSettings& settings) {
         option_files.push_back(path);
     }
     document.options()["option"] = option_files;
+    for (const auto& option : applied) {
+        for (const auto& warning : option.warnings) {
+            document.warnings.push_back(io::to_string(warning));
+        }
+    }
     document.options()["rubric"] = settings.rubric;
     document.options()["access_target"] = settings.access_target;
     document.options()["within"] = settings.within;
@@ -200,7 +205,7 @@ Document compare_document(const Input& input, const CompareSettings& settings) {
 
     // The side-by-side table.
     Table table;
-    table.columns.push_back(words("figure"));
+    table.columns.push_back(words.in_context("a row of the comparison", "figure"));
     table.columns.push_back(words("map as it is"));
     for (const auto& option : applied) {
         table.columns.push_back(option.option.id);
@@ -300,14 +305,18 @@ Document compare_document(const Input& input, const CompareSettings& settings) {
               words.plural("{count} tie ended", "{count} ties ended", option.relations_removed,
                            {{"count", std::to_string(option.relations_removed)}})}}));
         if (!reach.reached.empty()) {
-            bullets.push_back(words(
-                "Now reach an institution within {within} steps: {actors}.",
+            bullets.push_back(words.plural(
+                "Now reaches an institution within {within} steps: {actors}.",
+                "Now reach an institution within {within} steps: {actors}.", reach.reached.size(),
                 {{"within", std::to_string(settings.within)}, {"actors", names(reach.reached)}}));
         }
         if (!reach.still_unreached.empty()) {
-            bullets.push_back(words("Still reach no institution within {within} steps: {actors}.",
-                                    {{"within", std::to_string(settings.within)},
-                                     {"actors", names(reach.still_unreached)}}));
+            bullets.push_back(
+                words.plural("Still reaches no institution within {within} steps: {actors}.",
+                             "Still reach no institution within {within} steps: {actors}.",
+                             reach.still_unreached.size(),
+                             {{"within", std::to_string(settings.within)},
+                              {"actors", names(reach.still_unreached)}}));
         } else {
             bullets.push_back(words("Every community actor reaches an institution within "
                                     "{within} steps.",
@@ -330,12 +339,14 @@ Document compare_document(const Input& input, const CompareSettings& settings) {
             bullets.push_back(words("No area's coverage score rises."));
         }
         if (!reach.no_longer_cut.empty()) {
-            bullets.push_back(words("No longer a single point of failure: {actors}.",
-                                    {{"actors", names(reach.no_longer_cut)}}));
+            bullets.push_back(
+                words.plural("No longer a cut actor: {actors}.", "No longer cut actors: {actors}.",
+                             reach.no_longer_cut.size(), {{"actors", names(reach.no_longer_cut)}}));
         }
         if (!reach.new_cut.empty()) {
-            bullets.push_back(words("New single points of failure: {actors}.",
-                                    {{"actors", names(reach.new_cut)}}));
+            bullets.push_back(words.plural("Becomes a cut actor: {actors}.",
+                                           "Become cut actors: {actors}.", reach.new_cut.size(),
+                                           {{"actors", names(reach.new_cut)}}));
         }
         bullets.push_back(words.plural("Best on {count} figure of the table.",
                                        "Best on {count} figures of the table.", comparison.wins[o],

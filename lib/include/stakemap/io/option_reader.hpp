@@ -2,11 +2,13 @@
 // Reading organisational options (format "stakemap-option/1", docs/assessment.md) and applying
 // them to a map.
 
+#include "stakemap/io/diagnostics.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/model/option.hpp"
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace stakemap::io {
 
@@ -16,6 +18,9 @@ struct AppliedOption {
     /// The map's actors but the removed ones, then the added actors; its relations but the
     /// removed ones (and those of removed actors), then the added relations.
     model::Map map;
+    /// What the map reader warns about the added actors and relations (an unknown kind…), at
+    /// the option file's lines.
+    std::vector<Diagnostic> warnings;
 };
 
 /// Reads option text and applies it to `map`; `file_name` is used in messages and is the
