@@ -25,8 +25,8 @@ public:
     }
     std::string usage() const override { return "stakemap merge MAP MAP [MAP…] -o MAP [options]"; }
     std::string example() const override {
-        return "stakemap merge tests/cli/merge/anna.json tests/cli/merge/bruno.json "
-               "tests/cli/merge/carla.json -o consensus.json";
+        return "stakemap merge examples/informants/anna.json examples/informants/bruno.json "
+               "examples/informants/carla.json -o consensus.json";
     }
 
     int run() override {
@@ -112,6 +112,15 @@ protected:
             throw UsageError(words("--min-agreement applies to the method central only"));
         }
         settings_.informant_actors = model::split_list(informant_actors_);
+        if (!common_.output_path.empty() && common_.output_path != "-") {
+            const std::string extension =
+                std::filesystem::path(common_.output_path).extension().string();
+            if (!extension.empty() && extension != ".json" && extension != ".JSON") {
+                throw UsageError(words("merge writes a map (JSON): -o takes a .json file, not "
+                                       "\"{file}\"; the report goes to --report FILE",
+                                       {{"file", common_.output_path}}));
+            }
+        }
         if (!common_.format_name.empty() && common_.format_name != "json") {
             throw UsageError(words("merge writes a map (JSON): --format json only; the report's "
                                    "format follows the extension of --report"));

@@ -1,4 +1,4 @@
-// `merge` against R's sna: the consensus of tests/cli/merge/{anna,bruno,carla}.json by every method
+// `merge` against R's sna: the consensus of examples/informants/{anna,bruno,carla}.json by every method
 // and each tie's agreement, as tests/reference/generate_consensus.R computed them with
 // sna::consensus() and sna::centralgraph(normalize = TRUE).
 

@@ -3,7 +3,7 @@
 #
 # Usage: Rscript --vanilla tests/reference/generate_consensus.R > tests/reference/consensus_reference.json
 #
-# The three informants' maps are tests/cli/merge/anna.json, bruno.json and carla.json. Their reports
+# The three informants' maps are examples/informants/anna.json, bruno.json and carla.json. Their reports
 # are written out below by hand, as d[k, i, j] = 1 when informant k reports the tie i -> j, with the
 # actors in the order of the consensus map: an actor that carla's map names differently is already
 # the same actor here ("comune-roma", "COMUNE DI  ROMA" is comune; "caritas-rm", "Caritas – Roma" is
@@ -60,7 +60,7 @@ for (i in 1:n) for (j in 1:n) if (agreement[i, j] > 0) {
 cat("{\n")
 cat(sprintf("  \"generator\": \"tests/reference/generate_consensus.R, R %s, sna %s\",\n",
             getRversion(), packageVersion("sna")))
-cat("  \"maps\": [\"tests/cli/merge/anna.json\", \"tests/cli/merge/bruno.json\", \"tests/cli/merge/carla.json\"],\n")
+cat("  \"maps\": [\"examples/informants/anna.json\", \"examples/informants/bruno.json\", \"examples/informants/carla.json\"],\n")
 cat(sprintf("  \"informant_actors\": [%s],\n", paste0("\"", informants, "\"", collapse = ", ")))
 cat(sprintf("  \"actors\": [%s],\n", paste0("\"", actors, "\"", collapse = ", ")))
 cat(sprintf("  \"central\": %s,\n", ties(central)))
