@@ -17,7 +17,8 @@ public:
             "(--at twice). Actors and relations added, removed and changed (relations also by "
             "type), how stable the ties are (Jaccard index with RSiena's reading, Hamming "
             "distance), density and centralization before and after, the actors whose "
-            "betweenness and degree moved most, gaps closed and opened, and each area's "
+            "betweenness and number of partners moved most, gaps closed and opened, and each "
+            "area's "
             "coverage score before and after.");
     }
     std::string usage() const override {

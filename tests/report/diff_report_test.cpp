@@ -59,21 +59,44 @@ report::Document diff(model::Language language) {
 TEST_CASE("diff report: the reading of the Jaccard index, in Italian and English") {
     analysis::TieStability stability;
     stability.actors_compared = 65;
+    stability.actors_either = 69;
+    stability.actors_before = 67;
+    stability.actors_after = 67;
     stability.kept = 42;
     stability.added = 38;
     stability.removed = 20;
     stability.hamming = 58;
     stability.jaccard = 0.42;
     stability.strengthened = 1;
-    CHECK(report::stability_reading(stability, model::Language::it) ==
-          "La rete è stabile: l'indice di Jaccard è 0,42 (il manuale di RSiena considera stabile "
-          "un valore da 0,3 in su). Tra i 65 attori presenti in entrambe le rilevazioni: 42 legami "
-          "sono rimasti, 38 sono nuovi e 20 sono cessati (distanza di Hamming 58). Dei legami "
-          "rimasti, 1 si è rafforzato e 0 si sono indeboliti.");
+    CHECK(
+        report::stability_reading(stability, model::Language::it) ==
+        "La rete è stabile: l'indice di Jaccard è 0,42 (il manuale di RSiena considera stabile "
+        "un valore da 0,3 in su). L'indice di Jaccard è la quota dei legami rimasti tra tutti "
+        "quelli presenti in almeno una delle due rilevazioni. Tra i 65 attori presenti in "
+        "entrambe le rilevazioni (il 94% dei 69 attori presenti in almeno una): 42 legami sono "
+        "rimasti, 38 sono nuovi e 20 sono cessati (distanza di Hamming 58). Dei legami rimasti, 1 "
+        "si è rafforzato e nessuno si è indebolito.");
     CHECK(report::stability_reading(stability, model::Language::en) ==
           "The network is stable: the Jaccard index is 0.42 (RSiena's manual reads 0.3 or more as "
-          "stable). Among the 65 actors present in both rounds: 42 ties were kept, 38 are new and "
-          "20 ended (Hamming distance 58). Of the ties kept, 1 grew stronger and 0 weaker.");
+          "stable). The Jaccard index is the share of ties kept among the ties present in either "
+          "round. Among the 65 actors present in both rounds (94% of the 69 actors present in "
+          "either): 42 ties were kept, 38 are new and 20 ended (Hamming distance 58). Of the ties "
+          "kept, 1 grew stronger and none weaker.");
+
+    // Rounds that share few actors: the reading says the index covers only what they share.
+    analysis::TieStability few = stability;
+    few.actors_compared = 9;
+    few.actors_either = 123;
+    few.actors_before = 54;
+    few.actors_after = 78;
+    CHECK(analysis::shares_few_actors(few));
+    CHECK_FALSE(analysis::shares_few_actors(stability));
+    CHECK(contains(report::stability_reading(few, model::Language::it),
+                   "Meno della metà degli attori è presente in entrambe le rilevazioni"));
+    few.kept = 0;
+    few.added = 0;
+    CHECK(contains(report::stability_reading(few, model::Language::it),
+                   "nessun legame è rimasto, nessuno è nuovo e 20 sono cessati"));
 
     stability.jaccard = 0.25;
     CHECK(contains(report::stability_reading(stability, model::Language::it),
@@ -106,6 +129,10 @@ TEST_CASE("diff report: JSON keys of SPEC §4.3 and CSV records") {
     CHECK(results["stability"]["hamming"] == 2);
     CHECK(results["stability"]["reading"] == "stable");
     CHECK(results["stability"]["ties_strengthened"] == 1);
+    CHECK(results["stability"]["actors_compared"] == 4);
+    CHECK(results["stability"]["actors_either"] == 5);
+    CHECK(results["movers"].contains("neighbours"));
+    CHECK(document.warnings.empty());
     CHECK(results["measures"]["actors"]["before"] == 4);
     CHECK(results["measures"]["actors"]["after"] == 5);
     CHECK(results["gaps"]["isolates"]["opened"] == nlohmann::ordered_json::array({"e"}));
@@ -120,7 +147,7 @@ TEST_CASE("diff report: JSON keys of SPEC §4.3 and CSV records") {
 
 TEST_CASE("diff report: an Italian monitoring report names actors and labels, not ids") {
     const std::string text = report::write_text(diff(model::Language::it));
-    CHECK(contains(text, "Prima: round-1.json, relazioni in vigore al 2024-10-15"));
+    CHECK(contains(text, "Prima: round-1.json, relazioni in vigore al 15/10/2024"));
     CHECK(contains(text, "La rete è stabile: l'indice di Jaccard è 0,5"));
     CHECK(contains(text, "1 attore è entrato nella rete: Mediatrice."));
     CHECK(contains(text, "1 attore ha cambiato i propri dati: Associazione (lingue)."));

@@ -34,6 +34,11 @@ const char* reading_id(JaccardReading reading) {
     return "undefined";
 }
 
+bool shares_few_actors(const TieStability& stability) {
+    return 2 * stability.actors_compared < stability.actors_before ||
+           2 * stability.actors_compared < stability.actors_after;
+}
+
 TieTrend tie_trend(const TieStability& stability) {
     const std::size_t added = stability.added;
     const std::size_t removed = stability.removed;
@@ -250,6 +255,9 @@ TieStability tie_stability(const graph::AnalysisGraph& before, const graph::Anal
             ++out.actors_compared;
         }
     }
+    out.actors_before = before.vertex_count;
+    out.actors_after = after.vertex_count;
+    out.actors_either = before.vertex_count + after.vertex_count - out.actors_compared;
     const auto old_ties = ties_of(before, before_index, out.directed);
     const auto new_ties = ties_of(after, after_index, out.directed);
     out.ties_before = old_ties.size();

@@ -22,7 +22,7 @@ struct Round {
     const Input* input = nullptr;
     analysis::MapStats stats;
     std::vector<double> betweenness;
-    std::vector<double> degree;
+    std::vector<double> neighbours; ///< distinct partners, each tie counted once
     analysis::GapsResult gaps;
     analysis::CoverageResult coverage;
 
@@ -288,6 +288,7 @@ Json stability_json(const analysis::TieStability& stability) {
     out["correlation"] = number_or_null(stability.correlation);
     out["directed"] = stability.directed;
     out["actors_compared"] = stability.actors_compared;
+    out["actors_either"] = stability.actors_either;
     out["ties_before"] = stability.ties_before;
     out["ties_after"] = stability.ties_after;
     out["ties_kept"] = stability.kept;
@@ -565,14 +566,33 @@ std::string changed_fields_text(const Json& entry, const Round& before, const Ro
     return out;
 }
 
+/// A date (YYYY-MM-DD) for a sentence, written as the reader's language writes dates (15/10/2024
+/// in Italian).
+std::string date_text(const std::string& iso, const text::Words& words) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') {
+        return iso;
+    }
+    // The catalogue reorders the parts and changes the separators as the language writes dates.
+    return words(
+        "{year}-{month}-{day}",
+        {{"year", iso.substr(0, 4)}, {"month", iso.substr(5, 2)}, {"day", iso.substr(8, 2)}});
+}
+
+/// The day a round describes: its --at date, else its map's date; none for every relation of a
+/// map without a date.
+std::optional<std::string> round_date(const Input& input) {
+    const auto& at = input.build_options().at;
+    return at ? at : input.map().date;
+}
+
 std::string round_text(const Input& input, bool before, const text::Words& words) {
     const auto& at = input.build_options().at;
     const std::string& source = input.settings().source;
     if (at) {
         return before ? words("Before: {source}, relations in force on {date}",
-                              {{"source", source}, {"date", *at}})
+                              {{"source", source}, {"date", date_text(*at, words)}})
                       : words("After: {source}, relations in force on {date}",
-                              {{"source", source}, {"date", *at}});
+                              {{"source", source}, {"date", date_text(*at, words)}});
     }
     return before ? words("Before: {source}, every relation", {{"source", source}})
                   : words("After: {source}, every relation", {{"source", source}});
@@ -624,13 +644,19 @@ std::string relation_sentence(const analysis::MapDiff& diff, const text::Words& 
         diff.relations_changed.empty()) {
         return words("No relation was added, ended or changed.");
     }
-    return words(
-        "{added}, {removed} and {changed}.",
-        {{"added",
-          words.plural("{n} relation added", "{n} relations added", diff.relations_added.size())},
-         {"removed", words.plural("{n} ended or removed", "{n} ended or removed",
-                                  diff.relations_removed.size())},
-         {"changed", words.plural("{n} changed", "{n} changed", diff.relations_changed.size())}});
+    return words("{added}, {removed} and {changed}.",
+                 {{"added", diff.relations_added.empty()
+                                ? words("no relation added")
+                                : words.plural("{n} relation added", "{n} relations added",
+                                               diff.relations_added.size())},
+                  {"removed", diff.relations_removed.empty()
+                                  ? words("none ended or removed")
+                                  : words.plural("{n} ended or removed", "{n} ended or removed",
+                                                 diff.relations_removed.size())},
+                  {"changed", diff.relations_changed.empty()
+                                  ? words("none changed")
+                                  : words.plural("{n} changed", "{n} changed",
+                                                 diff.relations_changed.size())}});
 }
 
 Table by_type_table(const analysis::MapDiff& diff, const Round& before, const Round& after,
@@ -710,7 +736,13 @@ Table figures_table(const Round& before, const Round& after, const text::Words& 
     for (const auto& figure : figures()) {
         const double old_value = figure.value(before.stats);
         const double new_value = figure.value(after.stats);
-        table.rows.push_back({words(figure.label), figure_text(figure, old_value, words),
+        // With directed relations a tie is an arc: an undirected relation makes two.
+        const char* label = figure.label;
+        if (std::string_view(figure.key) == "ties" &&
+            (before.graph().directed || after.graph().directed)) {
+            label = N_("ties (merged relations, counted in each direction)");
+        }
+        table.rows.push_back({words(label), figure_text(figure, old_value, words),
                               figure_text(figure, new_value, words),
                               change_text(new_value - old_value, figure.count, words)});
     }
@@ -733,6 +765,9 @@ std::string figures_sentence(const Round& before, const Round& after, const text
                {"degree_after", number(after.stats.degree_centralization)},
                {"betweenness_before", number(before.stats.betweenness_centralization)},
                {"betweenness_after", number(after.stats.betweenness_centralization)}});
+    out += " " + words("Density is the share of the possible ties that are present.");
+    out += " " + words("Centralization says how much the network leans on a few actors: 0 when "
+                       "every actor has the same place, 1 when everything goes through one.");
     const double change =
         after.stats.betweenness_centralization - before.stats.betweenness_centralization;
     if (change <= -0.01) {
@@ -740,7 +775,8 @@ std::string figures_sentence(const Round& before, const Round& after, const text
                            "others.");
     } else if (change >= 0.01) {
         out += " " + words("The network depends more than before on a few actors to connect the "
-                           "others.");
+                           "others: this can be the plan working (a new help desk that now "
+                           "connects everyone) or a new weak point, if those actors stop.");
     }
     return out;
 }
@@ -749,13 +785,20 @@ std::string moves_sentence(analysis::Measure measure,
                            const std::vector<analysis::MeasureMove>& moves, const Round& after,
                            const text::Words& words) {
     const std::string label = measure_label(measure, words);
+    const bool partners = measure == analysis::Measure::neighbours;
     if (moves.empty()) {
-        return words("No actor's {measure} changed.", {{"measure", label}});
+        return partners ? words("No actor's number of partners changed.")
+                        : words("No actor's {measure} changed.", {{"measure", label}});
     }
     std::vector<std::string> items;
     for (const auto& move : moves) {
         items.push_back(actor_name(after.map(), move.after) + " " +
                         words.number(move.old_value, 3) + " → " + words.number(move.new_value, 3));
+    }
+    if (partners) {
+        return words("Largest changes in the number of partners (the actors tied to each, counted "
+                     "once whatever the direction): {items}.",
+                     {{"items", joined(items)}});
     }
     return words("Largest changes in {measure}: {items}.",
                  {{"measure", label}, {"items", joined(items)}});
@@ -772,7 +815,7 @@ Table moves_table(
         for (const auto& move : list) {
             table.rows.push_back({measure_label(measure, words),
                                   actor_name(after.map(), move.after),
-                                  words.number(move.old_value, 4), words.number(move.new_value, 4),
+                                  words.number(move.old_value, 3), words.number(move.new_value, 3),
                                   change_text(move.new_value - move.old_value, false, words)});
         }
     }
@@ -945,6 +988,18 @@ std::vector<std::string> coverage_sentences(const std::vector<analysis::AreaScor
         out.push_back(
             words.plural("It is unchanged in {n} area.", "It is unchanged in {n} areas.", same));
     }
+    bool parents = false;
+    for (const auto& change : changes) {
+        if (change.before && change.after) {
+            for (const auto& coverage : after.coverage.areas) {
+                parents = parents || (coverage.area == *change.after_area && coverage.rollup);
+            }
+        }
+    }
+    if (parents) {
+        out.push_back(words("Areas with sub-areas are counted too: their score is the average of "
+                            "their sub-areas' scores, weighted by foreign residents."));
+    }
     std::vector<std::string> only_before;
     std::vector<std::string> only_after;
     for (const auto& change : changes) {
@@ -995,7 +1050,7 @@ void analyse(Round& round) {
     stats_options.control = settings.control;
     round.stats = analysis::map_stats(input.graph(), stats_options);
     round.betweenness = analysis::betweenness(input.graph(), settings.threads, settings.control);
-    round.degree = analysis::degree(input.graph());
+    round.neighbours = analysis::neighbours(input.graph());
     analysis::GapsOptions gaps_options;
     gaps_options.rules = &io::default_rules();
     gaps_options.control = settings.control;
@@ -1136,25 +1191,53 @@ std::string stability_reading(const analysis::TieStability& stability, model::La
         return words("Neither round has a tie among the actors present in both: the Jaccard "
                      "index is not defined.");
     }
-    out += " " +
-           words("{actors}: {kept}, {added} and {removed} (Hamming distance {hamming}).",
-                 {{"actors", words.plural("Among the {n} actor present in both rounds",
-                                          "Among the {n} actors present in both rounds",
-                                          stability.actors_compared)},
-                  {"kept", words.plural("{n} tie was kept", "{n} ties were kept", stability.kept)},
-                  {"added", words.plural("{n} is new", "{n} are new", stability.added)},
-                  {"removed", words.plural("{n} ended", "{n} ended", stability.removed)},
-                  {"hamming", words.integer(static_cast<long long>(stability.hamming))}});
+    out += " " + words("The Jaccard index is the share of ties kept among the ties present in "
+                       "either round.");
+    if (analysis::shares_few_actors(stability)) {
+        out += " " + words("Fewer than half of the actors are in both rounds: the index only "
+                           "describes the part of the network they share, and the two maps may "
+                           "not be the same network.");
+    }
+    const double share = stability.actors_either == 0
+                             ? 0.0
+                             : static_cast<double>(stability.actors_compared) /
+                                   static_cast<double>(stability.actors_either);
+    out +=
+        " " +
+        words("{actors}: {kept}, {added} and {removed} (Hamming distance {hamming}).",
+              {{"actors", words.plural("Among the {n} actor present in both rounds ({share} of "
+                                       "the {either} actors present in either)",
+                                       "Among the {n} actors present in both rounds ({share} "
+                                       "of the {either} actors present in either)",
+                                       stability.actors_compared,
+                                       {{"share", words.percent(share, 2)},
+                                        {"share_the", words.percent_with_article(share, 2)},
+                                        {"either", words.integer(static_cast<long long>(
+                                                       stability.actors_either))}})},
+               {"kept", stability.kept == 0 ? words("no tie was kept")
+                                            : words.plural("{n} tie was kept", "{n} ties were kept",
+                                                           stability.kept)},
+               {"added", stability.added == 0
+                             ? words("none is new")
+                             : words.plural("{n} is new", "{n} are new", stability.added)},
+               {"removed", stability.removed == 0
+                               ? words("none ended")
+                               : words.plural("{n} ended", "{n} ended", stability.removed)},
+               {"hamming", words.integer(static_cast<long long>(stability.hamming))}});
     if (stability.directed) {
         out += " " + words("Ties are counted in each direction, since the map has directed "
                            "relations.");
     }
     if (stability.strengthened > 0 || stability.weakened > 0) {
-        out +=
-            " " + words("Of the ties kept, {stronger} and {weaker}.",
-                        {{"stronger", words.plural("{n} grew stronger", "{n} grew stronger",
-                                                   stability.strengthened)},
-                         {"weaker", words.plural("{n} weaker", "{n} weaker", stability.weakened)}});
+        out += " " +
+               words("Of the ties kept, {stronger} and {weaker}.",
+                     {{"stronger", stability.strengthened == 0
+                                       ? words("none grew stronger")
+                                       : words.plural("{n} grew stronger", "{n} grew stronger",
+                                                      stability.strengthened)},
+                      {"weaker", stability.weakened == 0 ? words("none weaker")
+                                                         : words.plural("{n} weaker", "{n} weaker",
+                                                                        stability.weakened)}});
     }
     if (analysis::read_jaccard(stability.jaccard) != analysis::JaccardReading::stable) {
         switch (analysis::tie_trend(stability)) {
@@ -1191,8 +1274,8 @@ Document diff_document(const Input& before_input, const Input& after_input,
         analysis::diff_maps(old_map, before.graph(), new_map, after.graph());
     const auto betweenness_moves = analysis::largest_moves(
         before.graph(), before.betweenness, after.graph(), after.betweenness, settings.top);
-    const auto degree_moves = analysis::largest_moves(before.graph(), before.degree, after.graph(),
-                                                      after.degree, settings.top);
+    const auto neighbour_moves = analysis::largest_moves(
+        before.graph(), before.neighbours, after.graph(), after.neighbours, settings.top);
     const auto gap_changes = analysis::compare_gaps(old_map, before.gaps, new_map, after.gaps);
     const auto coverage_changes =
         analysis::compare_coverage(old_map, before.coverage, new_map, after.coverage);
@@ -1214,7 +1297,7 @@ Document diff_document(const Input& before_input, const Input& after_input,
     results["stability"] = stability_json(diff.stability);
     results["measures"] = measures_json(before, after);
     results["movers"]["betweenness"] = moves_json(betweenness_moves, new_map);
-    results["movers"]["degree"] = moves_json(degree_moves, new_map);
+    results["movers"]["neighbours"] = moves_json(neighbour_moves, new_map);
     Json& gaps = results["gaps"];
     gaps["before"] = gaps_summary(before.gaps);
     gaps["after"] = gaps_summary(after.gaps);
@@ -1225,6 +1308,21 @@ Document diff_document(const Input& before_input, const Input& after_input,
     document.csv_records() = change_records(results);
     document.csv_columns = {"item",   "change", "id",       "source",
                             "target", "type",   "directed", "fields"};
+
+    if (analysis::shares_few_actors(diff.stability)) {
+        document.warnings.push_back(
+            words("the rounds share only {n} of {m} actors: are they the same network?",
+                  {{"n", words.integer(static_cast<long long>(diff.stability.actors_compared))},
+                   {"m", words.integer(static_cast<long long>(diff.stability.actors_either))}}));
+    }
+    const auto old_date = round_date(before_input);
+    const auto new_date = round_date(after_input);
+    if (old_date && new_date && *old_date > *new_date) {
+        document.warnings.push_back(words(
+            "the first round's date ({before}) is after the second round's ({after}): the "
+            "rounds may be swapped (the earlier round goes first)",
+            {{"before", date_text(*old_date, words)}, {"after", date_text(*new_date, words)}}));
+    }
 
     document.lead.push_back(round_text(before_input, true, words));
     document.lead.push_back(round_text(after_input, false, words));
@@ -1255,11 +1353,11 @@ Document diff_document(const Input& before_input, const Input& after_input,
         document.blocks.push_back(Block::paragraph(
             moves_sentence(analysis::Measure::betweenness, betweenness_moves, after, words)));
         document.blocks.push_back(Block::paragraph(
-            moves_sentence(analysis::Measure::degree, degree_moves, after, words)));
-        if (!betweenness_moves.empty() || !degree_moves.empty()) {
+            moves_sentence(analysis::Measure::neighbours, neighbour_moves, after, words)));
+        if (!betweenness_moves.empty() || !neighbour_moves.empty()) {
             document.blocks.push_back(
                 Block::of_table(moves_table({{analysis::Measure::betweenness, betweenness_moves},
-                                             {analysis::Measure::degree, degree_moves}},
+                                             {analysis::Measure::neighbours, neighbour_moves}},
                                             after, words)));
         }
     }

@@ -48,6 +48,9 @@ struct TypeChanges {
 struct TieStability {
     bool directed = false;           ///< ties compared as arcs
     std::size_t actors_compared = 0; ///< actors present in both rounds
+    std::size_t actors_either = 0;   ///< actors present in at least one round
+    std::size_t actors_before = 0;   ///< actors of the earlier round
+    std::size_t actors_after = 0;    ///< actors of the later round
     std::size_t ties_before = 0;     ///< ties among them in the earlier round (N10 + N11)
     std::size_t ties_after = 0;      ///< ties among them in the later round (N01 + N11)
     std::size_t kept = 0;            ///< N11: tied in both rounds
@@ -63,6 +66,10 @@ struct TieStability {
     /// (R `sna::gcor`); NaN when either round has no tie or every pair is tied.
     double correlation = std::numeric_limits<double>::quiet_NaN();
 };
+
+/// Whether fewer than half of the actors of either round are in both: the two maps may not be the
+/// same network.
+bool shares_few_actors(const TieStability& stability);
 
 /// How RSiena's manual reads a Jaccard index between two waves.
 enum class JaccardReading {
