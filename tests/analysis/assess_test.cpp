@@ -113,7 +113,8 @@ TEST_CASE("assess: every measure on a hand-built map") {
     CHECK(*v.at("voice_gap") == doctest::Approx(0.5));
     // mediatore: assoc-a (community) and comune (institution); consulta: assoc-b and comune.
     CHECK(*v.at("mediator_bridging") == doctest::Approx(1.0));
-    // Map date 2025-01-01, cut-off 2023-01-01: only comune–desk (since 2021) is older: 8 / 9.
+    // Map date 2025-01-01, cut-off 2023-01-01; all 9 relations are in force and none lists
+    // informants: only comune–desk (since 2021) is older: 8 / 9.
     CHECK(*v.at("data_freshness") == doctest::Approx(8.0 / 9.0));
     // Agreement 1.0 and 0.3: 1 of 2 at least 0.5.
     CHECK(*v.at("informant_agreement") == doctest::Approx(0.5));
@@ -218,6 +219,35 @@ TEST_CASE("assess: stability and referral change against the previous round") {
     const auto v = values_of(map, options);
     CHECK(*v.at("stability") == doctest::Approx(0.8));
     CHECK(*v.at("referral_change") == 1.0);
+}
+
+TEST_CASE("assess: data freshness counts the relations in force, confirmed ones as fresh") {
+    // Map date 2026-10-15, cut-off 2024-10-15. In force: a–b (no since: dated by this round,
+    // fresh), a–c (since 2025, fresh), b–c (since 2019, stale), a–d (since 2018 but reported by an
+    // informant of this round, fresh), c–e (since exactly the cut-off, fresh), d–e (one day
+    // before it, stale). Left out: b–d (ended 2026-01-01), c–d (ends on the map's date) and a–e
+    // (starts in 2027). 4 fresh of 6 in force. Counting every relation by its since, as before,
+    // would have given 4 / 9.
+    const model::Map map = read(R"({"format": "stakemap/1", "date": "2026-10-15", "actors": [
+        {"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"},
+        {"id": "d", "name": "D"}, {"id": "e", "name": "E"}],
+        "relations": [
+          {"source": "a", "target": "b"},
+          {"source": "a", "target": "c", "since": "2025-01-01"},
+          {"source": "b", "target": "c", "since": "2019-05-01"},
+          {"source": "a", "target": "d", "since": "2018-01-01", "informants": ["x"]},
+          {"source": "b", "target": "d", "since": "2015-01-01", "until": "2026-01-01"},
+          {"source": "c", "target": "d", "since": "2017-01-01", "until": "2026-10-15"},
+          {"source": "a", "target": "e", "since": "2027-01-01"},
+          {"source": "c", "target": "e", "since": "2024-10-15"},
+          {"source": "d", "target": "e", "since": "2024-10-14"}]})");
+    CHECK(*values_of(map, {}).at("data_freshness") == doctest::Approx(4.0 / 6.0));
+
+    // No relation in force on the map's date: no data.
+    const model::Map ended = read(R"({"format": "stakemap/1", "date": "2026-10-15", "actors": [
+        {"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "relations": [{"source": "a", "target": "b", "until": "2025-01-01"}]})");
+    CHECK_FALSE(values_of(ended, {}).at("data_freshness").has_value());
 }
 
 TEST_CASE("assess: no data is left out, and a map without areas has none for them") {

@@ -77,10 +77,11 @@ const std::vector<const char*> rubric_messages{
     text::N_("Tie each mediator or animator to both a community and an institution, so that the "
              "role really bridges."),
     text::N_("Recent data"),
-    text::N_("{value} of the relations were recorded (since, or the map's date) within 24 months "
-             "of the map's date; {met} are wanted."),
-    text::N_("Update the map: check the older relations with the actors concerned and record the "
-             "date of each round."),
+    text::N_("{value} of the relations in force were started or confirmed in the last 24 months "
+             "(started within 24 months of the map's date, or dated or reported by this round); "
+             "{met} are wanted."),
+    text::N_("Update the map: check the older relations with the actors concerned and record who "
+             "confirmed them (informants) and the date of the round."),
     text::N_("Agreement between informants"),
     text::N_("{value} of the relations with an agreement figure are reported by at least half of "
              "the informants; {met} are wanted."),
