@@ -3,9 +3,11 @@
 #include "stakemap/io/rubric_reader.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/report/assess_report.hpp"
+#include "stakemap/report/input.hpp"
 
 #include <doctest/doctest.h>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 using namespace stakemap;
@@ -180,6 +182,24 @@ TEST_CASE("assess: scores, themes and models on the hand-built map") {
     const auto& bridges = result.models[2];
     CHECK(bridges.actors == 2);
     CHECK(bridges.score == doctest::Approx((1.0 + 9.0 / 44.0) / 2.0));
+}
+
+TEST_CASE("assess: each score says how many indicators had data") {
+    // Monitoring has no data for stability and referral change (no previous round): 3 of 5; every
+    // other indicator of the hand-built map has data: 18 of 20 in all.
+    report::AnalysisSettings settings;
+    settings.language = model::Language::it;
+    const report::Input input(read(city_map), settings);
+    const auto document = report::assess_document(input, {});
+    const auto& results = document.results();
+    CHECK(results.at("indicators_with_data") == 18);
+    CHECK(results.at("indicators_total") == 20);
+    const auto& monitoring = results.at("themes")[2];
+    CHECK(monitoring.at("id") == "monitoring");
+    CHECK(monitoring.at("indicators_with_data") == 3);
+    CHECK(monitoring.at("indicators_total") == 5);
+    CHECK(monitoring.at("indicators").size() == 5);
+    CHECK(document.lead[0].find("(18 indicatori su 20 con dati;") != std::string::npos);
 }
 
 TEST_CASE("assess: rubric weights and thresholds") {

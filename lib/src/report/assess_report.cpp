@@ -220,6 +220,34 @@ std::string with_previous(std::optional<double> score, const std::optional<doubl
     return out;
 }
 
+/// How many of the indicators had data: "3 indicators of 5 with data".
+std::string count_text(std::size_t with_data, std::size_t total, const text::Words& words) {
+    return words.plural("{n} indicator of {total} with data", "{n} indicators of {total} with data",
+                        with_data, {{"total", words.integer(static_cast<long long>(total))}});
+}
+
+/// A theme's or the overall score with how many indicators it rests on: "62.5 (3 indicators of 5
+/// with data)", or "62.5 (3 indicators of 5 with data; previous 50)".
+std::string with_count(std::optional<double> score, std::size_t with_data, std::size_t total,
+                       const std::optional<double>* previous, const text::Words& words) {
+    const std::string count = count_text(with_data, total, words);
+    if (previous != nullptr) {
+        return words("{score} ({count}; previous {previous})",
+                     {{"score", score_text(score, words)},
+                      {"count", count},
+                      {"previous", score_text(*previous, words)}});
+    }
+    return words("{score} ({count})", {{"score", score_text(score, words)}, {"count", count}});
+}
+
+std::size_t with_data(const analysis::ThemeResult& theme) {
+    std::size_t count = 0;
+    for (const auto& item : theme.indicators) {
+        count += item.score ? 1U : 0U;
+    }
+    return count;
+}
+
 std::string threshold_text(const model::RubricIndicator& indicator, const text::Words& words) {
     const MeasureUnit unit = analysis::measure_unit(indicator.measure);
     const bool at_least = indicator.direction == model::ThresholdDirection::at_least;
@@ -338,10 +366,18 @@ Document assess_document(const Input& input, const AssessSettings& settings) {
     document.options()["access_target"] = settings.access_target;
 
     ordered_json& results = document.results();
+    std::size_t all_with_data = 0;
+    std::size_t all_indicators = 0;
+    for (const auto& theme : result.themes) {
+        all_with_data += with_data(theme);
+        all_indicators += theme.indicators.size();
+    }
     results["score"] = number_or_null(result.score);
     if (previous) {
         results["previous_score"] = number_or_null(previous->score);
     }
+    results["indicators_with_data"] = all_with_data;
+    results["indicators_total"] = all_indicators;
     results["themes"] = ordered_json::array();
     ordered_json records = ordered_json::array();
     Table overview;
@@ -357,12 +393,17 @@ Document assess_document(const Input& input, const AssessSettings& settings) {
         ordered_json theme_json;
         theme_json["id"] = rubric_theme.id;
         theme_json["label"] = label;
+        const std::size_t theme_with_data = with_data(theme);
+        const std::string theme_score = with_count(theme.score, theme_with_data,
+                                                   theme.indicators.size(), previous_theme, words);
         theme_json["score"] = number_or_null(theme.score);
         if (previous) {
             theme_json["previous_score"] = number_or_null(*previous_theme);
         }
+        theme_json["indicators_with_data"] = theme_with_data;
+        theme_json["indicators_total"] = theme.indicators.size();
         theme_json["indicators"] = ordered_json::array();
-        overview.rows.push_back({label, with_previous(theme.score, previous_theme, words)});
+        overview.rows.push_back({label, theme_score});
 
         Table table;
         table.columns = {words("indicator"), words("value"), words("threshold"), words("status"),
@@ -426,9 +467,8 @@ Document assess_document(const Input& input, const AssessSettings& settings) {
             }
             readings.push_back(std::move(reading));
         }
-        theme_blocks.push_back(Block::heading(words(
-            "{theme}: {score}",
-            {{"theme", label}, {"score", with_previous(theme.score, previous_theme, words)}})));
+        theme_blocks.push_back(
+            Block::heading(words("{theme}: {score}", {{"theme", label}, {"score", theme_score}})));
         theme_blocks.push_back(Block::of_table(std::move(table)));
         theme_blocks.push_back(Block::bullets(std::move(readings)));
         results["themes"].push_back(std::move(theme_json));
@@ -466,9 +506,10 @@ Document assess_document(const Input& input, const AssessSettings& settings) {
 
     const std::optional<double>* previous_overall = previous ? &previous->score : nullptr;
     document.lead.push_back(
-        words("Overall score: {score} out of 100 (met 100, partly met 50, not met 0; indicators "
-              "without data left out).",
-              {{"score", with_previous(result.score, previous_overall, words)}}));
+        words("Overall score: {score} out of 100 ({count}; met 100, partly met 50, not met 0; "
+              "indicators without data left out).",
+              {{"score", with_previous(result.score, previous_overall, words)},
+               {"count", count_text(all_with_data, all_indicators, words)}}));
     document.lead.push_back(settings.rubric == "default"
                                 ? words("Rubric: the default one (data/assessment/default.json).")
                                 : words("Rubric: {file}.", {{"file", settings.rubric}}));
