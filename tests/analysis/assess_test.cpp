@@ -293,6 +293,31 @@ TEST_CASE("assess: no data is left out, and a map without areas has none for the
     }
 }
 
+TEST_CASE("assess: each indicator without data says what to record") {
+    const report::Input input(read(R"({"format": "stakemap/1", "actors": [
+        {"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "relations": [{"source": "a", "target": "b"}]})"),
+                              {});
+    const auto document = report::assess_document(input, {});
+    std::map<std::string, std::string> advice;
+    for (const auto& theme : document.results().at("themes")) {
+        for (const auto& indicator : theme.at("indicators")) {
+            if (indicator.at("status") == "no_data") {
+                advice[indicator.at("id").get<std::string>()] =
+                    indicator.at("recommendation").get<std::string>();
+            }
+        }
+    }
+    CHECK(advice.at("informant_agreement").find("stakemap merge") != std::string::npos);
+    CHECK(advice.at("level_coverage").find("`level`") != std::string::npos);
+    CHECK(advice.at("area_coverage").find("`area`") != std::string::npos);
+    CHECK(advice.at("language_coverage").find("`foreign_residents`") != std::string::npos);
+    CHECK(advice.at("stability").find("--previous") != std::string::npos);
+    // Measures that lack the same data share a sentence; others do not.
+    CHECK(advice.at("area_coverage") == advice.at("access_point_target"));
+    CHECK(advice.at("informant_agreement") != advice.at("data_freshness"));
+}
+
 TEST_CASE("assess: the default rubric's texts are in the catalogue list") {
     const auto rubric = default_rubric();
     const auto& messages = report::default_rubric_messages();

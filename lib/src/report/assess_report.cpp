@@ -288,17 +288,74 @@ std::string reason_text(const model::RubricIndicator& indicator, std::optional<d
          {"partly_the", with_article(indicator.partly)}});
 }
 
+/// What to record so that a measure has data: one sentence for each way it can lack it.
+std::string no_data_text(const std::string& measure, const text::Words& words) {
+    if (measure == "stability" || measure == "referral_change") {
+        return words("Keep the map of each round and assess the new one beside the previous one "
+                     "with `--previous` and the previous map's file.");
+    }
+    if (measure == "level_coverage" || measure == "vertical_linkage") {
+        return words("Record each actor's `level` (neighbourhood, district, municipal, "
+                     "intermunicipal, provincial, regional, national); the municipality's offices "
+                     "are municipal.");
+    }
+    if (measure == "sector_diversity" || measure == "cross_sector_ties") {
+        return words("Give each actor a `kind` from the vocabulary (data/vocab/kinds.json): its "
+                     "kind gives its sector.");
+    }
+    if (measure == "degree_centralization") {
+        return words("Map at least 3 actors and the ties between them.");
+    }
+    if (measure == "hub_dependence") {
+        return words("Map the institutions of the network (the municipality, its offices, the "
+                     "region) with a `kind` of the institution sector.");
+    }
+    if (measure == "community_share" || measure == "policy_access") {
+        return words("Map the migrant associations and community groups of the territory, with a "
+                     "`kind` of the community sector.");
+    }
+    if (measure == "voice_gap") {
+        return words("Score the `power` and `interest` (1–5) of each community actor with the "
+                     "workgroup.");
+    }
+    if (measure == "mediator_bridging") {
+        return words("Map the bridge figures of the territory (cultural mediators, animators, the "
+                     "council of foreign residents), if there are any.");
+    }
+    if (measure == "data_freshness") {
+        return words("Give the map the `date` of its round, and record its relations with their "
+                     "`since` and `until`.");
+    }
+    if (measure == "informant_agreement") {
+        return words("Have several informants map the network and combine their maps with "
+                     "`stakemap merge`: it gives each tie its agreement.");
+    }
+    if (measure == "area_coverage" || measure == "access_point_target") {
+        return words("Record the areas of the territory (neighbourhoods, municipalities) and the "
+                     "`area` of each actor.");
+    }
+    if (measure == "mainstream_linkage") {
+        return words("Map the specialised services (help desks, mediation services, cultural "
+                     "mediators, reception centres) with their `kind`, if there are any.");
+    }
+    if (measure == "language_coverage") {
+        return words("Record the `foreign_residents` of each area and the shares of the "
+                     "`languages` they speak, and the languages spoken at each access point.");
+    }
+    if (measure == "two_step_reach") {
+        return words("Record the `needs` of each area (from a needs survey) and the `area` of each "
+                     "community actor.");
+    }
+    return words("Record the data this indicator needs (docs/assessment.md says which).");
+}
+
 std::string recommendation_text(const model::RubricIndicator& indicator, IndicatorStatus status,
                                 const text::Words& words) {
     if (status == IndicatorStatus::met) {
         return "";
     }
     if (status == IndicatorStatus::no_data) {
-        if (indicator.measure == "stability" || indicator.measure == "referral_change") {
-            return words("Keep the map of each round and assess the new one beside the previous "
-                         "one.");
-        }
-        return words("Record the data this indicator needs (docs/assessment.md says which).");
+        return no_data_text(indicator.measure, words);
     }
     return indicator.recommendation.empty() ? "" : words(indicator.recommendation.c_str());
 }
