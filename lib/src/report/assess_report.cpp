@@ -121,8 +121,8 @@ const std::vector<const char*> rubric_messages{
     text::N_("Add access points run by associations in the areas below the target, as Prato's "
              "distributed model does."),
     text::N_("Needed services within reach of communities"),
-    text::N_("{value} of the community actors reach every service their area needs within 2 steps; "
-             "{met} are wanted."),
+    text::N_("Counting each community actor once for every area with needs that it serves, {value} "
+             "reach every service that area needs within 2 steps; {met} are wanted."),
     text::N_("Tie community actors to the providers of the needed services, directly or through a "
              "mediator."),
 };
