@@ -3,6 +3,7 @@
 #include "stakemap/io/rubric_reader.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/report/assess_report.hpp"
+#include "stakemap/report/document.hpp"
 #include "stakemap/report/input.hpp"
 
 #include <doctest/doctest.h>
@@ -316,6 +317,28 @@ TEST_CASE("assess: each indicator without data says what to record") {
     // Measures that lack the same data share a sentence; others do not.
     CHECK(advice.at("area_coverage") == advice.at("access_point_target"));
     CHECK(advice.at("informant_agreement") != advice.at("data_freshness"));
+}
+
+TEST_CASE("assess: the Italian report reads as Italian") {
+    report::AnalysisSettings settings;
+    settings.language = model::Language::it;
+    // With one bridge figure (the mediator made a cooperative), the sentence agrees in the
+    // singular.
+    std::string text = city_map;
+    const std::string mediator = R"("kind": "cultural_mediator")";
+    text.replace(text.find(mediator), mediator.size(), R"("kind": "third_sector_coop")");
+    const report::Input input(read(text), settings);
+    const std::string out = report::write_text(report::assess_document(input, {}));
+    // The reason after "label: " starts in lower case; so does what to do.
+    CHECK(out.find("Varietà dei settori: l'indice di Gini–Simpson") != std::string::npos);
+    CHECK(out.find("Cosa fare: ") != std::string::npos);
+    CHECK(out.find("Cosa fare: D") == std::string::npos);
+    CHECK(out.find("Figure ponte legate ad almeno due altri settori: ") != std::string::npos);
+    // Shares take their article in the models' sentences.
+    CHECK(out.find(", ha il ") != std::string::npos);
+    CHECK(out.find("in media le aree raggiungono il ") != std::string::npos);
+    CHECK(out.find("1 figura ponte; legata sia a una comunità sia a un'istituzione: 100%") !=
+          std::string::npos);
 }
 
 TEST_CASE("assess: the default rubric's texts are in the catalogue list") {

@@ -47,8 +47,8 @@ const std::vector<const char*> rubric_messages{
     text::N_("Create ties between institutions, associations and communities: joint projects, "
              "referral agreements, shared tables."),
     text::N_("Centralization of the network"),
-    text::N_("Freeman degree centralization is {value}; at most {met} is wanted, so that the "
-             "network does not hang on one actor."),
+    text::N_("The network's Freeman degree centralization is {value}; at most {met} is wanted, so "
+             "that the network does not hang on one actor."),
     text::N_("Spread coordination: let more actors hold ties of their own, so that the network "
              "does not depend on one office."),
     text::N_("Dependence on one institution"),
@@ -71,7 +71,7 @@ const std::vector<const char*> rubric_messages{
              "or 5) and low power (1 or 2); at most {met} is wanted."),
     text::N_("Give the most interested community actors a role in decisions: a seat at the "
              "coordination table, a consultation procedure."),
-    text::N_("Bridge figures that bridge"),
+    text::N_("Bridge figures tied to at least two other sectors"),
     text::N_("{value} of the bridge figures (mediators, animators, councils of foreign residents) "
              "are tied to at least 2 other sectors; {met} are wanted."),
     text::N_("Tie each mediator or animator to both a community and an institution, so that the "
@@ -173,7 +173,9 @@ std::string model_why(const analysis::ModelResult& result, const model::Map& map
             "{n} help desks or URPs; the most central, {name}, carries {share} of all "
             "betweenness.",
             result.actors,
-            {{"name", map.actors[*result.top_actor].name}, {"share", words.percent(result.first)}});
+            {{"name", map.actors[*result.top_actor].name},
+             {"share", words.percent(result.first)},
+             {"share_the", words.percent_with_article(result.first)}});
         why += " " + (result.second ? words("{share} of the referral ties touch a desk.",
                                             {{"share", words.percent(*result.second)}})
                                     : words("No referral ties on the map."));
@@ -189,6 +191,7 @@ std::string model_why(const analysis::ModelResult& result, const model::Map& map
                             "the areas reach {share} of the target of {target}.",
                             result.actors,
                             {{"share", words.percent(result.first)},
+                             {"share_the", words.percent_with_article(result.first)},
                              {"target", words.integer(static_cast<long long>(target))}});
     case OrganisationalModel::bridge_figures:
         break;
@@ -204,6 +207,33 @@ std::string model_why(const analysis::ModelResult& result, const model::Map& map
                         result.actors,
                         {{"share", words.percent(result.first)},
                          {"betweenness", words.percent(result.second.value_or(0.0))}});
+}
+
+/// A sentence joined after "label: " or "What to do: ": its first letter in lower case, unless the
+/// first word is an acronym ("URP"). Handles ASCII and the accented capitals of Latin-1 ("È").
+std::string after_colon(std::string sentence) {
+    if (sentence.empty()) {
+        return sentence;
+    }
+    const auto upper = [](unsigned char c) {
+        return c >= 'A' && c <= 'Z';
+    };
+    const auto c0 = static_cast<unsigned char>(sentence[0]);
+    if (upper(c0)) {
+        if (sentence.size() > 1 && upper(static_cast<unsigned char>(sentence[1]))) {
+            return sentence;
+        }
+        sentence[0] = static_cast<char>(c0 - 'A' + 'a');
+        return sentence;
+    }
+    // U+00C0–U+00DE (but U+00D7 ×) are 0xC3 0x80–0x9E; their lower case is 0x20 above.
+    if (c0 == 0xC3 && sentence.size() > 1) {
+        const auto c1 = static_cast<unsigned char>(sentence[1]);
+        if (c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97) {
+            sentence[1] = static_cast<char>(c1 + 0x20);
+        }
+    }
+    return sentence;
 }
 
 std::string score_text(std::optional<double> score, const text::Words& words) {
@@ -518,9 +548,10 @@ Document assess_document(const Input& input, const AssessSettings& settings) {
                 {indicator_label, value_text(item.value, unit, words),
                  threshold_text(indicator, words), status_label(item.status, words),
                  with_previous(item.score, before != nullptr ? &before_score : nullptr, words)});
-            std::string reading = indicator_label + ": " + reason;
+            std::string reading = indicator_label + ": " + after_colon(reason);
             if (!recommendation.empty()) {
-                reading += " " + words("What to do: {text}", {{"text", recommendation}});
+                reading +=
+                    " " + words("What to do: {text}", {{"text", after_colon(recommendation)}});
             }
             readings.push_back(std::move(reading));
         }
