@@ -3,9 +3,12 @@
 #include "stakemap/io/rubric_reader.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/report/assess_report.hpp"
+#include "stakemap/report/document.hpp"
+#include "stakemap/report/input.hpp"
 
 #include <doctest/doctest.h>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 using namespace stakemap;
@@ -113,7 +116,8 @@ TEST_CASE("assess: every measure on a hand-built map") {
     CHECK(*v.at("voice_gap") == doctest::Approx(0.5));
     // mediatore: assoc-a (community) and comune (institution); consulta: assoc-b and comune.
     CHECK(*v.at("mediator_bridging") == doctest::Approx(1.0));
-    // Map date 2025-01-01, cut-off 2023-01-01: only comune–desk (since 2021) is older: 8 / 9.
+    // Map date 2025-01-01, cut-off 2023-01-01; all 9 relations are in force and none lists
+    // informants: only comune–desk (since 2021) is older: 8 / 9.
     CHECK(*v.at("data_freshness") == doctest::Approx(8.0 / 9.0));
     // Agreement 1.0 and 0.3: 1 of 2 at least 0.5.
     CHECK(*v.at("informant_agreement") == doctest::Approx(0.5));
@@ -181,6 +185,24 @@ TEST_CASE("assess: scores, themes and models on the hand-built map") {
     CHECK(bridges.score == doctest::Approx((1.0 + 9.0 / 44.0) / 2.0));
 }
 
+TEST_CASE("assess: each score says how many indicators had data") {
+    // Monitoring has no data for stability and referral change (no previous round): 3 of 5; every
+    // other indicator of the hand-built map has data: 18 of 20 in all.
+    report::AnalysisSettings settings;
+    settings.language = model::Language::it;
+    const report::Input input(read(city_map), settings);
+    const auto document = report::assess_document(input, {});
+    const auto& results = document.results();
+    CHECK(results.at("indicators_with_data") == 18);
+    CHECK(results.at("indicators_total") == 20);
+    const auto& monitoring = results.at("themes")[2];
+    CHECK(monitoring.at("id") == "monitoring");
+    CHECK(monitoring.at("indicators_with_data") == 3);
+    CHECK(monitoring.at("indicators_total") == 5);
+    CHECK(monitoring.at("indicators").size() == 5);
+    CHECK(document.lead[0].find("(18 indicatori su 20 con dati;") != std::string::npos);
+}
+
 TEST_CASE("assess: rubric weights and thresholds") {
     const model::Map map = read(city_map);
     const auto vocabulary = io::default_vocabulary().merged_with(map);
@@ -220,6 +242,35 @@ TEST_CASE("assess: stability and referral change against the previous round") {
     CHECK(*v.at("referral_change") == 1.0);
 }
 
+TEST_CASE("assess: data freshness counts the relations in force, confirmed ones as fresh") {
+    // Map date 2026-10-15, cut-off 2024-10-15. In force: a–b (no since: dated by this round,
+    // fresh), a–c (since 2025, fresh), b–c (since 2019, stale), a–d (since 2018 but reported by an
+    // informant of this round, fresh), c–e (since exactly the cut-off, fresh), d–e (one day
+    // before it, stale). Left out: b–d (ended 2026-01-01), c–d (ends on the map's date) and a–e
+    // (starts in 2027). 4 fresh of 6 in force. Counting every relation by its since, as before,
+    // would have given 4 / 9.
+    const model::Map map = read(R"({"format": "stakemap/1", "date": "2026-10-15", "actors": [
+        {"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"},
+        {"id": "d", "name": "D"}, {"id": "e", "name": "E"}],
+        "relations": [
+          {"source": "a", "target": "b"},
+          {"source": "a", "target": "c", "since": "2025-01-01"},
+          {"source": "b", "target": "c", "since": "2019-05-01"},
+          {"source": "a", "target": "d", "since": "2018-01-01", "informants": ["x"]},
+          {"source": "b", "target": "d", "since": "2015-01-01", "until": "2026-01-01"},
+          {"source": "c", "target": "d", "since": "2017-01-01", "until": "2026-10-15"},
+          {"source": "a", "target": "e", "since": "2027-01-01"},
+          {"source": "c", "target": "e", "since": "2024-10-15"},
+          {"source": "d", "target": "e", "since": "2024-10-14"}]})");
+    CHECK(*values_of(map, {}).at("data_freshness") == doctest::Approx(4.0 / 6.0));
+
+    // No relation in force on the map's date: no data.
+    const model::Map ended = read(R"({"format": "stakemap/1", "date": "2026-10-15", "actors": [
+        {"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "relations": [{"source": "a", "target": "b", "until": "2025-01-01"}]})");
+    CHECK_FALSE(values_of(ended, {}).at("data_freshness").has_value());
+}
+
 TEST_CASE("assess: no data is left out, and a map without areas has none for them") {
     const model::Map map = read(R"({"format": "stakemap/1", "actors": [
         {"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
@@ -241,6 +292,53 @@ TEST_CASE("assess: no data is left out, and a map without areas has none for the
     for (const auto& model : result.models) {
         CHECK(model.score == 0.0);
     }
+}
+
+TEST_CASE("assess: each indicator without data says what to record") {
+    const report::Input input(read(R"({"format": "stakemap/1", "actors": [
+        {"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "relations": [{"source": "a", "target": "b"}]})"),
+                              {});
+    const auto document = report::assess_document(input, {});
+    std::map<std::string, std::string> advice;
+    for (const auto& theme : document.results().at("themes")) {
+        for (const auto& indicator : theme.at("indicators")) {
+            if (indicator.at("status") == "no_data") {
+                advice[indicator.at("id").get<std::string>()] =
+                    indicator.at("recommendation").get<std::string>();
+            }
+        }
+    }
+    CHECK(advice.at("informant_agreement").find("stakemap merge") != std::string::npos);
+    CHECK(advice.at("level_coverage").find("`level`") != std::string::npos);
+    CHECK(advice.at("area_coverage").find("`area`") != std::string::npos);
+    CHECK(advice.at("language_coverage").find("`foreign_residents`") != std::string::npos);
+    CHECK(advice.at("stability").find("--previous") != std::string::npos);
+    // Measures that lack the same data share a sentence; others do not.
+    CHECK(advice.at("area_coverage") == advice.at("access_point_target"));
+    CHECK(advice.at("informant_agreement") != advice.at("data_freshness"));
+}
+
+TEST_CASE("assess: the Italian report reads as Italian") {
+    report::AnalysisSettings settings;
+    settings.language = model::Language::it;
+    // With one bridge figure (the mediator made a cooperative), the sentence agrees in the
+    // singular.
+    std::string text = city_map;
+    const std::string mediator = R"("kind": "cultural_mediator")";
+    text.replace(text.find(mediator), mediator.size(), R"("kind": "third_sector_coop")");
+    const report::Input input(read(text), settings);
+    const std::string out = report::write_text(report::assess_document(input, {}));
+    // The reason after "label: " starts in lower case; so does what to do.
+    CHECK(out.find("Varietà dei settori: l'indice di Gini–Simpson") != std::string::npos);
+    CHECK(out.find("Cosa fare: ") != std::string::npos);
+    CHECK(out.find("Cosa fare: D") == std::string::npos);
+    CHECK(out.find("Figure ponte legate ad almeno due altri settori: ") != std::string::npos);
+    // Shares take their article in the models' sentences.
+    CHECK(out.find(", ha il ") != std::string::npos);
+    CHECK(out.find("in media le aree raggiungono il ") != std::string::npos);
+    CHECK(out.find("1 figura ponte; legata sia a una comunità sia a un'istituzione: 100%") !=
+          std::string::npos);
 }
 
 TEST_CASE("assess: the default rubric's texts are in the catalogue list") {

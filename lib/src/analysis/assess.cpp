@@ -278,13 +278,22 @@ std::optional<double> value_of(const std::string& id, Context& c) {
         if (!map.date || map.date->size() < 4 || map.relations.empty()) {
             return std::nullopt;
         }
+        // Relations in force on the map's date; each is fresh when this round dates it (no
+        // `since`), it started within 24 months, or an informant of this round reported it.
         const int year = std::stoi(map.date->substr(0, 4));
         const std::string cutoff = std::to_string(year - 2) + map.date->substr(4);
+        std::size_t in_force = 0;
         std::size_t fresh = 0;
         for (const auto& relation : map.relations) {
-            fresh += relation.since.value_or(*map.date) >= cutoff ? 1U : 0U;
+            if (!model::in_force(relation, *map.date)) {
+                continue;
+            }
+            ++in_force;
+            const bool recent =
+                !relation.since || *relation.since >= cutoff || !relation.informants.empty();
+            fresh += recent ? 1U : 0U;
         }
-        return share(fresh, map.relations.size());
+        return share(fresh, in_force);
     }
     if (id == "informant_agreement") {
         std::size_t with = 0;

@@ -47,8 +47,8 @@ const std::vector<const char*> rubric_messages{
     text::N_("Create ties between institutions, associations and communities: joint projects, "
              "referral agreements, shared tables."),
     text::N_("Centralization of the network"),
-    text::N_("Freeman degree centralization is {value}; at most {met} is wanted, so that the "
-             "network does not hang on one actor."),
+    text::N_("The network's Freeman degree centralization is {value}; at most {met} is wanted, so "
+             "that the network does not hang on one actor."),
     text::N_("Spread coordination: let more actors hold ties of their own, so that the network "
              "does not depend on one office."),
     text::N_("Dependence on one institution"),
@@ -71,16 +71,17 @@ const std::vector<const char*> rubric_messages{
              "or 5) and low power (1 or 2); at most {met} is wanted."),
     text::N_("Give the most interested community actors a role in decisions: a seat at the "
              "coordination table, a consultation procedure."),
-    text::N_("Bridge figures that bridge"),
+    text::N_("Bridge figures tied to at least two other sectors"),
     text::N_("{value} of the bridge figures (mediators, animators, councils of foreign residents) "
              "are tied to at least 2 other sectors; {met} are wanted."),
     text::N_("Tie each mediator or animator to both a community and an institution, so that the "
              "role really bridges."),
     text::N_("Recent data"),
-    text::N_("{value} of the relations were recorded (since, or the map's date) within 24 months "
-             "of the map's date; {met} are wanted."),
-    text::N_("Update the map: check the older relations with the actors concerned and record the "
-             "date of each round."),
+    text::N_("{value} of the relations in force were started or confirmed in the last 24 months "
+             "(started within 24 months of the map's date, or dated or reported by this round); "
+             "{met} are wanted."),
+    text::N_("Update the map: check the older relations with the actors concerned and record who "
+             "confirmed them (informants) and the date of the round."),
     text::N_("Agreement between informants"),
     text::N_("{value} of the relations with an agreement figure are reported by at least half of "
              "the informants; {met} are wanted."),
@@ -120,8 +121,8 @@ const std::vector<const char*> rubric_messages{
     text::N_("Add access points run by associations in the areas below the target, as Prato's "
              "distributed model does."),
     text::N_("Needed services within reach of communities"),
-    text::N_("{value} of the community actors reach every service their area needs within 2 steps; "
-             "{met} are wanted."),
+    text::N_("Counting each community actor once for every area with needs that it serves, {value} "
+             "reach every service that area needs within 2 steps; {met} are wanted."),
     text::N_("Tie community actors to the providers of the needed services, directly or through a "
              "mediator."),
 };
@@ -172,7 +173,9 @@ std::string model_why(const analysis::ModelResult& result, const model::Map& map
             "{n} help desks or URPs; the most central, {name}, carries {share} of all "
             "betweenness.",
             result.actors,
-            {{"name", map.actors[*result.top_actor].name}, {"share", words.percent(result.first)}});
+            {{"name", map.actors[*result.top_actor].name},
+             {"share", words.percent(result.first)},
+             {"share_the", words.percent_with_article(result.first)}});
         why += " " + (result.second ? words("{share} of the referral ties touch a desk.",
                                             {{"share", words.percent(*result.second)}})
                                     : words("No referral ties on the map."));
@@ -188,6 +191,7 @@ std::string model_why(const analysis::ModelResult& result, const model::Map& map
                             "the areas reach {share} of the target of {target}.",
                             result.actors,
                             {{"share", words.percent(result.first)},
+                             {"share_the", words.percent_with_article(result.first)},
                              {"target", words.integer(static_cast<long long>(target))}});
     case OrganisationalModel::bridge_figures:
         break;
@@ -205,6 +209,33 @@ std::string model_why(const analysis::ModelResult& result, const model::Map& map
                          {"betweenness", words.percent(result.second.value_or(0.0))}});
 }
 
+/// A sentence joined after "label: " or "What to do: ": its first letter in lower case, unless the
+/// first word is an acronym ("URP"). Handles ASCII and the accented capitals of Latin-1 ("È").
+std::string after_colon(std::string sentence) {
+    if (sentence.empty()) {
+        return sentence;
+    }
+    const auto upper = [](unsigned char c) {
+        return c >= 'A' && c <= 'Z';
+    };
+    const auto c0 = static_cast<unsigned char>(sentence[0]);
+    if (upper(c0)) {
+        if (sentence.size() > 1 && upper(static_cast<unsigned char>(sentence[1]))) {
+            return sentence;
+        }
+        sentence[0] = static_cast<char>(c0 - 'A' + 'a');
+        return sentence;
+    }
+    // U+00C0–U+00DE (but U+00D7 ×) are 0xC3 0x80–0x9E; their lower case is 0x20 above.
+    if (c0 == 0xC3 && sentence.size() > 1) {
+        const auto c1 = static_cast<unsigned char>(sentence[1]);
+        if (c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97) {
+            sentence[1] = static_cast<char>(c1 + 0x20);
+        }
+    }
+    return sentence;
+}
+
 std::string score_text(std::optional<double> score, const text::Words& words) {
     return score ? words.number(*score, 3) : words("no data");
 }
@@ -217,6 +248,34 @@ std::string with_previous(std::optional<double> score, const std::optional<doubl
         out += " " + words("(previous {score})", {{"score", score_text(*previous, words)}});
     }
     return out;
+}
+
+/// How many of the indicators had data: "3 indicators of 5 with data".
+std::string count_text(std::size_t with_data, std::size_t total, const text::Words& words) {
+    return words.plural("{n} indicator of {total} with data", "{n} indicators of {total} with data",
+                        with_data, {{"total", words.integer(static_cast<long long>(total))}});
+}
+
+/// A theme's or the overall score with how many indicators it rests on: "62.5 (3 indicators of 5
+/// with data)", or "62.5 (3 indicators of 5 with data; previous 50)".
+std::string with_count(std::optional<double> score, std::size_t with_data, std::size_t total,
+                       const std::optional<double>* previous, const text::Words& words) {
+    const std::string count = count_text(with_data, total, words);
+    if (previous != nullptr) {
+        return words("{score} ({count}; previous {previous})",
+                     {{"score", score_text(score, words)},
+                      {"count", count},
+                      {"previous", score_text(*previous, words)}});
+    }
+    return words("{score} ({count})", {{"score", score_text(score, words)}, {"count", count}});
+}
+
+std::size_t with_data(const analysis::ThemeResult& theme) {
+    std::size_t count = 0;
+    for (const auto& item : theme.indicators) {
+        count += item.score ? 1U : 0U;
+    }
+    return count;
 }
 
 std::string threshold_text(const model::RubricIndicator& indicator, const text::Words& words) {
@@ -259,17 +318,74 @@ std::string reason_text(const model::RubricIndicator& indicator, std::optional<d
          {"partly_the", with_article(indicator.partly)}});
 }
 
+/// What to record so that a measure has data: one sentence for each way it can lack it.
+std::string no_data_text(const std::string& measure, const text::Words& words) {
+    if (measure == "stability" || measure == "referral_change") {
+        return words("Keep the map of each round and assess the new one beside the previous one "
+                     "with `--previous` and the previous map's file.");
+    }
+    if (measure == "level_coverage" || measure == "vertical_linkage") {
+        return words("Record each actor's `level` (neighbourhood, district, municipal, "
+                     "intermunicipal, provincial, regional, national); the municipality's offices "
+                     "are municipal.");
+    }
+    if (measure == "sector_diversity" || measure == "cross_sector_ties") {
+        return words("Give each actor a `kind` from the vocabulary (data/vocab/kinds.json): its "
+                     "kind gives its sector.");
+    }
+    if (measure == "degree_centralization") {
+        return words("Map at least 3 actors and the ties between them.");
+    }
+    if (measure == "hub_dependence") {
+        return words("Map the institutions of the network (the municipality, its offices, the "
+                     "region) with a `kind` of the institution sector.");
+    }
+    if (measure == "community_share" || measure == "policy_access") {
+        return words("Map the migrant associations and community groups of the territory, with a "
+                     "`kind` of the community sector.");
+    }
+    if (measure == "voice_gap") {
+        return words("Score the `power` and `interest` (1–5) of each community actor with the "
+                     "workgroup.");
+    }
+    if (measure == "mediator_bridging") {
+        return words("Map the bridge figures of the territory (cultural mediators, animators, the "
+                     "council of foreign residents), if there are any.");
+    }
+    if (measure == "data_freshness") {
+        return words("Give the map the `date` of its round, and record its relations with their "
+                     "`since` and `until`.");
+    }
+    if (measure == "informant_agreement") {
+        return words("Have several informants map the network and combine their maps with "
+                     "`stakemap merge`: it gives each tie its agreement.");
+    }
+    if (measure == "area_coverage" || measure == "access_point_target") {
+        return words("Record the areas of the territory (neighbourhoods, municipalities) and the "
+                     "`area` of each actor.");
+    }
+    if (measure == "mainstream_linkage") {
+        return words("Map the specialised services (help desks, mediation services, cultural "
+                     "mediators, reception centres) with their `kind`, if there are any.");
+    }
+    if (measure == "language_coverage") {
+        return words("Record the `foreign_residents` of each area and the shares of the "
+                     "`languages` they speak, and the languages spoken at each access point.");
+    }
+    if (measure == "two_step_reach") {
+        return words("Record the `needs` of each area (from a needs survey) and the `area` of each "
+                     "community actor.");
+    }
+    return words("Record the data this indicator needs (docs/assessment.md says which).");
+}
+
 std::string recommendation_text(const model::RubricIndicator& indicator, IndicatorStatus status,
                                 const text::Words& words) {
     if (status == IndicatorStatus::met) {
         return "";
     }
     if (status == IndicatorStatus::no_data) {
-        if (indicator.measure == "stability" || indicator.measure == "referral_change") {
-            return words("Keep the map of each round and assess the new one beside the previous "
-                         "one.");
-        }
-        return words("Record the data this indicator needs (docs/assessment.md says which).");
+        return no_data_text(indicator.measure, words);
     }
     return indicator.recommendation.empty() ? "" : words(indicator.recommendation.c_str());
 }
@@ -337,10 +453,18 @@ Document assess_document(const Input& input, const AssessSettings& settings) {
     document.options()["access_target"] = settings.access_target;
 
     ordered_json& results = document.results();
+    std::size_t all_with_data = 0;
+    std::size_t all_indicators = 0;
+    for (const auto& theme : result.themes) {
+        all_with_data += with_data(theme);
+        all_indicators += theme.indicators.size();
+    }
     results["score"] = number_or_null(result.score);
     if (previous) {
         results["previous_score"] = number_or_null(previous->score);
     }
+    results["indicators_with_data"] = all_with_data;
+    results["indicators_total"] = all_indicators;
     results["themes"] = ordered_json::array();
     ordered_json records = ordered_json::array();
     Table overview;
@@ -356,12 +480,17 @@ Document assess_document(const Input& input, const AssessSettings& settings) {
         ordered_json theme_json;
         theme_json["id"] = rubric_theme.id;
         theme_json["label"] = label;
+        const std::size_t theme_with_data = with_data(theme);
+        const std::string theme_score = with_count(theme.score, theme_with_data,
+                                                   theme.indicators.size(), previous_theme, words);
         theme_json["score"] = number_or_null(theme.score);
         if (previous) {
             theme_json["previous_score"] = number_or_null(*previous_theme);
         }
+        theme_json["indicators_with_data"] = theme_with_data;
+        theme_json["indicators_total"] = theme.indicators.size();
         theme_json["indicators"] = ordered_json::array();
-        overview.rows.push_back({label, with_previous(theme.score, previous_theme, words)});
+        overview.rows.push_back({label, theme_score});
 
         Table table;
         table.columns = {words("indicator"), words("value"), words("threshold"), words("status"),
@@ -419,15 +548,15 @@ Document assess_document(const Input& input, const AssessSettings& settings) {
                 {indicator_label, value_text(item.value, unit, words),
                  threshold_text(indicator, words), status_label(item.status, words),
                  with_previous(item.score, before != nullptr ? &before_score : nullptr, words)});
-            std::string reading = indicator_label + ": " + reason;
+            std::string reading = indicator_label + ": " + after_colon(reason);
             if (!recommendation.empty()) {
-                reading += " " + words("What to do: {text}", {{"text", recommendation}});
+                reading +=
+                    " " + words("What to do: {text}", {{"text", after_colon(recommendation)}});
             }
             readings.push_back(std::move(reading));
         }
-        theme_blocks.push_back(Block::heading(words(
-            "{theme}: {score}",
-            {{"theme", label}, {"score", with_previous(theme.score, previous_theme, words)}})));
+        theme_blocks.push_back(
+            Block::heading(words("{theme}: {score}", {{"theme", label}, {"score", theme_score}})));
         theme_blocks.push_back(Block::of_table(std::move(table)));
         theme_blocks.push_back(Block::bullets(std::move(readings)));
         results["themes"].push_back(std::move(theme_json));
@@ -465,9 +594,10 @@ Document assess_document(const Input& input, const AssessSettings& settings) {
 
     const std::optional<double>* previous_overall = previous ? &previous->score : nullptr;
     document.lead.push_back(
-        words("Overall score: {score} out of 100 (met 100, partly met 50, not met 0; indicators "
-              "without data left out).",
-              {{"score", with_previous(result.score, previous_overall, words)}}));
+        words("Overall score: {score} out of 100 ({count}; met 100, partly met 50, not met 0; "
+              "indicators without data left out).",
+              {{"score", with_previous(result.score, previous_overall, words)},
+               {"count", count_text(all_with_data, all_indicators, words)}}));
     document.lead.push_back(settings.rubric == "default"
                                 ? words("Rubric: the default one (data/assessment/default.json).")
                                 : words("Rubric: {file}.", {{"file", settings.rubric}}));
