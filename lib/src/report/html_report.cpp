@@ -166,6 +166,30 @@ std::string page_data(const Input& input, const Document& centrality, const Docu
     return script_json(data.dump());
 }
 
+/// Every actor of the map with its kind, sector and area, in the map's order.
+Table actor_index(const Input& input, const text::Words& words) {
+    const model::Map& map = input.map();
+    const model::Vocabulary& vocabulary = input.vocabulary();
+    Table table;
+    table.columns = {words("actor"), words("kind"), words("sector"), words("area")};
+    for (const auto& actor : map.actors) {
+        const model::KindTerm* kind = vocabulary.find_kind(actor.kind_id());
+        const std::string sector_id = model::sector_of(actor, vocabulary);
+        const model::Term* sector = vocabulary.find_sector(sector_id);
+        std::string area;
+        for (const auto& item : map.areas) {
+            if (actor.area && item.id == *actor.area) {
+                area = item.name.empty() ? item.id : item.name;
+            }
+        }
+        table.rows.push_back(
+            {actor.name,
+             kind != nullptr ? model::text(kind->label, input.language()) : actor.kind_id(),
+             sector != nullptr ? model::text(sector->label, input.language()) : sector_id, area});
+    }
+    return table;
+}
+
 void write_table(std::string& out, const Table& table) {
     out += "<div class=\"table\"><table class=\"sortable\">\n<thead><tr>";
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -331,19 +355,35 @@ std::vector<ReportSection> report_sections(const Input& input, const ReportSetti
         }
         sections.push_back(std::move(section));
     }
-    sections.push_back({"actors",
-                        words("Key actors and brokers"),
-                        words("The ten actors that lie on most shortest paths between others, "
-                              "with their other measures; click a column to sort."),
-                        blocks_of(centrality),
-                        {}});
+    {
+        ReportSection section{"actors",
+                              words("Key actors and brokers"),
+                              words("The ten actors that lie on most shortest paths between "
+                                    "others, with their other measures, then every actor of the "
+                                    "map; click a column to sort."),
+                              blocks_of(centrality),
+                              {}};
+        section.blocks.push_back(Block::heading(words("Every actor of the map")));
+        section.blocks.push_back(Block::of_table(actor_index(input, words)));
+        sections.push_back(std::move(section));
+    }
     sections.push_back({"gaps",
                         words("Gaps"),
                         words("What the network loses if one actor stops, who nobody reaches, "
                               "offices that overlap, and the expected ties that are missing."),
                         blocks_of(gaps),
                         {}});
-    if (coverage) {
+    if (!coverage) {
+        sections.push_back({"coverage",
+                            words("Coverage of the territory"),
+                            words("Each area's services, access points and languages against "
+                                  "its needs."),
+                            {Block::paragraph(words("The map has no areas: record the areas of "
+                                                    "the territory, where each actor works and "
+                                                    "the needs of each area to see its coverage "
+                                                    "(docs/format.md)."))},
+                            {}});
+    } else {
         ReportSection section{"coverage",
                               words("Coverage of the territory"),
                               words("Each area's services, access points and languages against "
