@@ -30,7 +30,21 @@ using nlohmann::ordered_json;
 /// sit inside HTML.
 std::string inline_svg(const std::string& svg) {
     const std::size_t start = svg.find("<svg");
-    return start == std::string::npos ? std::string() : svg.substr(start);
+    if (start == std::string::npos) {
+        return {};
+    }
+    std::string out = svg.substr(start);
+    // Without its fixed width and height the drawing scales to the page (its viewBox keeps the
+    // proportions): the style sets the size on screen and on paper.
+    const std::size_t tag_end = out.find('>');
+    for (const char* attribute : {" width=\"", " height=\""}) {
+        const std::size_t at = out.find(attribute);
+        if (at != std::string::npos && at < tag_end) {
+            const std::size_t value_end = out.find('"', at + std::string(attribute).size());
+            out.erase(at, value_end + 1 - at);
+        }
+    }
+    return out;
 }
 
 /// A drawing of the map, or nothing when Graphviz cannot make one (the report goes on without
@@ -65,7 +79,7 @@ std::string number_text(const ordered_json& value, const text::Words& words, int
 std::vector<std::string> findings(const Input& input, const Document& stats,
                                   const Document& centrality, const Document& gaps,
                                   const Document* coverage, const Document& assess,
-                                  const text::Words& words) {
+                                  std::size_t within, const text::Words& words) {
     std::vector<std::string> out;
     const auto& s = stats.results();
     out.push_back(words.plural(
@@ -88,10 +102,10 @@ std::vector<std::string> findings(const Input& input, const Document& stats,
     const std::size_t cut = g.contains("cut_actors") ? g["cut_actors"].size() : 0;
     if (cut > 0) {
         out.push_back(words.plural(
-            "{count} actor is a single point of failure: if it stops, {first} cuts {cut_off} "
-            "actors off the network.",
-            "{count} actors are single points of failure: if the first stops, {first} cuts "
-            "{cut_off} actors off the network.",
+            "{count} actor is a single point of failure: if {first} stopped, {cut_off} actors "
+            "would be cut off the network.",
+            "{count} actors are single points of failure; if the first, {first}, stopped, "
+            "{cut_off} actors would be cut off the network.",
             cut,
             {{"count", std::to_string(cut)},
              {"first", g["cut_actors"][0].value("name", std::string())},
@@ -103,8 +117,7 @@ std::vector<std::string> findings(const Input& input, const Document& stats,
     out.push_back(words.plural(
         "{count} community actor reaches no institution within {within} steps.",
         "{count} community actors reach no institution within {within} steps.", unreached,
-        {{"count", std::to_string(unreached)},
-         {"within", std::to_string(g.contains("from_to") ? 2 : 2)}}));
+        {{"count", std::to_string(unreached)}, {"within", std::to_string(within)}}));
     if (coverage != nullptr) {
         const auto& ranking = coverage->results()["ranking"];
         if (!ranking.empty()) {
@@ -295,6 +308,11 @@ std::vector<ReportSection> report_sections(const Input& input, const ReportSetti
     const Document stats = stats_document(input);
     CentralitySettings centrality_settings;
     centrality_settings.top = 10;
+    // The measures a workgroup reads (docs/measures.md says how); the profile panel and the
+    // exports carry the others.
+    centrality_settings.measures = {analysis::Measure::neighbours, analysis::Measure::betweenness,
+                                    analysis::Measure::closeness, analysis::Measure::eigenvector,
+                                    analysis::Measure::constraint};
     const Document centrality = centrality_document(input, centrality_settings);
     GapsSettings gaps_settings;
     gaps_settings.rules = settings.rules;
@@ -317,13 +335,13 @@ std::vector<ReportSection> report_sections(const Input& input, const ReportSetti
     {
         ReportSection section{"summary",
                               words("Summary"),
-                              words("The figures of the whole network first, then the five "
-                                    "findings that matter most; each section below explains one "
-                                    "of them."),
+                              words("The five findings that matter most first, then the figures "
+                                    "of the whole network; each section below explains one of "
+                                    "them."),
                               {},
                               {}};
-        section.blocks.push_back(Block::bullets(
-            findings(input, stats, centrality, gaps, coverage.get(), assess, words)));
+        section.blocks.push_back(Block::bullets(findings(
+            input, stats, centrality, gaps, coverage.get(), assess, settings.within, words)));
         for (const auto& block : blocks_of(stats)) {
             section.blocks.push_back(block);
         }
