@@ -192,4 +192,5 @@
     find.value = hash.slice(6);
     search();
   }
+  document.body.dataset.ready = '1';
 })();

@@ -244,12 +244,25 @@ def main():
             from urllib.parse import quote
             url += "#find=" + quote(find_name)
         browser.send("Page.navigate", {"url": url}, session=session)
-        browser.drain(5)
+        browser.drain(1)
 
         def evaluate(expression):
             result = browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True},
                                   session=session)
             return result.get("result", {}).get("value")
+
+        # The page's script marks the body when it has run; a loaded machine may take a while.
+        deadline = time.time() + 60
+        while time.time() < deadline and not any(
+                e.get("method") == "Page.javascriptDialogOpening" for e in browser.events):
+            if evaluate("document.readyState === 'complete' && !!document.body && "
+                        "document.body.dataset.ready === '1'"):
+                break
+            browser.drain(0.5)
+        else:
+            if not any(e.get("method") == "Page.javascriptDialogOpening" for e in browser.events):
+                failures.append("the page's script did not finish within 60 s")
+        browser.drain(1)
 
         for section in SECTIONS:
             if not evaluate("!!document.getElementById(%s)" % json.dumps(section)):
