@@ -2,6 +2,7 @@
 
 #include "../command.hpp"
 #include "stakemap/io/diagnostics.hpp"
+#include "stakemap/io/files.hpp"
 #include "stakemap/io/map_reader.hpp"
 #include "stakemap/report/html_report.hpp"
 
@@ -37,6 +38,19 @@ public:
             settings_.previous = std::move(*result.map);
             settings_.previous_source = previous_path_;
         }
+        const std::filesystem::path output(common_.output_path);
+        if (output.extension() == ".md") {
+            // The drawings first, then the Markdown that refers to them: a reader never finds
+            // the Markdown without its images.
+            const auto markdown =
+                report::markdown_report(*input, settings_, output.stem().string());
+            for (const auto& [file, svg] : markdown.drawings) {
+                io::write_file_atomically((output.parent_path() / file).string(), svg,
+                                          words().language());
+            }
+            emit(markdown.markdown);
+            return exit_ok;
+        }
         emit(report::html_report(*input, settings_));
         return exit_ok;
     }
@@ -67,9 +81,9 @@ protected:
         }
         const std::string extension =
             std::filesystem::path(common_.output_path).extension().string();
-        if (extension != ".html" && extension != ".htm") {
-            throw UsageError(words("the report is an HTML file: -o takes a .html file, not "
-                                   "\"{file}\"",
+        if (extension != ".html" && extension != ".htm" && extension != ".md") {
+            throw UsageError(words("the report is an HTML file (or Markdown with its drawings "
+                                   "beside it): -o takes a .html or .md file, not \"{file}\"",
                                    {{"file", common_.output_path}}));
         }
     }

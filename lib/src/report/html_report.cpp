@@ -362,14 +362,14 @@ std::vector<ReportSection> report_sections(const Input& input, const ReportSetti
         view.highlight = render::Highlight::gaps;
         view.build = input.build_options();
         if (auto svg = drawing(input, view)) {
-            section.drawings.emplace_back(*svg, words("The network, clustered by area"));
+            section.drawings.push_back({"map", *svg, words("The network, clustered by area")});
         }
         render::ViewOptions grid;
         grid.view = render::View::grid;
         grid.language = input.language();
         grid.build = input.build_options();
         if (auto svg = drawing(input, grid)) {
-            section.drawings.emplace_back(*svg, words("The power–interest grid"));
+            section.drawings.push_back({"grid", *svg, words("The power–interest grid")});
         }
         sections.push_back(std::move(section));
     }
@@ -415,7 +415,7 @@ std::vector<ReportSection> report_sections(const Input& input, const ReportSetti
         heat.within = settings.within;
         heat.build = input.build_options();
         if (auto svg = drawing(input, heat)) {
-            section.drawings.emplace_back(*svg, words("Services by area"));
+            section.drawings.push_back({"coverage", *svg, words("Services by area")});
         }
         sections.push_back(std::move(section));
     }
@@ -519,9 +519,9 @@ std::string html_report(const Input& input, const ReportSettings& settings) {
     for (const auto& section : sections) {
         out += "<section id=\"" + section.id + "\">\n<h2>" + html_escape(section.title) +
                "</h2>\n<p class=\"how\">" + html_escape(section.how_to_read) + "</p>\n";
-        for (const auto& [svg, caption] : section.drawings) {
-            out += "<figure class=\"drawing\">\n" + svg + "<figcaption>" + html_escape(caption) +
-                   "</figcaption>\n</figure>\n";
+        for (const auto& drawing : section.drawings) {
+            out += "<figure class=\"drawing\" id=\"drawing-" + drawing.id + "\">\n" + drawing.svg +
+                   "<figcaption>" + html_escape(drawing.caption) + "</figcaption>\n</figure>\n";
         }
         write_blocks(out, section.blocks);
         out += "</section>\n";
@@ -532,6 +532,31 @@ std::string html_report(const Input& input, const ReportSettings& settings) {
     out += "</script>\n<script>\n";
     out += detail::report_js;
     out += "</script>\n</body>\n</html>\n";
+    return out;
+}
+
+MarkdownReport markdown_report(const Input& input, const ReportSettings& settings,
+                               const std::string& stem) {
+    const auto sections = report_sections(input, settings);
+    MarkdownReport out;
+    Document document = new_document(input, "report");
+    document.title = input.title();
+    for (const auto& section : sections) {
+        document.blocks.push_back(Block::heading(section.title));
+        document.blocks.push_back(Block::paragraph(section.how_to_read));
+        for (const auto& drawing : section.drawings) {
+            const std::string file = stem + "-" + drawing.id + ".svg";
+            // Graphviz's file as it writes it, with the XML prologue an image file needs.
+            out.drawings.emplace_back(file,
+                                      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + drawing.svg);
+            document.blocks.push_back(Block::prose(drawing.caption + ": " + file,
+                                                   "![" + drawing.caption + "](" + file + ")"));
+        }
+        for (const auto& block : section.blocks) {
+            document.blocks.push_back(block);
+        }
+    }
+    out.markdown = write_markdown(document);
     return out;
 }
 

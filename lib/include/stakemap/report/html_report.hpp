@@ -37,8 +37,13 @@ struct ReportSection {
     std::string title;         ///< in the report's language
     std::string how_to_read;   ///< one sentence
     std::vector<Block> blocks; ///< what people read, as in a command's document
-    /// Inline SVG drawings (Graphviz's output without its XML prologue), each with a caption.
-    std::vector<std::pair<std::string, std::string>> drawings;
+    /// Inline SVG drawings (Graphviz's output without its XML prologue).
+    struct Drawing {
+        std::string id; ///< "map", "grid", "coverage": the Markdown form's file names
+        std::string svg;
+        std::string caption;
+    };
+    std::vector<Drawing> drawings;
 };
 
 /// Every section of the report, in order. Throws what the commands it runs throw.
@@ -46,6 +51,16 @@ std::vector<ReportSection> report_sections(const Input& input, const ReportSetti
 
 /// The HTML file. Throws what report_sections throws.
 std::string html_report(const Input& input, const ReportSettings& settings);
+
+/// The report as Markdown, for people who paste it into a document: the same sections, each
+/// drawing referred to as an image file `stem-ID.svg` beside the Markdown file.
+struct MarkdownReport {
+    std::string markdown;
+    /// File names (relative to the Markdown file) and SVG contents of the drawings.
+    std::vector<std::pair<std::string, std::string>> drawings;
+};
+MarkdownReport markdown_report(const Input& input, const ReportSettings& settings,
+                               const std::string& stem);
 
 /// Text for HTML element content and attribute values: & < > " ' escaped.
 std::string html_escape(std::string_view text);
