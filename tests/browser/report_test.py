@@ -73,7 +73,7 @@ class Browser:
                 "--proxy-server=http://127.0.0.1:%d" % proxy_port, "--proxy-bypass-list=<-loopback>",
                 # Chromium's own traffic off (updates, time, accounts, metrics): only the page's
                 # requests could reach the proxy.
-                "--disable-background-networking", "--disable-component-update",
+                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                 "--disable-default-apps", "--disable-sync", "--no-first-run", "--disable-extensions",
                 "--disable-component-extensions-with-background-pages", "--disable-breakpad",
                 "--disable-client-side-phishing-detection", "--metrics-recording-only",
