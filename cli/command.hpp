@@ -164,5 +164,6 @@ std::unique_ptr<Command> make_template_command();
 std::unique_ptr<Command> make_diff_command();
 std::unique_ptr<Command> make_merge_command();
 std::unique_ptr<Command> make_compare_command();
+std::unique_ptr<Command> make_report_command();
 
 } // namespace stakemap::cli

@@ -31,7 +31,7 @@ const std::vector<Factory>& commands() {
         cli::make_suggest_command,     cli::make_assess_command,   cli::make_profile_command,
         cli::make_diff_command,        cli::make_render_command,   cli::make_export_command,
         cli::make_import_command,      cli::make_template_command, cli::make_merge_command,
-        cli::make_compare_command};
+        cli::make_compare_command,     cli::make_report_command};
     return table;
 }
 

@@ -27,4 +27,9 @@ echo
 "$stakemap" render "$map" -o roma-municipio-ii.svg --cluster area --size-by betweenness \
     --highlight gaps --lang it
 "$stakemap" render "$map" -o roma-municipio-ii-coverage.svg --view coverage --lang it
-echo "map drawn: roma-municipio-ii.svg; coverage heat map: roma-municipio-ii-coverage.svg"
+"$stakemap" report "$map" -o roma-municipio-ii-rapporto.html --lang it \
+    --option "$(dirname "$map")/options/sportello.json" \
+    --option "$(dirname "$map")/options/mediazione.json" \
+    --option "$(dirname "$map")/options/punti.json"
+echo "map drawn: roma-municipio-ii.svg; coverage heat map: roma-municipio-ii-coverage.svg;"
+echo "report: roma-municipio-ii-rapporto.html (open it in a browser; it prints on A4)"

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(g++ cmake make pkgconf libboost-graph-dev libboost-program-options-dev nlohmann-json3-dev
           libgraphviz-dev graphviz fonts-dejavu-core doctest-dev
           libboost-locale-dev gettext locales python3 python3-networkx python3-igraph libcsv-dev
-          libzip-dev libpugixml-dev libxlsxwriter-dev python3-openpyxl python3-odf)
+          libzip-dev libpugixml-dev libxlsxwriter-dev python3-openpyxl python3-odf chromium)
 if [[ "${1:-}" == "--reference" ]]; then
     packages+=(python3 python3-networkx python3-numpy python3-scipy python3-igraph r-cran-sna)
 fi

@@ -1,0 +1,10 @@
+#pragma once
+// The HTML report's style and script, compiled into the library from data/report/
+// (cmake/embed_report_assets.cmake).
+
+namespace stakemap::report::detail {
+
+extern const char* const report_css;
+extern const char* const report_js;
+
+} // namespace stakemap::report::detail
