@@ -76,10 +76,10 @@ std::string number_text(const ordered_json& value, const text::Words& words, int
 }
 
 /// The five findings of the summary, in sentences, from the documents' results.
-std::vector<std::string> findings(const Input& input, const Document& stats,
-                                  const Document& centrality, const Document& gaps,
-                                  const Document* coverage, const Document& assess,
-                                  std::size_t within, const text::Words& words) {
+std::vector<std::string> findings(const Document& stats, const Document& centrality,
+                                  const Document& gaps, const Document* coverage,
+                                  const Document& assess, std::size_t within,
+                                  const text::Words& words) {
     std::vector<std::string> out;
     const auto& s = stats.results();
     out.push_back(words.plural(
@@ -340,8 +340,8 @@ std::vector<ReportSection> report_sections(const Input& input, const ReportSetti
                                     "them."),
                               {},
                               {}};
-        section.blocks.push_back(Block::bullets(findings(
-            input, stats, centrality, gaps, coverage.get(), assess, settings.within, words)));
+        section.blocks.push_back(Block::bullets(
+            findings(stats, centrality, gaps, coverage.get(), assess, settings.within, words)));
         for (const auto& block : blocks_of(stats)) {
             section.blocks.push_back(block);
         }
