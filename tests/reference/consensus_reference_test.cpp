@@ -1,5 +1,5 @@
-// `merge` against R's sna: the consensus of examples/informants/{anna,bruno,carla}.json by every method
-// and each tie's agreement, as tests/reference/generate_consensus.R computed them with
+// `merge` against R's sna: the consensus of examples/informants/{anna,bruno,carla}.json by every
+// method and each tie's agreement, as tests/reference/generate_consensus.R computed them with
 // sna::consensus() and sna::centralgraph(normalize = TRUE).
 
 #include "stakemap/analysis/consensus.hpp"
