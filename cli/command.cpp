@@ -107,10 +107,13 @@ bool Command::setup(const std::vector<std::string>& arguments) {
     const text::Words& words = words_;
     po::options_description visible(words("Options"));
     visible.add_options()("help,h", words("show this help and exit").c_str());
-    visible.add_options()("format", po::value(&common_.format_name),
-                          words("json, csv, table or md (default: table on a terminal, else json; "
-                                "with -o, from the file extension)")
-                              .c_str())(
+    if (takes_format()) {
+        visible.add_options()("format", po::value(&common_.format_name),
+                              words("json, csv, table or md (default: table on a terminal, else "
+                                    "json; with -o, from the file extension)")
+                                  .c_str());
+    }
+    visible.add_options()(
         "output,o", po::value(&common_.output_path),
         words("write results to FILE (atomically: complete or not at all)").c_str())(
         "quiet,q", po::bool_switch(&common_.quiet),
@@ -118,12 +121,16 @@ bool Command::setup(const std::vector<std::string>& arguments) {
         "lang", po::value(&common_.lang),
         words("language of tables and sentences: it or en (default: from LC_ALL, LC_MESSAGES or "
               "LANG)")
-            .c_str())(
-        "excel-it", po::bool_switch(&common_.excel_it),
-        words("with --format csv: semicolons, a UTF-8 BOM and decimal commas, for Excel in an "
-              "Italian locale")
-            .c_str())("max-file-size", po::value(&common_.max_file_mib)->default_value(512),
-                      words("refuse map files larger than this many MiB").c_str());
+            .c_str());
+    if (takes_format()) {
+        visible.add_options()(
+            "excel-it", po::bool_switch(&common_.excel_it),
+            words("with --format csv: semicolons, a UTF-8 BOM and decimal commas, for Excel in an "
+                  "Italian locale")
+                .c_str());
+    }
+    visible.add_options()("max-file-size", po::value(&common_.max_file_mib)->default_value(512),
+                          words("refuse map files larger than this many MiB").c_str());
     if (takes_analysis_options()) {
         visible.add_options()(
             "types", po::value(&common_.types),

@@ -89,6 +89,8 @@ protected:
     virtual bool takes_analysis_options() const { return true; }
     /// Whether the command reads a map named on the command line (every command but template).
     virtual bool takes_map() const { return true; }
+    /// Whether the command takes --format and --excel-it (not report: -o's extension says it all).
+    virtual bool takes_format() const { return true; }
     /// Whether --excel-it applies: to CSV output.
     virtual bool takes_excel_it() const { return common_.format() == Format::csv; }
     /// Whether the command reads several maps (merge): every positional argument is a map, in

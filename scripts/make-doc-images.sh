@@ -12,6 +12,11 @@ for example in roma-municipio-ii prato unione-comuni; do
 done
 "$stakemap" render examples/roma-municipio-ii/map.json -o "$out/roma-municipio-ii.png" \
     --cluster area --size-by betweenness --highlight gaps
+# The A3 pages of the three examples, as the README's main job draws them (docs/render.md).
+for example in roma-municipio-ii prato unione-comuni; do
+    "$stakemap" render "examples/$example/map.json" -o "$out/$example-a3.png" --paper A3 \
+        --cluster area --size-by betweenness --highlight gaps --lang it
+done
 for format in svg; do
     "$stakemap" render examples/roma-municipio-ii/map.json -o "$out/roma-grid.$format" --view grid \
         --lang it

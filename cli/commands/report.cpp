@@ -57,6 +57,7 @@ public:
 
 protected:
     bool takes_excel_it() const override { return false; }
+    bool takes_format() const override { return false; }
 
     void add_options(boost::program_options::options_description& options) override {
         namespace po = boost::program_options;

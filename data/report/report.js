@@ -1,11 +1,11 @@
-// The report's script: find an actor, filter by area and sector, an actor's profile, sortable
-// tables and a CSV download for each. It reads only the page (no request leaves it) and writes
-// user text only through textContent, never as markup.
+// The report's script: find an actor, filter by area, sector and relation type, an actor's
+// profile, sortable tables and a CSV download for each. It reads only the page (no request leaves
+// it) and writes user text only through textContent, never as markup. Its words come translated
+// in the page data (data.words), from the same catalogue as the rest of the report.
 (function () {
   'use strict';
   const data = JSON.parse(document.getElementById('page-data').textContent);
-  const it = data.lang === 'it';
-  const say = (en, itText) => (it ? itText : en);
+  const words = data.words;
   const byNode = new Map();
   const byName = new Map();
   for (const actor of data.actors) {
@@ -68,6 +68,21 @@
   area.addEventListener('change', filter);
   sector.addEventListener('change', filter);
 
+  // The relation-type filter dims every tie of another type (each tie's SVG id is "r" and its
+  // place in the map's relations).
+  const type = document.getElementById('filter-type');
+  const edges = Array.from(document.querySelectorAll('figure.drawing svg g.edge'));
+  function filterTies() {
+    for (const g of edges) {
+      const match = /^r(\d+)$/.exec(g.id);
+      const relationType = match ? data.relation_types[Number(match[1])] : undefined;
+      g.classList.toggle('dimmed', Boolean(type.value) && relationType !== type.value);
+    }
+  }
+  if (type) {
+    type.addEventListener('change', filterTies);
+  }
+
   // An actor's profile: who it is, its measures, its partners.
   const profile = document.getElementById('profile');
   function line(parent, tag, text) {
@@ -78,14 +93,13 @@
   }
   function showProfile(actor) {
     profile.textContent = '';
-    const close = line(profile, 'button', say('Close', 'Chiudi'));
+    const close = line(profile, 'button', words.close);
     close.type = 'button';
     close.addEventListener('click', () => { profile.hidden = true; find.focus(); });
     line(profile, 'h2', actor.name);
     line(profile, 'p', [actor.kind, actor.area].filter(Boolean).join(' · '));
     if (actor.cut) {
-      line(profile, 'p', say('A single point of failure: if it stops, others are cut off.',
-                             'Unico punto di passaggio: se si ferma, altri restano isolati.'));
+      line(profile, 'p', words.single_point);
     }
     if (actor.measures) {
       const list = document.createElement('dl');
@@ -100,7 +114,7 @@
       return other ? other.name : id;
     });
     if (partners.length) {
-      line(profile, 'h3', say('Ties with', 'Legami con'));
+      line(profile, 'h3', words.ties_with);
       const list = document.createElement('ul');
       for (const name of Array.from(new Set(partners)).sort()) {
         line(list, 'li', name);
@@ -168,7 +182,7 @@
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'csv';
-    button.textContent = say('Download as CSV', 'Scarica in CSV');
+    button.textContent = words.download_csv;
     button.addEventListener('click', () => {
       const quote = (text) => {
         const safe = /^[=+\-@\t\r]/.test(text) ? "'" + text : text;

@@ -278,6 +278,27 @@ def main():
             found = evaluate("Array.from(document.querySelectorAll('g.node.found title')).map(t => t.textContent)")
             if not found:
                 failures.append("searching %r marked no node" % find_name)
+        # The relation-type filter: choosing the first type dims exactly the ties of other types
+        # (page data says each tie's type; the tie's SVG id is r<N>).
+        filtered = evaluate("""(() => {
+            const select = document.getElementById('filter-type');
+            const data = JSON.parse(document.getElementById('page-data').textContent);
+            if (!select || select.options.length < 2) return 'no relation-type filter';
+            select.value = select.options[1].value;
+            select.dispatchEvent(new Event('change'));
+            const edges = Array.from(document.querySelectorAll('figure.drawing svg g.edge[id^="r"]'));
+            if (!edges.length) return 'no tie carries its relation id';
+            const wrong = edges.filter((g) => g.classList.contains('dimmed') ===
+                (data.relation_types[Number(g.id.slice(1))] === select.value));
+            const kept = edges.filter((g) => !g.classList.contains('dimmed')).length;
+            select.value = '';
+            select.dispatchEvent(new Event('change'));
+            if (wrong.length) return wrong.length + ' ties dimmed wrongly';
+            if (!kept) return 'the filter kept no tie';
+            return document.querySelectorAll('g.edge.dimmed').length ? 'ties stay dimmed after "all"' : '';
+        })()""")
+        if filtered:
+            failures.append("relation-type filter: %s" % filtered)
         shot = base64.b64decode(browser.send("Page.captureScreenshot", {"format": "png"}, session=session)["data"])
         with open(os.path.join(work, "screenshot.png"), "wb") as f:
             f.write(shot)

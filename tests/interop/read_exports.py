@@ -242,7 +242,7 @@ def sectors(data):
 
 def check_gexf_looks(path, data, relations):
     """viz:color by sector and viz:size by betweenness as `stakemap render --size-by betweenness`
-    draws them (node width 0.5 + 1.5·√(b / largest) inches, here in tenths of an inch), and the
+    draws them (node width 0.5 + 1.1·√(b / largest) inches, here in tenths of an inch), and the
     relations' dates as spells, read by NetworkX."""
     read = nx.read_gexf(path)
     dated = any("since" in r or "until" in r for r in relations)
@@ -254,7 +254,7 @@ def check_gexf_looks(path, data, relations):
     for node, viz in read.nodes(data="viz"):
         r, g, b = SECTOR_RGB[sector[node]]
         check(viz["color"] == {"r": r, "g": g, "b": b, "a": 1.0}, f"{path}: colour of {node}")
-        size = 10 * (0.5 + 1.5 * (betweenness[node] / largest) ** 0.5) if largest > 0 else 5.0
+        size = 10 * (0.5 + 1.1 * (betweenness[node] / largest) ** 0.5) if largest > 0 else 5.0
         check(close(viz["size"], size), f"{path}: size of {node}: {viz['size']} != {size}")
     # Spells are closed intervals: a relation not in force on its `until` date ends the day before.
     # An open side reads as the text "None" in NetworkX 2.8.

@@ -244,8 +244,8 @@ TEST_CASE("export: GEXF colours, sizes and spells") {
     CHECK(dated.find("<viz:color r=\"0\" g=\"114\" b=\"178\"/>") != std::string::npos);
     CHECK(dated.find("<viz:color r=\"230\" g=\"159\" b=\"0\"/>") != std::string::npos);
     CHECK(dated.find("<viz:color r=\"187\" g=\"187\" b=\"187\"/>") != std::string::npos);
-    // b is the only broker (on a → c): 10 · (0.5 + 1.5 · √1) = 20; a and c: 10 · 0.5 = 5.
-    CHECK(dated.find("<viz:size value=\"20\"/>") != std::string::npos);
+    // b is the only broker (on a → c): 10 · (0.5 + 1.1 · √1) = 16; a and c: 10 · 0.5 = 5.
+    CHECK(dated.find("<viz:size value=\"16\"/>") != std::string::npos);
     CHECK(dated.find("<viz:size value=\"5\"/>") != std::string::npos);
     CHECK(dated.find("<spell start=\"2020-01-01\"/>") != std::string::npos);
     // until 2021-01-01 (not in force that day): the closed spell ends on 2020-12-31.

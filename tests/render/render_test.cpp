@@ -1,4 +1,5 @@
 #include "stakemap/io/map_reader.hpp"
+#include "stakemap/io/vocabulary.hpp"
 #include "stakemap/render/choices.hpp"
 #include "stakemap/render/compose.hpp"
 #include "stakemap/render/drawing.hpp"
@@ -6,8 +7,11 @@
 #include "stakemap/render/graphviz.hpp"
 #include "stakemap/render/map_view.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <doctest/doctest.h>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -371,48 +375,159 @@ composed_clusters(const std::string& dot) {
 
 } // namespace
 
-TEST_CASE("render: clustered maps are composed to the page, every actor inside its box") {
-    const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/roma-municipio-ii/map.json");
-    const auto graph = graph::build(map);
-    render::ViewOptions options{.cluster = render::Cluster::area};
-    const auto view = render::map_view(map, graph, options);
-    CHECK(view.engine == render::composed_engine);
-    const auto clusters = composed_clusters(view.dot);
-    CHECK(clusters.size() == 6); // the six neighbourhoods with actors located in them
-    for (std::size_t a = 0; a < clusters.size(); ++a) {
-        const Box& box = clusters[a].first;
-        CHECK(box.right > box.left);
-        for (const auto& [x, y] : clusters[a].second) {
-            CHECK(x > box.left);
-            CHECK(x < box.right);
-            CHECK(y > box.bottom);
-            CHECK(y < box.top);
-        }
-        for (std::size_t b = a + 1; b < clusters.size(); ++b) {
-            const Box& other = clusters[b].first;
-            const bool apart = box.right <= other.left || other.right <= box.left ||
-                               box.top <= other.bottom || other.top <= box.bottom;
-            CHECK(apart);
+/// Whether two boxes (centre and size) share more than a hair of area.
+bool overlapping(const render::Layout::Box& a, const render::Layout::Box& b) {
+    return std::abs(a.x - b.x) < (a.width + b.width) / 2.0 - 0.01 &&
+           std::abs(a.y - b.y) < (a.height + b.height) / 2.0 - 0.01;
+}
+
+TEST_CASE("render: the examples' clustered maps fit a page: aspect, no overlaps, 8 pt on A3") {
+    for (const char* example : {"prato", "roma-municipio-ii", "unione-comuni"}) {
+        CAPTURE(example);
+        const auto map =
+            io::load_map(std::string(STAKEMAP_SOURCE_DIR "/examples/") + example + "/map.json");
+        // As the README's main job and the report draw them: the relations in force on the
+        // map's date.
+        const graph::BuildOptions build{.at = map.date};
+        const auto graph = graph::build(map, build);
+        render::ViewOptions options{.cluster = render::Cluster::area,
+                                    .size_by = analysis::Measure::betweenness,
+                                    .highlight = render::Highlight::gaps,
+                                    .language = model::Language::it,
+                                    .build = build};
+        // On a screen: composed to a landscape A-series page, within 1.6 : 1 either way (dot drew
+        // Municipio II 3.4 times wider than high).
+        const auto screen = render::map_view(map, graph, options);
+        CHECK(screen.engine == render::composed_engine);
+        const auto laid = render::layout(screen.dot, screen.engine);
+        CHECK(laid.width() / laid.height() <= 1.6);
+        CHECK(laid.height() / laid.width() <= 1.6);
+
+        options.paper = render::PaperSize::a3;
+        for (const bool landscape : {false, true}) {
+            CAPTURE(landscape);
+            options.landscape = landscape;
+            const auto view = render::map_view(map, graph, options);
+            const auto sheet = *render::paper_sheet("A3", landscape);
+            const auto fit = render::fit_on_paper(view.dot, view.engine, sheet);
+            // Actor names are 10 pt in the drawing and print at 8 pt or more on A3.
+            CHECK(fit.smallest_text == doctest::Approx(10));
+            CHECK(fit.smallest_printed_text() >= 8.0);
+            CHECK(fit.width / fit.height <= 1.6);
+            CHECK(fit.height / fit.width <= 1.6);
+            if (landscape) {
+                continue;
+            }
+            // No two actors (nor an actor and the legend) overlap; every actor of an area lies
+            // wholly inside the area's box; no two boxes overlap, nor the legend and a box.
+            const auto placed = render::layout(view.dot, view.engine);
+            std::vector<std::pair<std::string, render::Layout::Box>> nodes(placed.nodes.begin(),
+                                                                           placed.nodes.end());
+            CHECK(nodes.size() == map.actors.size() + 1); // the actors and the legend
+            for (std::size_t a = 0; a < nodes.size(); ++a) {
+                for (std::size_t b = a + 1; b < nodes.size(); ++b) {
+                    CAPTURE(nodes[a].first);
+                    CAPTURE(nodes[b].first);
+                    CHECK_FALSE(overlapping(nodes[a].second, nodes[b].second));
+                }
+            }
+            const auto clusters = composed_clusters(view.dot);
+            CHECK(clusters.size() >= 3);
+            for (std::size_t a = 0; a < clusters.size(); ++a) {
+                const Box& box = clusters[a].first;
+                const render::Layout::Box as_box{(box.left + box.right) / 2.0,
+                                                 (box.bottom + box.top) / 2.0, box.right - box.left,
+                                                 box.top - box.bottom};
+                CHECK_FALSE(overlapping(as_box, placed.nodes.at("legend")));
+                for (const auto& [x, y] : clusters[a].second) {
+                    // The node at (x, y): find its size.
+                    for (const auto& [name, node] : nodes) {
+                        if (std::abs(node.x - x) < 0.01 && std::abs(node.y - y) < 0.01) {
+                            CAPTURE(name);
+                            CHECK(node.x - node.width / 2.0 >= box.left);
+                            CHECK(node.x + node.width / 2.0 <= box.right);
+                            CHECK(node.y - node.height / 2.0 >= box.bottom);
+                            CHECK(node.y + node.height / 2.0 <= box.top);
+                        }
+                    }
+                }
+                for (std::size_t b = a + 1; b < clusters.size(); ++b) {
+                    const Box& other = clusters[b].first;
+                    const bool apart = box.right <= other.left || other.right <= box.left ||
+                                       box.top <= other.bottom || other.top <= box.bottom;
+                    CHECK(apart);
+                }
+            }
+            // Composed drawings are the same from call to call in one process.
+            CHECK(render::map_view(map, graph, options).dot == view.dot);
         }
     }
-    // dot drew this map 3.4 times wider than high; composed for a screen (√2 : 1) it is close
-    // to that.
-    const auto natural =
-        render::fit_on_paper(view.dot, view.engine, *render::paper_sheet("A3", true));
-    CHECK(natural.width / natural.height > 1.0);
-    CHECK(natural.width / natural.height < 2.0);
-    // For A3 portrait it is taller than wide, and its 10 pt names print at 6 pt or more.
-    options.paper = render::PaperSize::a3;
-    const auto portrait = render::map_view(map, graph, options);
-    const auto fit =
-        render::fit_on_paper(portrait.dot, portrait.engine, *render::paper_sheet("A3", false));
-    CHECK(fit.height > fit.width);
-    CHECK(fit.smallest_text == doctest::Approx(10));
-    CHECK(fit.readable());
-    // Composed drawings are the same from call to call in one process.
-    const std::string svg = render::render_dot(portrait.dot, portrait.engine, "svg");
-    CHECK(render::map_view(map, graph, options).dot == portrait.dot);
-    CHECK(render::render_dot(portrait.dot, portrait.engine, "svg") == svg);
+}
+
+TEST_CASE("render: each relation type its own line, and the legend shows exactly those lines") {
+    for (const char* example : {"prato", "roma-municipio-ii", "unione-comuni"}) {
+        CAPTURE(example);
+        const auto map =
+            io::load_map(std::string(STAKEMAP_SOURCE_DIR "/examples/") + example + "/map.json");
+        const auto graph = graph::build(map);
+        const auto vocabulary = io::default_vocabulary().merged_with(map);
+        render::ViewOptions options{.cluster = render::Cluster::area};
+        const std::string dot = render::map_view(map, graph, options).dot;
+        // Every tie drawn: `id="rN"` (the relation's place in the map), its style and colour.
+        std::map<std::string, std::set<std::pair<std::string, std::string>>> looks_of_type;
+        std::size_t ties = 0;
+        for (std::size_t at = dot.find(" [id=\"r"); at != std::string::npos;
+             at = dot.find(" [id=\"r", at + 1)) {
+            const std::size_t index = std::stoul(dot.substr(at + 7));
+            const std::string line = dot.substr(at, dot.find('\n', at) - at);
+            auto value = [&](const std::string& key) {
+                const std::size_t from = line.find(key + "=") + key.size() + 1;
+                const bool quoted = line[from] == '"';
+                const std::size_t start = from + (quoted ? 1 : 0);
+                const std::size_t end = line.find(quoted ? "\"" : ",", start);
+                return line.substr(start, end - start);
+            };
+            REQUIRE(index < map.relations.size());
+            looks_of_type[map.relations[index].type.value_or("")].insert(
+                {value("style"), value("color")});
+            ++ties;
+        }
+        CHECK(ties >= 50);
+        CHECK(looks_of_type.size() >= 5);
+        std::set<std::pair<std::string, std::string>> looks;
+        const std::string glyph_of[] = {"solid", "───", "dashed", "╌╌╌", "dotted", "┈┈┈"};
+        std::size_t legend_rows = 0;
+        for (const auto& [type, seen] : looks_of_type) {
+            CAPTURE(type);
+            REQUIRE(seen.size() == 1); // one look per type…
+            const auto [style, colour] = *seen.begin();
+            CHECK(looks.insert({style, colour}).second); // …and no two types alike
+            CHECK(style != "bold");                      // width means strength only
+            // The legend row: the same line in the same colour, then the type's label.
+            std::string glyph;
+            for (std::size_t k = 0; k < 6; k += 2) {
+                if (glyph_of[k] == style) {
+                    glyph = glyph_of[k + 1];
+                }
+            }
+            const model::Term* term = vocabulary.find_relation_type(type);
+            REQUIRE(term != nullptr);
+            const std::string row = "<font color=\"" + colour + "\" point-size=\"11\">" + glyph +
+                                    "</font></td><td align=\"left\">" +
+                                    model::text(term->label, model::Language::en) + "</td>";
+            CHECK(dot.find(row) != std::string::npos);
+        }
+        // Exactly one legend row per type drawn, and strength said once.
+        for (std::size_t at = dot.find("point-size=\"11\">"); at != std::string::npos;
+             at = dot.find("point-size=\"11\">", at + 1)) {
+            const std::string glyph = dot.substr(at + 16, 9);
+            if (glyph == "───" || glyph == "╌╌╌" || glyph == "┈┈┈") {
+                ++legend_rows;
+            }
+        }
+        CHECK(legend_rows == looks_of_type.size() + 1); // + "Line width: strength of the tie"
+        CHECK(dot.find("Line width: strength of the tie") != std::string::npos);
+    }
 }
 
 TEST_CASE("render: legends in Italian, with labels instead of ids and Italian numbers") {
@@ -426,7 +541,7 @@ TEST_CASE("render: legends in Italian, with labels instead of ids and Italian nu
     const auto network = render::map_view(map, graph, options);
     CHECK(network.dot.find("Dimensione: intermediazione") != std::string::npos);
     CHECK(network.dot.find("Colore: tipo di attore") != std::string::npos);
-    CHECK(network.dot.find("Legami: tratto secondo il tipo") != std::string::npos);
+    CHECK(network.dot.find("Legami: tratto e colore secondo il tipo") != std::string::npos);
     CHECK(network.dot.find("Bordo rosso: attore critico") != std::string::npos);
     CHECK(network.dot.find("betweenness") == std::string::npos);
     CHECK(network.dot.find("Shape") == std::string::npos);
@@ -520,10 +635,11 @@ TEST_CASE("render: draw_map writes the file, or refuses a sheet with the ones th
     const auto dot = render::draw_map(map, options, render::OutputFormat::dot);
     CHECK_FALSE(dot.refusal);
     CHECK(dot.bytes == render::map_view(map, graph::build(map), options).dot);
-    // Without clusters its 10 pt names would print at about 4 pt on A4 portrait (as
-    // tests/CMakeLists.txt's render-paper-too-small says): refused, readable on A3.
+    // Grouped by kind its 10 pt names would print at about 5.5 pt on A4 portrait (as
+    // tests/CMakeLists.txt's render-paper-too-small says of Prato): refused, readable on A3.
     const auto refused =
-        render::draw_map(map, {.paper = render::PaperSize::a4}, render::OutputFormat::svg);
+        render::draw_map(map, {.cluster = render::Cluster::kind, .paper = render::PaperSize::a4},
+                         render::OutputFormat::svg);
     CHECK(refused.bytes.empty());
     REQUIRE(refused.refusal);
     CHECK(refused.refusal->paper.name == "A4");

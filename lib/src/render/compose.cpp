@@ -12,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 namespace stakemap::render {
@@ -29,26 +30,40 @@ constexpr double loose_padding = 6.0;
 constexpr int shuffles = 30;
 /// How many starting positions each group's layout is tried from.
 constexpr int layout_seeds = 3;
+/// Space kept between two actors' boxes when a group is drawn together (room for ties between).
+constexpr double actor_gap = 6.0;
+/// How many strip widths (beyond the narrowest) a group's actors are placed in.
+constexpr int strip_widths = 12;
 /// Space between blocks.
-constexpr double block_gap = 14.0;
+constexpr double block_gap = 10.0;
 
-/// Rectangles placed left to right and top to bottom in a strip `limit` wide, each where its
-/// top edge is highest (the skyline, or bottom-left, heuristic), `gap` apart. Coordinates with y
-/// downwards from the top of the strip.
+/// Where fill_strip put the rectangles: y downwards from the top of the strip.
 struct Strip {
     std::vector<Point> corner; ///< top-left corners
     Size size;
 };
 
-Strip fill_strip(const std::vector<Size>& rectangles, const std::vector<std::size_t>& order,
-                 double limit, double gap) {
-    struct Segment {
-        double x;
-        double width;
-        double y; ///< how far down the strip is filled over this segment
-    };
-    std::vector<Segment> skyline = {{0.0, limit + gap, 0.0}};
-    Strip strip;
+/// One stretch of the skyline: from x, `width` long, filled down to y.
+struct Segment {
+    double x;
+    double width;
+    double y;
+};
+
+/// The skylines fill_strip works with, kept between calls: packing calls it about a million
+/// times for a map of a few dozen actors, and allocating them each time cost more than placing.
+struct StripWork {
+    std::vector<Segment> skyline;
+    std::vector<Segment> raised;
+};
+
+/// Rectangles placed in `order` in a strip `limit` wide, each where its top edge is highest (the
+/// skyline, or bottom-left, heuristic), `gap` apart.
+void fill_strip(const std::vector<Size>& rectangles, const std::vector<std::size_t>& order,
+                double limit, double gap, StripWork& work, Strip& strip) {
+    auto& skyline = work.skyline;
+    skyline.assign(1, {0.0, limit + gap, 0.0});
+    strip.size = {};
     strip.corner.assign(rectangles.size(), {});
     for (std::size_t r : order) {
         const double width = rectangles[r].width + gap;
@@ -74,7 +89,8 @@ Strip fill_strip(const std::vector<Size>& rectangles, const std::vector<std::siz
         strip.size.width = std::max(strip.size.width, best_x + rectangles[r].width);
         strip.size.height = std::max(strip.size.height, best_y + rectangles[r].height);
         // The skyline over [best_x, best_x + width) rises to best_y + height.
-        std::vector<Segment> raised;
+        auto& raised = work.raised;
+        raised.clear();
         const double end = best_x + width;
         for (const Segment& segment : skyline) {
             const double segment_end = segment.x + segment.width;
@@ -92,14 +108,246 @@ Strip fill_strip(const std::vector<Size>& rectangles, const std::vector<std::siz
                 raised.push_back({end, segment_end - end, segment.y});
             }
         }
-        skyline = raised;
+        std::swap(skyline, raised);
     }
+}
+
+Strip fill_strip(const std::vector<Size>& rectangles, const std::vector<std::size_t>& order,
+                 double limit, double gap) {
+    StripWork work;
+    Strip strip;
+    fill_strip(rectangles, order, limit, gap, work, strip);
     return strip;
+}
+
+/// How far `mover` can travel along `step` (a fraction of it, in [0, 1]) before it comes closer
+/// than `gap` to `still`: the two boxes' separation along x and along y, each an interval of the
+/// fraction, must not both be broken at once.
+double free_fraction(const Layout::Box& mover, Point step, const Layout::Box& still, double gap) {
+    constexpr double tolerance = 1e-6;
+    // The fractions over which the boxes overlap along one axis: (enter, leave).
+    auto overlap_along = [&](double from, double by, double other, double reach) {
+        if (std::abs(by) < 1e-12) {
+            return std::abs(from - other) < reach - tolerance
+                       ? std::pair{-std::numeric_limits<double>::infinity(),
+                                   std::numeric_limits<double>::infinity()}
+                       : std::pair{1.0, 0.0};
+        }
+        const double a = (other - reach + tolerance - from) / by;
+        const double b = (other + reach - tolerance - from) / by;
+        return std::pair{std::min(a, b), std::max(a, b)};
+    };
+    const auto [enter_x, leave_x] =
+        overlap_along(mover.x, step.x, still.x, (mover.width + still.width) / 2.0 + gap);
+    const auto [enter_y, leave_y] =
+        overlap_along(mover.y, step.y, still.y, (mover.height + still.height) / 2.0 + gap);
+    const double enter = std::max(enter_x, enter_y);
+    const double leave = std::min(leave_x, leave_y);
+    if (enter >= leave || leave <= 0.0) {
+        return 1.0; // never overlapping on the way
+    }
+    return std::clamp(enter, 0.0, 1.0);
+}
+
+/// The layout with every position and size rounded to 1/64 point. Graphviz's layouts of the same
+/// graph differ between runs in their last bits; compaction and packing amplify such
+/// differences, so they start from numbers that are the same on every run.
+Layout rounded(Layout laid) {
+    auto round = [](double value) {
+        return std::round(value * 64.0) / 64.0;
+    };
+    for (auto& entry : laid.nodes) {
+        Layout::Box& box = entry.second;
+        box = {round(box.x), round(box.y), round(box.width), round(box.height)};
+    }
+    return laid;
+}
+
+/// Moves a group's actors apart, all positions scaled from the origin by the least factor at
+/// which no two actors come closer than `gap` (turning a layout a quarter makes wide actors
+/// overlap).
+void spread(Layout& laid, double gap) {
+    double factor = 1.0;
+    for (auto a = laid.nodes.begin(); a != laid.nodes.end(); ++a) {
+        for (auto b = std::next(a); b != laid.nodes.end(); ++b) {
+            const Layout::Box& one = a->second;
+            const Layout::Box& other = b->second;
+            const double dx = std::abs(one.x - other.x);
+            const double dy = std::abs(one.y - other.y);
+            const double need_x = (one.width + other.width) / 2.0 + gap;
+            const double need_y = (one.height + other.height) / 2.0 + gap;
+            if (dx >= need_x || dy >= need_y) {
+                continue;
+            }
+            const double infinity = std::numeric_limits<double>::infinity();
+            const double pair =
+                std::min(dx > 0.0 ? need_x / dx : infinity, dy > 0.0 ? need_y / dy : infinity);
+            if (std::isfinite(pair)) {
+                factor = std::max(factor, pair);
+            }
+        }
+    }
+    for (auto& entry : laid.nodes) {
+        entry.second.x *= factor * (1.0 + 1e-9);
+        entry.second.y *= factor * (1.0 + 1e-9);
+    }
+}
+
+/// Draws a group's actors together: each in turn, nearest the middle first, moves as far toward
+/// the middle of the group as it can without coming closer than `gap` to another actor (straight,
+/// then along x, then along y), in rounds until nothing moves. Graphviz's overlap removal spreads
+/// actors whose labels are longer than their ties, leaving about two thirds of a group's box empty;
+/// this keeps each actor's side of the group and halves the space. Deterministic: a fixed order.
+void compact(Layout& laid, double gap) {
+    std::vector<Layout::Box*> boxes;
+    for (auto& entry : laid.nodes) {
+        boxes.push_back(&entry.second);
+    }
+    constexpr int rounds = 200;
+    for (int round = 0; round < rounds; ++round) {
+        double left = std::numeric_limits<double>::infinity();
+        double right = -left;
+        double bottom = left;
+        double top = -left;
+        for (const auto* box : boxes) {
+            left = std::min(left, box->x - box->width / 2.0);
+            right = std::max(right, box->x + box->width / 2.0);
+            bottom = std::min(bottom, box->y - box->height / 2.0);
+            top = std::max(top, box->y + box->height / 2.0);
+        }
+        const Point middle{(left + right) / 2.0, (bottom + top) / 2.0};
+        std::vector<std::size_t> order(boxes.size());
+        std::iota(order.begin(), order.end(), 0);
+        auto distance = [&](std::size_t i) {
+            return std::hypot(boxes[i]->x - middle.x, boxes[i]->y - middle.y);
+        };
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return distance(a) < distance(b); });
+        double moved = 0.0;
+        for (std::size_t i : order) {
+            Layout::Box& mover = *boxes[i];
+            const Point towards{middle.x - mover.x, middle.y - mover.y};
+            const double c = std::sqrt(0.5);
+            const Point left_turn{c * (towards.x - towards.y) * c, c * (towards.x + towards.y) * c};
+            const Point right_turn{c * (towards.x + towards.y) * c,
+                                   c * (towards.y - towards.x) * c};
+            for (const Point step :
+                 {towards, Point{towards.x, 0.0}, Point{0.0, towards.y}, left_turn, right_turn}) {
+                double fraction = 1.0;
+                for (std::size_t j = 0; j < boxes.size() && fraction > 0.0; ++j) {
+                    if (j != i) {
+                        fraction = std::min(fraction, free_fraction(mover, step, *boxes[j], gap));
+                    }
+                }
+                mover.x += step.x * fraction;
+                mover.y += step.y * fraction;
+                moved += std::hypot(step.x, step.y) * fraction;
+            }
+        }
+        if (moved < 1.0) {
+            break;
+        }
+    }
+}
+
+/// A layout with x and y, and widths and heights, exchanged.
+Layout transposed(Layout laid) {
+    for (auto& entry : laid.nodes) {
+        Layout::Box& box = entry.second;
+        std::swap(box.x, box.y);
+        std::swap(box.width, box.height);
+    }
+    return laid;
+}
+
+/// The group's actors in `rows` rows, keeping the layout's order: top to bottom by height, and
+/// within a row left to right; each row holds about the same total width, rows are centred.
+Layout in_rows(const Layout& laid, std::size_t rows, double gap) {
+    std::vector<std::pair<std::string, Layout::Box>> nodes(laid.nodes.begin(), laid.nodes.end());
+    std::stable_sort(nodes.begin(), nodes.end(),
+                     [](const auto& a, const auto& b) { return a.second.y > b.second.y; });
+    double total = 0.0;
+    for (const auto& node : nodes) {
+        total += node.second.width + gap;
+    }
+    const double per_row = total / static_cast<double>(rows);
+    std::vector<std::vector<std::pair<std::string, Layout::Box>>> arranged(1);
+    double filled = 0.0;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const double width = nodes[i].second.width + gap;
+        const std::size_t left = nodes.size() - i;
+        const bool must_start = arranged.size() < rows && left <= rows - arranged.size();
+        if (!arranged.back().empty() && arranged.size() < rows &&
+            (filled + width / 2.0 > per_row * static_cast<double>(arranged.size()) || must_start)) {
+            arranged.emplace_back();
+        }
+        arranged.back().push_back(nodes[i]);
+        filled += width;
+    }
+    Layout result;
+    double y = 0.0;
+    std::vector<double> row_width;
+    double widest = 0.0;
+    for (auto& row : arranged) {
+        std::stable_sort(row.begin(), row.end(),
+                         [](const auto& a, const auto& b) { return a.second.x < b.second.x; });
+        double width = -gap;
+        for (const auto& node : row) {
+            width += node.second.width + gap;
+        }
+        row_width.push_back(width);
+        widest = std::max(widest, width);
+    }
+    for (std::size_t r = 0; r < arranged.size(); ++r) {
+        double height = 0.0;
+        for (const auto& node : arranged[r]) {
+            height = std::max(height, node.second.height);
+        }
+        double x = (widest - row_width[r]) / 2.0;
+        for (auto [name, box] : arranged[r]) {
+            box.x = x + box.width / 2.0;
+            box.y = y - height / 2.0;
+            x += box.width + gap;
+            result.nodes[name] = box;
+        }
+        y -= height + gap;
+    }
+    return result;
+}
+
+/// The group's actors placed one by one, in the layout's order (top to bottom, then left to right),
+/// each where it stays highest in a strip `limit` wide (fill_strip): rows that interlock.
+Layout in_strip(const Layout& laid, double limit, double gap) {
+    std::vector<std::pair<std::string, Layout::Box>> nodes(laid.nodes.begin(), laid.nodes.end());
+    std::vector<std::size_t> order(nodes.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return nodes[a].second.y > nodes[b].second.y;
+    });
+    std::vector<Size> sizes;
+    for (const auto& node : nodes) {
+        sizes.push_back({node.second.width, node.second.height});
+    }
+    const Strip strip = fill_strip(sizes, order, limit, gap);
+    Layout result;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        Layout::Box box = nodes[i].second;
+        box.x = strip.corner[i].x + box.width / 2.0;
+        box.y = -(strip.corner[i].y + box.height / 2.0);
+        result.nodes[nodes[i].first] = box;
+    }
+    return result;
+}
+
+/// The group's actors in `columns` columns: in_rows turned a quarter.
+Layout in_columns(const Layout& laid, std::size_t columns, double gap) {
+    return transposed(in_rows(transposed(laid), columns, gap));
 }
 
 } // namespace
 
-Packing pack_rectangles(const std::vector<Size>& rectangles, double gap, Size target) {
+Packing pack_rectangles(const std::vector<Size>& rectangles, double gap, Size target,
+                        std::optional<std::size_t> corner) {
     Packing packing;
     if (rectangles.empty()) {
         return packing;
@@ -128,24 +376,32 @@ Packing pack_rectangles(const std::vector<Size>& rectangles, double gap, Size ta
         }
         orders.push_back(order);
     }
+    if (corner && *corner < rectangles.size()) {
+        for (auto& order : orders) {
+            std::stable_partition(order.begin(), order.end(),
+                                  [&](std::size_t r) { return r == *corner; });
+        }
+    }
     double widest = 0.0;
     double total = 0.0;
     for (const Size& size : rectangles) {
         widest = std::max(widest, size.width);
         total += size.width + gap;
     }
-    constexpr int steps = 200;
+    constexpr int steps = 60;
     double best_scale = -1.0;
     Strip best;
+    Strip strip;
+    StripWork work;
     for (const auto& order : orders) {
         for (int step = 0; step <= steps; ++step) {
             const double limit = widest + (total - widest) * step / steps;
-            Strip strip = fill_strip(rectangles, order, limit, gap);
+            fill_strip(rectangles, order, limit, gap, work, strip);
             const double scale =
                 std::min(target.width / strip.size.width, target.height / strip.size.height);
             if (scale > best_scale * (1.0 + 1e-9)) {
                 best_scale = scale;
-                best = std::move(strip);
+                std::swap(best, strip);
             }
         }
     }
@@ -206,7 +462,10 @@ Composition compose(const CompositionInput& input) {
         double left = 0.0;    ///< the nodes' extent in the layout's coordinates
         double bottom = 0.0;
     };
-    auto shape_of = [&](const Block& block, std::size_t b, Layout laid) {
+    auto shape_of = [&](const Block& block, std::size_t b, Layout laid, bool compacted = true) {
+        if (compacted) {
+            compact(laid, actor_gap);
+        }
         Shape shape;
         double left = std::numeric_limits<double>::infinity();
         double right = -left;
@@ -263,21 +522,40 @@ Composition compose(const CompositionInput& input) {
         const int seeds = block.nodes.size() >= 3 && block.nodes.size() <= 300 ? layout_seeds : 1;
         for (int seed = 1; seed <= seeds; ++seed) {
             const std::string dot = "graph \"block\" {\n" + block_graph(seed) + body + "}\n";
-            Shape laid =
-                shape_of(block, b, layout(dot, block.nodes.size() > 300 ? "sfdp" : "neato"));
+            Shape laid = shape_of(
+                block, b, rounded(layout(dot, block.nodes.size() > 300 ? "sfdp" : "neato")));
             if (block.nodes.size() >= 3) {
-                std::string turned = "graph \"block\" {\n" + block_graph(seed);
-                for (const auto& node : block.nodes) {
-                    const auto& box = laid.layout.nodes.at(node);
-                    turned += "  " + node + " [" + *attributes.at(node) + ", pos=\"" +
-                              text::fixed_number(box.y) + "," + text::fixed_number(box.x) +
-                              "\"];\n";
+                Layout turned = laid.layout;
+                for (auto& [name, box] : turned.nodes) {
+                    std::swap(box.x, box.y);
                 }
-                turned += "}\n";
+                spread(turned, actor_gap);
                 shapes[b].push_back(std::move(laid));
-                shapes[b].push_back(shape_of(block, b, layout(turned, "nop")));
+                shapes[b].push_back(shape_of(block, b, std::move(turned)));
             } else {
                 shapes[b].push_back(std::move(laid));
+            }
+        }
+        if (block.nodes.size() >= 4 && block.nodes.size() <= 300) {
+            const Layout first = shapes[b].front().layout;
+            const auto most = static_cast<std::size_t>(
+                std::ceil(2.0 * std::sqrt(static_cast<double>(block.nodes.size()))));
+            // Two rows or columns at least: a single line of actors is a list, not a network.
+            for (std::size_t rows = 2; rows <= most; ++rows) {
+                shapes[b].push_back(shape_of(block, b, in_rows(first, rows, actor_gap), false));
+                shapes[b].push_back(shape_of(block, b, in_columns(first, rows, actor_gap), false));
+            }
+            // And placed one by one in strips of 13 widths, from the widest actor to all of
+            // them side by side.
+            double widest = 0.0;
+            double total = 0.0;
+            for (const auto& [name, box] : first.nodes) {
+                widest = std::max(widest, box.width);
+                total += box.width + actor_gap;
+            }
+            for (int step = 0; step <= strip_widths; ++step) {
+                const double limit = widest * std::pow(total / widest, step / double{strip_widths});
+                shapes[b].push_back(shape_of(block, b, in_strip(first, limit, actor_gap), false));
             }
         }
     }
@@ -306,7 +584,10 @@ Composition compose(const CompositionInput& input) {
                         input.target.height / packing.size.height);
     };
     std::vector<Size> sizes = sizes_of(choice);
-    Packing packing = pack_rectangles(sizes, block_gap, input.target);
+    // The legend goes in the top-left corner: in the middle, ties would be routed around it.
+    const std::optional<std::size_t> legend_corner =
+        input.legends.empty() ? std::nullopt : std::optional(blocks);
+    Packing packing = pack_rectangles(sizes, block_gap, input.target, legend_corner);
     for (int pass = 0; pass < 2; ++pass) {
         for (std::size_t b = 0; b < shapes.size(); ++b) {
             for (std::size_t variant = 0; variant < shapes[b].size(); ++variant) {
@@ -316,7 +597,8 @@ Composition compose(const CompositionInput& input) {
                 auto trial = choice;
                 trial[b] = variant;
                 const auto trial_sizes = sizes_of(trial);
-                Packing trial_packing = pack_rectangles(trial_sizes, block_gap, input.target);
+                Packing trial_packing =
+                    pack_rectangles(trial_sizes, block_gap, input.target, legend_corner);
                 if (scale_of(trial_packing) > scale_of(packing) * (1.0 + 1e-9)) {
                     choice = trial;
                     sizes = trial_sizes;

@@ -51,26 +51,60 @@ const SectorStyle& sector_style(const std::string& sector) {
     return sector_styles[std::size(sector_styles) - 1];
 }
 
-struct TypeStyle {
-    const char* type;
+/// How the ties of one relation type are drawn: a line style and a colour. No two types shown
+/// on a map look the same (up to 15 types): the nine standard types have fixed looks, and a map's
+/// own types, then untyped relations, take the looks left over in the vocabulary's order. Width is
+/// left to tie strength. Colours from Okabe & Ito's colour-blind-safe palette, and every colour
+/// is also told apart by its line style within the same colour.
+struct LineLook {
     const char* style;
+    const char* colour;
 };
 
-constexpr TypeStyle type_styles[] = {
-    {"information", "dashed"},    {"referral", "solid"},   {"collaboration", "solid"},
-    {"coordination", "bold"},     {"funding", "solid"},    {"membership", "dotted"},
-    {"representation", "dotted"}, {"mediation", "dashed"}, {"governance", "bold"},
+constexpr LineLook line_looks[] = {
+    {"solid", "#555555"},  {"solid", "#0072B2"},  {"solid", "#009E73"},  {"dashed", "#555555"},
+    {"dashed", "#0072B2"}, {"dashed", "#009E73"}, {"dotted", "#555555"}, {"dotted", "#0072B2"},
+    {"dotted", "#009E73"}, {"solid", "#CC79A7"},  {"dashed", "#CC79A7"}, {"dotted", "#CC79A7"},
+    {"solid", "#E69F00"},  {"dashed", "#E69F00"}, {"dotted", "#E69F00"},
 };
 
-const char* type_style(const std::optional<std::string>& type) {
-    if (type) {
-        for (const auto& style : type_styles) {
-            if (*type == style.type) {
-                return style.style;
-            }
+/// The standard types in the order of their looks: formal work ties solid, flows of information,
+/// people and mediation dashed, belonging and money dotted.
+constexpr std::string_view standard_types[] = {
+    "collaboration", "coordination", "governance",     "information", "referral",
+    "mediation",     "membership",   "representation", "funding",
+};
+
+/// Which of line_looks a relation type gets ("" for untyped relations).
+std::size_t look_index(const std::string& type, const model::Vocabulary& vocabulary) {
+    for (std::size_t k = 0; k < std::size(standard_types); ++k) {
+        if (type == standard_types[k]) {
+            return k;
         }
     }
-    return "solid";
+    std::size_t next = std::size(standard_types);
+    for (const auto& term : vocabulary.relation_types) {
+        if (std::find(std::begin(standard_types), std::end(standard_types), term.id) !=
+            std::end(standard_types)) {
+            continue;
+        }
+        if (term.id == type) {
+            return next % std::size(line_looks);
+        }
+        ++next;
+    }
+    return next % std::size(line_looks); // untyped, or a type the vocabulary does not list
+}
+
+/// The colour ties of that look are drawn in (a little transparent, so crossings stay visible).
+std::string tie_colour(const LineLook& look) {
+    return std::string(look.colour) + "CC";
+}
+
+/// A line in the legend drawn as the ties of that look are.
+std::string legend_line(const LineLook& look) {
+    const std::string style = look.style;
+    return style == "dashed" ? "╌╌╌" : style == "dotted" ? "┈┈┈" : "───";
 }
 
 std::string node_label(const model::Actor& actor, LabelMode mode) {
@@ -82,7 +116,7 @@ std::string node_label(const model::Actor& actor, LabelMode mode) {
     case LabelMode::name:
         break;
     }
-    return wrap(actor.name, 18);
+    return wrap(actor.name, 14);
 }
 
 std::string sequential_colour(double value, double low, double high) {
@@ -132,6 +166,9 @@ std::vector<std::string> actor_colours(const DrawingData& data) {
     return colours;
 }
 
+/// The legend's type size: a little above the actors' labels (10 pt).
+constexpr double legend_font_size = 11.0;
+
 /// The attributes every actor's node shares.
 constexpr const char* node_defaults = "fontname=\"DejaVu Sans\", fontsize=10, style=\"filled\", "
                                       "penwidth=1, color=\"#333333\", margin=\"0.06,0.03\"";
@@ -149,7 +186,7 @@ Size composition_target(const DrawingOptions& options) {
 
 std::string graph_header(const DrawingOptions& options, std::size_t actors) {
     std::string out = "digraph \"stakemap\" {\n";
-    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=14, pad=\"0.3\",\n";
+    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=11, pad=\"0.3\",\n";
     out += "         outputorder=\"edgesfirst\", start=1, labelloc=\"b\", labeljust=\"l\"";
     if (options.engine == "neato" || options.engine == "fdp" || options.engine == "sfdp") {
         out += ",\n         overlap=\"prism\", sep=\"+4\", esep=\"+2\"";
@@ -187,7 +224,7 @@ std::string html_lines(const std::string& text, const std::string& align = "cent
 
 /// A legend row: a symbol in its colour and what it means.
 std::string legend_row(const std::string& symbol, const std::string& colour,
-                       const std::string& text, int symbol_size = 14) {
+                       const std::string& text, int symbol_size = 12) {
     return "<tr><td><font color=\"" + colour + "\" point-size=\"" + std::to_string(symbol_size) +
            "\">" + symbol + "</font></td><td align=\"left\">" + html_text(text) + "</td></tr>";
 }
@@ -253,7 +290,7 @@ struct Legend {
         return "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\"><tr><td "
                "colspan=\"" +
                std::to_string(3 * per_row - 1) +
-               "\" align=\"left\" balign=\"left\" cellpadding=\"4\"><font point-size=\"16\"><b>" +
+               "\" align=\"left\" balign=\"left\" cellpadding=\"4\"><font point-size=\"13\"><b>" +
                lines + "</b></font></td></tr>" + rows + "</table>";
     }
 };
@@ -315,23 +352,24 @@ Legend legend(const DrawingData& data, const DrawingOptions& options,
                 directed = directed || data.map->is_directed(relation);
             }
         }
-        ties += legend_heading(words("Ties: line style by type"));
+        ties += legend_heading(words("Ties: line style and colour by type"));
+        std::vector<std::pair<std::size_t, std::string>> in_order;
         for (const auto& type : styles) {
-            const char* style = type_style(type.empty() ? std::nullopt : std::optional(type));
-            const std::string line = std::string(style) == "dashed"   ? "╌╌╌"
-                                     : std::string(style) == "dotted" ? "┈┈┈"
-                                     : std::string(style) == "bold"   ? "━━━"
-                                                                      : "───";
+            in_order.emplace_back(look_index(type, *data.vocabulary), type);
+        }
+        std::sort(in_order.begin(), in_order.end());
+        for (const auto& [look, type] : in_order) {
             const model::Term* term =
                 type.empty() ? nullptr : data.vocabulary->find_relation_type(type);
             const std::string name = term != nullptr ? model::text(term->label, options.language)
                                      : type.empty()  ? words.in_context("drawing", "untyped")
                                                      : type;
-            ties += legend_row(line, "#555555", name, 12);
+            ties +=
+                legend_row(legend_line(line_looks[look]), tie_colour(line_looks[look]), name, 11);
         }
-        ties += legend_row("───", "#555555", words("Line width: strength of the tie"), 12);
+        ties += legend_row("───", "#555555", words("Line width: strength of the tie"), 11);
         if (directed) {
-            ties += legend_row("──▶", "#555555", words("Arrow: directed relation"), 12);
+            ties += legend_row("──▶", "#555555", words("Arrow: directed relation"), 11);
         }
         columns.push_back(ties);
     }
@@ -481,7 +519,7 @@ std::string sector_colour(const std::string& sector) {
 }
 
 double sized_node_width(double value, double largest) {
-    return 0.5 + 1.5 * std::sqrt(std::max(0.0, value) / largest);
+    return 0.5 + 1.1 * std::sqrt(std::max(0.0, value) / largest);
 }
 
 const std::vector<std::string>& category_palette() {
@@ -506,7 +544,7 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
     }
     if (!data.suggested.empty()) {
         extra +=
-            legend_row("╌ 1 ╌", "#0072B2", words("Blue dashes: suggested link, with its rank"), 12);
+            legend_row("╌ 1 ╌", "#D55E00", words("Red dashes: suggested link, with its rank"), 11);
     }
     if (gaps) {
         extra += legend_row("□", "#D55E00",
@@ -578,7 +616,7 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
     };
     auto cluster_attributes = [](const ClusterInfo& cluster) {
         return "label=" + dot_label(cluster.name) +
-               "; fontsize=18; labelloc=\"t\"; labeljust=\"l\"; style=\"rounded,filled\"; "
+               "; fontsize=15; labelloc=\"t\"; labeljust=\"l\"; style=\"rounded,filled\"; "
                "fillcolor=\"" +
                (cluster.fill.empty() ? std::string("#F5F5F5") : cluster.fill) +
                "\"; color=\"#AAAAAA\";";
@@ -604,14 +642,15 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
         if (!source || !target) {
             continue;
         }
+        const LineLook& look = line_looks[look_index(relation.type.value_or(""), *data.vocabulary)];
+        // The id (the relation's place in the map) lets the report's script find a tie's type.
         std::string attributes =
-            "penwidth=" + format_number(std::clamp(0.6 + 0.5 * relation.weight, 0.6, 4.5), 3) +
-            ", style=" + std::string(type_style(relation.type));
+            "id=\"r" + std::to_string(r) +
+            "\", penwidth=" + format_number(std::clamp(0.6 + 0.5 * relation.weight, 0.6, 4.5), 3) +
+            ", style=" + look.style + ", color=\"" +
+            (gaps && data.bridge_relation[r] ? std::string("#D55E00") : tie_colour(look)) + "\"";
         if (!data.map->is_directed(relation)) {
             attributes += ", dir=none";
-        }
-        if (gaps && data.bridge_relation[r]) {
-            attributes += ", color=\"#D55E00\"";
         }
         edges +=
             "  " + node_name(*source) + " -> " + node_name(*target) + " [" + attributes + "];\n";
@@ -622,9 +661,9 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
             continue;
         }
         edges += "  " + node_name(link.source) + " -> " + node_name(link.target) +
-                 " [style=dashed, color=\"#0072B2\", penwidth=2.5, dir=none, label=\"" +
+                 " [style=dashed, color=\"#D55E00\", penwidth=2.5, dir=none, label=\"" +
                  std::to_string(link.rank) +
-                 "\", fontcolor=\"#0072B2\", fontsize=14, fontname=\"DejaVu Sans Bold\"];\n";
+                 "\", fontcolor=\"#D55E00\", fontsize=14, fontname=\"DejaVu Sans Bold\"];\n";
     }
 
     std::string out = graph_header(options, shown_count);
@@ -633,6 +672,7 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
         // are laid out on their own, then packed into the page's proportions.
         CompositionInput input;
         input.node_defaults = node_defaults;
+        input.legend_font_size = legend_font_size;
         for (std::size_t per_row = key.sections.size(); per_row >= 1; --per_row) {
             input.legends.push_back(key.table(per_row));
         }
@@ -654,7 +694,7 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
         };
         for (const auto* cluster : children[""]) {
             if (has_actors(*cluster)) {
-                Block block{.label = cluster->name, .label_font_size = 18.0, .nodes = {}};
+                Block block{.label = cluster->name, .label_font_size = 15.0, .nodes = {}};
                 gather(*cluster, block);
                 input.blocks.push_back(block);
                 boxed.push_back(cluster);
@@ -692,7 +732,8 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
             out += placed_node(v, "  ");
         }
         out += "  legend [shape=plaintext, style=\"filled\", fillcolor=\"#FFFFFF\", margin=0, "
-               "fontsize=14, label=<" +
+               "fontsize=" +
+               text::fixed_number(legend_font_size) + ", label=<" +
                input.legends[composition.legend_choice] + ">, pos=\"" +
                text::fixed_number(composition.legend_centre.x) + "," +
                text::fixed_number(composition.legend_centre.y) + "\"];\n";

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace stakemap::report {
 
@@ -135,7 +136,8 @@ std::vector<std::string> findings(const Document& stats, const Document& central
 }
 
 /// The actors and what the page's script needs of them, as JSON for the script element.
-std::string page_data(const Input& input, const Document& centrality, const Document& gaps) {
+std::string page_data(const Input& input, const Document& centrality, const Document& gaps,
+                      const text::Words& words) {
     const model::Map& map = input.map();
     ordered_json data;
     data["lang"] = input.language() == model::Language::it ? "it" : "en";
@@ -176,6 +178,17 @@ std::string page_data(const Input& input, const Document& centrality, const Docu
         partners[relation.target].push_back(relation.source);
     }
     data["partners"] = std::move(partners);
+    // Per relation, in the map's order, its type ("" untyped): the drawing's ties have ids r<N>.
+    ordered_json types = ordered_json::array();
+    for (const auto& relation : map.relations) {
+        types.push_back(relation.type.value_or(""));
+    }
+    data["relation_types"] = std::move(types);
+    data["words"] = {
+        {"close", words("Close")},
+        {"single_point", words("A single point of failure: if it stops, others are cut off.")},
+        {"ties_with", words("Ties with")},
+        {"download_csv", words("Download as CSV")}};
     return script_json(data.dump());
 }
 
@@ -504,11 +517,31 @@ std::string html_report(const Input& input, const ReportSettings& settings) {
     }
     out += "</select></label>\n";
     out += "<label>" + html_escape(words("Sector")) +
-           " <select id=\"filter-sector\"><option value=\"\">" + html_escape(words("all")) +
-           "</option>";
+           " <select id=\"filter-sector\"><option value=\"\">" +
+           html_escape(words.in_context("sector or type filter", "all")) + "</option>";
     for (const auto& sector : input.vocabulary().sectors) {
         out += "<option value=\"" + html_escape(sector.id) + "\">" +
                html_escape(model::text(sector.label, input.language())) + "</option>";
+    }
+    out += "</select></label>\n";
+    // The relation types the map uses, in the vocabulary's order, then untyped relations.
+    std::set<std::string> used;
+    for (const auto& relation : input.map().relations) {
+        used.insert(relation.type.value_or(""));
+    }
+    out += "<label>" + html_escape(words("Relation type")) +
+           " <select id=\"filter-type\"><option value=\"\">" +
+           html_escape(words.in_context("sector or type filter", "all")) + "</option>";
+    for (const auto& type : input.vocabulary().relation_types) {
+        if (used.erase(type.id) != 0) {
+            out += "<option value=\"" + html_escape(type.id) + "\">" +
+                   html_escape(model::text(type.label, input.language())) + "</option>";
+        }
+    }
+    for (const auto& type : used) {
+        out += "<option value=\"" + html_escape(type) + "\">" +
+               html_escape(type.empty() ? words.in_context("drawing", "untyped") : type) +
+               "</option>";
     }
     out += "</select></label>\n</div>\n<nav aria-label=\"" + html_escape(words("Sections")) +
            "\"><ol>";
@@ -528,7 +561,7 @@ std::string html_report(const Input& input, const ReportSettings& settings) {
     }
     out += "</main>\n<aside id=\"profile\" hidden aria-live=\"polite\"></aside>\n";
     out += "<script type=\"application/json\" id=\"page-data\">";
-    out += page_data(input, centrality, gaps);
+    out += page_data(input, centrality, gaps, words);
     out += "</script>\n<script>\n";
     out += detail::report_js;
     out += "</script>\n</body>\n</html>\n";

@@ -7,6 +7,7 @@
 // Municipio II map came out 3.4 times wider than high) and fdp gives a different drawing on every
 // run when there are clusters.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,10 +31,12 @@ struct Packing {
 };
 
 /// Packs rectangles `gap` apart into a strip, each where it stays highest (the skyline heuristic),
-/// trying 201 strip widths from the widest rectangle to all side by side and 33 orders (tallest,
+/// trying 61 strip widths from the widest rectangle to all side by side and 33 orders (tallest,
 /// largest, widest first, and 30 shuffles from a fixed sequence): the packing that needs the least
-/// reduction to fit `target`. Deterministic; O(k n²) for n rectangles and k = 6,633 tries.
-Packing pack_rectangles(const std::vector<Size>& rectangles, double gap, Size target);
+/// reduction to fit `target`. Deterministic; O(k n²) for n rectangles and k = 2,013 tries.
+/// `corner`, when given, is always placed first, in the top-left corner.
+Packing pack_rectangles(const std::vector<Size>& rectangles, double gap, Size target,
+                        std::optional<std::size_t> corner = std::nullopt);
 
 /// A group of nodes laid out on its own and placed as one rectangle.
 struct Block {
@@ -66,8 +69,12 @@ struct Composition {
 };
 
 /// Lays out each block with neato (sfdp beyond 300 nodes) from three starting positions, each
-/// also turned a quarter, and packs the blocks and the legend, choosing for each block the shape
-/// and for the legend the arrangement that let the whole be drawn largest.
+/// also turned a quarter, and draws its actors together (each moved toward the middle as far as
+/// it goes without touching another); a block of 4 to 300 actors may also be set in rows or
+/// columns in the layout's order (2 up to 2√n of them). Then packs the blocks and the legend (in
+/// the top-left corner), choosing for each block the shape and for the legend the arrangement
+/// that let the whole be drawn largest. Positions are rounded to 1/64 pt after Graphviz, so the
+/// result is the same on every run.
 Composition compose(const CompositionInput& input);
 
 } // namespace stakemap::render

@@ -94,8 +94,8 @@ const std::vector<std::string>& category_palette();
 /// an actor without a sector.
 std::string sector_colour(const std::string& sector);
 
-/// The width in inches of a node sized by a measure (`render --size-by`): 0.5 + 1.5·√(value /
-/// largest), from 0.5 to 2, where `largest` (above 0) is the largest value drawn.
+/// The width in inches of a node sized by a measure (`render --size-by`): 0.5 + 1.1·√(value /
+/// largest), from 0.5 to 1.6, where `largest` (above 0) is the largest value drawn.
 double sized_node_width(double value, double largest);
 
 } // namespace stakemap::render
