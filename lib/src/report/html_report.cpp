@@ -2,6 +2,7 @@
 
 #include "report_assets.hpp"
 #include "stakemap/analysis/centrality.hpp"
+#include "stakemap/io/export.hpp"
 #include "stakemap/io/map_writer.hpp"
 #include "stakemap/model/vocabulary.hpp"
 #include "stakemap/render/map_view.hpp"
@@ -17,6 +18,7 @@
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -60,6 +62,35 @@ std::optional<std::string> drawing(const Input& input, const render::ViewOptions
     } catch (const render::RenderError&) {
         return std::nullopt;
     }
+}
+
+/// The map composed for an A4 portrait page, so that it prints on one, at its natural size: a map
+/// whose names would print below 6 pt on A4 is still drawn (render --paper would refuse it), and
+/// stays readable on screen, where it can be enlarged.
+std::optional<std::string> page_drawing(const Input& input, render::ViewOptions options) {
+    options.paper = render::PaperSize::a4;
+    options.landscape = false;
+    try {
+        const auto view = render::map_view(input.map(), input.graph(), options);
+        return inline_svg(render::render_dot(view.dot, view.engine, "svg"));
+    } catch (const render::RenderError&) {
+        return std::nullopt;
+    }
+}
+
+/// Whether an inline SVG is taller than wide (by its viewBox): printed upright on its page;
+/// a wider drawing is turned a quarter to use the page's length.
+bool upright(const std::string& svg) {
+    const std::size_t at = svg.find("viewBox=\"");
+    double left = 0.0;
+    double top = 0.0;
+    double width = 0.0;
+    double height = 0.0;
+    if (at == std::string::npos ||
+        std::sscanf(svg.c_str() + at + 9, "%lf %lf %lf %lf", &left, &top, &width, &height) != 4) {
+        return false;
+    }
+    return height >= width;
 }
 
 /// The blocks people read of a document, its lead lines first.
@@ -265,30 +296,8 @@ void write_blocks(std::string& out, const std::vector<Block>& blocks) {
 } // namespace
 
 std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    // HTML reads XML's escapes the same way; one escaping for every markup file stakemap writes.
+    return io::xml_escape(text);
 }
 
 std::string script_json(std::string_view json) {
@@ -364,7 +373,7 @@ std::vector<ReportSection> report_sections(const Input& input, const ReportSetti
         ReportSection section{"map",
                               words("The map"),
                               words("Each box is an area; a larger actor lies on more paths "
-                                    "between others; actors circled in orange are single points "
+                                    "between others; actors with a red border are single points "
                                     "of failure. Click an actor for its profile."),
                               {},
                               {}};
@@ -374,7 +383,7 @@ std::vector<ReportSection> report_sections(const Input& input, const ReportSetti
         view.size_by = analysis::Measure::betweenness;
         view.highlight = render::Highlight::gaps;
         view.build = input.build_options();
-        if (auto svg = drawing(input, view)) {
+        if (auto svg = page_drawing(input, view)) {
             section.drawings.push_back({"map", *svg, words("The network, clustered by area")});
         }
         render::ViewOptions grid;
@@ -480,10 +489,13 @@ std::vector<ReportSection> report_sections(const Input& input, const ReportSetti
 std::string html_report(const Input& input, const ReportSettings& settings) {
     const text::Words words(input.language());
     const auto sections = report_sections(input, settings);
+    // The page's script needs every actor's measures (the sections show the first ten) and the
+    // cut actors, with the same settings as the gaps section.
     CentralitySettings centrality_settings;
     const Document centrality = centrality_document(input, centrality_settings);
     GapsSettings gaps_settings;
     gaps_settings.rules = settings.rules;
+    gaps_settings.within = settings.within;
     const Document gaps = gaps_document(input, gaps_settings);
 
     const std::string title = input.title();
@@ -553,8 +565,9 @@ std::string html_report(const Input& input, const ReportSettings& settings) {
         out += "<section id=\"" + section.id + "\">\n<h2>" + html_escape(section.title) +
                "</h2>\n<p class=\"how\">" + html_escape(section.how_to_read) + "</p>\n";
         for (const auto& drawing : section.drawings) {
-            out += "<figure class=\"drawing\" id=\"drawing-" + drawing.id + "\">\n" + drawing.svg +
-                   "<figcaption>" + html_escape(drawing.caption) + "</figcaption>\n</figure>\n";
+            out += "<figure class=\"drawing" + std::string(upright(drawing.svg) ? " upright" : "") +
+                   "\" id=\"drawing-" + drawing.id + "\">\n" + drawing.svg + "<figcaption>" +
+                   html_escape(drawing.caption) + "</figcaption>\n</figure>\n";
         }
         write_blocks(out, section.blocks);
         out += "</section>\n";

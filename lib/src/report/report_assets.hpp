@@ -1,6 +1,6 @@
 #pragma once
 // The HTML report's style and script, compiled into the library from data/report/
-// (cmake/embed_report_assets.cmake).
+// (cmake/embed_files.cmake).
 
 namespace stakemap::report::detail {
 

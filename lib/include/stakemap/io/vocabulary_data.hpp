@@ -1,5 +1,5 @@
 #pragma once
-// The raw JSON of data/vocab/*.json, embedded at build time (see cmake/embed_vocabulary.cmake).
+// The raw JSON of data/vocab/*.json, embedded at build time (see cmake/embed_files.cmake).
 
 namespace stakemap::io::detail {
 extern const char* const vocabulary_sectors_json;

@@ -62,7 +62,8 @@ struct MarkdownReport {
 MarkdownReport markdown_report(const Input& input, const ReportSettings& settings,
                                const std::string& stem);
 
-/// Text for HTML element content and attribute values: & < > " ' escaped.
+/// Text for HTML element content and attribute values: io::xml_escape (markup characters as
+/// entities, tab and line breaks as character references, forbidden control characters as U+FFFD).
 std::string html_escape(std::string_view text);
 
 /// JSON for a <script> element: `<`, `>`, `&` and the line separators U+2028/U+2029 written as
