@@ -20,7 +20,8 @@ public:
                         "any browser and asks the network for nothing — summary and findings, the "
                         "map and the power–interest grid, key actors, gaps, coverage, suggested "
                         "links, the self-assessment; with --previous what changed, with --option "
-                        "the options compared. Search an actor, filter by area or sector, click an "
+                        "the options compared. Search an actor, filter by area, sector or relation "
+                        "type, click an "
                         "actor for its profile, sort and download every table; it prints on A4.");
     }
     std::string usage() const override { return "stakemap report MAP -o report.html [options]"; }
