@@ -120,6 +120,30 @@ Strip fill_strip(const std::vector<Size>& rectangles, const std::vector<std::siz
     return strip;
 }
 
+/// The rectangle the actors of a layout cover (all zero for no actor).
+struct Extent {
+    double left = 0.0;
+    double right = 0.0;
+    double bottom = 0.0;
+    double top = 0.0;
+};
+
+Extent extent_of(const Layout& laid) {
+    if (laid.nodes.empty()) {
+        return {};
+    }
+    Extent extent{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                  std::numeric_limits<double>::infinity(),
+                  -std::numeric_limits<double>::infinity()};
+    for (const auto& [name, box] : laid.nodes) {
+        extent.left = std::min(extent.left, box.x - box.width / 2.0);
+        extent.right = std::max(extent.right, box.x + box.width / 2.0);
+        extent.bottom = std::min(extent.bottom, box.y - box.height / 2.0);
+        extent.top = std::max(extent.top, box.y + box.height / 2.0);
+    }
+    return extent;
+}
+
 /// How far `mover` can travel along `step` (a fraction of it, in [0, 1]) before it comes closer
 /// than `gap` to `still`: the two boxes' separation along x and along y, each an interval of the
 /// fraction, must not both be broken at once.
@@ -195,9 +219,10 @@ void spread(Layout& laid, double gap) {
 
 /// Draws a group's actors together: each in turn, nearest the middle first, moves as far toward
 /// the middle of the group as it can without coming closer than `gap` to another actor (straight,
-/// then along x, then along y), in rounds until nothing moves. Graphviz's overlap removal spreads
-/// actors whose labels are longer than their ties, leaving about two thirds of a group's box empty;
-/// this keeps each actor's side of the group and halves the space. Deterministic: a fixed order.
+/// then along x, then along y, then at 45° either side), in rounds until nothing moves. Graphviz's
+/// overlap removal spreads actors whose labels are longer than their ties, leaving about two thirds
+/// of a group's box empty; this keeps each actor's side of the group and halves the space.
+/// Deterministic: a fixed order.
 void compact(Layout& laid, double gap) {
     std::vector<Layout::Box*> boxes;
     for (auto& entry : laid.nodes) {
@@ -205,17 +230,8 @@ void compact(Layout& laid, double gap) {
     }
     constexpr int rounds = 200;
     for (int round = 0; round < rounds; ++round) {
-        double left = std::numeric_limits<double>::infinity();
-        double right = -left;
-        double bottom = left;
-        double top = -left;
-        for (const auto* box : boxes) {
-            left = std::min(left, box->x - box->width / 2.0);
-            right = std::max(right, box->x + box->width / 2.0);
-            bottom = std::min(bottom, box->y - box->height / 2.0);
-            top = std::max(top, box->y + box->height / 2.0);
-        }
-        const Point middle{(left + right) / 2.0, (bottom + top) / 2.0};
+        const Extent extent = extent_of(laid);
+        const Point middle{(extent.left + extent.right) / 2.0, (extent.bottom + extent.top) / 2.0};
         std::vector<std::size_t> order(boxes.size());
         std::iota(order.begin(), order.end(), 0);
         auto distance = [&](std::size_t i) {
@@ -227,10 +243,9 @@ void compact(Layout& laid, double gap) {
         for (std::size_t i : order) {
             Layout::Box& mover = *boxes[i];
             const Point towards{middle.x - mover.x, middle.y - mover.y};
-            const double c = std::sqrt(0.5);
-            const Point left_turn{c * (towards.x - towards.y) * c, c * (towards.x + towards.y) * c};
-            const Point right_turn{c * (towards.x + towards.y) * c,
-                                   c * (towards.y - towards.x) * c};
+            // Half of the way turned 45° either side: around an actor in the way.
+            const Point left_turn{(towards.x - towards.y) / 2.0, (towards.x + towards.y) / 2.0};
+            const Point right_turn{(towards.x + towards.y) / 2.0, (towards.y - towards.x) / 2.0};
             for (const Point step :
                  {towards, Point{towards.x, 0.0}, Point{0.0, towards.y}, left_turn, right_turn}) {
                 double fraction = 1.0;
@@ -467,19 +482,7 @@ Composition compose(const CompositionInput& input) {
             compact(laid, actor_gap);
         }
         Shape shape;
-        double left = std::numeric_limits<double>::infinity();
-        double right = -left;
-        double bottom = left;
-        double top = -left;
-        for (const auto& [name, box] : laid.nodes) {
-            left = std::min(left, box.x - box.width / 2.0);
-            right = std::max(right, box.x + box.width / 2.0);
-            bottom = std::min(bottom, box.y - box.height / 2.0);
-            top = std::max(top, box.y + box.height / 2.0);
-        }
-        if (laid.nodes.empty()) {
-            left = right = bottom = top = 0.0;
-        }
+        const auto [left, right, bottom, top] = extent_of(laid);
         const bool boxed = !block.label.empty();
         const double padding = boxed ? box_padding : loose_padding;
         const Size title = boxed ? measured_size("title" + std::to_string(b)) : Size{};

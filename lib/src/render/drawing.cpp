@@ -168,6 +168,8 @@ std::vector<std::string> actor_colours(const DrawingData& data) {
 
 /// The legend's type size: a little above the actors' labels (10 pt).
 constexpr double legend_font_size = 11.0;
+/// The type size of a cluster box's title.
+constexpr double cluster_font_size = 15.0;
 
 /// The attributes every actor's node shares.
 constexpr const char* node_defaults = "fontname=\"DejaVu Sans\", fontsize=10, style=\"filled\", "
@@ -186,7 +188,8 @@ Size composition_target(const DrawingOptions& options) {
 
 std::string graph_header(const DrawingOptions& options, std::size_t actors) {
     std::string out = "digraph \"stakemap\" {\n";
-    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=11, pad=\"0.3\",\n";
+    out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=" +
+           format_number(legend_font_size, 3) + ", pad=\"0.3\",\n";
     out += "         outputorder=\"edgesfirst\", start=1, labelloc=\"b\", labeljust=\"l\"";
     if (options.engine == "neato" || options.engine == "fdp" || options.engine == "sfdp") {
         out += ",\n         overlap=\"prism\", sep=\"+4\", esep=\"+2\"";
@@ -616,7 +619,8 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
     };
     auto cluster_attributes = [](const ClusterInfo& cluster) {
         return "label=" + dot_label(cluster.name) +
-               "; fontsize=15; labelloc=\"t\"; labeljust=\"l\"; style=\"rounded,filled\"; "
+               "; fontsize=" + format_number(cluster_font_size, 3) +
+               "; labelloc=\"t\"; labeljust=\"l\"; style=\"rounded,filled\"; "
                "fillcolor=\"" +
                (cluster.fill.empty() ? std::string("#F5F5F5") : cluster.fill) +
                "\"; color=\"#AAAAAA\";";
@@ -694,7 +698,8 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
         };
         for (const auto* cluster : children[""]) {
             if (has_actors(*cluster)) {
-                Block block{.label = cluster->name, .label_font_size = 15.0, .nodes = {}};
+                Block block{
+                    .label = cluster->name, .label_font_size = cluster_font_size, .nodes = {}};
                 gather(*cluster, block);
                 input.blocks.push_back(block);
                 boxed.push_back(cluster);
