@@ -102,6 +102,39 @@ void Command::add_at_option(po::options_description& options) {
                               .c_str());
 }
 
+namespace {
+
+/// Whether an option takes an unsigned number (a count, a size, a seed).
+bool takes_count(const po::option_description& option) {
+    const po::value_semantic* semantic = option.semantic().get();
+    return dynamic_cast<const po::typed_value<unsigned long>*>(semantic) != nullptr ||
+           dynamic_cast<const po::typed_value<unsigned int>*>(semantic) != nullptr ||
+           dynamic_cast<const po::typed_value<unsigned long long>*>(semantic) != nullptr;
+}
+
+/// Boost reads "-1" into an unsigned option as 2^64 - 1 (lexical_cast wraps it): a count given
+/// as a negative number is refused here, before it is read, with the option's name.
+void refuse_negative_counts(const po::options_description& options,
+                            const po::parsed_options& parsed, const text::Words& words) {
+    for (const auto& given : parsed.options) {
+        const po::option_description* option =
+            options.find_nothrow(given.string_key, false, false, false);
+        if (option == nullptr || !takes_count(*option)) {
+            continue;
+        }
+        for (const auto& value : given.value) {
+            const auto first = value.find_first_not_of(" \t");
+            if (first != std::string::npos && value[first] == '-') {
+                throw UsageError(
+                    words("--{option} takes a whole number, 0 or more, not \"{value}\"",
+                          {{"option", given.string_key}, {"value", value}}));
+            }
+        }
+    }
+}
+
+} // namespace
+
 bool Command::setup(const std::vector<std::string>& arguments) {
     words_ = text::Words(interface_language(arguments));
     const text::Words& words = words_;
@@ -174,8 +207,10 @@ bool Command::setup(const std::vector<std::string>& arguments) {
         positional.add("extra", 1);
     }
     try {
-        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(),
-                  values_);
+        const po::parsed_options parsed =
+            po::command_line_parser(arguments).options(all).positional(positional).run();
+        refuse_negative_counts(all, parsed, words);
+        po::store(parsed, values_);
         if (values_.count("help") != 0) {
             std::ostringstream help;
             help << words("Usage:") << " " << usage() << "\n\n"
