@@ -10,7 +10,6 @@
 #include "stakemap/version.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <clocale>
 #include <csignal>
@@ -61,21 +60,34 @@ void print_main_help(const text::Words& words) {
               << "\n";
 }
 
-std::atomic<bool> stop_requested{false};
+/// What a stopped run says, written by the signal handler, which may not format or allocate.
+std::string stopped_message;
 
-extern "C" void request_stop(int) {
-    stop_requested.store(true);
+/// Ctrl-C, `kill` and a closed terminal stop the run at once, whatever it is doing: loading,
+/// computing, drawing or writing. Nothing is lost by stopping there: every file is written whole
+/// under a temporary name and renamed over its target with these signals blocked
+/// (io::write_file_atomically), so a target is always the old or the complete new content.
+extern "C" void stop_now(int signal_number) {
+    [[maybe_unused]] const ssize_t written =
+        ::write(STDERR_FILENO, stopped_message.data(), stopped_message.size());
+    ::_exit(128 + signal_number);
 }
 
-/// Ctrl-C asks long computations to stop; on a terminal, computations longer than a second show
+/// On a terminal, computations longer than a second show
 /// their progress on stderr (never on stdout, never in files); a measure that did not converge is
 /// reported on stderr. Commands pass this to the analyses they run (Command::run_control()).
 class Console {
 public:
     explicit Console(const text::Words& words) : words_(words) {
-        std::signal(SIGINT, request_stop);
+        stopped_message = std::string(::isatty(STDERR_FILENO) != 0 ? "\r\033[K" : "") +
+                          "stakemap: error: " + words("interrupted; no result was written") + "\n";
+        for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+            // A signal the shell told us to ignore (a background job) stays ignored.
+            if (std::signal(signal_number, stop_now) == SIG_IGN) {
+                std::signal(signal_number, SIG_IGN);
+            }
+        }
         stakemap::analysis::RunControl control;
-        control.stop = &stop_requested;
         if (::isatty(STDERR_FILENO) != 0) {
             control.progress = [this](std::string_view task, std::size_t done, std::size_t total) {
                 show(task, done, total);

@@ -96,7 +96,7 @@ def interrupt(exe, work):
         fail(f"something was written to stdout: {stdout[:200]}")
     if out.exists():
         fail(f"{out} was written")
-    leftovers = list(work.glob(f".{out.name}.tmp-*"))
+    leftovers = list(work.glob(f".{out.name}*"))
     if leftovers:
         fail(f"temporary files left behind: {leftovers}")
 

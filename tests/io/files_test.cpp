@@ -31,6 +31,22 @@ TEST_CASE("files: atomic writes replace the file whole and leave nothing behind"
     fs::remove_all(folder);
 }
 
+TEST_CASE("files: a killed writer's leftover is removed by the next write of the same target") {
+    const fs::path folder = fs::temp_directory_path() / "stakemap-leftover-test";
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    // Process ids never exceed 2^22 on Linux (pid_max), so no process 4194305 is running.
+    std::ofstream(folder / ".out.json.stakemap-4194305.tmp") << "finished but never renamed";
+    std::ofstream(folder / ".other.json.stakemap-4194305.tmp") << "another target's";
+    std::ofstream(folder / ".out.json.stakemap-1.tmp") << "a running process's (init)";
+    io::write_file_atomically((folder / "out.json").string(), "new");
+    CHECK_FALSE(fs::exists(folder / ".out.json.stakemap-4194305.tmp"));
+    CHECK(fs::exists(folder / ".other.json.stakemap-4194305.tmp"));
+    CHECK(fs::exists(folder / ".out.json.stakemap-1.tmp"));
+    CHECK(io::read_file((folder / "out.json").string(), 100) == "new");
+    fs::remove_all(folder);
+}
+
 TEST_CASE("diagnostics: nearest names suggest typos only") {
     CHECK(io::nearest_name("stast", {"validate", "stats"}) == "stats");
     CHECK(io::nearest_name("urp-municipo", {"urp-municipio", "caritas"}) == "urp-municipio");
