@@ -213,7 +213,8 @@ int run(int argc, char** argv) {
     std::vector<std::string> arguments(argv + 1, argv + argc);
     const text::Words words(cli::interface_language(arguments));
     if (arguments.empty()) {
-        print_main_help(words);
+        print_error(words("no command given") + "\n" +
+                    words("Run `stakemap --help` for the list of commands."));
         return cli::exit_usage;
     }
     const std::string& first = arguments.front();

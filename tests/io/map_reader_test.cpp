@@ -366,3 +366,42 @@ TEST_CASE("reader: relation attributes, with the rules of actor attributes") {
     CHECK(std::get<bool>(attributes.at("verbal")) == true);
     CHECK(std::get<std::string>(attributes.at("office")) == "via Roma");
 }
+
+TEST_CASE("reader: limits on actors, relations and the length of a text, each with its code") {
+    const std::string map =
+        R"({"format": "stakemap/1", "title": "t", "actors": [)"
+        R"({"id": "a", "name": "A", "kind": "association"},)"
+        R"({"id": "b", "name": "B", "kind": "association"},)"
+        R"({"id": "c", "name": "C", "kind": "association"}],)"
+        R"("relations": [{"source": "a", "target": "b"}, {"source": "b", "target": "c"}]})";
+    io::ReadOptions options;
+    options.max_actors = 2;
+    auto result = io::read_map_text(map, "m.json", options);
+    // The relation to "c", an actor not read, is an error too.
+    REQUIRE(result.error_count == 2);
+    CHECK(result.diagnostics[0].code == "map.too_many_actors");
+    CHECK(result.diagnostics[0].pointer == "/actors/2");
+    CHECK(result.diagnostics[0].message == "more than 2 actors; a map holds at most 2");
+    options = {};
+    options.max_relations = 1;
+    result = io::read_map_text(map, "m.json", options);
+    REQUIRE(result.error_count == 1);
+    CHECK(result.diagnostics[0].code == "map.too_many_relations");
+    CHECK(result.diagnostics[0].pointer == "/relations/1");
+    CHECK(io::read_map_text(map, "m.json").ok());
+
+    // A name of exactly 1 MiB is read; one byte more is refused at the string's opening quote.
+    for (const std::size_t length : {std::size_t{1} << 20, (std::size_t{1} << 20) + 1}) {
+        const std::string named = R"({"format": "stakemap/1", "title": "t", "actors": [)"
+                                  R"({"id": "a", "kind": "association", "name": ")" +
+                                  std::string(length, 'x') + R"("}], "relations": []})";
+        result = io::read_map_text(named, "m.json");
+        if (length == std::size_t{1} << 20) {
+            CHECK(result.ok());
+        } else {
+            REQUIRE(result.error_count == 1);
+            CHECK(result.diagnostics[0].code == "json.string_too_long");
+            CHECK(result.diagnostics[0].column == 94);
+        }
+    }
+}

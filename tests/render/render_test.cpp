@@ -7,12 +7,14 @@
 #include "stakemap/render/graphviz.hpp"
 #include "stakemap/render/map_view.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <doctest/doctest.h>
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace stakemap;
@@ -197,6 +199,17 @@ TEST_CASE("render: Graphviz errors become RenderError") {
     CHECK_THROWS_AS(render::render_dot("digraph { a -> }", "neato", "svg"), render::RenderError);
     CHECK_THROWS_AS(render::render_dot("digraph { a }", "neato", "nosuchformat"),
                     render::RenderError);
+    // dot reports "Edge length 7200054 larger than maximum 65535 allowed" for this graph (as the
+    // dot program does, which then exits 1) but its layout call still returns 0.
+    try {
+        render::render_dot("digraph { nodesep=100000; a; b; c; d; a -> b; a -> c; a -> d }", "dot",
+                           "svg");
+        FAIL("no RenderError");
+    } catch (const render::RenderError& error) {
+        CHECK(std::string(error.what()).find("larger than maximum 65535") != std::string::npos);
+    }
+    // The error does not stay behind for the next drawing.
+    CHECK_FALSE(render::render_dot("digraph { a -> b }", "dot", "svg").empty());
 }
 
 TEST_CASE("render: label wrapping and escaping helpers") {
@@ -646,4 +659,62 @@ TEST_CASE("render: draw_map writes the file, or refuses a sheet with the ones th
     CHECK_FALSE(refused.refusal->fit.readable());
     REQUIRE_FALSE(refused.refusal->alternatives.empty());
     CHECK(refused.refusal->alternatives.front().paper == render::PaperSize::a3);
+}
+
+TEST_CASE("render: parallel relations of one type are one line as wide as their weights") {
+    model::Map map;
+    map.title = "parallel";
+    map.actors.push_back({.id = "a", .name = "A"});
+    map.actors.push_back({.id = "b", .name = "B"});
+    // 50,000 referrals a–b (weight 0.00002 each, 1 in all), one b–a the other way round (the
+    // same undirected pair), one funding tie a–b: three lines would be wrong, two are right.
+    for (int i = 0; i < 50'000; ++i) {
+        map.relations.push_back(
+            {.source = "a", .target = "b", .type = "referral", .weight = 0.00002});
+    }
+    map.relations.push_back({.source = "b", .target = "a", .type = "referral", .weight = 1.0});
+    map.relations.push_back({.source = "a", .target = "b", .type = "funding", .weight = 2.0});
+    const auto view = render::map_view(map, graph::build(map), {});
+    std::size_t lines = 0;
+    for (auto at = view.dot.find(" -> "); at != std::string::npos;
+         at = view.dot.find(" -> ", at + 1)) {
+        ++lines;
+    }
+    CHECK(lines == 2);
+    // Width 0.6 + 0.5 × total weight: referrals 0.6 + 0.5 × 2 = 1.6; funding 0.6 + 0.5 × 2 = 1.6.
+    CHECK(view.dot.find("id=\"r0\", penwidth=1.6,") != std::string::npos);
+    CHECK(view.dot.find("id=\"r50001\", penwidth=1.6,") != std::string::npos);
+    const std::string svg = render::render_dot(view.dot, view.engine, "svg");
+    CHECK(svg.find("<g id=\"r0\"") != std::string::npos);
+}
+
+TEST_CASE("render: a drawing larger than a page can show is refused with what to draw instead") {
+    model::Map map;
+    map.title = "large";
+    for (std::size_t i = 0; i <= render::max_drawn_actors; ++i) {
+        map.actors.push_back({.id = "a" + std::to_string(i), .name = "A" + std::to_string(i)});
+    }
+    try {
+        render::map_view(map, graph::build(map), {});
+        FAIL("no ViewError");
+    } catch (const render::ViewError& error) {
+        const std::string message = error.what();
+        CHECK(message.find("would show 2,001 actors and 0 ties") != std::string::npos);
+        CHECK(message.find("--area ID") != std::string::npos);
+        CHECK(message.find("--ego ID") != std::string::npos);
+    }
+    // One actor and its neighbours is drawn.
+    render::ViewOptions ego;
+    ego.ego = "a7";
+    CHECK_NOTHROW(render::map_view(map, graph::build(map), ego));
+}
+
+TEST_CASE("render: a PDF is the same bytes on every run, dated with the map's date") {
+    const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/examples/prato/map.json");
+    const auto first = render::draw_map(map, {}, render::OutputFormat::pdf).bytes;
+    // cairo writes the current second; a run a second later would differ without the fix.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    const auto second = render::draw_map(map, {}, render::OutputFormat::pdf).bytes;
+    CHECK(first == second);
+    CHECK(first.find("/CreationDate (D:20241015000000") != std::string::npos);
 }

@@ -559,10 +559,12 @@ Partition detect_communities(const graph::AnalysisGraph& graph, const CommunityO
             community = identity(n);
             double quality = modularity(graph, widened(community), options.resolution);
             for (;;) {
+                options.control.check();
                 auto next =
                     leiden_iteration(base, community, options.resolution, random, options.control);
                 const double next_quality = modularity(graph, widened(next), options.resolution);
-                if (next_quality <= quality + 1e-12) {
+                // Written so that a NaN quality (weights whose sums overflow) ends the loop too.
+                if (!(next_quality > quality + 1e-12)) {
                     break;
                 }
                 community = std::move(next);

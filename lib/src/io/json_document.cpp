@@ -581,6 +581,11 @@ private:
                 fatal(start, "json.syntax",
                       words("string not closed before the end of the file; add the closing '\"'"));
             }
+            if (out.size() > max_string_bytes) {
+                fatal(start, "json.string_too_long",
+                      words("a text longer than {max} bytes; a name or note is at most 1 MiB",
+                            {{"max", std::to_string(max_string_bytes)}}));
+            }
             const auto c = static_cast<unsigned char>(s_[pos_]);
             if (c == '"') {
                 ++pos_;
@@ -694,12 +699,20 @@ SourcePositions::Position SourcePositions::at(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const auto line_index = static_cast<std::size_t>(next - line_starts_.begin()) - 1;
+    std::size_t from = line_starts_[line_index];
     std::size_t column = 1;
-    for (std::size_t i = line_starts_[line_index]; i < offset; ++i) {
+    if (line_index == last_line_index_ && offset >= last_offset_ && last_offset_ >= from) {
+        from = last_offset_;
+        column = last_column_;
+    }
+    for (std::size_t i = from; i < offset; ++i) {
         if (!is_continuation(static_cast<unsigned char>(text_[i]))) {
             ++column;
         }
     }
+    last_line_index_ = line_index;
+    last_offset_ = offset;
+    last_column_ = column;
     if (line_index == 0 && text_.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3) {
         --column; // the byte-order mark is invisible in editors
     }

@@ -229,6 +229,22 @@ private:
             {"needs", text::N_("a need"), text::N_("in a need"), need_fields,
              &MapReader::read_need},
         };
+        const bool actors = list == "actors";
+        if ((actors || list == "relations") &&
+            index >= (actors ? options_.max_actors : options_.max_relations)) {
+            // One error at the first element too many; the rest are not read.
+            if (index == (actors ? options_.max_actors : options_.max_relations)) {
+                error(value, child("/" + std::string(list), index),
+                      actors ? "map.too_many_actors" : "map.too_many_relations",
+                      actors ? words("more than {max} actors; a map holds at most {max}",
+                                     {{"max",
+                                       words.integer(static_cast<long long>(options_.max_actors))}})
+                             : words("more than {max} relations; a map holds at most {max}",
+                                     {{"max", words.integer(static_cast<long long>(
+                                                  options_.max_relations))}}));
+            }
+            return;
+        }
         for (const ElementReader& reader : readers) {
             if (reader.list == list) {
                 // The opening every element shares: its pointer ("/areas/3"), an object, and a
@@ -1167,9 +1183,9 @@ private:
         }
         if (item.find("weight") != nullptr) {
             auto weight =
-                get_number(item, pointer, "weight", 0.0, std::numeric_limits<double>::max(), true,
-                           text::N_("a number greater than 0 (the strength of the tie, "
-                                    "e.g. 1 to 5)"));
+                get_number(item, pointer, "weight", min_weight, max_weight, false,
+                           text::N_("a number from 0.000000001 to 1000000000 (the strength of "
+                                    "the tie, e.g. 1 to 5)"));
             relation.weight = weight.value_or(1.0);
         }
         relation.directed = get_bool(item, pointer, "directed");

@@ -14,6 +14,8 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <string_view>
+#include <tuple>
 
 namespace stakemap::render {
 
@@ -531,6 +533,38 @@ const std::vector<std::string>& category_palette() {
     return colours;
 }
 
+std::vector<DrawnTie> drawn_ties(const DrawingData& data) {
+    std::vector<DrawnTie> ties;
+    // (source, target, directed, type) → the tie's place in `ties`; undirected pairs in one order.
+    // A directed and an undirected relation of one pair differ in their arrow: two lines.
+    std::map<std::tuple<std::size_t, std::size_t, bool, std::string_view>, std::size_t> place;
+    for (std::size_t r = 0; r < data.map->relations.size(); ++r) {
+        if (!data.relation_shown[r]) {
+            continue;
+        }
+        const auto& relation = data.map->relations[r];
+        const auto source = data.map->actor_index(relation.source);
+        const auto target = data.map->actor_index(relation.target);
+        if (!source || !target) {
+            continue;
+        }
+        const bool directed = data.map->is_directed(relation);
+        const std::size_t low = directed ? *source : std::min(*source, *target);
+        const std::size_t high = directed ? *target : std::max(*source, *target);
+        const std::string_view type =
+            relation.type ? std::string_view(*relation.type) : std::string_view();
+        const auto [found, added] =
+            place.emplace(std::make_tuple(low, high, directed, type), ties.size());
+        if (added) {
+            ties.push_back({r, *source, *target, 0.0, false});
+        }
+        DrawnTie& tie = ties[found->second];
+        tie.weight += relation.weight;
+        tie.bridge = tie.bridge || (!data.bridge_relation.empty() && data.bridge_relation[r]);
+    }
+    return ties;
+}
+
 std::string network_dot(const DrawingData& data, const DrawingOptions& options) {
     const text::Words words(options.language);
     const auto& actors = data.map->actors;
@@ -636,29 +670,22 @@ std::string network_dot(const DrawingData& data, const DrawingOptions& options) 
 
     std::string edges;
     std::vector<std::pair<std::string, std::string>> ties;
-    for (std::size_t r = 0; r < data.map->relations.size(); ++r) {
-        if (!data.relation_shown[r]) {
-            continue;
-        }
-        const auto& relation = data.map->relations[r];
-        const auto source = data.map->actor_index(relation.source);
-        const auto target = data.map->actor_index(relation.target);
-        if (!source || !target) {
-            continue;
-        }
+    for (const DrawnTie& tie : drawn_ties(data)) {
+        const auto& relation = data.map->relations[tie.first_relation];
         const LineLook& look = line_looks[look_index(relation.type.value_or(""), *data.vocabulary)];
-        // The id (the relation's place in the map) lets the report's script find a tie's type.
+        // The id (the first relation's place in the map) lets the report's script find a tie's
+        // type.
         std::string attributes =
-            "id=\"r" + std::to_string(r) +
-            "\", penwidth=" + format_number(std::clamp(0.6 + 0.5 * relation.weight, 0.6, 4.5), 3) +
+            "id=\"r" + std::to_string(tie.first_relation) +
+            "\", penwidth=" + format_number(std::clamp(0.6 + 0.5 * tie.weight, 0.6, 4.5), 3) +
             ", style=" + look.style + ", color=\"" +
-            (gaps && data.bridge_relation[r] ? std::string("#D55E00") : tie_colour(look)) + "\"";
+            (gaps && tie.bridge ? std::string("#D55E00") : tie_colour(look)) + "\"";
         if (!data.map->is_directed(relation)) {
             attributes += ", dir=none";
         }
-        edges +=
-            "  " + node_name(*source) + " -> " + node_name(*target) + " [" + attributes + "];\n";
-        ties.emplace_back(node_name(*source), node_name(*target));
+        edges += "  " + node_name(tie.source) + " -> " + node_name(tie.target) + " [" + attributes +
+                 "];\n";
+        ties.emplace_back(node_name(tie.source), node_name(tie.target));
     }
     for (const auto& link : data.suggested) {
         if (!data.shown[link.source] || !data.shown[link.target]) {

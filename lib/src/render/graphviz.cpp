@@ -4,6 +4,7 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -99,6 +100,61 @@ void in_creation_order(Agraph_t* graph) {
     }
 }
 
+/// Every coordinate of a laid-out drawing rounded to 1/64 pt: nodes, ties (their curves, arrow
+/// ends and labels), boxes and labels of the graph and its clusters. Graphviz's layouts of the same
+/// graph differ in the last bits from run to run, even within one process; SVG hides that (two
+/// decimals) but PDF writes six, so the same map gave different PDF bytes.
+void round_layout(Agraph_t* graph) {
+    const auto round = [](double& value) {
+        value = std::round(value * 64.0) / 64.0;
+    };
+    const auto round_point = [&](pointf& point) {
+        round(point.x);
+        round(point.y);
+    };
+    const auto round_box = [&](boxf& box) {
+        round_point(box.LL);
+        round_point(box.UR);
+    };
+    const auto round_label = [&](textlabel_t* label) {
+        if (label != nullptr) {
+            round_point(label->pos);
+        }
+    };
+    std::function<void(Agraph_t*)> round_clusters = [&](Agraph_t* cluster) {
+        round_box(GD_bb(cluster));
+        round_label(GD_label(cluster));
+        for (int c = 1; c <= GD_n_cluster(cluster); ++c) {
+            round_clusters(GD_clust(cluster)[c]);
+        }
+    };
+    round_clusters(graph);
+    for (Agnode_t* node = agfstnode(graph); node != nullptr; node = agnxtnode(graph, node)) {
+        round_point(ND_coord(node));
+        round_label(ND_xlabel(node));
+        for (Agedge_t* edge = agfstout(graph, node); edge != nullptr;
+             edge = agnxtout(graph, edge)) {
+            for (textlabel_t* label :
+                 {ED_label(edge), ED_xlabel(edge), ED_head_label(edge), ED_tail_label(edge)}) {
+                round_label(label);
+            }
+            splines* curves = ED_spl(edge);
+            if (curves == nullptr) {
+                continue;
+            }
+            round_box(curves->bb);
+            for (int b = 0; b < curves->size; ++b) {
+                bezier& curve = curves->list[b];
+                for (int i = 0; i < curve.size; ++i) {
+                    round_point(curve.list[i]);
+                }
+                round_point(curve.sp);
+                round_point(curve.ep);
+            }
+        }
+    }
+}
+
 /// Runs `use` on the laid-out drawing, with the Graphviz lock held and everything freed after.
 template <typename Use>
 auto with_layout(const std::string& dot, const std::string& engine, Use&& use) {
@@ -119,13 +175,22 @@ auto with_layout(const std::string& dot, const std::string& engine, Use&& use) {
     // same drawing, in the first call of a process as in the hundredth.
     std::srand(1);
     srand48(1);
+    // Graphviz reports some failures only as an error message and still returns 0 (dot's "Edge
+    // length … larger than maximum 65535", after which its drawing is wrong): any error reported
+    // during the layout or the rendering fails the drawing.
     if (gvLayout(context, graph.get(), engine.c_str()) != 0) {
         throw RenderError(take_errors("Graphviz could not lay out the map with " + engine));
     }
     const LayoutGuard layout(context, graph.get());
+    if (!collected_errors().empty()) {
+        throw RenderError(take_errors("Graphviz could not lay out the map with " + engine));
+    }
     in_creation_order(graph.get());
+    round_layout(graph.get());
     auto result = use(context, graph.get());
-    collected_errors().clear();
+    if (!collected_errors().empty()) {
+        throw RenderError(take_errors("Graphviz could not draw the map with " + engine));
+    }
     return result;
 }
 
@@ -203,6 +268,28 @@ std::string fixed(double value) {
     return text;
 }
 
+/// Writes `date` (YYYY-MM-DD) over the creation time cairo puts in a PDF's information
+/// dictionary ("/CreationDate (D:20261203191421Z)"), digit for digit: the file keeps its length,
+/// so its cross-reference offsets stay right.
+void set_creation_date(std::string& pdf, const std::string& date) {
+    const std::string key = "/CreationDate (D:";
+    const auto at = pdf.find(key);
+    std::string digits;
+    for (char c : date) {
+        if (c >= '0' && c <= '9') {
+            digits += c;
+        }
+    }
+    digits.resize(14, '0');
+    if (at == std::string::npos || at + key.size() + digits.size() > pdf.size()) {
+        return;
+    }
+    const auto written = pdf.begin() + static_cast<std::ptrdiff_t>(at + key.size());
+    if (std::all_of(written, written + 14, [](char c) { return c >= '0' && c <= '9'; })) {
+        std::copy(digits.begin(), digits.end(), written);
+    }
+}
+
 } // namespace
 
 std::optional<Paper> paper_sheet(std::string_view name, bool landscape) {
@@ -267,6 +354,9 @@ std::string render_dot(const std::string& dot, const std::string& engine, const 
         }
         std::string output(data, length);
         gvFreeRenderData(data);
+        if (format == "pdf") {
+            set_creation_date(output, options.date.value_or("1970-01-01"));
+        }
         return output;
     });
 }

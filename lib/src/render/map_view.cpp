@@ -170,6 +170,23 @@ MapView map_view(const model::Map& map, const graph::AnalysisGraph& graph,
         }
     }
 
+    const auto actors_drawn =
+        static_cast<long long>(std::count(data.shown.begin(), data.shown.end(), true));
+    const auto ties_drawn = static_cast<long long>(drawn_ties(data).size());
+    if (actors_drawn > static_cast<long long>(max_drawn_actors) ||
+        ties_drawn > static_cast<long long>(max_drawn_ties)) {
+        // No setting named: the size comes from the map, not from one option.
+        throw ViewError(
+            "", words("the drawing would show {actors} actors and {ties} ties; a drawing shows "
+                      "at most {max_actors} actors and {max_ties} ties, as no page could show "
+                      "more. Draw less of it: one area with --area ID, or one actor and those "
+                      "around it with --ego ID --radius 1",
+                      {{"actors", words.integer(actors_drawn)},
+                       {"ties", words.integer(ties_drawn)},
+                       {"max_actors", words.integer(static_cast<long long>(max_drawn_actors))},
+                       {"max_ties", words.integer(static_cast<long long>(max_drawn_ties))}}));
+    }
+
     // Clusters.
     std::vector<std::size_t> community;
     auto community_once = [&]() -> const std::vector<std::size_t>& {
@@ -363,6 +380,7 @@ Drawing draw_map(const model::Map& map, const ViewOptions& options, OutputFormat
         return {std::move(view.dot), std::nullopt};
     }
     RenderOptions rendering;
+    rendering.date = map.date;
     if (options.paper) {
         rendering.paper = paper_sheet(to_string(*options.paper), options.landscape);
     }

@@ -61,6 +61,9 @@ std::optional<std::string> drawing(const Input& input, const render::ViewOptions
         return inline_svg(drawn.bytes);
     } catch (const render::RenderError&) {
         return std::nullopt;
+    } catch (const render::ViewError&) {
+        // A map larger than a drawing shows (render::max_drawn_actors): the report goes without it.
+        return std::nullopt;
     }
 }
 
@@ -74,6 +77,8 @@ std::optional<std::string> page_drawing(const Input& input, render::ViewOptions 
         const auto view = render::map_view(input.map(), input.graph(), options);
         return inline_svg(render::render_dot(view.dot, view.engine, "svg"));
     } catch (const render::RenderError&) {
+        return std::nullopt;
+    } catch (const render::ViewError&) {
         return std::nullopt;
     }
 }

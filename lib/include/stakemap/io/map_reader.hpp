@@ -12,12 +12,21 @@
 
 namespace stakemap::io {
 
+/// The range of a relation's weight. Bounded so that every sum an analysis makes of weights (an
+/// actor's strength, a map's total weight, modularity's products) and of their inverses (path
+/// lengths) stays finite and keeps its precision on any map the reader accepts: a map of 10^7
+/// relations of the largest weight totals 10^16, far from overflow.
+inline constexpr double min_weight = 1e-9;
+inline constexpr double max_weight = 1e9;
+
 /// How to read: limits that protect the reader from hostile or accidental input, and the language
 /// of the messages.
 struct ReadOptions {
     std::size_t max_file_bytes = std::size_t{512} * 1024 * 1024; ///< larger files are refused
-    std::size_t max_depth = 64;   ///< deeper nesting is refused while parsing
-    std::size_t max_errors = 100; ///< errors kept; the rest are counted in a final note
+    std::size_t max_depth = 64;             ///< deeper nesting is refused while parsing
+    std::size_t max_errors = 100;           ///< errors kept; the rest are counted in a final note
+    std::size_t max_actors = 1'000'000;     ///< more actors are refused (map.too_many_actors)
+    std::size_t max_relations = 10'000'000; ///< more relations are refused (map.too_many_relations)
     /// The language diagnostics are written in (their `code` is the same in every language).
     model::Language language = model::Language::en;
 };

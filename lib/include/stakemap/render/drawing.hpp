@@ -66,6 +66,23 @@ struct DrawingOptions {
     bool landscape = false;
 };
 
+/// One line of the network view: the relations of the same type between the same two actors (in
+/// the same direction, when directed) drawn as one, as wide as their weights together. Parallel
+/// relations of one type look alike, and Graphviz cannot route hundreds of thousands of edges
+/// between two nodes (its edge sets recurse as deep as the edges are many).
+struct DrawnTie {
+    std::size_t first_relation =
+        0;                  ///< the group's first relation in the map, its id in the drawing
+    std::size_t source = 0; ///< actor indices, as the first relation has them
+    std::size_t target = 0;
+    double weight = 0.0; ///< the group's weights summed
+    bool bridge =
+        false; ///< one of the group's relations is a bridge (DrawingData::bridge_relation)
+};
+
+/// The lines of the network view, in the order of each group's first relation.
+std::vector<DrawnTie> drawn_ties(const DrawingData& data);
+
 /// The network view: actors shaped by sector, coloured and sized as asked, relations styled by type
 /// (arrows only on directed relations, width by weight), clusters as labelled boxes, a legend.
 std::string network_dot(const DrawingData& data, const DrawingOptions& options);

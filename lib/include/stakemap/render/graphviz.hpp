@@ -68,6 +68,9 @@ struct RenderOptions {
     /// width and height in pt, PNG pixels at paper_png_dpi) with the drawing scaled to fill it
     /// inside paper_margin and centred. Nothing: the drawing's natural size.
     std::optional<Paper> paper;
+    /// The creation date a PDF carries (YYYY-MM-DD), in place of the moment cairo writes it, so
+    /// that the same drawing is the same bytes; nothing: 1970-01-01.
+    std::optional<std::string> date;
 };
 
 /// Lays out DOT text with `engine` (neato, fdp, sfdp, dot, circo, twopi, osage, or nop for DOT

@@ -58,6 +58,12 @@ struct ViewOptions {
     unsigned threads = 0;
 };
 
+/// The most a network drawing shows. No page shows more actors readably (an A0 poster holds a few
+/// hundred names at 8 pt), and Graphviz's layouts grow quadratically beyond: a larger drawing is
+/// refused with a ViewError that suggests drawing one area or one actor's surroundings.
+inline constexpr std::size_t max_drawn_actors = 2'000;
+inline constexpr std::size_t max_drawn_ties = 20'000; ///< lines, after merging (DrawnTie)
+
 /// Thrown for a view that cannot be made from this map (an actor or area it does not have…): bad
 /// input. The message does not name the setting; setting() does.
 class ViewError : public Error {
