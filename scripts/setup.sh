@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what stakemap needs to build and test, from Debian packages (Debian 12).
-# Usage: bash scripts/setup.sh [--reference]
+# Usage: bash scripts/setup.sh [--reference | --fuzz]
 #   --reference  also installs NetworkX and R's sna, needed only to regenerate tests/reference/.
+#   --fuzz       also installs clang and LLVM (libFuzzer, llvm-symbolizer) for tests/fuzz/run.sh.
 set -euo pipefail
 
 packages=(g++ cmake make pkgconf libboost-graph-dev libboost-program-options-dev nlohmann-json3-dev
@@ -13,6 +14,9 @@ packages=(g++ cmake make pkgconf libboost-graph-dev libboost-program-options-dev
 browser_packages=(chromium)
 if [[ "${1:-}" == "--reference" ]]; then
     packages+=(python3 python3-networkx python3-numpy python3-scipy python3-igraph r-cran-sna)
+fi
+if [[ "${1:-}" == "--fuzz" ]]; then
+    packages+=(clang llvm)
 fi
 
 installed() {

@@ -75,7 +75,10 @@ void put_attributes(Json& out, const std::map<std::string, model::AttributeValue
         return;
     }
     Json attributes = Json::object();
-    for (const auto& [name, value] : values) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda (the fuzz preset).
+    for (const auto& entry : values) {
+        const std::string& name = entry.first;
+        const model::AttributeValue& value = entry.second;
         std::visit(
             [&](const auto& v) {
                 using V = std::decay_t<decltype(v)>;
