@@ -490,6 +490,81 @@ std::string dot_quoted(std::string_view text) {
     return out + "\"";
 }
 
+namespace {
+
+/// A control character in a Graphviz label: tab and carriage return become spaces (as a person
+/// would read them), the others U+FFFD (XML, and so SVG output, cannot hold them).
+void append_label_control(std::string& out, char c) {
+    out += c == '\t' || c == '\r' ? " " : "\xEF\xBF\xBD";
+}
+
+bool is_control(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20U || byte == 0x7FU;
+}
+
+} // namespace
+
+std::string dot_label(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        default:
+            if (is_control(c)) {
+                append_label_control(out, c);
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+std::string dot_html_text(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "<br/>";
+            break;
+        default:
+            if (is_control(c)) {
+                append_label_control(out, c);
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+
 std::string xml_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -793,7 +868,7 @@ std::string write_dot(const model::Map& map, const ExportOptions& options) {
                                               ? "weight"
                                               : dot_attribute(name);
             out += (out.empty() ? "" : ", ") + dot_quoted(attribute) + "=" +
-                   dot_quoted(as_text(value));
+                   (attribute == "label" ? dot_label(as_text(value)) : dot_quoted(as_text(value)));
         }
         return out;
     };
