@@ -44,8 +44,10 @@ TEST_CASE("terminal text: no control character reaches the terminal") {
     CHECK(terminal_text("a\tb\nc\rd") == "a b c d");
     CHECK(terminal_text("\x1b[31mred\x07") == "\xEF\xBF\xBD[31mred\xEF\xBF\xBD");
     CHECK(terminal_text("del\x7f") == "del\xEF\xBF\xBD");
-    CHECK(terminal_text("csi\xC2\x9B2J") == "csi\xEF\xBF\xBD2J"); // C1 U+009B
-    CHECK(terminal_text("nbsp\xC2\xA0") == "nbsp\xC2\xA0");       // U+00A0 is printable
+    CHECK(terminal_text("csi\xC2\x9B"
+                        "2J") == "csi\xEF\xBF\xBD"
+                                 "2J");                     // C1 U+009B
+    CHECK(terminal_text("nbsp\xC2\xA0") == "nbsp\xC2\xA0"); // U+00A0 is printable
     CHECK(terminal_text("stray\x9B") == "stray\xEF\xBF\xBD");
     CHECK(terminal_text("\xE2\x80\xAE\xF0\x9F\x98\x80") == "\xE2\x80\xAE\xF0\x9F\x98\x80");
 }
@@ -84,8 +86,8 @@ TEST_CASE("numbers: no locale, no exponent for ordinary values") {
 
 TEST_CASE("tables: every cell escaped for its format") {
     Table table{{"name", "n"}, {{"<b>x</b>\x1b[2J", "-1"}}, {false, true}};
-    CHECK(render_text(table) == "name               n\n"
-                                "-----------------  --\n"
+    CHECK(render_text(table) == "name           n\n"
+                                "------------  --\n"
                                 "<b>x</b>\xEF\xBF\xBD[2J  -1\n");
     CHECK(render_markdown(table) ==
           "| name | n |\n| --- | ---: |\n| &lt;b&gt;x&lt;/b&gt;\xEF\xBF\xBD\\[2J | -1 |\n");
@@ -146,19 +148,17 @@ TEST_CASE("tables: an empty table keeps its header") {
 TEST_CASE("tables: Markdown escapes pipes and turns line breaks into spaces, headers included") {
     const Table table{
         {"a|b", "c"}, {{"line\nbreak", "x|y|z"}, {"crlf\r\nend", "back\\slash"}}, {false, false}};
-    // Each \r and each \n becomes one space: "crlf\r\nend" → "crlf  end". A backslash not before a
-    // pipe is left as it is.
+    // Each \r and each \n becomes one space: "crlf\r\nend" → "crlf  end". A backslash is escaped
+    // like the other Markdown punctuation.
     CHECK(render_markdown(table) == "| a\\|b | c |\n"
                                     "| --- | --- |\n"
                                     "| line break | x\\|y\\|z |\n"
-                                    "| crlf  end | back\\slash |\n");
+                                    "| crlf  end | back\\\\slash |\n");
 }
 
-TEST_CASE("tables: a backslash before a pipe is kept in Markdown" * doctest::should_fail()) {
-    // Known bug: the cell "a\|b" is written "a\\|b". GitHub-flavoured Markdown turns each "\|" of a
-    // cell into "|" before it reads the cell's text, so "a\\|b" becomes "a\|b", which shows as
-    // "a|b": the backslash is lost. Escaping the backslash too ("a\\\|b") shows "a\|b". Remove
-    // should_fail() when render_markdown is fixed.
+TEST_CASE("tables: a backslash before a pipe is kept in Markdown") {
+    // GitHub-flavoured Markdown turns each "\|" of a cell into "|" before it reads the cell's text:
+    // "a\\\|b" becomes "a\\|b", which shows "a\|b".
     const Table table{{"x"}, {{"a\\|b"}}, {false}};
     CHECK(render_markdown(table) == "| x |\n| --- |\n| a\\\\\\|b |\n");
 }
@@ -192,10 +192,8 @@ TEST_CASE("csv cells: what starts a formula is neutralised, plain numbers are no
     CHECK(csv_cell("=\"x\",1") == "\"'=\"\"x\"\",1\"");
 }
 
-TEST_CASE("csv cells: arithmetic after a leading minus is not a plain number" *
-          doctest::should_fail()) {
-    // Known bug: the plain-number check accepts '+' and '-' anywhere, so "-2+3" is written as it
-    // is and a spreadsheet shows 1. Remove should_fail() when csv_cell is fixed.
+TEST_CASE("csv cells: arithmetic after a leading minus is not a plain number") {
+    // A spreadsheet would show 1.
     CHECK(csv_cell("-2+3") == "'-2+3");
 }
 
