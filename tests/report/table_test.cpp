@@ -58,7 +58,12 @@ TEST_CASE("Markdown text: no raw HTML, no markup, no line break") {
     CHECK(markdown_text("\"a\\\"b\\") == "\"a\\\\\"b\\\\");
     CHECK(markdown_text("A & B &amp;") == "A &amp; B &amp;amp;");
     CHECK(markdown_text("*a* _b_ `c` [d](e) f|g ~h~") ==
-          "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) f\\|g \\~h\\~");
+          "\\*a* \\_b\\_ \\`c\\` \\[d\\](e) f\\|g \\~h\\~");
+    // No needless backslashes in ordinary words.
+    CHECK(markdown_text("anno_ricostituzione C# 3 * 4") == "anno_ricostituzione C# 3 * 4");
+    CHECK(markdown_text("a_b _c a__") == "a_b \\_c a\\_\\_");
+    CHECK(markdown_text("* needed") == "\\* needed");
+    CHECK(markdown_text("x*") == "x\\*");
     CHECK(markdown_text("# title #") == "\\# title \\#");
     CHECK(markdown_text("- item") == "\\- item");
     CHECK(markdown_text("+ item") == "\\+ item");
@@ -70,6 +75,14 @@ TEST_CASE("Markdown text: no raw HTML, no markup, no line break") {
     CHECK(markdown_text("x - 1. y") == "x - 1. y");
     CHECK(markdown_text("    code") == "&#32;&#32;&#32;&#32;code");
     CHECK(markdown_text("line\nbreak\r\x1b") == "line break \xEF\xBF\xBD");
+}
+
+TEST_CASE("Markdown table cells: inline text only") {
+    CHECK(markdown_cell_text("#") == "#");
+    CHECK(markdown_cell_text("\xE2\x9C\x94*") == "\xE2\x9C\x94*");
+    CHECK(markdown_cell_text("*a*b") == "\\*a\\*b");
+    CHECK(markdown_cell_text("- 1. x|y") == "- 1. x\\|y");
+    CHECK(markdown_cell_text("<b>") == "&lt;b&gt;");
 }
 
 TEST_CASE("numbers: no locale, no exponent for ordinary values") {

@@ -111,7 +111,15 @@ std::string terminal_text(std::string_view text) {
     return out;
 }
 
-std::string markdown_text(std::string_view text) {
+namespace {
+
+bool is_ascii_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// In a table cell (GFM reads a cell as inline text only) no block marks apply: a leading list mark,
+// heading or number needs no escape, and a `*` that ends the cell can open no emphasis.
+std::string markdown_escape(std::string_view text, bool cell) {
     const std::string plain = terminal_text(text);
     std::string out;
     out.reserve(plain.size() + plain.size() / 8);
@@ -120,14 +128,16 @@ std::string markdown_text(std::string_view text) {
     for (; i < plain.size() && plain[i] == ' '; ++i) {
         out += "&#32;";
     }
+    const std::size_t start = i;
     // A list item, a thematic break or a setext underline otherwise; a number such as -1 is none.
-    if (i == 0 && !plain.empty() && (plain[0] == '+' || plain[0] == '-' || plain[0] == '=') &&
+    if (!cell && i == 0 && !plain.empty() &&
+        (plain[0] == '+' || plain[0] == '-' || plain[0] == '=') &&
         !(plain.size() > 1 && plain[1] >= '0' && plain[1] <= '9')) {
         out += '\\';
     }
     const std::size_t digits_end = plain.find_first_not_of("0123456789");
     const std::size_t ordered_list_mark =
-        digits_end != std::string::npos && digits_end > 0 &&
+        !cell && digits_end != std::string::npos && digits_end > 0 &&
                 (plain[digits_end] == '.' || plain[digits_end] == ')') &&
                 (digits_end + 1 == plain.size() || plain[digits_end + 1] == ' ')
             ? digits_end
@@ -144,15 +154,47 @@ std::string markdown_text(std::string_view text) {
         case '>':
             out += "&gt;";
             break;
+        case '_': {
+            // Inside a word (snake_case) underscores make no emphasis.
+            std::size_t end = i;
+            while (end < plain.size() && plain[end] == '_') {
+                ++end;
+            }
+            const bool inside_word = i > 0 && is_ascii_alnum(plain[i - 1]) && end < plain.size() &&
+                                     is_ascii_alnum(plain[end]);
+            for (; i < end; ++i) {
+                if (!inside_word) {
+                    out += '\\';
+                }
+                out += '_';
+            }
+            --i;
+            break;
+        }
+        case '*': {
+            // A `*` followed by a space (or ending a cell) can open no emphasis; at the start it
+            // would be a list mark.
+            const bool closes_only =
+                i > start && (i + 1 < plain.size() ? plain[i + 1] == ' ' : cell);
+            if (!closes_only) {
+                out += '\\';
+            }
+            out += c;
+            break;
+        }
+        case '#':
+            // A heading mark only at the start of a line or as a heading's closing run.
+            if (!cell && (i == start || plain[i - 1] == ' ' || plain[i - 1] == '#')) {
+                out += '\\';
+            }
+            out += c;
+            break;
         case '\\':
         case '`':
-        case '*':
-        case '_':
         case '[':
         case ']':
         case '|':
         case '~':
-        case '#':
             out += '\\';
             out += c;
             break;
@@ -164,6 +206,16 @@ std::string markdown_text(std::string_view text) {
         }
     }
     return out;
+}
+
+} // namespace
+
+std::string markdown_text(std::string_view text) {
+    return markdown_escape(text, false);
+}
+
+std::string markdown_cell_text(std::string_view text) {
+    return markdown_escape(text, true);
 }
 
 std::string render_text(const Table& raw) {
@@ -215,7 +267,7 @@ std::string render_text(const Table& raw) {
 }
 
 std::string render_markdown(const Table& table) {
-    const auto escape = markdown_text;
+    const auto escape = markdown_cell_text;
     std::string out = "|";
     for (const auto& column : table.columns) {
         out += " " + escape(column) + " |";

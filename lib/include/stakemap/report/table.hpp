@@ -17,7 +17,7 @@ struct Table {
 /// Columns padded to their widest cell, a rule under the header; every cell through
 /// terminal_text().
 std::string render_text(const Table& table);
-/// A GitHub-flavoured Markdown table, every cell through markdown_text().
+/// A GitHub-flavoured Markdown table, every cell through markdown_cell_text().
 std::string render_markdown(const Table& table);
 /// RFC 4180 CSV with a header row, CRLF line ends, every cell through csv_cell().
 std::string render_csv(const Table& table);
@@ -35,10 +35,14 @@ std::string terminal_text(std::string_view text);
 /// Text inside a Markdown paragraph, heading, list item or table cell that shows as written: `&`,
 /// `<` and `>` as entities (no raw HTML), the punctuation Markdown reads as markup
 /// backslash-escaped, a leading `+`, `-` or `=` (not of a number) and the dot of a leading `1.`
-/// escaped so it starts no list, thematic break or heading (`#` is escaped everywhere), leading
-/// spaces as
-/// `&#32;` (no code block), control characters as in terminal_text().
+/// escaped so it starts no list, thematic break or heading (`#` at the start or after a space),
+/// leading spaces as `&#32;` (no code block), control characters as in terminal_text(). An
+/// underscore inside a word and a `*` followed by a space are left as they are: they make no
+/// emphasis.
 std::string markdown_text(std::string_view text);
+/// The same for a table cell, which holds inline text only: no escapes for block marks (a leading
+/// `#`, `-`, `1.`), and a `*` that ends the cell is left as it is.
+std::string markdown_cell_text(std::string_view text);
 
 /// A number for people and files alike: no locale, at most `digits` significant digits, no
 /// exponent for ordinary magnitudes, "-0" never printed.
