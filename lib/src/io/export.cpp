@@ -503,11 +503,20 @@ bool is_control(char c) {
     return byte < 0x20U || byte == 0x7FU;
 }
 
+/// Whether a C1 control character (U+0080 to U+009F, such as U+0085 or U+009B) starts at `i`:
+/// it shows as nothing or as a box, and it is a control sequence to some terminals.
+bool is_c1_control(std::string_view text, std::size_t i) {
+    return static_cast<unsigned char>(text[i]) == 0xC2U && i + 1 < text.size() &&
+           static_cast<unsigned char>(text[i + 1]) >= 0x80U &&
+           static_cast<unsigned char>(text[i + 1]) <= 0x9FU;
+}
+
 } // namespace
 
 std::string dot_label(std::string_view text) {
     std::string out = "\"";
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         switch (c) {
         case '"':
             out += "\\\"";
@@ -524,6 +533,9 @@ std::string dot_label(std::string_view text) {
         default:
             if (is_control(c)) {
                 append_label_control(out, c);
+            } else if (is_c1_control(text, i)) {
+                out += "\xEF\xBF\xBD";
+                ++i;
             } else {
                 out += c;
             }
@@ -534,7 +546,8 @@ std::string dot_label(std::string_view text) {
 
 std::string dot_html_text(std::string_view text) {
     std::string out;
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         switch (c) {
         case '&':
             out += "&amp;";
@@ -557,6 +570,9 @@ std::string dot_html_text(std::string_view text) {
         default:
             if (is_control(c)) {
                 append_label_control(out, c);
+            } else if (is_c1_control(text, i)) {
+                out += "\xEF\xBF\xBD";
+                ++i;
             } else {
                 out += c;
             }
