@@ -212,8 +212,8 @@ TEST_CASE("render: label wrapping and escaping helpers") {
     CHECK(render::html_text("\\N\\l") == "\\\\N\\\\l");
     CHECK(render::html_text("a\tb\x1b\nc") == "a b\xEF\xBF\xBD<br/>c");
     // C1 controls (U+0085, U+009B) as well; other characters from U+0080 on are kept.
-    CHECK(render::dot_label("a\xC2\x85" "b\xC2\x9B\xC2\xA0\xC3\xA0") ==
-          "\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xC2\xA0\xC3\xA0\"");
+    CHECK(render::dot_label("a\xC2\x85-\xC2\x9B\xC2\xA0\xC3\xA0") ==
+          "\"a\xEF\xBF\xBD-\xEF\xBF\xBD\xC2\xA0\xC3\xA0\"");
     CHECK(render::html_text("\xC2\x9B[31m") == "\xEF\xBF\xBD[31m");
 }
 
