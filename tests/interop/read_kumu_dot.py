@@ -11,8 +11,10 @@ per relation with every field; in Kumu, one element per actor with a unique labe
 labels with the relation's direction.
 """
 
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -62,6 +64,20 @@ def undouble(text):
     return text.replace("\\\\", "\\")
 
 
+def drawn(label):
+    """A label as Graphviz draws it: its escapes (a doubled backslash, a line break as \\n, \\l or
+    \\r) and then its entities (`&amp;`) read."""
+    text = re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nlr" else m.group(1), label)
+    return html.unescape(text)
+
+
+def label_text(name):
+    """A name as the DOT export writes it as a label (docs/cli.md, "Escaping"): tab and CR as
+    spaces, other control characters as U+FFFD, line breaks kept."""
+    return "".join(" " if c in "\t\r" else "\ufffd" if (ord(c) < 0x20 and c != "\n")
+                   or 0x7F <= ord(c) <= 0x9F else c for c in name)
+
+
 def check_dot(stakemap, map_path, out, data):
     actors, relations = data["actors"], data["relations"]
     default = data.get("directed", False)
@@ -78,7 +94,7 @@ def check_dot(stakemap, map_path, out, data):
     check([undouble(n["name"]) for n in nodes] == [a["id"] for a in actors], f"{out}: actor ids")
     for node, actor in zip(nodes, actors):
         what = f"{out}: actor {actor['id']!r}"
-        check(undouble(node["label"]) == actor["name"], f"{what}: name {node['label']!r}")
+        check(drawn(node["label"]) == label_text(actor["name"]), f"{what}: name {node['label']!r}")
         for field, attribute in ACTOR_FIELDS.items():
             if field in actor and actor[field] not in ([], ""):
                 same(undouble(node[attribute]), actor[field], f"{what}: {field}")

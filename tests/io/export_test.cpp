@@ -233,6 +233,17 @@ TEST_CASE("export: DOT strings keep quotes, backslashes and line breaks") {
     CHECK(dot.find("\"directed\"=\"false\", dir=none];") != std::string::npos);
 }
 
+TEST_CASE("export: DOT names are labels Graphviz shows as written") {
+    model::Map map = small_map();
+    map.actors[0].name = "\\N & \\l\x1b";
+    map.actors[0].note = "\\N";
+    const std::string dot = io::write_dot(map);
+    // \N stays text, & is not read as the start of an entity, ESC cannot reach the SVG.
+    CHECK(dot.find("\"label\"=\"\\\\N &amp; \\\\l\xEF\xBF\xBD\"") != std::string::npos);
+    // Other attributes are data, not labels: only quotes and backslashes escaped.
+    CHECK(dot.find("=\"\\\\N\"") != std::string::npos);
+}
+
 TEST_CASE("export: GEXF colours, sizes and spells") {
     model::Map map = small_map();
     map.actors[0].kind = "help_desk";   // institution: #0072B2

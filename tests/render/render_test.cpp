@@ -219,6 +219,34 @@ TEST_CASE("render: label wrapping and escaping helpers") {
           "Supercalifragilisticexpialidocious");
     CHECK(render::dot_label("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"");
     CHECK(render::html_text("<&>\"") == "&lt;&amp;&gt;&quot;");
+    CHECK(render::dot_label("\\N \\G") == "\"\\\\N \\\\G\"");
+    CHECK(render::dot_label("a&amp;\tb\rc\x1b\x07\x7f") ==
+          "\"a&amp;amp; b c\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    CHECK(render::html_text("\\N\\l") == "\\\\N\\\\l");
+    CHECK(render::html_text("a\tb\x1b\nc") == "a b\xEF\xBF\xBD<br/>c");
+    // C1 controls (U+0085, U+009B) as well; other characters from U+0080 on are kept.
+    CHECK(render::dot_label("a\xC2\x85-\xC2\x9B\xC2\xA0\xC3\xA0") ==
+          "\"a\xEF\xBF\xBD-\xEF\xBF\xBD\xC2\xA0\xC3\xA0\"");
+    CHECK(render::html_text("\xC2\x9B[31m") == "\xEF\xBF\xBD[31m");
+}
+
+TEST_CASE("render: an area named \\N shows as \\N in the coverage heat map, not as a node name") {
+    auto map = hostile_map();
+    map.areas.push_back({.id = "z", .name = "\\N", .foreign_residents = 100});
+    map.areas.push_back({.id = "y", .name = "x\\G\\E\\l"});
+    map.actors[0].area = "z";
+    map.actors[0].services = {"housing"};
+    map.needs.push_back({.area = "y", .service = "housing", .demand = 75});
+    map.title = "\\T\\H";
+    render::ViewOptions options;
+    options.view = render::View::coverage;
+    const auto view = render::map_view(map, graph::build(map), options);
+    const std::string svg = render::render_dot(view.dot, view.engine, "svg");
+    CHECK(svg.find(">\\N</text>") != std::string::npos);
+    CHECK(svg.find(">x\\G\\E\\l</text>") != std::string::npos);
+    CHECK(svg.find(">\\T\\H — ") != std::string::npos);
+    CHECK(svg.find(">matrix</text>") == std::string::npos);
+    CHECK(svg.find(">xstakemap") == std::string::npos);
 }
 
 TEST_CASE("render: the coverage heat map colours each cell by state and escapes names") {

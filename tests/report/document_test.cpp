@@ -81,6 +81,28 @@ TEST_CASE("document: a prose block is written as given, one text per format") {
     CHECK(report::write_markdown(document) == "*marked*\n");
 }
 
+TEST_CASE("document: names are escaped in Markdown and on the terminal") {
+    const std::string name = "<script>alert(1)</script>\x1b[2J\nnext";
+    Document document;
+    document.title = name;
+    document.lead = {"- " + name};
+    document.blocks.push_back(Block::heading(name));
+    document.blocks.push_back(Block::paragraph("*" + name + "*"));
+    document.blocks.push_back(Block::bullets({name}));
+    document.blocks.push_back(Block::prose("a " + name + "\nsecond line\n", "kept\n"));
+    const std::string shown_md = "&lt;script&gt;alert(1)&lt;/script&gt;\xEF\xBF\xBD\\[2J next";
+    CHECK(report::write_markdown(document) ==
+          "## " + shown_md + "\n\n" + "\\- " + shown_md + "\n\n" + "### " + shown_md + "\n\n" +
+              "\\*" + shown_md + "\\*\n\n" + "- " + shown_md + "\n\n" + "kept\n");
+    const std::string shown_text = "<script>alert(1)</script>\xEF\xBF\xBD[2J next";
+    // A prose block's own line breaks are its layout; the name's breaks it too, but no escape
+    // sequence passes.
+    CHECK(report::write_text(document) == shown_text + "\n- " + shown_text + "\n\n" + shown_text +
+                                              "\n*" + shown_text + "*\n\n  " + shown_text +
+                                              "\n\na <script>alert(1)</script>"
+                                              "\xEF\xBF\xBD[2J\nnext\nsecond line\n");
+}
+
 TEST_CASE("document: the JSON envelope and the CSV records") {
     const Document document = sample();
     const auto json = nlohmann::ordered_json::parse(report::write_json(document));

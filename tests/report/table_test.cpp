@@ -18,6 +18,73 @@ TEST_CASE("csv: quoting and formula neutralisation") {
     CHECK(csv_cell("line\nbreak") == "\"line\nbreak\"");
 }
 
+TEST_CASE("csv: only a negative number as stakemap writes it keeps its leading minus") {
+    // The numbers text::exact_number and text::plain_number write, and the Italian Excel form.
+    CHECK(csv_cell("-2") == "-2");
+    CHECK(csv_cell("-0.5") == "-0.5");
+    CHECK(csv_cell("-1e-05") == "-1e-05");
+    CHECK(csv_cell("-1.5e+20") == "-1.5e+20");
+    CHECK(csv_cell("-2,5") == "\"-2,5\"");
+    // Anything else after a minus or a plus may be read as a formula.
+    CHECK(csv_cell("-2+3") == "'-2+3");
+    CHECK(csv_cell("-2-3") == "'-2-3");
+    CHECK(csv_cell("-1e5+A1") == "'-1e5+A1");
+    CHECK(csv_cell("-1.") == "'-1.");
+    CHECK(csv_cell("-.5") == "'-.5");
+    CHECK(csv_cell("-A1") == "'-A1");
+    CHECK(csv_cell("-") == "'-");
+    CHECK(csv_cell("+1") == "'+1");
+    CHECK(csv_cell("@x") == "'@x");
+    CHECK(csv_cell("\tx") == "\"'\tx\"");
+    CHECK(csv_cell("\rx") == "\"'\rx\"");
+}
+
+TEST_CASE("terminal text: no control character reaches the terminal") {
+    CHECK(terminal_text("plain Città") == "plain Città");
+    CHECK(terminal_text("a\tb\nc\rd") == "a b c d");
+    CHECK(terminal_text("\x1b[31mred\x07") == "\xEF\xBF\xBD[31mred\xEF\xBF\xBD");
+    CHECK(terminal_text("del\x7f") == "del\xEF\xBF\xBD");
+    CHECK(terminal_text("csi\xC2\x9B"
+                        "2J") == "csi\xEF\xBF\xBD"
+                                 "2J");                     // C1 U+009B
+    CHECK(terminal_text("nbsp\xC2\xA0") == "nbsp\xC2\xA0"); // U+00A0 is printable
+    CHECK(terminal_text("stray\x9B") == "stray\xEF\xBF\xBD");
+    CHECK(terminal_text("\xE2\x80\xAE\xF0\x9F\x98\x80") == "\xE2\x80\xAE\xF0\x9F\x98\x80");
+}
+
+TEST_CASE("Markdown text: no raw HTML, no markup, no line break") {
+    CHECK(markdown_text("Città del Sole") == "Città del Sole");
+    CHECK(markdown_text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+    CHECK(markdown_text("\"a\\\"b\\") == "\"a\\\\\"b\\\\");
+    CHECK(markdown_text("A & B &amp;") == "A &amp; B &amp;amp;");
+    CHECK(markdown_text("*a* _b_ `c` [d](e) f|g ~h~") ==
+          "\\*a* \\_b\\_ \\`c\\` \\[d\\](e) f\\|g \\~h\\~");
+    // No needless backslashes in ordinary words.
+    CHECK(markdown_text("anno_ricostituzione C# 3 * 4") == "anno_ricostituzione C# 3 * 4");
+    CHECK(markdown_text("a_b _c a__") == "a_b \\_c a\\_\\_");
+    CHECK(markdown_text("* needed") == "\\* needed");
+    CHECK(markdown_text("x*") == "x\\*");
+    CHECK(markdown_text("# title #") == "\\# title \\#");
+    CHECK(markdown_text("- item") == "\\- item");
+    CHECK(markdown_text("+ item") == "\\+ item");
+    CHECK(markdown_text("===") == "\\===");
+    CHECK(markdown_text("-0.5") == "-0.5");
+    CHECK(markdown_text("1.5") == "1.5");
+    CHECK(markdown_text("12. item") == "12\\. item");
+    CHECK(markdown_text("3) item") == "3\\) item");
+    CHECK(markdown_text("x - 1. y") == "x - 1. y");
+    CHECK(markdown_text("    code") == "&#32;&#32;&#32;&#32;code");
+    CHECK(markdown_text("line\nbreak\r\x1b") == "line break \xEF\xBF\xBD");
+}
+
+TEST_CASE("Markdown table cells: inline text only") {
+    CHECK(markdown_cell_text("#") == "#");
+    CHECK(markdown_cell_text("\xE2\x9C\x94*") == "\xE2\x9C\x94*");
+    CHECK(markdown_cell_text("*a*b") == "\\*a\\*b");
+    CHECK(markdown_cell_text("- 1. x|y") == "- 1. x\\|y");
+    CHECK(markdown_cell_text("<b>") == "&lt;b&gt;");
+}
+
 TEST_CASE("numbers: no locale, no exponent for ordinary values") {
     std::setlocale(LC_ALL, "it_IT.UTF-8"); // a decimal comma locale, if installed
     CHECK(format_number(0.1234567, 4) == "0.1235");
@@ -28,6 +95,15 @@ TEST_CASE("numbers: no locale, no exponent for ordinary values") {
     CHECK(format_number(97.2972972, 3) == "97.3");
     CHECK(format_number(1e-7, 3) == "1e-07");
     std::setlocale(LC_ALL, "C");
+}
+
+TEST_CASE("tables: every cell escaped for its format") {
+    Table table{{"name", "n"}, {{"<b>x</b>\x1b[2J", "-1"}}, {false, true}};
+    CHECK(render_text(table) == "name           n\n"
+                                "------------  --\n"
+                                "<b>x</b>\xEF\xBF\xBD[2J  -1\n");
+    CHECK(render_markdown(table) ==
+          "| name | n |\n| --- | ---: |\n| &lt;b&gt;x&lt;/b&gt;\xEF\xBF\xBD\\[2J | -1 |\n");
 }
 
 TEST_CASE("tables: text alignment counts characters; Markdown escapes pipes") {
@@ -85,19 +161,17 @@ TEST_CASE("tables: an empty table keeps its header") {
 TEST_CASE("tables: Markdown escapes pipes and turns line breaks into spaces, headers included") {
     const Table table{
         {"a|b", "c"}, {{"line\nbreak", "x|y|z"}, {"crlf\r\nend", "back\\slash"}}, {false, false}};
-    // Each \r and each \n becomes one space: "crlf\r\nend" → "crlf  end". A backslash not before a
-    // pipe is left as it is.
+    // Each \r and each \n becomes one space: "crlf\r\nend" → "crlf  end". A backslash is escaped
+    // like the other Markdown punctuation.
     CHECK(render_markdown(table) == "| a\\|b | c |\n"
                                     "| --- | --- |\n"
                                     "| line break | x\\|y\\|z |\n"
-                                    "| crlf  end | back\\slash |\n");
+                                    "| crlf  end | back\\\\slash |\n");
 }
 
-TEST_CASE("tables: a backslash before a pipe is kept in Markdown" * doctest::should_fail()) {
-    // Known bug: the cell "a\|b" is written "a\\|b". GitHub-flavoured Markdown turns each "\|" of a
-    // cell into "|" before it reads the cell's text, so "a\\|b" becomes "a\|b", which shows as
-    // "a|b": the backslash is lost. Escaping the backslash too ("a\\\|b") shows "a\|b". Remove
-    // should_fail() when render_markdown is fixed.
+TEST_CASE("tables: a backslash before a pipe is kept in Markdown") {
+    // GitHub-flavoured Markdown turns each "\|" of a cell into "|" before it reads the cell's text:
+    // "a\\\|b" becomes "a\\|b", which shows "a\|b".
     const Table table{{"x"}, {{"a\\|b"}}, {false}};
     CHECK(render_markdown(table) == "| x |\n| --- |\n| a\\\\\\|b |\n");
 }
@@ -131,10 +205,8 @@ TEST_CASE("csv cells: what starts a formula is neutralised, plain numbers are no
     CHECK(csv_cell("=\"x\",1") == "\"'=\"\"x\"\",1\"");
 }
 
-TEST_CASE("csv cells: arithmetic after a leading minus is not a plain number" *
-          doctest::should_fail()) {
-    // Known bug: the plain-number check accepts '+' and '-' anywhere, so "-2+3" is written as it
-    // is and a spreadsheet shows 1. Remove should_fail() when csv_cell is fixed.
+TEST_CASE("csv cells: arithmetic after a leading minus is not a plain number") {
+    // A spreadsheet would show 1.
     CHECK(csv_cell("-2+3") == "'-2+3");
 }
 

@@ -490,6 +490,97 @@ std::string dot_quoted(std::string_view text) {
     return out + "\"";
 }
 
+namespace {
+
+/// A control character in a Graphviz label: tab and carriage return become spaces (as a person
+/// would read them), the others U+FFFD (XML, and so SVG output, cannot hold them).
+void append_label_control(std::string& out, char c) {
+    out += c == '\t' || c == '\r' ? " " : "\xEF\xBF\xBD";
+}
+
+bool is_control(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20U || byte == 0x7FU;
+}
+
+/// Whether a C1 control character (U+0080 to U+009F, such as U+0085 or U+009B) starts at `i`:
+/// it shows as nothing or as a box, and it is a control sequence to some terminals.
+bool is_c1_control(std::string_view text, std::size_t i) {
+    return static_cast<unsigned char>(text[i]) == 0xC2U && i + 1 < text.size() &&
+           static_cast<unsigned char>(text[i + 1]) >= 0x80U &&
+           static_cast<unsigned char>(text[i + 1]) <= 0x9FU;
+}
+
+} // namespace
+
+std::string dot_label(std::string_view text) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        default:
+            if (is_control(c)) {
+                append_label_control(out, c);
+            } else if (is_c1_control(text, i)) {
+                out += "\xEF\xBF\xBD";
+                ++i;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+std::string dot_html_text(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "<br/>";
+            break;
+        default:
+            if (is_control(c)) {
+                append_label_control(out, c);
+            } else if (is_c1_control(text, i)) {
+                out += "\xEF\xBF\xBD";
+                ++i;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+
 std::string xml_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -793,7 +884,7 @@ std::string write_dot(const model::Map& map, const ExportOptions& options) {
                                               ? "weight"
                                               : dot_attribute(name);
             out += (out.empty() ? "" : ", ") + dot_quoted(attribute) + "=" +
-                   dot_quoted(as_text(value));
+                   (attribute == "label" ? dot_label(as_text(value)) : dot_quoted(as_text(value)));
         }
         return out;
     };

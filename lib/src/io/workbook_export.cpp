@@ -245,16 +245,41 @@ std::time_t creation_time(const std::string& date) {
     return ::timegm(&when);
 }
 
-void write_cell(lxw_worksheet* sheet, std::size_t row, std::size_t column, const SheetCell& cell,
-                model::Language language) {
+bool is_hex_digit(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/// Text that reads as itself in a shared string: libxlsxwriter writes control characters as
+/// OOXML's _xHHHH_ escapes but leaves such a sequence already in the text as it is, which Excel
+/// (and the workbook reader) would then read as the character; its underscore is escaped as
+/// _x005F_.
+std::string ooxml_literal(std::string text) {
+    for (std::size_t at = text.find("_x"); at != std::string::npos; at = text.find("_x", at + 1)) {
+        if (at + 7 <= text.size() && text[at + 6] == '_' && is_hex_digit(text[at + 2]) &&
+            is_hex_digit(text[at + 3]) && is_hex_digit(text[at + 4]) &&
+            is_hex_digit(text[at + 5])) {
+            text.replace(at, 1, "_x005F_");
+            at += 6;
+        }
+    }
+    return text;
+}
+
+/// Writes one cell; LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED (and an empty cell) for a text longer
+/// than the 32,767 characters a spreadsheet cell holds.
+lxw_error write_cell(lxw_worksheet* sheet, std::size_t row, std::size_t column,
+                     const SheetCell& cell, model::Language language) {
     const auto r = static_cast<lxw_row_t>(row);
     const auto c = static_cast<lxw_col_t>(column);
     if (const auto* number = std::get_if<double>(&cell)) {
-        worksheet_write_number(sheet, r, c, *number, nullptr);
-    } else if (!std::holds_alternative<std::monostate>(cell)) {
-        // Text cells are shared strings, never formulas: no apostrophe is needed here.
-        worksheet_write_string(sheet, r, c, shown(cell, language).c_str(), nullptr);
+        return worksheet_write_number(sheet, r, c, *number, nullptr);
     }
+    if (!std::holds_alternative<std::monostate>(cell)) {
+        // Text cells are shared strings, never formulas: no apostrophe is needed here.
+        return worksheet_write_string(sheet, r, c, ooxml_literal(shown(cell, language)).c_str(),
+                                      nullptr);
+    }
+    return LXW_NO_ERROR;
 }
 
 void set_widths(lxw_worksheet* sheet, const std::vector<std::vector<std::string>>& columns,
@@ -511,7 +536,15 @@ std::string write_workbook(const std::vector<SheetTable>& tables, model::Languag
         }
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
-                write_cell(sheet, r + 1, c, table.rows[r][c], language);
+                if (write_cell(sheet, r + 1, c, table.rows[r][c], language) ==
+                    LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
+                    // libxlsxwriter would leave the cell empty: a name lost without a word.
+                    throw FileError(words(
+                        "cannot write the workbook: cell {cell} of the {sheet} sheet has more than "
+                        "the 32,767 characters a spreadsheet cell can hold",
+                        {{"cell", column_letters(c) + std::to_string(r + 2)},
+                         {"sheet", table.name}}));
+                }
                 columns[c].push_back(shown(table.rows[r][c], language));
             }
         }

@@ -1,73 +1,8 @@
 #include "stakemap/render/escape.hpp"
 
-#include <vector>
+#include <cstddef>
 
 namespace stakemap::render {
-
-std::string dot_quoted(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-        }
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string dot_label(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '&':
-            // Graphviz decodes entities in labels: "&amp;" would show as "&".
-            out += "&amp;";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-        case '\t':
-            out += ' ';
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out + "\"";
-}
-
-std::string html_text(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\n':
-            out += "<br/>";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string wrap(std::string_view text, std::size_t width) {
     auto characters = [](std::string_view s) {

@@ -138,9 +138,26 @@ std::string write_csv(const Document& document, WriteStyle style) {
 
 namespace {
 
+/// A prose block's terminal text line by line: its line breaks are its layout, everything else
+/// goes through terminal_text.
+std::string terminal_lines(std::string_view text) {
+    std::string out;
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n'); end != std::string_view::npos;
+         end = text.find('\n', start)) {
+        out += terminal_text(text.substr(start, end - start)) + '\n';
+        start = end + 1;
+    }
+    return out + terminal_text(text.substr(start));
+}
+
 /// The blocks in one of the two reading formats; blocks are separated by a blank line, except
-/// that a heading sticks to what follows it in plain text.
+/// that a heading sticks to what follows it in plain text. Every text goes through the escaping
+/// of its format; prose blocks bring their own Markdown, escaped where it was written.
 std::string write_blocks(const std::vector<Block>& blocks, bool markdown) {
+    const auto shown = [markdown](std::string_view text) {
+        return markdown ? markdown_text(text) : terminal_text(text);
+    };
     std::string out;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& block = blocks[i];
@@ -149,21 +166,21 @@ std::string write_blocks(const std::vector<Block>& blocks, bool markdown) {
         }
         switch (block.kind) {
         case Block::Kind::heading:
-            out += (markdown ? "### " : "") + block.text + "\n";
+            out += (markdown ? "### " : "") + shown(block.text) + "\n";
             break;
         case Block::Kind::paragraph:
-            out += block.text + "\n";
+            out += shown(block.text) + "\n";
             break;
         case Block::Kind::bullets:
             for (const auto& item : block.items) {
-                out += (markdown ? "- " : "  ") + item + "\n";
+                out += (markdown ? "- " : "  ") + shown(item) + "\n";
             }
             break;
         case Block::Kind::table:
             out += markdown ? render_markdown(block.table) : render_text(block.table);
             break;
         case Block::Kind::prose:
-            out += markdown ? block.markdown : block.text;
+            out += markdown ? block.markdown : terminal_lines(block.text);
             break;
         }
     }
@@ -175,10 +192,10 @@ std::string write_blocks(const std::vector<Block>& blocks, bool markdown) {
 std::string write_markdown(const Document& document) {
     std::string out;
     if (!document.title.empty()) {
-        out += "## " + document.title + "\n\n";
+        out += "## " + markdown_text(document.title) + "\n\n";
     }
     for (const auto& line : document.lead) {
-        out += line + "\n\n";
+        out += markdown_text(line) + "\n\n";
     }
     return out + write_blocks(document.blocks, true);
 }
@@ -186,10 +203,10 @@ std::string write_markdown(const Document& document) {
 std::string write_text(const Document& document) {
     std::string out;
     if (!document.title.empty()) {
-        out += document.title + "\n";
+        out += terminal_text(document.title) + "\n";
     }
     for (const auto& line : document.lead) {
-        out += line + "\n";
+        out += terminal_text(line) + "\n";
     }
     if (!out.empty() && !document.blocks.empty()) {
         out += "\n";

@@ -496,20 +496,25 @@ std::string gaps_text(const GapsReport& report, model::Language language, bool m
     const auto integer = [&](std::size_t n) {
         return words.integer(static_cast<long long>(n));
     };
+    // Names are in almost every line: each line is escaped for Markdown as it is written.
+    auto line = [&](const std::string& text) {
+        return markdown ? markdown_text(text) : text;
+    };
     auto heading = [&](const std::string& text) {
-        return markdown ? "### " + text + "\n\n" : text + ":\n";
+        return markdown ? "### " + line(text) + "\n\n" : text + ":\n";
     };
     auto table = [&](const Table& t) {
         return markdown ? render_markdown(t) : render_text(t);
     };
     auto bullet = [&](const std::string& text) {
-        return (markdown ? "- " : "  ") + text + "\n";
+        return (markdown ? "- " : "  ") + line(text) + "\n";
     };
     std::string out;
-    out += words("Components: {components}; the largest has {actors}; isolated actors: {isolated}",
-                 {{"components", integer(gaps.components)},
-                  {"actors", words.plural("{n} actor", "{n} actors", gaps.largest_component)},
-                  {"isolated", integer(gaps.isolates.size())}}) +
+    out += line(words(
+               "Components: {components}; the largest has {actors}; isolated actors: {isolated}",
+               {{"components", integer(gaps.components)},
+                {"actors", words.plural("{n} actor", "{n} actors", gaps.largest_component)},
+                {"isolated", integer(gaps.isolates.size())}})) +
            "\n\n";
 
     if (!gaps.other_components.empty()) {
@@ -556,18 +561,18 @@ std::string gaps_text(const GapsReport& report, model::Language language, bool m
     const std::string to = selector_label(report.to, *report.vocabulary, words);
     out += "\n" + heading(words("Ties between groups, {grouping}",
                                 {{"grouping", grouping_name(mixing.grouping, words)}}));
-    out += words("Overall E–I index: {ei} (−1: every tie inside groups; +1: every tie between "
-                 "groups)",
-                 {{"ei", ei_text(mixing.overall_ei, words)}}) +
+    out += line(words("Overall E–I index: {ei} (−1: every tie inside groups; +1: every tie between "
+                      "groups)",
+                      {{"ei", ei_text(mixing.overall_ei, words)}})) +
            "\n";
-    out += words("E–I between «{from}» and «{to}»: {ei} ({between}, {within})",
-                 {{"from", from},
-                  {"to", to},
-                  {"ei", ei_text(gaps.from_to_ei, words)},
-                  {"between", words.plural("{n} tie between the two", "{n} ties between the two",
-                                           gaps.from_to_between)},
-                  {"within",
-                   words.plural("{n} inside either", "{n} inside either", gaps.from_to_within)}}) +
+    out += line(words("E–I between «{from}» and «{to}»: {ei} ({between}, {within})",
+                      {{"from", from},
+                       {"to", to},
+                       {"ei", ei_text(gaps.from_to_ei, words)},
+                       {"between", words.plural("{n} tie between the two",
+                                                "{n} ties between the two", gaps.from_to_between)},
+                       {"within", words.plural("{n} inside either", "{n} inside either",
+                                               gaps.from_to_within)}})) +
            "\n\n";
     Table matrix;
     matrix.columns = {words("group"), words("actors"), "E–I"};
@@ -588,19 +593,21 @@ std::string gaps_text(const GapsReport& report, model::Language language, bool m
 
     out += "\n" + heading(words("Unreached ({n})", {{"n", integer(gaps.unreached.size())}}));
     if (gaps.from_count == 0) {
-        out += words("No actor on the map is in «{from}».", {{"from", from}}) + "\n";
+        out += line(words("No actor on the map is in «{from}».", {{"from", from}})) + "\n";
     } else if (gaps.unreached.empty()) {
-        out += words.plural("Every actor of «{from}» reaches an actor of «{to}» within {n} step.",
-                            "Every actor of «{from}» reaches an actor of «{to}» within {n} steps.",
-                            report.within, {{"from", from}, {"to", to}}) +
+        out += line(words.plural(
+                   "Every actor of «{from}» reaches an actor of «{to}» within {n} step.",
+                   "Every actor of «{from}» reaches an actor of «{to}» within {n} steps.",
+                   report.within, {{"from", from}, {"to", to}})) +
                "\n";
     } else {
-        out += words.plural("Actors of «{from}» that reach no actor of «{to}» within {n} step "
-                            "(the actual distance in brackets):",
-                            "Actors of «{from}» that reach no actor of «{to}» within {n} steps "
-                            "(the actual distance in brackets):",
-                            report.within, {{"from", from}, {"to", to}}) +
-               "\n";
+        out +=
+            line(words.plural("Actors of «{from}» that reach no actor of «{to}» within {n} step "
+                              "(the actual distance in brackets):",
+                              "Actors of «{from}» that reach no actor of «{to}» within {n} steps "
+                              "(the actual distance in brackets):",
+                              report.within, {{"from", from}, {"to", to}})) +
+            "\n";
     }
     for (const auto& item : gaps.unreached) {
         const std::string distance =

@@ -586,6 +586,29 @@ std::string html_report(const Input& input, const ReportSettings& settings) {
     return out;
 }
 
+namespace {
+
+/// A file name as a relative URL: bytes outside the unreserved set percent-encoded, so spaces,
+/// brackets and quotes in the name cannot end a Markdown link early.
+std::string url_path(std::string_view file) {
+    const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : file) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[byte >> 4U];
+            out += hex[byte & 0xFU];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 MarkdownReport markdown_report(const Input& input, const ReportSettings& settings,
                                const std::string& stem) {
     const auto sections = report_sections(input, settings);
@@ -600,8 +623,9 @@ MarkdownReport markdown_report(const Input& input, const ReportSettings& setting
             // Graphviz's file as it writes it, with the XML prologue an image file needs.
             out.drawings.emplace_back(file,
                                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + drawing.svg);
-            document.blocks.push_back(Block::prose(drawing.caption + ": " + file,
-                                                   "![" + drawing.caption + "](" + file + ")"));
+            document.blocks.push_back(
+                Block::prose(drawing.caption + ": " + file,
+                             "![" + markdown_text(drawing.caption) + "](" + url_path(file) + ")"));
         }
         for (const auto& block : section.blocks) {
             document.blocks.push_back(block);

@@ -151,28 +151,33 @@ std::string profile_text(const model::Map& map, const model::Vocabulary& vocabul
     };
     const model::Actor& actor = map.actors[profile.actor];
     const std::size_t n = map.actors.size();
-    std::string out = (markdown ? "### " : "") + actor.name + " (" + actor.id + ")\n\n";
+    // Names and ids are in most lines: each line is escaped for Markdown as it is written.
+    const auto shown = [markdown](const std::string& text) {
+        return markdown ? markdown_text(text) : text;
+    };
+    std::string out = (markdown ? "### " : "") + shown(actor.name + " (" + actor.id + ")") + "\n\n";
     const model::KindTerm* kind = vocabulary.find_kind(actor.kind_id());
-    out +=
+    out += shown(
         words("Kind: {kind}",
-              {{"kind", kind != nullptr ? model::text(kind->label, language) : actor.kind_id()}});
+              {{"kind", kind != nullptr ? model::text(kind->label, language) : actor.kind_id()}}));
     if (actor.area) {
         const auto area = map.area_index(*actor.area);
-        out += "; " + words("area: {area}",
-                            {{"area", area && !map.areas[*area].name.empty() ? map.areas[*area].name
-                                                                             : *actor.area}});
+        out += shown("; " + words("area: {area}", {{"area", area && !map.areas[*area].name.empty()
+                                                                ? map.areas[*area].name
+                                                                : *actor.area}}));
     }
     out += "\n";
-    out += words("Power–interest quadrant: {quadrant}",
-                 {{"quadrant", profile.quadrant ? named(std::begin(quadrants), std::end(quadrants),
-                                                        *profile.quadrant, words)
-                                                : words("scores missing")}}) +
+    out += shown(words(
+               "Power–interest quadrant: {quadrant}",
+               {{"quadrant", profile.quadrant ? named(std::begin(quadrants), std::end(quadrants),
+                                                      *profile.quadrant, words)
+                                              : words("scores missing")}})) +
            "\n";
-    out += words("Salience (Mitchell, Agle and Wood): {class}",
-                 {{"class", profile.salience
-                                ? named(std::begin(salience_classes), std::end(salience_classes),
-                                        *profile.salience, words)
-                                : words("scores missing")}}) +
+    out += shown(words("Salience (Mitchell, Agle and Wood): {class}",
+                       {{"class", profile.salience
+                                      ? named(std::begin(salience_classes),
+                                              std::end(salience_classes), *profile.salience, words)
+                                      : words("scores missing")}})) +
            "\n\n";
 
     // Every rank puts the highest value first; the last column says what that means, since for
@@ -192,19 +197,19 @@ std::string profile_text(const model::Map& map, const model::Vocabulary& vocabul
     }
     out += markdown ? render_markdown(measures) : render_text(measures);
     out += "\n";
-    out += words("Brokerage roles (by sector): coordinator {coordinator}, gatekeeper "
-                 "{gatekeeper}, representative {representative}, consultant {consultant}, "
-                 "liaison {liaison}",
-                 {{"coordinator", words.number(profile.roles.coordinator, 6)},
-                  {"gatekeeper", words.number(profile.roles.gatekeeper, 6)},
-                  {"representative", words.number(profile.roles.representative, 6)},
-                  {"consultant", words.number(profile.roles.consultant, 6)},
-                  {"liaison", words.number(profile.roles.liaison, 6)}}) +
+    out += shown(words("Brokerage roles (by sector): coordinator {coordinator}, gatekeeper "
+                       "{gatekeeper}, representative {representative}, consultant {consultant}, "
+                       "liaison {liaison}",
+                       {{"coordinator", words.number(profile.roles.coordinator, 6)},
+                        {"gatekeeper", words.number(profile.roles.gatekeeper, 6)},
+                        {"representative", words.number(profile.roles.representative, 6)},
+                        {"consultant", words.number(profile.roles.consultant, 6)},
+                        {"liaison", words.number(profile.roles.liaison, 6)}})) +
            "\n";
     // Partners are distinct actors of U: a pair tied in both directions is one partner.
     const std::size_t partners = profile.neighbours.size();
     if (partners == 0) {
-        out += words("Ego network: no direct tie") + "\n";
+        out += shown(words("Ego network: no direct tie")) + "\n";
     } else {
         std::string by_sector;
         for (const auto& [sector, count] : profile.neighbours_by_sector) {
@@ -224,7 +229,7 @@ std::string profile_text(const model::Map& map, const model::Vocabulary& vocabul
                                         profile.ties_among_neighbours,
                                         {{"density", words.number(profile.ego_density, 3)}});
         }
-        out += line + "\n";
+        out += shown(line) + "\n";
     }
     std::vector<std::string> lost;
     if (profile.cut) {
@@ -251,7 +256,8 @@ std::string profile_text(const model::Map& map, const model::Vocabulary& vocabul
             words("no other actor speaks {languages}", {{"languages", words.list_and(languages)}}));
     }
     if (lost.empty()) {
-        out += words("Without this actor: nobody is cut off and no service or language is lost.") +
+        out += shown(words(
+                   "Without this actor: nobody is cut off and no service or language is lost.")) +
                "\n";
     } else {
         std::string consequences;
@@ -259,7 +265,8 @@ std::string profile_text(const model::Map& map, const model::Vocabulary& vocabul
             consequences += (consequences.empty() ? "" : "; ") + part;
         }
         out +=
-            words("Without this actor: {consequences}.", {{"consequences", consequences}}) + "\n";
+            shown(words("Without this actor: {consequences}.", {{"consequences", consequences}})) +
+            "\n";
     }
     return out;
 }

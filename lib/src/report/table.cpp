@@ -22,9 +22,212 @@ std::size_t width(std::string_view text) {
     return count;
 }
 
+/// Length of the well-formed UTF-8 sequence at `i`, 0 when the bytes there are not one.
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) -> unsigned {
+        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
+    };
+    const auto continuation = [&](std::size_t k) {
+        return (byte(k) & 0xC0U) == 0x80U;
+    };
+    const unsigned b0 = byte(0);
+    if (b0 < 0x80U) {
+        return 1;
+    }
+    if (b0 >= 0xC2U && b0 <= 0xDFU) {
+        return continuation(1) ? 2 : 0;
+    }
+    if (b0 >= 0xE0U && b0 <= 0xEFU) {
+        const unsigned low = b0 == 0xE0U ? 0xA0U : 0x80U;
+        const unsigned high = b0 == 0xEDU ? 0x9FU : 0xBFU;
+        return byte(1) >= low && byte(1) <= high && continuation(2) ? 3 : 0;
+    }
+    if (b0 >= 0xF0U && b0 <= 0xF4U) {
+        const unsigned low = b0 == 0xF0U ? 0x90U : 0x80U;
+        const unsigned high = b0 == 0xF4U ? 0x8FU : 0xBFU;
+        return byte(1) >= low && byte(1) <= high && continuation(2) && continuation(3) ? 4 : 0;
+    }
+    return 0;
+}
+
+/// Whether `text` is a negative number exactly as stakemap writes one (text::exact_number,
+/// text::plain_number, a decimal comma for Excel in Italian): "-2", "-0.5", "-1e-05", "-2,5".
+/// Anything else after a minus (-2+3, -A1) could be a formula.
+bool is_written_negative_number(std::string_view text) {
+    std::size_t i = 1;
+    const auto digits = [&] {
+        const std::size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+            ++i;
+        }
+        return i > start;
+    };
+    if (text.empty() || text[0] != '-' || !digits()) {
+        return false;
+    }
+    if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
+        ++i;
+        if (!digits()) {
+            return false;
+        }
+    }
+    if (i < text.size() && text[i] == 'e') {
+        ++i;
+        if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+            ++i;
+        }
+        if (!digits()) {
+            return false;
+        }
+    }
+    return i == text.size();
+}
+
+constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
+
 } // namespace
 
-std::string render_text(const Table& table) {
+std::string terminal_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t length = sequence_length(text, i);
+        if (c == '\t' || c == '\n' || c == '\r') {
+            out += ' ';
+        } else if (length == 0) {
+            // A stray byte such as 0x9B is a control sequence introducer to an 8-bit terminal.
+            out += replacement_character;
+            ++i;
+            continue;
+        } else if (c < 0x20U || c == 0x7FU ||
+                   (c == 0xC2U && static_cast<unsigned char>(text[i + 1]) < 0xA0U)) {
+            out += replacement_character;
+        } else {
+            out.append(text.substr(i, length));
+        }
+        i += length;
+    }
+    return out;
+}
+
+namespace {
+
+bool is_ascii_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// In a table cell (GFM reads a cell as inline text only) no block marks apply: a leading list mark,
+// heading or number needs no escape, and a `*` that ends the cell can open no emphasis.
+std::string markdown_escape(std::string_view text, bool cell) {
+    const std::string plain = terminal_text(text);
+    std::string out;
+    out.reserve(plain.size() + plain.size() / 8);
+    std::size_t i = 0;
+    // Four leading spaces would start a code block; an entity is text, not indentation.
+    for (; i < plain.size() && plain[i] == ' '; ++i) {
+        out += "&#32;";
+    }
+    const std::size_t start = i;
+    // A list item, a thematic break or a setext underline otherwise; a number such as -1 is none.
+    if (!cell && i == 0 && !plain.empty() &&
+        (plain[0] == '+' || plain[0] == '-' || plain[0] == '=') &&
+        !(plain.size() > 1 && plain[1] >= '0' && plain[1] <= '9')) {
+        out += '\\';
+    }
+    const std::size_t digits_end = plain.find_first_not_of("0123456789");
+    const std::size_t ordered_list_mark =
+        !cell && digits_end != std::string::npos && digits_end > 0 &&
+                (plain[digits_end] == '.' || plain[digits_end] == ')') &&
+                (digits_end + 1 == plain.size() || plain[digits_end + 1] == ' ')
+            ? digits_end
+            : std::string::npos;
+    for (; i < plain.size(); ++i) {
+        const char c = plain[i];
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '_': {
+            // Inside a word (snake_case) underscores make no emphasis.
+            std::size_t end = i;
+            while (end < plain.size() && plain[end] == '_') {
+                ++end;
+            }
+            const bool inside_word = i > 0 && is_ascii_alnum(plain[i - 1]) && end < plain.size() &&
+                                     is_ascii_alnum(plain[end]);
+            for (; i < end; ++i) {
+                if (!inside_word) {
+                    out += '\\';
+                }
+                out += '_';
+            }
+            --i;
+            break;
+        }
+        case '*': {
+            // A `*` followed by a space (or ending a cell) can open no emphasis; at the start it
+            // would be a list mark.
+            const bool closes_only =
+                i > start && (i + 1 < plain.size() ? plain[i + 1] == ' ' : cell);
+            if (!closes_only) {
+                out += '\\';
+            }
+            out += c;
+            break;
+        }
+        case '#':
+            // A heading mark only at the start of a line or as a heading's closing run.
+            if (!cell && (i == start || plain[i - 1] == ' ' || plain[i - 1] == '#')) {
+                out += '\\';
+            }
+            out += c;
+            break;
+        case '\\':
+        case '`':
+        case '[':
+        case ']':
+        case '|':
+        case '~':
+            out += '\\';
+            out += c;
+            break;
+        default:
+            if (i == ordered_list_mark) {
+                out += '\\';
+            }
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string markdown_text(std::string_view text) {
+    return markdown_escape(text, false);
+}
+
+std::string markdown_cell_text(std::string_view text) {
+    return markdown_escape(text, true);
+}
+
+std::string render_text(const Table& raw) {
+    Table table = raw;
+    for (auto& column : table.columns) {
+        column = terminal_text(column);
+    }
+    for (auto& row : table.rows) {
+        for (auto& cell : row) {
+            cell = terminal_text(cell);
+        }
+    }
     std::vector<std::size_t> widths(table.columns.size(), 0);
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         widths[c] = width(table.columns[c]);
@@ -64,19 +267,7 @@ std::string render_text(const Table& table) {
 }
 
 std::string render_markdown(const Table& table) {
-    auto escape = [](const std::string& text) {
-        std::string out;
-        for (char c : text) {
-            if (c == '|') {
-                out += "\\|";
-            } else if (c == '\n' || c == '\r') {
-                out += ' ';
-            } else {
-                out += c;
-            }
-        }
-        return out;
-    };
+    const auto escape = markdown_cell_text;
     std::string out = "|";
     for (const auto& column : table.columns) {
         out += " " + escape(column) + " |";
@@ -101,14 +292,7 @@ std::string csv_cell(std::string_view text) {
     std::string value(text);
     if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
                            value[0] == '@' || value[0] == '\t' || value[0] == '\r')) {
-        // A leading minus of a plain number is kept: it cannot start a formula.
-        bool plain_number = value[0] == '-' && value.size() > 1;
-        for (std::size_t i = 1; plain_number && i < value.size(); ++i) {
-            const char c = value[i];
-            plain_number = (c >= '0' && c <= '9') || c == '.' || c == ',' || c == 'e' || c == 'E' ||
-                           c == '+' || c == '-';
-        }
-        if (!plain_number) {
+        if (!is_written_negative_number(value)) {
             value.insert(value.begin(), '\'');
         }
     }

@@ -165,7 +165,10 @@ Document validation_document(const io::ReadResult& result, const std::string& fi
     std::string markdown = result.diagnostics.empty()
                                ? std::string()
                                : render_markdown(validation_table(result, words)) + "\n";
-    document.blocks.push_back(Block::prose(text + summary, markdown + summary));
+    // The summary is one line; its line break is the block's own.
+    const std::string summary_line = summary.substr(0, summary.find('\n'));
+    document.blocks.push_back(
+        Block::prose(text + summary, markdown + markdown_text(summary_line) + "\n"));
     document.problems_found = !result.ok() || (strict && result.warning_count > 0);
     return document;
 }

@@ -98,12 +98,24 @@ std::string write_pajek(const model::Map& map, const ExportOptions& options = {}
 std::string write_kumu(const model::Map& map, const ExportOptions& options = {});
 /// Graphviz DOT: a `graph` or `digraph` whose nodes are actor ids with every field as an attribute
 /// (the name as `label`), and one edge per relation with its fields; an undirected relation of a
-/// directed graph has `dir=none`. Every value is a quoted string (see dot_quoted).
+/// directed graph has `dir=none`. Every value is a quoted string (see dot_quoted), the name a label
+/// (dot_label).
 std::string write_dot(const model::Map& map, const ExportOptions& options = {});
 
 /// A DOT quoted string: backslashes doubled (as Graphviz reads labels: `\\` is one backslash),
 /// `"` as `\"`; everything else, line breaks and non-ASCII text included, as it is.
 std::string dot_quoted(std::string_view text);
+
+/// A DOT label in double quotes that Graphviz shows literally: backslashes doubled so that its
+/// escapes (\N, \G, \E, \T, \H, \L, \l, \n…) stay text, quotes escaped, `&` as `&amp;` (Graphviz
+/// decodes entities in labels), a line break as a centred line break, tab and carriage return as
+/// spaces, other control characters as U+FFFD. Every label built from user text goes through it.
+std::string dot_label(std::string_view text);
+
+/// Text inside a Graphviz HTML-like label: `&`, `<`, `>`, `"` as entities, backslashes doubled
+/// (Graphviz expands \N, \G… inside HTML-like labels too, and reads `\\` as one backslash), a
+/// line break as `<br/>`, tab and carriage return as spaces, other control characters as U+FFFD.
+std::string dot_html_text(std::string_view text);
 
 /// Text made safe for XML character data and attribute values alike: markup characters as
 /// entities, tab, line feed and carriage return as character references (so attribute values keep

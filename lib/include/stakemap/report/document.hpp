@@ -48,7 +48,8 @@ struct Block {
         bullets,   ///< `items`: one line each
         table,     ///< `table`
         prose,     ///< `text` for the terminal, `markdown` for Markdown, both written by the
-                   ///< report layer (the longer documents of gaps, profile and validate)
+                   ///< report layer (the longer documents of gaps, profile and validate), which
+                   ///< escapes each text in `markdown` with markdown_text()
     };
     Kind kind = Kind::paragraph;
     std::string text;
@@ -123,10 +124,11 @@ struct WriteStyle {
 std::string write_json(const Document& document);
 /// The CSV records (csv.hpp); throws UsageError when the document has no CSV form.
 std::string write_csv(const Document& document, WriteStyle style = {});
-/// Markdown: "## title", the lead lines and the blocks as paragraphs, lists and tables.
+/// Markdown: "## title", the lead lines and the blocks as paragraphs, lists and tables; every text
+/// through markdown_text().
 std::string write_markdown(const Document& document);
 /// Plain text for a terminal: the title, the lead lines, a blank line, then the blocks separated
-/// by blank lines (a heading sticks to the block after it).
+/// by blank lines (a heading sticks to the block after it); every text through terminal_text().
 std::string write_text(const Document& document);
 /// The document in `format`.
 std::string write(const Document& document, Format format, WriteStyle style = {});
