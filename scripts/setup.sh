@@ -8,7 +8,8 @@ set -euo pipefail
 packages=(g++ cmake make pkgconf libboost-graph-dev libboost-program-options-dev nlohmann-json3-dev
           libgraphviz-dev graphviz fonts-dejavu-core doctest-dev
           libboost-locale-dev gettext locales python3 python3-networkx python3-igraph libcsv-dev
-          libzip-dev libpugixml-dev libxlsxwriter-dev python3-openpyxl python3-odf valgrind)
+          libzip-dev libpugixml-dev libxlsxwriter-dev python3-openpyxl python3-odf valgrind
+          pandoc)
 # Headless Chromium for the report's browser tests, installed with the packages it recommends
 # (fonts among them), as it is tested.
 browser_packages=(chromium)
