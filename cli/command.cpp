@@ -7,6 +7,7 @@
 #include "stakemap/model/split.hpp"
 #include "stakemap/report/csv.hpp"
 #include "stakemap/report/gaps_report.hpp"
+#include "stakemap/report/table.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -303,8 +304,23 @@ void Command::check_what_if(const model::Map& map) const {
     }
 }
 
+std::string stderr_text(const std::string& message) {
+    std::string out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = message.find('\n', start);
+        out += report::terminal_text(std::string_view(message).substr(
+            start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) {
+            return out;
+        }
+        out += '\n';
+        start = end + 1;
+    }
+}
+
 void print_warning(const std::string& message) {
-    std::cerr << "stakemap: warning: " << message << '\n';
+    std::cerr << "stakemap: warning: " << stderr_text(message) << '\n';
 }
 
 model::Map Command::load_map() const {

@@ -150,6 +150,10 @@ text::Language interface_language(const std::vector<std::string>& arguments);
 /// Prints a message as "stakemap: warning: …" on stderr.
 void print_warning(const std::string& message);
 
+/// A message as it may reach a terminal: line by line through report::terminal_text, so that a
+/// name quoted in it cannot send escape sequences, bells or stray bytes to the user's terminal.
+std::string stderr_text(const std::string& message);
+
 std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_stats_command();
 std::unique_ptr<Command> make_centrality_command();

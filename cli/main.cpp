@@ -148,7 +148,7 @@ private:
 };
 
 void print_error(const std::string& message) {
-    std::cerr << "stakemap: error: " << message << '\n';
+    std::cerr << "stakemap: error: " << cli::stderr_text(message) << '\n';
 }
 
 /// "--area: " for an error about the area setting: the library names the setting

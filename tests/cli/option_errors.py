@@ -60,6 +60,8 @@ def main():
         for option in counts.get(command, []):
             for value in ["abc", "1.5", "-1", "99999999999999999999999"]:
                 cases.append((command, [command, MAP, option, value], hint))
+    # A name that would drive the terminal (clear the screen, ring the bell) quoted in an error.
+    cases.append(("profile", ["profile", MAP, "x\x1b[2J\x07y", "-q"], "stakemap profile --help"))
     failures = []
     per_kind = {}
     for command, arguments, hint in cases:
@@ -74,6 +76,8 @@ def main():
             problems.append("no 'stakemap: error:' first line")
         if len(lines) != 2 or hint not in lines[-1]:
             problems.append(f"expected the error and the hint `{hint}`, got {len(lines)} lines")
+        if "\x1b" in done.stderr or "\x07" in done.stderr:
+            problems.append("a control character from the input reached stderr")
         for bad in ("terminate called", "Aborted", "what():", "Segmentation", "AddressSanitizer",
                     "runtime error"):
             if bad in done.stderr:

@@ -292,11 +292,15 @@ struct Legend {
             }
         }
         const std::string lines = html_lines(wrap(title, per_row <= 1 ? 40 : 70), "left");
-        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\"><tr><td "
-               "colspan=\"" +
-               std::to_string(3 * per_row - 1) +
-               "\" align=\"left\" balign=\"left\" cellpadding=\"4\"><font point-size=\"13\"><b>" +
-               lines + "</b></font></td></tr>" + rows + "</table>";
+        // A map without a title gets no title row: Graphviz refuses an empty <b></b>.
+        const std::string title_row =
+            lines.empty() ? std::string()
+                          : "<tr><td colspan=\"" + std::to_string(3 * per_row - 1) +
+                                "\" align=\"left\" balign=\"left\" cellpadding=\"4\"><font "
+                                "point-size=\"13\"><b>" +
+                                lines + "</b></font></td></tr>";
+        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\">" +
+               title_row + rows + "</table>";
     }
 };
 
