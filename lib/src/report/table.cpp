@@ -1,5 +1,7 @@
 #include "stakemap/report/table.hpp"
 
+// The UTF-8 rule the readers use (io), so that the terminal shows as valid what they accept.
+#include "../io/cell_text.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
@@ -20,34 +22,6 @@ std::size_t width(std::string_view text) {
         }
     }
     return count;
-}
-
-/// Length of the well-formed UTF-8 sequence at `i`, 0 when the bytes there are not one.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) -> unsigned {
-        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
-    };
-    const auto continuation = [&](std::size_t k) {
-        return (byte(k) & 0xC0U) == 0x80U;
-    };
-    const unsigned b0 = byte(0);
-    if (b0 < 0x80U) {
-        return 1;
-    }
-    if (b0 >= 0xC2U && b0 <= 0xDFU) {
-        return continuation(1) ? 2 : 0;
-    }
-    if (b0 >= 0xE0U && b0 <= 0xEFU) {
-        const unsigned low = b0 == 0xE0U ? 0xA0U : 0x80U;
-        const unsigned high = b0 == 0xEDU ? 0x9FU : 0xBFU;
-        return byte(1) >= low && byte(1) <= high && continuation(2) ? 3 : 0;
-    }
-    if (b0 >= 0xF0U && b0 <= 0xF4U) {
-        const unsigned low = b0 == 0xF0U ? 0x90U : 0x80U;
-        const unsigned high = b0 == 0xF4U ? 0x8FU : 0xBFU;
-        return byte(1) >= low && byte(1) <= high && continuation(2) && continuation(3) ? 4 : 0;
-    }
-    return 0;
 }
 
 /// Whether `text` is a negative number exactly as stakemap writes one (text::exact_number,
@@ -92,7 +66,7 @@ std::string terminal_text(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
-        const std::size_t length = sequence_length(text, i);
+        const std::size_t length = io::utf8_sequence_length(text, i);
         if (c == '\t' || c == '\n' || c == '\r') {
             out += ' ';
         } else if (length == 0) {
