@@ -45,26 +45,30 @@ def main():
     for pair in sys.argv[2:]:
         command, option = pair.split(":")
         counts.setdefault(command, []).append(option)
-    cases = [(None, [], "stakemap --help"), (None, ["nosuchcommand", MAP], "stakemap --help")]
+    # (kind, command, arguments, the hint the error must end with)
+    cases = [("no command", None, [], "stakemap --help"),
+             ("unknown command", None, ["nosuchcommand", MAP], "stakemap --help")]
     names = commands(exe)
     if len(names) < 15:
         print(f"FAIL: only {len(names)} commands found in stakemap --help", file=sys.stderr)
         sys.exit(1)
     for command in names:
         hint = f"stakemap {command} --help"
-        cases.append((command, [command], hint))
-        cases.append((command, [command, MAP, "--no-such-option"], hint))
-        cases.append((command, [command, MAP, "--lang", "it", "--lang", "en"], hint))
+        cases.append(("no map", command, [command], hint))
+        cases.append(("unknown option", command, [command, MAP, "--no-such-option"], hint))
+        cases.append(("repeated option", command, [command, MAP, "--lang", "it", "--lang", "en"],
+                      hint))
         for option in options_taking_values(exe, command):
-            cases.append((command, [command, MAP, f"--{option}"], hint))
+            cases.append(("option without value", command, [command, MAP, f"--{option}"], hint))
         for option in counts.get(command, []):
             for value in ["abc", "1.5", "-1", "99999999999999999999999"]:
-                cases.append((command, [command, MAP, option, value], hint))
+                cases.append((f"count {value}", command, [command, MAP, option, value], hint))
     # A name that would drive the terminal (clear the screen, ring the bell) quoted in an error.
-    cases.append(("profile", ["profile", MAP, "x\x1b[2J\x07y", "-q"], "stakemap profile --help"))
+    cases.append(("control characters in a quoted name", "profile",
+                  ["profile", MAP, "x\x1b[2J\x07y", "-q"], "stakemap profile --help"))
     failures = []
     per_kind = {}
-    for command, arguments, hint in cases:
+    for kind, command, arguments, hint in cases:
         done = subprocess.run([exe] + arguments, capture_output=True, text=True)
         lines = done.stderr.splitlines()
         problems = []
@@ -82,11 +86,6 @@ def main():
                     "runtime error"):
             if bad in done.stderr:
                 problems.append(f"'{bad}' on stderr")
-        kind = "no command" if command is None else arguments[-1] if len(arguments) > 2 else "no map"
-        kind = re.sub(r"^--[a-z-]+$", "option without value", kind)
-        kind = {"--no-such-option": "unknown option", "en": "repeated option"}.get(kind, kind)
-        kind = "count " + kind if command is not None and len(arguments) == 4 and \
-            arguments[2] in counts.get(command, []) else kind
         per_kind[kind] = per_kind.get(kind, 0) + 1
         if problems:
             failures.append(f"stakemap {' '.join(arguments)}: {'; '.join(problems)}\n"
