@@ -36,6 +36,7 @@ declare -A dictionary=([map_json]=json [csv_sheets]=csv [workbook]=workbook [gra
 bash "$root/scripts/setup.sh" --fuzz
 cd "$root"
 build=build/fuzz
+mkdir -p build # a fresh clone has no build folder for the logs yet
 cmake --preset fuzz >"$root/$build.configure.log" 2>&1 ||
     { cat "$root/$build.configure.log" >&2; exit 1; }
 cmake --build --preset fuzz -j"$(nproc)" >"$root/$build.build.log" 2>&1 ||
