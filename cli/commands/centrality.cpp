@@ -54,7 +54,11 @@ protected:
             "confidence", po::value(&settings_.confidence)->default_value(0.9),
             words("with --approx: probability that every estimate is within EPS").c_str())(
             "seed", po::value(&settings_.seed)->default_value(1),
-            words("with --approx: random seed (same seed, same estimate)").c_str());
+            words("with --approx: random seed (same seed, same estimate)").c_str())(
+            "approx-method", po::value(&approx_method_)->default_value("kadabra"),
+            words("with --approx: kadabra (stops as soon as the bound is proven) or rk (a fixed "
+                  "number of samples)")
+                .c_str());
     }
 
     void check_options() override {
@@ -64,6 +68,13 @@ protected:
         }
         if (!(settings_.confidence > 0.0 && settings_.confidence < 1.0)) {
             throw UsageError(words("--confidence must be between 0 and 1, e.g. 0.9"));
+        }
+        if (approx_method_ == "kadabra") {
+            settings_.approx_method = analysis::ApproximateMethod::kadabra;
+        } else if (approx_method_ == "rk") {
+            settings_.approx_method = analysis::ApproximateMethod::rk;
+        } else {
+            throw UsageError(words("--approx-method is kadabra or rk"));
         }
         if (measures_text_ == "all") {
             settings_.edges = true;
@@ -103,6 +114,7 @@ protected:
 
 private:
     std::string measures_text_;
+    std::string approx_method_;
     report::CentralitySettings settings_;
 };
 

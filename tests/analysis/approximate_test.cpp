@@ -30,9 +30,11 @@ model::Map random_map(std::size_t n, std::size_t m, std::uint64_t seed, bool dir
     return map;
 }
 
-void check_within_bound(const graph::AnalysisGraph& g, double epsilon) {
+void check_within_bound(const graph::AnalysisGraph& g, double epsilon,
+                        analysis::ApproximateMethod method) {
     const auto exact = analysis::betweenness(g);
-    const auto estimate = analysis::approximate_betweenness(g, {.epsilon = epsilon, .seed = 7});
+    const auto estimate =
+        analysis::approximate_betweenness(g, {.epsilon = epsilon, .seed = 7, .method = method});
     REQUIRE(estimate.values.size() == exact.size());
     CHECK(estimate.samples > 0);
     double worst = 0.0;
@@ -46,34 +48,61 @@ void check_within_bound(const graph::AnalysisGraph& g, double epsilon) {
 } // namespace
 
 TEST_CASE("approximate betweenness: within the stated bound of the exact values") {
-    SUBCASE("undirected, unit lengths (bidirectional BFS)") {
-        check_within_bound(graph::build(random_map(120, 300, 1, false, true)), 0.02);
-    }
-    SUBCASE("directed, unit lengths") {
-        check_within_bound(graph::build(random_map(100, 300, 2, true, true)), 0.02);
-    }
-    SUBCASE("weighted (Dijkstra)") {
-        check_within_bound(graph::build(random_map(100, 260, 3, false, false)), 0.02);
-    }
-    SUBCASE("karate club") {
-        const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/tests/reference/maps/karate.json");
-        check_within_bound(graph::build(map), 0.01);
+    for (auto method : {analysis::ApproximateMethod::kadabra, analysis::ApproximateMethod::rk}) {
+        CAPTURE(static_cast<int>(method));
+        SUBCASE("undirected, unit lengths (bidirectional BFS)") {
+            check_within_bound(graph::build(random_map(120, 300, 1, false, true)), 0.02, method);
+        }
+        SUBCASE("directed, unit lengths") {
+            check_within_bound(graph::build(random_map(100, 300, 2, true, true)), 0.02, method);
+        }
+        SUBCASE("weighted (Dijkstra)") {
+            check_within_bound(graph::build(random_map(100, 260, 3, false, false)), 0.02, method);
+        }
+        SUBCASE("weighted and directed") {
+            check_within_bound(graph::build(random_map(100, 300, 5, true, false)), 0.02, method);
+        }
+        SUBCASE("karate club") {
+            const auto map = io::load_map(STAKEMAP_SOURCE_DIR "/tests/reference/maps/karate.json");
+            check_within_bound(graph::build(map), 0.01, method);
+        }
     }
 }
 
 TEST_CASE("approximate betweenness: the same seed gives the same estimate on any thread count") {
     const auto g = graph::build(random_map(200, 600, 4, false, true));
-    const auto one =
-        analysis::approximate_betweenness(g, {.epsilon = 0.05, .seed = 3, .threads = 1});
-    const auto two =
-        analysis::approximate_betweenness(g, {.epsilon = 0.05, .seed = 3, .threads = 2});
-    CHECK(one.values == two.values);
-    const auto other = analysis::approximate_betweenness(g, {.epsilon = 0.05, .seed = 4});
-    CHECK(other.values != one.values);
-    // r = ⌈0.5/ε² (⌊log₂(VD − 2)⌋ + 1 + ln 10)⌉ for ε = 0.05, confidence 0.9.
-    const double expected =
-        std::ceil(200.0 * (std::floor(std::log2(static_cast<double>(one.vertex_diameter) - 2.0)) +
-                           1.0 + std::log(10.0)));
-    CHECK(static_cast<double>(one.samples) == expected);
+    for (auto method : {analysis::ApproximateMethod::kadabra, analysis::ApproximateMethod::rk}) {
+        const auto one = analysis::approximate_betweenness(
+            g, {.epsilon = 0.05, .seed = 3, .threads = 1, .method = method});
+        const auto two = analysis::approximate_betweenness(
+            g, {.epsilon = 0.05, .seed = 3, .threads = 2, .method = method});
+        CHECK(one.values == two.values);
+        CHECK(one.samples == two.samples);
+        const auto other =
+            analysis::approximate_betweenness(g, {.epsilon = 0.05, .seed = 4, .method = method});
+        CHECK(other.values != one.values);
+    }
     CHECK_THROWS_AS(analysis::approximate_betweenness(g, {.epsilon = 0.0}), stakemap::UsageError);
+}
+
+TEST_CASE("approximate betweenness: how many paths each method takes") {
+    const auto g = graph::build(random_map(200, 600, 4, false, true));
+    const auto rk = analysis::approximate_betweenness(
+        g, {.epsilon = 0.05, .seed = 3, .method = analysis::ApproximateMethod::rk});
+    // r = ⌈0.5/ε² (⌊log₂(VD − 2)⌋ + 1 + ln 10)⌉ for ε = 0.05, confidence 0.9; ω has ln 20.
+    const double diameter_term =
+        std::floor(std::log2(static_cast<double>(rk.vertex_diameter) - 2.0));
+    CHECK(static_cast<double>(rk.samples) ==
+          std::ceil(200.0 * (diameter_term + 1.0 + std::log(10.0))));
+    CHECK(static_cast<double>(rk.sample_limit) ==
+          std::ceil(200.0 * (diameter_term + 1.0 + std::log(20.0))));
+    CHECK(rk.calibration_samples == 0);
+    const auto kadabra = analysis::approximate_betweenness(g, {.epsilon = 0.05, .seed = 3});
+    CHECK(kadabra.sample_limit == rk.sample_limit);
+    CHECK(kadabra.calibration_samples == kadabra.sample_limit / 100);
+    // It stops after a whole batch of 512 paths, or at ω.
+    CHECK(kadabra.samples <= kadabra.sample_limit);
+    CHECK((kadabra.samples % 512 == 0 || kadabra.samples == kadabra.sample_limit));
+    // On a sparse map (betweenness well below ε) the bound is proven before ω.
+    CHECK(kadabra.samples < kadabra.sample_limit);
 }

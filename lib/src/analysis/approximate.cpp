@@ -428,6 +428,148 @@ std::size_t vertex_diameter_bound(const AnalysisGraph& graph, bool unit_lengths)
     return bound;
 }
 
+/// Paths per batch: each batch has its own generator, so batches give the same counts on any
+/// thread.
+constexpr std::size_t batch_size = 512;
+/// Generator streams: the fixed-size method, KADABRA's calibration and its main phase.
+constexpr std::uint32_t rk_phase = 0x5eedU;
+constexpr std::uint32_t calibration_phase = 0xca1bU;
+constexpr std::uint32_t kadabra_phase = 0xadabU;
+
+/// How often each actor is an inner actor of `count` random shortest paths between random pairs.
+std::vector<std::uint32_t> sample_batch(const AnalysisGraph& graph, bool unit_lengths,
+                                        std::uint64_t seed, std::uint32_t phase, std::size_t batch,
+                                        std::size_t count, const RunControl& control) {
+    const std::size_t n = graph.vertex_count;
+    Sampler sampler(graph);
+    std::seed_seq seeds{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32U),
+                        static_cast<std::uint32_t>(batch), phase};
+    std::mt19937_64 random(seeds);
+    std::vector<std::uint32_t> counts(n, 0);
+    for (std::size_t s = 0; s < count; ++s) {
+        control.check();
+        const auto u = static_cast<Vertex>(below(random, n));
+        auto v = static_cast<Vertex>(below(random, n - 1));
+        if (v >= u) {
+            ++v;
+        }
+        if (unit_lengths) {
+            sampler.sample_unit(u, v, random);
+        } else {
+            sampler.sample_weighted(u, v, random);
+        }
+        for (Vertex w : sampler.path) {
+            ++counts[w];
+        }
+    }
+    return counts;
+}
+
+void add_counts(std::vector<std::uint64_t>& total, const std::vector<std::uint32_t>& counts) {
+    for (std::size_t v = 0; v < total.size(); ++v) {
+        total[v] += counts[v];
+    }
+}
+
+/// KADABRA's stopping rule (Borassi & Natale, Theorem 11 and its functions f, g): after τ paths
+/// with estimate b = count / τ, the true value lies in [b − f, b + g] unless an event of
+/// probability δ_v happens, for each actor v.
+struct KadabraBounds {
+    double omega;
+    double epsilon;
+
+    /// f: how far the true value can be below b.
+    [[nodiscard]] double below(double b, double tau, double log_inverse_delta) const {
+        const double shift = omega / tau - 1.0 / 3.0;
+        const double bound =
+            log_inverse_delta / tau *
+            (-shift + std::sqrt(shift * shift + 2.0 * b * omega / log_inverse_delta));
+        return std::min(bound, b);
+    }
+    /// g: how far the true value can be above b.
+    [[nodiscard]] double above(double b, double tau, double log_inverse_delta) const {
+        const double shift = omega / tau + 1.0 / 3.0;
+        const double bound =
+            log_inverse_delta / tau *
+            (shift + std::sqrt(shift * shift + 2.0 * b * omega / log_inverse_delta));
+        return std::min(bound, 1.0 - b);
+    }
+    [[nodiscard]] bool all_within(const std::vector<std::uint64_t>& counts, std::size_t samples,
+                                  const std::vector<double>& log_inverse_delta) const {
+        const auto tau = static_cast<double>(samples);
+        for (std::size_t v = 0; v < counts.size(); ++v) {
+            const double b = static_cast<double>(counts[v]) / tau;
+            if (above(b, tau, log_inverse_delta[v]) >= epsilon ||
+                below(b, tau, log_inverse_delta[v]) >= epsilon) {
+                return false;
+            }
+        }
+        return true;
+    }
+};
+
+/// ln(1/δ_v) for every actor, from `calibration` paths of their own (KADABRA's first phase): δ_v =
+/// exp(−c ε² / b̂_v) + δβ/(4n) with β = 0.001 and the smallest c for which 2 Σ exp(−c ε² / b̂_v)
+/// ≤ (δ/2)(1 − β), so that the lower and upper failures of all actors together stay within δ/2
+/// (the other half is ω's). Actors that look central get a larger share, which lets the rule stop
+/// earlier; an actor never met gets δβ/(4n).
+template <typename Sample>
+std::vector<double> kadabra_deltas(const AnalysisGraph& graph, std::size_t calibration,
+                                   double epsilon, double delta, unsigned threads,
+                                   const Sample& sample, const RunControl& control) {
+    const std::size_t n = graph.vertex_count;
+    const std::size_t batches = (calibration + batch_size - 1) / batch_size;
+    std::vector<std::vector<std::uint32_t>> counts(batches);
+    detail::for_each_block(
+        batches, batches, threads, control,
+        [&](std::size_t batch, std::size_t, std::size_t) {
+            const std::size_t first = batch * batch_size;
+            counts[batch] =
+                sample(calibration_phase, batch, std::min(batch_size, calibration - first));
+        },
+        "approximate betweenness");
+    std::vector<std::uint64_t> total(n, 0);
+    for (const auto& counted : counts) {
+        add_counts(total, counted);
+    }
+    // Only actors met in calibration contribute to the sum; the others have exp(−∞) = 0.
+    std::vector<double> estimate(n, 0.0);
+    for (std::size_t v = 0; v < n; ++v) {
+        estimate[v] = static_cast<double>(total[v]) / static_cast<double>(calibration);
+    }
+    constexpr double balance = 0.001;
+    const double target = delta / 2.0 * (1.0 - balance);
+    const double floor_share = delta * balance / 4.0 / static_cast<double>(n);
+    auto failure_sum = [&](double c) {
+        double sum = 0.0;
+        for (double b : estimate) {
+            if (b > 0.0) {
+                sum += 2.0 * std::exp(-c * epsilon * epsilon / b);
+            }
+        }
+        return sum;
+    };
+    // Bisection on c between a value that fails the target and one that meets it.
+    double low = 0.0;
+    double high = 1.0 / (epsilon * epsilon);
+    while (failure_sum(high) > target) {
+        low = high;
+        high *= 2.0;
+    }
+    for (int step = 0; step < 100 && high - low > 1e-9 * high; ++step) {
+        const double middle = (low + high) / 2.0;
+        (failure_sum(middle) > target ? low : high) = middle;
+    }
+    std::vector<double> log_inverse_delta(n);
+    for (std::size_t v = 0; v < n; ++v) {
+        const double share =
+            (estimate[v] > 0.0 ? std::exp(-high * epsilon * epsilon / estimate[v]) : 0.0) +
+            floor_share;
+        log_inverse_delta[v] = std::log(1.0 / share);
+    }
+    return log_inverse_delta;
+}
+
 } // namespace
 
 ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
@@ -454,48 +596,74 @@ ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
             ? std::floor(std::log2(static_cast<double>(result.vertex_diameter - 2)))
             : 0.0;
     const double delta = 1.0 - options.confidence;
-    result.samples = static_cast<std::size_t>(std::ceil(
-        0.5 / (options.epsilon * options.epsilon) * (diameter_term + 1.0 + std::log(1.0 / delta))));
-    result.error_bound = options.epsilon * static_cast<double>(n) / static_cast<double>(n - 2);
+    const double epsilon = options.epsilon;
+    const double path_term = 0.5 / (epsilon * epsilon);
+    result.method = options.method;
+    result.sample_limit = static_cast<std::size_t>(
+        std::ceil(path_term * (diameter_term + 1.0 + std::log(2.0 / delta))));
+    result.error_bound = epsilon * static_cast<double>(n) / static_cast<double>(n - 2);
+    const unsigned threads = resolve_threads(options.threads);
+    const auto sample = [&](std::uint32_t phase, std::size_t batch, std::size_t count) {
+        return sample_batch(graph, unit_lengths, options.seed, phase, batch, count,
+                            options.control);
+    };
 
-    // Fixed blocks of samples, each with its own generator: integer counts add up the same way
-    // whatever the number of threads.
-    constexpr std::size_t block_size = 1024;
-    const std::size_t blocks = (result.samples + block_size - 1) / block_size;
-    std::vector<std::vector<std::uint32_t>> counts(blocks);
-    detail::for_each_block(
-        blocks, blocks, resolve_threads(options.threads), options.control,
-        [&](std::size_t block, std::size_t, std::size_t) {
-            Sampler sampler(graph);
-            std::seed_seq seeds{static_cast<std::uint32_t>(options.seed),
-                                static_cast<std::uint32_t>(options.seed >> 32U),
-                                static_cast<std::uint32_t>(block), 0x5eedU};
-            std::mt19937_64 random(seeds);
-            std::vector<std::uint32_t> local(n, 0);
-            const std::size_t end = std::min(result.samples, (block + 1) * block_size);
-            for (std::size_t s = block * block_size; s < end; ++s) {
-                options.control.check();
-                const auto u = static_cast<Vertex>(below(random, n));
-                auto v = static_cast<Vertex>(below(random, n - 1));
-                if (v >= u) {
-                    ++v;
-                }
-                if (unit_lengths) {
-                    sampler.sample_unit(u, v, random);
-                } else {
-                    sampler.sample_weighted(u, v, random);
-                }
-                for (Vertex w : sampler.path) {
-                    ++local[w];
-                }
-            }
-            counts[block] = std::move(local);
-        },
-        "approximate betweenness");
     std::vector<std::uint64_t> total(n, 0);
-    for (const auto& block : counts) {
-        for (std::size_t v = 0; v < n; ++v) {
-            total[v] += block[v];
+    if (options.method == ApproximateMethod::rk) {
+        result.samples = static_cast<std::size_t>(
+            std::ceil(path_term * (diameter_term + 1.0 + std::log(1.0 / delta))));
+        const std::size_t batches = (result.samples + batch_size - 1) / batch_size;
+        std::vector<std::vector<std::uint32_t>> counts(batches);
+        detail::for_each_block(
+            batches, batches, threads, options.control,
+            [&](std::size_t batch, std::size_t, std::size_t) {
+                const std::size_t first = batch * batch_size;
+                counts[batch] =
+                    sample(rk_phase, batch, std::min(batch_size, result.samples - first));
+            },
+            "approximate betweenness");
+        for (const auto& counted : counts) {
+            add_counts(total, counted);
+        }
+    } else {
+        result.calibration_samples = std::max<std::size_t>(1, result.sample_limit / 100);
+        const auto log_inverse_delta = kadabra_deltas(graph, result.calibration_samples, epsilon,
+                                                      delta, threads, sample, options.control);
+        const KadabraBounds bounds{.omega = static_cast<double>(result.sample_limit),
+                                   .epsilon = epsilon};
+        // Rounds of a fixed number of batches, sampled in parallel, then added and checked in
+        // batch order: the batch at which sampling stops does not depend on the threads.
+        constexpr std::size_t batches_per_round = 8;
+        bool done = false;
+        std::size_t next_batch = 0;
+        while (!done) {
+            std::vector<std::vector<std::uint32_t>> counts(batches_per_round);
+            std::vector<std::size_t> sizes(batches_per_round, 0);
+            for (std::size_t i = 0; i < batches_per_round; ++i) {
+                const std::size_t first = (next_batch + i) * batch_size;
+                sizes[i] = first < result.sample_limit
+                               ? std::min(batch_size, result.sample_limit - first)
+                               : 0;
+            }
+            detail::for_each_block(
+                batches_per_round, batches_per_round, threads, options.control,
+                [&](std::size_t i, std::size_t, std::size_t) {
+                    if (sizes[i] > 0) {
+                        counts[i] = sample(kadabra_phase, next_batch + i, sizes[i]);
+                    }
+                },
+                "approximate betweenness");
+            for (std::size_t i = 0; i < batches_per_round && !done; ++i) {
+                if (sizes[i] == 0) {
+                    done = true;
+                    break;
+                }
+                add_counts(total, counts[i]);
+                result.samples += sizes[i];
+                done = result.samples >= result.sample_limit ||
+                       bounds.all_within(total, result.samples, log_inverse_delta);
+            }
+            next_batch += batches_per_round;
         }
     }
     const double scale =

@@ -1,5 +1,6 @@
 #include "stakemap/analysis/centrality.hpp"
 
+#include "integer_lengths.hpp"
 #include "parallel.hpp"
 
 #include "stakemap/analysis/run_control.hpp"
@@ -19,9 +20,14 @@
 
 namespace stakemap::analysis {
 
+using detail::BucketQueue;
 using detail::for_each_block;
 using detail::infinity;
+using detail::IntegerLengths;
+using detail::RadixHeap;
 using detail::same_length;
+using detail::UnitArc;
+using detail::Units;
 using graph::Adjacency;
 using graph::AnalysisGraph;
 using graph::Vertex;
@@ -57,6 +63,29 @@ constexpr std::size_t pagerank_limit = 10000;
 constexpr double pagerank_tolerance = 1e-15; ///< L1 change of the whole vector
 
 // ---- single-source shortest paths --------------------------------------------------------------
+
+/// For every actor: how many actors reach it (itself included), the sum of their distances to it,
+/// and the sum of the inverse distances; what closeness and harmonic are made of.
+struct DistanceSums {
+    std::vector<double> reached;
+    std::vector<double> total;
+    std::vector<double> inverse;
+};
+
+/// One block's share of the distance sums: the contributions of its sources to every actor.
+struct DistanceParts {
+    std::vector<double> reached;
+    std::vector<double> total;
+    std::vector<double> inverse;
+
+    explicit DistanceParts(std::size_t n) : reached(n, 0.0), total(n, 0.0), inverse(n, 0.0) {}
+    /// The source of this pass reaches `v` at `distance` > 0.
+    void add(Vertex v, double distance) {
+        reached[v] += 1.0;
+        total[v] += distance;
+        inverse[v] += 1.0 / distance;
+    }
+};
 
 /// Whether every tie has the same length (then BFS gives exact distances and path counts).
 std::optional<double> uniform_length(const Adjacency& adjacency) {
@@ -207,8 +236,9 @@ struct LevelWorkspace {
 /// paths and records each arc v → w with level(w) = level(v) + 1; walking those arcs in reverse
 /// discovery order visits every w only after all of w's own successors, so its dependency is
 /// complete when it is passed back to v. Raw pointers keep the hot loops free of reloads.
-void brandes_bfs_source(const AnalysisGraph& graph, Vertex source, LevelWorkspace& ws,
-                        double* vertex_part, double* edge_part) {
+void brandes_bfs_source(const AnalysisGraph& graph, double length, Vertex source,
+                        LevelWorkspace& ws, double* vertex_part, double* edge_part,
+                        DistanceParts* distances) {
     std::int32_t* const level = ws.level.data();
     double* const paths = ws.paths.data();
     double* const dependency = ws.dependency.data();
@@ -265,6 +295,9 @@ void brandes_bfs_source(const AnalysisGraph& graph, Vertex source, LevelWorkspac
         if (vertex_part != nullptr && v != source) {
             vertex_part[v] += dependency[v];
         }
+        if (distances != nullptr && v != source) {
+            distances->add(v, static_cast<double>(level[v]) * length);
+        }
         level[v] = -1;
         paths[v] = 0.0;
         dependency[v] = 0.0;
@@ -273,7 +306,7 @@ void brandes_bfs_source(const AnalysisGraph& graph, Vertex source, LevelWorkspac
 
 /// Brandes from one source with tie lengths: Dijkstra forward, lengths compared with tolerance.
 void brandes_dijkstra_source(const AnalysisGraph& graph, Vertex source, PathWorkspace& ws,
-                             double* vertex_part, double* edge_part) {
+                             double* vertex_part, double* edge_part, DistanceParts* distances) {
     shortest_paths(graph.out, std::nullopt, source, ws);
     for (auto it = ws.order.rbegin(); it != ws.order.rend(); ++it) {
         const Vertex w = *it;
@@ -297,40 +330,184 @@ void brandes_dijkstra_source(const AnalysisGraph& graph, Vertex source, PathWork
         if (vertex_part != nullptr && w != source) {
             vertex_part[w] += ws.dependency[w];
         }
+        if (distances != nullptr && w != source) {
+            distances->add(w, ws.distance[w]);
+        }
     }
 }
 
-/// Brandes' accumulation for all sources, adding vertex and (optionally) edge dependencies.
+/// Buffers for the kernel on whole-unit lengths (integer_lengths.hpp), sized once per thread.
+struct UnitWorkspace {
+    /// An arc v → w that was as short as w's best path when v was settled; the backward pass keeps
+    /// those still equal to w's final distance.
+    struct DagArc {
+        Vertex from;
+        Vertex to;
+        std::uint32_t slot; ///< position of the arc in the out-adjacency
+        Units length;
+    };
+    std::vector<Units> distance;
+    std::vector<double> paths;
+    std::vector<double> dependency;
+    std::vector<double> coefficient;
+    std::vector<Vertex> order; ///< vertices in the order they were settled
+    std::vector<DagArc> dag;
+    std::optional<BucketQueue> buckets; ///< when every tie is at most bucket_queue_span units
+    RadixHeap heap;                     ///< otherwise
+
+    UnitWorkspace(std::size_t n, const IntegerLengths& lengths)
+        : distance(n, detail::unreached_units), paths(n, 0.0), dependency(n, 0.0),
+          coefficient(n, 0.0) {
+        order.reserve(n);
+        if (lengths.longest <= detail::bucket_queue_span) {
+            buckets.emplace(lengths.longest);
+        }
+    }
+};
+
+/// Dijkstra from `source` on whole-unit lengths. With `Counting`, also the shortest-path counts and
+/// the candidate DAG arcs, recorded while each vertex is expanded so that the arcs out of one
+/// vertex are contiguous and in settled order. Every length is at least one unit, so a DAG arc
+/// always leads to a vertex settled later.
+template <bool Counting, typename Queue>
+void unit_dijkstra(const Adjacency& adjacency, const UnitArc* arcs, Vertex source,
+                   UnitWorkspace& ws, Queue& queue) {
+    Units* const distance = ws.distance.data();
+    double* const paths = ws.paths.data();
+    const std::size_t* const offsets = adjacency.offsets.data();
+    ws.order.clear();
+    ws.dag.clear();
+    queue.clear();
+    distance[source] = 0;
+    paths[source] = 1.0;
+    queue.push(0, source);
+    while (!queue.empty()) {
+        const auto [key, v] = queue.pop();
+        const auto d = static_cast<Units>(key);
+        if (d != distance[v]) {
+            continue; // a longer entry left behind when v's distance went down
+        }
+        ws.order.push_back(v);
+        const double through = paths[v];
+        const std::size_t end = offsets[v + 1];
+        for (std::size_t k = offsets[v]; k < end; ++k) {
+            const UnitArc arc = arcs[k];
+            const Units candidate = d + arc.units;
+            if (candidate < distance[arc.to]) {
+                distance[arc.to] = candidate;
+                queue.push(candidate, arc.to);
+                if constexpr (Counting) {
+                    paths[arc.to] = through;
+                    ws.dag.push_back({v, arc.to, static_cast<std::uint32_t>(k), candidate});
+                }
+            } else if (Counting && candidate == distance[arc.to]) {
+                paths[arc.to] += through;
+                ws.dag.push_back({v, arc.to, static_cast<std::uint32_t>(k), candidate});
+            }
+        }
+    }
+}
+
+/// Brandes from one source on whole-unit lengths: exact ties, a radix heap, and a backward pass
+/// that reads the recorded arcs sequentially (as the BFS kernel does).
+void brandes_unit_source(const AnalysisGraph& graph, const IntegerLengths& lengths, Vertex source,
+                         UnitWorkspace& ws, double* vertex_part, double* edge_part,
+                         DistanceParts* distances) {
+    if (ws.buckets) {
+        unit_dijkstra<true>(graph.out, lengths.arcs.data(), source, ws, *ws.buckets);
+    } else {
+        unit_dijkstra<true>(graph.out, lengths.arcs.data(), source, ws, ws.heap);
+    }
+    const Units* const distance = ws.distance.data();
+    const double* const paths = ws.paths.data();
+    double* const dependency = ws.dependency.data();
+    double* const coefficient = ws.coefficient.data();
+    for (Vertex v : ws.order) {
+        coefficient[v] = 1.0 / paths[v];
+    }
+    Vertex current = source;
+    for (std::size_t i = ws.dag.size(); i-- > 0;) {
+        const UnitWorkspace::DagArc arc = ws.dag[i];
+        if (arc.from != current) {
+            coefficient[current] = (1.0 + dependency[current]) / paths[current];
+            current = arc.from;
+        }
+        if (arc.length != distance[arc.to]) {
+            continue; // w was later reached by a shorter path
+        }
+        const double share = paths[arc.from] * coefficient[arc.to];
+        dependency[arc.from] += share;
+        if (edge_part != nullptr) {
+            edge_part[arc.slot] += share;
+        }
+    }
+    for (Vertex v : ws.order) {
+        if (v != source) {
+            if (vertex_part != nullptr) {
+                vertex_part[v] += dependency[v];
+            }
+            if (distances != nullptr) {
+                distances->add(v, static_cast<double>(distance[v]) / lengths.scale);
+            }
+        }
+        ws.distance[v] = detail::unreached_units;
+        ws.paths[v] = 0.0;
+        ws.dependency[v] = 0.0;
+    }
+}
+
+/// Brandes' accumulation for all sources, adding vertex and (optionally) edge dependencies, and,
+/// when `distance_sums` is given, the closeness and harmonic sums from the same passes (the
+/// distances from every source s to v are the distances *to* v that closeness needs).
 void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& control,
-             std::vector<double>* vertex_scores, std::vector<double>* edge_scores) {
+             std::vector<double>* vertex_scores, std::vector<double>* edge_scores,
+             DistanceSums* distance_sums = nullptr) {
     const std::size_t n = graph.vertex_count;
     const std::size_t m = graph.edges.size();
-    const bool unweighted = uniform_length(graph.out).has_value();
+    const auto uniform = uniform_length(graph.out);
+    const auto units =
+        uniform ? std::nullopt : detail::integer_lengths(graph.out, graph.vertex_count);
     const std::size_t blocks = std::min<std::size_t>(n, 64);
     // Edge dependencies are summed per adjacency slot (a sequential write), then moved to their
-    // edges: slots of the out-adjacency for the BFS kernel, of the in-adjacency for Dijkstra.
-    const Adjacency& slot_owner = unweighted ? graph.out : graph.in;
+    // edges: slots of the out-adjacency for the BFS and whole-unit kernels, of the in-adjacency
+    // for the floating-point one.
+    const Adjacency& slot_owner = (uniform || units) ? graph.out : graph.in;
     const std::size_t slots = slot_owner.neighbours.size();
+    const std::size_t sum_size = distance_sums != nullptr ? n : 0;
     OrderedSum vertex_sum(vertex_scores != nullptr ? n : 0, blocks);
     OrderedSum edge_sum(edge_scores != nullptr ? slots : 0, blocks);
+    OrderedSum reached_sum(sum_size, blocks);
+    OrderedSum total_sum(sum_size, blocks);
+    OrderedSum inverse_sum(sum_size, blocks);
     for_each_block(
         n, blocks, resolve_threads(threads), control,
         [&](std::size_t begin, std::size_t end, std::size_t block) {
             std::vector<double> vertex_part(vertex_scores != nullptr ? n : 0, 0.0);
             std::vector<double> edge_part(edge_scores != nullptr ? slots : 0, 0.0);
+            std::optional<DistanceParts> distance_part;
+            if (distance_sums != nullptr) {
+                distance_part.emplace(n);
+            }
             double* vp = vertex_part.empty() ? nullptr : vertex_part.data();
             double* ep = edge_part.empty() ? nullptr : edge_part.data();
-            if (unweighted) {
+            DistanceParts* dp = distance_part ? &*distance_part : nullptr;
+            if (uniform) {
                 LevelWorkspace ws(n, graph.out.neighbours.size());
                 for (std::size_t s = begin; s < end; ++s) {
                     control.check();
-                    brandes_bfs_source(graph, static_cast<Vertex>(s), ws, vp, ep);
+                    brandes_bfs_source(graph, *uniform, static_cast<Vertex>(s), ws, vp, ep, dp);
+                }
+            } else if (units) {
+                UnitWorkspace ws(n, *units);
+                for (std::size_t s = begin; s < end; ++s) {
+                    control.check();
+                    brandes_unit_source(graph, *units, static_cast<Vertex>(s), ws, vp, ep, dp);
                 }
             } else {
                 PathWorkspace ws(n);
                 for (std::size_t s = begin; s < end; ++s) {
                     control.check();
-                    brandes_dijkstra_source(graph, static_cast<Vertex>(s), ws, vp, ep);
+                    brandes_dijkstra_source(graph, static_cast<Vertex>(s), ws, vp, ep, dp);
                 }
             }
             if (vertex_scores != nullptr) {
@@ -338,6 +515,11 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
             }
             if (edge_scores != nullptr) {
                 edge_sum.add(block, std::move(edge_part));
+            }
+            if (distance_part) {
+                reached_sum.add(block, std::move(distance_part->reached));
+                total_sum.add(block, std::move(distance_part->total));
+                inverse_sum.add(block, std::move(distance_part->inverse));
             }
         },
         "betweenness");
@@ -363,15 +545,15 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
             }
         }
     }
+    if (distance_sums != nullptr) {
+        distance_sums->reached = reached_sum.take();
+        for (double& reached : distance_sums->reached) {
+            reached += 1.0; // the actor itself, as in the per-actor search
+        }
+        distance_sums->total = total_sum.take();
+        distance_sums->inverse = inverse_sum.take();
+    }
 }
-
-/// For every actor: how many actors reach it (itself included), the sum of their distances to it,
-/// and the sum of the inverse distances; what closeness and harmonic are made of.
-struct DistanceSums {
-    std::vector<double> reached;
-    std::vector<double> total;
-    std::vector<double> inverse;
-};
 
 /// Distances *to* each actor are shortest paths along reversed arcs (the in-adjacency), as
 /// NetworkX does for closeness and harmonic on directed graphs. BFS over levels when every tie has
@@ -493,6 +675,39 @@ DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads,
                 const std::size_t first = batch * 64;
                 batch_distance_sums(adjacency, *uniform, first,
                                     std::min<std::size_t>(64, n - first), ws, sums);
+            },
+            "closeness");
+        return sums;
+    }
+    if (const auto units = detail::integer_lengths(adjacency, n)) {
+        for_each_block(
+            n, std::min<std::size_t>(n, 64), resolve_threads(threads), control,
+            [&](std::size_t begin, std::size_t end, std::size_t) {
+                UnitWorkspace ws(n, *units);
+                for (std::size_t u = begin; u < end; ++u) {
+                    control.check();
+                    if (ws.buckets) {
+                        unit_dijkstra<false>(adjacency, units->arcs.data(), static_cast<Vertex>(u),
+                                             ws, *ws.buckets);
+                    } else {
+                        unit_dijkstra<false>(adjacency, units->arcs.data(), static_cast<Vertex>(u),
+                                             ws, ws.heap);
+                    }
+                    double total = 0.0;
+                    double inverse = 0.0;
+                    for (Vertex v : ws.order) {
+                        if (ws.distance[v] > 0) {
+                            const double distance =
+                                static_cast<double>(ws.distance[v]) / units->scale;
+                            total += distance;
+                            inverse += 1.0 / distance;
+                        }
+                        ws.distance[v] = detail::unreached_units;
+                    }
+                    sums.reached[u] = static_cast<double>(ws.order.size());
+                    sums.total[u] = total;
+                    sums.inverse[u] = inverse;
+                }
             },
             "closeness");
         return sums;
@@ -987,9 +1202,12 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
         }
         return *sums;
     };
+    auto wants = [&](Measure measure) {
+        return std::find(wanted.begin(), wanted.end(), measure) != wanted.end() &&
+               applies(measure, graph);
+    };
     for (Measure measure : all_measures()) {
-        if (std::find(wanted.begin(), wanted.end(), measure) == wanted.end() ||
-            !applies(measure, graph)) {
+        if (!wants(measure)) {
             continue;
         }
         std::vector<double> values;
@@ -1010,15 +1228,20 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
         case Measure::strength:
             values = strength(graph);
             break;
-        case Measure::betweenness:
-            if (options.edge_betweenness != nullptr) {
-                auto both = betweenness_scores(graph, options.threads, options.control);
-                values = std::move(both.vertices);
-                *options.edge_betweenness = std::move(both.edges);
-            } else {
-                values = betweenness(graph, options.threads, options.control);
+        case Measure::betweenness: {
+            // Closeness and harmonic, when also wanted, come from the same shortest-path passes.
+            // Not on unit-length maps: there 64 breadth-first searches at once (batch_levels)
+            // cost less than adding every distance inside Brandes' pass.
+            const bool share_passes = !sums && !uniform_length(graph.out) &&
+                                      (wants(Measure::closeness) || wants(Measure::harmonic));
+            DistanceSums shared;
+            brandes(graph, options.threads, options.control, &values, options.edge_betweenness,
+                    share_passes ? &shared : nullptr);
+            if (share_passes) {
+                sums = std::move(shared);
             }
             break;
+        }
         case Measure::closeness:
             values = closeness_from(distance_sums_once(), graph.vertex_count);
             break;

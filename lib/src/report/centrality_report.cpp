@@ -304,11 +304,14 @@ void add_grouping(CentralityReport& result, const Input& input, const std::strin
 
 nlohmann::ordered_json approximation_json(const CentralitySettings& settings,
                                           const analysis::ApproximateBetweenness& approximate) {
+    const bool kadabra = approximate.method == analysis::ApproximateMethod::kadabra;
     return {{"measure", "betweenness"},
-            {"method", "Riondato-Kornaropoulos shortest-path sampling"},
+            {"method", kadabra ? "kadabra" : "rk"},
             {"epsilon", settings.approx},
             {"confidence", settings.confidence},
             {"samples", approximate.samples},
+            {"sample_limit", approximate.sample_limit},
+            {"calibration_samples", approximate.calibration_samples},
             {"vertex_diameter_bound", approximate.vertex_diameter},
             {"error_bound", approximate.error_bound},
             {"guarantee", "with probability at least the confidence, every actor's "
@@ -341,7 +344,8 @@ Document centrality_document(const Input& input, const CentralitySettings& setti
                                                                 .confidence = settings.confidence,
                                                                 .seed = settings.seed,
                                                                 .threads = threads,
-                                                                .control = options.control});
+                                                                .control = options.control,
+                                                                .method = settings.approx_method});
     }
     if (settings.edges && !approximate) {
         options.edge_betweenness = &result.edge_betweenness;

@@ -2,6 +2,7 @@
 // How `centrality` results are printed: JSON (SPEC §4), tables, and a plain-language reading of the
 // top actors.
 
+#include "stakemap/analysis/approximate.hpp"
 #include "stakemap/analysis/centrality.hpp"
 #include "stakemap/model/map.hpp"
 #include "stakemap/report/input.hpp"
@@ -77,6 +78,8 @@ struct CentralitySettings {
     double approx = 0.0;
     double confidence = 0.9;
     std::uint64_t seed = 1;
+    /// With approx: KADABRA's adaptive sampling or Riondato–Kornaropoulos' fixed sample.
+    analysis::ApproximateMethod approx_method = analysis::ApproximateMethod::kadabra;
 };
 
 /// `centrality`: per-actor measures ranked by betweenness (else the first measure), readings of

@@ -1,0 +1,116 @@
+#include "integer_lengths.hpp"
+
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+namespace stakemap::analysis::detail {
+
+namespace {
+
+constexpr std::uint64_t max_denominator = 1'000'000;
+constexpr std::uint64_t max_units = 0xFFFFFFFEU; ///< of one path, below unreached_units
+constexpr std::size_t max_distinct = 4096;       ///< distinct tie lengths
+constexpr double fraction_tolerance = 1e-13;     ///< relative
+
+struct Fraction {
+    std::uint64_t numerator = 0;
+    std::uint64_t denominator = 1;
+};
+
+/// The fraction with the smallest denominator within the tolerance of x > 0, from the convergents
+/// of its continued fraction; nullopt beyond max_denominator. A length computed as 1.0 / 3.0 is
+/// 1/3: its rounding error (about 1e-16) is far inside the tolerance, while a weight typed
+/// as 2.9999999 is not taken for 3.
+std::optional<Fraction> as_fraction(double x) {
+    if (!(x > 0.0) || !std::isfinite(x) || x > 0x1.0p52) {
+        return std::nullopt;
+    }
+    // Convergents h/k: h(i) = a(i) h(i−1) + h(i−2), k likewise, from h(−1) = 1, h(−2) = 0,
+    // k(−1) = 0, k(−2) = 1.
+    std::uint64_t h_prev = 1;
+    std::uint64_t h_prev2 = 0;
+    std::uint64_t k_prev = 0;
+    std::uint64_t k_prev2 = 1;
+    double rest = x;
+    for (int step = 0; step < 64; ++step) {
+        const double whole = std::floor(rest);
+        if (whole > 0x1.0p52) {
+            return std::nullopt;
+        }
+        const auto a = static_cast<std::uint64_t>(whole);
+        if ((h_prev != 0 && a > max_units / h_prev) ||
+            (k_prev != 0 && a > max_denominator / k_prev)) {
+            return std::nullopt; // the next convergent is beyond the bounds (and would overflow)
+        }
+        const std::uint64_t h = a * h_prev + h_prev2;
+        const std::uint64_t k = a * k_prev + k_prev2;
+        if (k > max_denominator || h > max_units) {
+            return std::nullopt;
+        }
+        const double value = static_cast<double>(h) / static_cast<double>(k);
+        if (h > 0 && std::fabs(value - x) <= fraction_tolerance * x) {
+            return Fraction{h, k};
+        }
+        const double fractional = rest - whole;
+        if (fractional <= 0.0) {
+            return std::nullopt;
+        }
+        rest = 1.0 / fractional;
+        h_prev2 = h_prev;
+        h_prev = h;
+        k_prev2 = k_prev;
+        k_prev = k;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<IntegerLengths> integer_lengths(const graph::Adjacency& adjacency,
+                                              std::size_t vertex_count) {
+    std::unordered_map<double, Fraction> fractions;
+    std::uint64_t scale = 1;
+    for (double length : adjacency.lengths) {
+        if (fractions.contains(length)) {
+            continue;
+        }
+        if (fractions.size() == max_distinct) {
+            return std::nullopt;
+        }
+        const auto fraction = as_fraction(length);
+        if (!fraction) {
+            return std::nullopt;
+        }
+        fractions.emplace(length, *fraction);
+        scale = std::lcm(scale, fraction->denominator);
+        if (scale > max_units) {
+            return std::nullopt;
+        }
+    }
+    // units = numerator × (scale / denominator), checked against the bound before use.
+    std::unordered_map<double, std::uint32_t> units_of;
+    std::uint64_t longest = 0;
+    for (const auto& [length, fraction] : fractions) {
+        const std::uint64_t factor = scale / fraction.denominator;
+        if (fraction.numerator > max_units / factor) {
+            return std::nullopt;
+        }
+        const std::uint64_t units = fraction.numerator * factor;
+        units_of.emplace(length, static_cast<std::uint32_t>(units));
+        longest = std::max(longest, units);
+    }
+    if (vertex_count > 1 && longest > max_units / (vertex_count - 1)) {
+        return std::nullopt;
+    }
+    IntegerLengths result;
+    result.scale = static_cast<double>(scale);
+    result.longest = static_cast<std::uint32_t>(longest);
+    result.arcs.reserve(adjacency.lengths.size());
+    for (std::size_t k = 0; k < adjacency.lengths.size(); ++k) {
+        result.arcs.push_back({adjacency.neighbours[k], units_of.at(adjacency.lengths[k])});
+    }
+    return result;
+}
+
+} // namespace stakemap::analysis::detail

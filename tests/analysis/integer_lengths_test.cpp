@@ -1,0 +1,169 @@
+#include "analysis/integer_lengths.hpp"
+
+#include "stakemap/analysis/centrality.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <random>
+
+using namespace stakemap;
+using analysis::detail::integer_lengths;
+
+namespace {
+
+graph::Adjacency adjacency_with_lengths(const std::vector<double>& lengths) {
+    graph::Adjacency adjacency;
+    adjacency.offsets = {0, lengths.size()};
+    adjacency.neighbours.assign(lengths.size(), 0);
+    adjacency.lengths = lengths;
+    return adjacency;
+}
+
+std::vector<std::uint32_t> units_of(const analysis::detail::IntegerLengths& lengths) {
+    std::vector<std::uint32_t> units;
+    for (const auto& arc : lengths.arcs) {
+        units.push_back(arc.units);
+    }
+    return units;
+}
+
+model::Map random_map(std::size_t n, std::size_t m, std::uint64_t seed, bool directed,
+                      double weight_factor) {
+    std::mt19937_64 random(seed);
+    model::Map map;
+    for (std::size_t i = 0; i < n; ++i) {
+        map.actors.push_back({.id = "a" + std::to_string(i), .name = "a" + std::to_string(i)});
+    }
+    for (std::size_t k = 0; k < m; ++k) {
+        const auto s = random() % n;
+        const auto t = random() % n;
+        if (s == t) {
+            continue;
+        }
+        model::Relation r{.source = map.actors[s].id, .target = map.actors[t].id};
+        r.weight = static_cast<double>(1 + random() % 5) * weight_factor;
+        r.directed = directed && random() % 3 == 0;
+        map.relations.push_back(r);
+    }
+    return map;
+}
+
+double largest_relative_difference(const std::vector<double>& a, const std::vector<double>& b) {
+    REQUIRE(a.size() == b.size());
+    double worst = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const double scale = std::max(std::fabs(a[i]), std::fabs(b[i]));
+        if (scale > 0.0) {
+            worst = std::max(worst, std::fabs(a[i] - b[i]) / scale);
+        }
+    }
+    return worst;
+}
+
+} // namespace
+
+// Lengths 1/1, 1/2, 1/3, 1/4, 1/5 (weights 1–5): common denominator 60, so 60, 30, 20, 15, 12
+// units; 2.5 (weight 0.4 under the inverse distance) is 5/2, 150 units.
+TEST_CASE("integer lengths: weights 1–5 and simple fractions become whole units") {
+    auto lengths = integer_lengths(
+        adjacency_with_lengths({1.0, 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5, 1.0 / 0.4}), 10);
+    REQUIRE(lengths.has_value());
+    CHECK(lengths->scale == 60.0);
+    CHECK(units_of(*lengths) == std::vector<std::uint32_t>{60, 30, 20, 15, 12, 150});
+    CHECK(lengths->longest == 150);
+    // Merged weights up to 10: the least common multiple of 1…10 is 2520.
+    std::vector<double> inverse;
+    for (int w = 1; w <= 10; ++w) {
+        inverse.push_back(1.0 / w);
+    }
+    lengths = integer_lengths(adjacency_with_lengths(inverse), 1000);
+    REQUIRE(lengths.has_value());
+    CHECK(lengths->scale == 2520.0);
+    CHECK(units_of(*lengths).back() == 252);
+}
+
+TEST_CASE("integer lengths: other lengths keep the floating-point search") {
+    // 1/1.0000001 needs a denominator of 10⁷; π is no fraction at all.
+    CHECK_FALSE(integer_lengths(adjacency_with_lengths({1.0, 1.0 / 1.0000001}), 10).has_value());
+    CHECK_FALSE(integer_lengths(adjacency_with_lengths({3.141592653589793}), 10).has_value());
+    // 2.9999999 is not taken for 3.
+    CHECK_FALSE(integer_lengths(adjacency_with_lengths({1.0 / 2.9999999}), 10).has_value());
+    // Ties of 2520 units: a path of 1,999,999 of them (5.04·10⁹) does not fit in 32 bits, one of
+    // 999,999 (2.52·10⁹) does.
+    const auto long_ties = adjacency_with_lengths({1.0, 1.0 / 2520});
+    CHECK_FALSE(integer_lengths(long_ties, 2'000'000).has_value());
+    CHECK(integer_lengths(long_ties, 1'000'000).has_value());
+}
+
+TEST_CASE("integer lengths: both queues pop in key order") {
+    std::mt19937_64 random(7);
+    analysis::detail::RadixHeap heap;
+    analysis::detail::BucketQueue buckets(100);
+    for (int round = 0; round < 3; ++round) {
+        heap.clear();
+        buckets.clear();
+        // Dijkstra's pattern: every key pushed is the last popped key plus at most 100.
+        std::vector<std::uint64_t> popped_heap;
+        std::vector<std::uint64_t> popped_buckets;
+        std::uint64_t last = 0;
+        heap.push(0, 0);
+        buckets.push(0, 0);
+        std::size_t pushed = 1;
+        while (!heap.empty()) {
+            const auto [key, vertex] = heap.pop();
+            const auto [bucket_key, bucket_vertex] = buckets.pop();
+            CHECK(key >= last);
+            last = key;
+            popped_heap.push_back(key);
+            popped_buckets.push_back(bucket_key);
+            for (int k = 0; k < 3 && pushed < 5000; ++k, ++pushed) {
+                const std::uint64_t next = key + random() % 101;
+                heap.push(next, vertex);
+                buckets.push(next, vertex);
+            }
+        }
+        CHECK(buckets.empty());
+        CHECK(popped_heap.size() == 5000);
+        CHECK(popped_heap == popped_buckets);
+        CHECK(std::is_sorted(popped_heap.begin(), popped_heap.end()));
+    }
+}
+
+// The same map with every weight × 1.0000001 has every length ÷ 1.0000001: the same shortest
+// paths, found by the floating-point search (1.0000001 is no simple fraction). Betweenness is the
+// same, closeness and harmonic scale by 1.0000001; so the two searches agree.
+TEST_CASE("integer lengths: whole-unit and floating-point searches agree") {
+    for (bool directed : {false, true}) {
+        const auto whole = graph::build(random_map(200, 900, 3, directed, 1.0));
+        const auto scaled = graph::build(random_map(200, 900, 3, directed, 1.0000001));
+        REQUIRE(integer_lengths(whole.out, whole.vertex_count).has_value());
+        REQUIRE_FALSE(integer_lengths(scaled.out, scaled.vertex_count).has_value());
+        CHECK(largest_relative_difference(analysis::betweenness(whole),
+                                          analysis::betweenness(scaled)) < 1e-12);
+        CHECK(largest_relative_difference(analysis::edge_betweenness(whole),
+                                          analysis::edge_betweenness(scaled)) < 1e-12);
+        auto closeness = analysis::closeness(scaled);
+        for (double& value : closeness) {
+            value /= 1.0000001;
+        }
+        CHECK(largest_relative_difference(analysis::closeness(whole), closeness) < 1e-12);
+    }
+}
+
+// centrality() takes closeness and harmonic from Brandes' passes when betweenness is also asked
+// for; alone they come from one search per actor towards it. Same values (summed in another order).
+TEST_CASE("integer lengths: closeness from the betweenness passes equals its own search") {
+    for (bool directed : {false, true}) {
+        for (double factor : {1.0, 1.0000001}) {
+            const auto g = graph::build(random_map(150, 600, 9, directed, factor));
+            analysis::CentralityOptions options;
+            options.measures = {analysis::Measure::betweenness, analysis::Measure::closeness,
+                                analysis::Measure::harmonic};
+            const auto columns = analysis::centrality(g, options);
+            REQUIRE(columns.size() == 3);
+            CHECK(columns[0].values == analysis::betweenness(g));
+            CHECK(largest_relative_difference(columns[1].values, analysis::closeness(g)) < 1e-13);
+            CHECK(largest_relative_difference(columns[2].values, analysis::harmonic(g)) < 1e-13);
+        }
+    }
+}
