@@ -198,6 +198,8 @@ INPUTS = {
                             title="Benchmark territory for rendering, 2,000 actors")),
     "terr-10k": ("sbm", dict(n=10000, m=50000, seed=1010, directed_share=0.05,
                              title="Benchmark territory, 10,000 actors")),
+    "terr-10k-u": ("sbm", dict(n=10000, m=50000, seed=1011, directed_share=0.0,
+                               title="Benchmark territory, 10,000 actors, undirected")),
     "terr-200k": ("sbm", dict(n=200000, m=1000000, seed=1200, directed_share=0.05,
                               title="Benchmark territory, 200,000 actors")),
     "load-1M": ("sbm", dict(n=50000, m=1000000, seed=1050, directed_share=0.05,
@@ -340,6 +342,10 @@ def worker_igraph(task, path, started, seed=1):
     elif task == "closeness_harmonic":
         closeness()
         harmonic()
+    elif task == "paths":
+        betweenness()
+        closeness()
+        harmonic()
     elif task == "pagerank":
         pagerank()
     elif task == "coreness":
@@ -370,6 +376,85 @@ def worker_igraph(task, path, started, seed=1):
     else:
         raise SystemExit(f"unknown task {task}")
     values = {k: (_clean(v) if isinstance(v, list) else v) for k, v in values.items()}
+    return {"time": sum(parts.values()), "parts": parts, "values": values}
+
+
+def worker_graph_tool(task, path, started, seed=1):
+    """graph-tool (Debian python3-graph-tool, C++ with OpenMP) on both cores, for the path measures."""
+    import graph_tool.all as gt
+    gt.openmp_set_num_threads(2)
+    parts = {}
+    gr = load_graph(path)
+    n, directed, weighted = gr["n"], gr["directed"], gr["weighted"]
+    g = gt.Graph(directed=directed)
+    g.add_vertex(n)
+    g.add_edge_list([(u, v) for u, v, _ in gr["arcs"]])
+    # graph-tool compares path lengths exactly, like NetworkX: lengths L/w (L the least common
+    # multiple of the integer merged weights) give the shortest paths of 1/w in exact integers;
+    # distances come out × L, so closeness and harmonic are multiplied back by L.
+    scale = 1.0
+    dist = None
+    if weighted:
+        ws = {w for _, _, w in gr["arcs"]}
+        dist = g.new_edge_property("double")
+        if all(float(w).is_integer() for w in ws):
+            L = 1
+            for w in ws:
+                L = L * int(w) // math.gcd(L, int(w))
+            dist.a = [L // int(w) for _, _, w in gr["arcs"]]
+            scale = float(L)
+        else:
+            dist.a = [1.0 / w for _, _, w in gr["arcs"]]
+    towards = gt.GraphView(g, reversed=True) if directed else g
+    Path(started).touch()
+    values = {}
+
+    def timed(name, fn):
+        t = time.perf_counter()
+        r = fn()
+        parts[name] = time.perf_counter() - t
+        return r
+
+    def reach_in():
+        """Actors that reach each actor (itself included), for Wasserman–Faust; not timed."""
+        import igraph as ig
+        G = ig.Graph(n=n, edges=[(u, v) for u, v, _ in gr["arcs"]], directed=directed)
+        if not directed:
+            cc = G.connected_components()
+            return [cc.sizes()[c] for c in cc.membership]
+        scc = G.connected_components(mode="strong")
+        C = scc.cluster_graph()
+        sizes = scc.sizes()
+        anc = [sum(sizes[c] for c in C.subcomponent(x, mode="in")) for x in range(C.vcount())]
+        return [anc[c] for c in scc.membership]
+
+    def betweenness():
+        vb, _ = timed("betweenness()", lambda: gt.betweenness(g, weight=dist, norm=True))
+        values["betweenness"] = list(vb.a)
+
+    def closeness():
+        c = timed("closeness()", lambda: gt.closeness(towards, weight=dist, norm=True))
+        r = reach_in()
+        values["closeness"] = [0.0 if (math.isnan(x) or r[i] <= 1) else x * scale * (r[i] - 1) / (n - 1)
+                               for i, x in enumerate(c.a)]
+
+    def harmonic():
+        h = timed("closeness(harmonic=True)", lambda: gt.closeness(
+            towards, weight=dist, harmonic=True, norm=False))
+        values["harmonic"] = [0.0 if math.isnan(x) else x * scale for x in h.a]
+
+    if task == "betweenness":
+        betweenness()
+    elif task == "closeness_harmonic":
+        closeness()
+        harmonic()
+    elif task in ("all", "paths"):
+        betweenness()
+        closeness()
+        harmonic()
+    else:
+        raise SystemExit(f"graph-tool: no task {task}")
+    values = {k: _clean(v) for k, v in values.items()}
     return {"time": sum(parts.values()), "parts": parts, "values": values}
 
 
@@ -455,6 +540,10 @@ def worker_networkx(task, path, started, seed=1):
     elif task == "closeness_harmonic":
         closeness()
         harmonic()
+    elif task == "paths":
+        betweenness()
+        closeness()
+        harmonic()
     elif task == "pagerank":
         pagerank()
     elif task == "coreness":
@@ -495,7 +584,8 @@ def worker_networkx(task, path, started, seed=1):
 
 
 def worker_main(args):
-    fn = worker_igraph if args.worker == "igraph" else worker_networkx
+    fn = {"igraph": worker_igraph, "networkx": worker_networkx,
+          "graph-tool": worker_graph_tool}[args.worker]
     result = fn(args.task, args.map, args.started, args.seed)
     tmp = args.result + ".tmp"
     with open(tmp, "w") as f:
@@ -668,6 +758,9 @@ ROWS = [
      "under 3 s and under 1 GiB peak memory"),
     ("render", "Rendering a 2,000-actor map with sfdp", None, None,
      "within 1.2× of the `sfdp` command on the same DOT"),
+    ("weighted", "Weighted path measures (betweenness, closeness, harmonic)", "paths",
+     ["centrality", "MAP", "--measures", "betweenness,closeness,harmonic", "--format", "json", "-q"],
+     None),
     ("pagerank", "PageRank", "pagerank",
      ["centrality", "MAP", "--measures", "pagerank", "--format", "json", "-q"], None),
     ("coreness", "k-core (coreness)", "coreness",
@@ -683,6 +776,7 @@ FULL_PLAN = {
     "approx": ["terr-200k"],
     "loading": ["load-1M"],
     "render": ["terr-2k"],
+    "weighted": ["terr-10k", "terr-10k-u"],
     "pagerank": ["astro-ph", "PGPgiantcompo", "power", "jazz", "terr-10k"],
     "coreness": ["astro-ph", "PGPgiantcompo", "power", "jazz", "terr-10k"],
 }
@@ -694,13 +788,17 @@ SMOKE_PLAN = {
     "approx": ["terr-1k"],
     "loading": ["terr-1k"],
     "render": ["terr-1k"],
+    "weighted": ["terr-1k"],
     "pagerank": ["jazz", "terr-1k"],
     "coreness": ["jazz", "terr-1k"],
 }
 BUDGET_INPUT = {"betweenness": "astro-ph", "closeness": "astro-ph", "all": "terr-10k",
                 "louvain": "astro-ph", "approx": "terr-200k", "loading": "load-1M", "render": "terr-2k"}
 VALUE_KEYS = {"betweenness": ["betweenness"], "closeness_harmonic": ["closeness", "harmonic"],
-              "pagerank": ["pagerank"], "coreness": ["coreness"], "all": MEASURES_ALL}
+              "pagerank": ["pagerank"], "coreness": ["coreness"], "all": MEASURES_ALL,
+              "paths": ["betweenness", "closeness", "harmonic"]}
+# Rows where graph-tool (both cores) runs beside igraph and NetworkX: its path measures only.
+GRAPH_TOOL_ROWS = {"betweenness", "closeness", "all", "weighted"}
 
 
 def median(xs):
@@ -721,6 +819,14 @@ class Bench:
             r = subprocess.run([self.args.stakemap, command, "--help"], capture_output=True, text=True)
             self.help[command] = (r.returncode, r.stdout)
         return self.help[command]
+
+    def have_graph_tool(self):
+        if not hasattr(self, "_graph_tool"):
+            r = subprocess.run([sys.executable, "-c", "import graph_tool"], capture_output=True)
+            self._graph_tool = r.returncode == 0
+            if not self._graph_tool:
+                self.log("graph-tool is not installed (Debian python3-graph-tool): its columns stay empty")
+        return self._graph_tool
 
     def time_stakemap(self, key, args, path, name, runs):
         argv = [str(path) if a == "MAP" else a for a in args]
@@ -801,9 +907,11 @@ class Bench:
             entry = {"stakemap": self.time_stakemap(key, sargs, path, name, self.args.runs)}
             entry["igraph"] = self.time_worker("igraph", task, path, self.args.runs)
             entry["networkx"] = self.time_worker("networkx", task, path, self.args.runs)
+            if key in GRAPH_TOOL_ROWS and self.have_graph_tool():
+                entry["graph-tool"] = self.time_worker("graph-tool", task, path, self.args.runs)
             entry["agreement"] = self.agreement(key, task, entry, path)
-            for tool in ("stakemap", "igraph", "networkx"):
-                entry[tool].pop("values", None)
+            for tool in ("stakemap", "igraph", "networkx", "graph-tool"):
+                entry.get(tool, {}).pop("values", None)
             res[name] = entry
             self.log(f"  stakemap {_fmt_t(entry['stakemap'].get('median'))}, igraph "
                      f"{_fmt_t(entry['igraph'].get('median'))}, networkx "
@@ -830,7 +938,10 @@ class Bench:
         sv = stakemap_values(s["output"], keys)
         out = {"ok": True, "per": {}}
         texts = []
-        for tool, r in (("igraph", i), ("NetworkX", x)):
+        peers = [("igraph", i), ("NetworkX", x)]
+        if "graph-tool" in entry:
+            peers.append(("graph-tool", entry["graph-tool"]))
+        for tool, r in peers:
             if r["status"] != "ok":
                 continue
             worst, worst_key, flagged, notes = 0.0, None, [], []
@@ -1072,8 +1183,11 @@ def versions(stakemap):
         git = head + (" with uncommitted changes in lib/ or cli/" if dirty else "")
     except OSError:
         git = "unknown"
+    r = subprocess.run([sys.executable, "-c", "import graph_tool; print(graph_tool.__version__)"],
+                       capture_output=True, text=True)
+    graph_tool = r.stdout.split()[0] if r.returncode == 0 and r.stdout.strip() else "not installed"
     return {"stakemap": sv, "git": git, "igraph": igraph.__version__, "networkx": networkx.__version__,
-            "python": platform.python_version()}
+            "graph_tool": graph_tool, "python": platform.python_version()}
 
 
 def budget_verdict(key, entry):
@@ -1146,7 +1260,8 @@ def write_report(path, data, smoke):
     built = f"binary built {v['built']}; " if v.get("built") else ""
     L.append(f"- **Versions**: {v['stakemap']} ({built}source tree at git {v['git']} when the run "
              f"started), python-igraph {v['igraph']}, "
-             f"NetworkX {v['networkx']}, Python {v['python']}")
+             f"NetworkX {v['networkx']}, graph-tool {v.get('graph_tool', 'not run')}, "
+             f"Python {v['python']}")
     for note in data.get("notes", []):
         L.append(f"- **Note**: {note}")
     L.append("")
@@ -1195,8 +1310,8 @@ def write_report(path, data, smoke):
              "The `validate` column is the cost of reading a map, included in every stakemap time below.")
     L.append("")
 
-    order = ["betweenness", "closeness", "all", "louvain", "approx", "loading", "render", "pagerank",
-             "coreness"]
+    order = ["betweenness", "closeness", "all", "weighted", "louvain", "approx", "loading", "render",
+             "pagerank", "coreness"]
     summary = []
     for key in order:
         if key not in data["rows"]:
@@ -1255,11 +1370,20 @@ def write_report(path, data, smoke):
             L.append("")
             continue
         extra = " | Q stakemap / igraph / NetworkX" if key == "louvain" else ""
-        L.append(f"| map | stakemap | igraph | NetworkX | ratio | peak RSS stakemap / igraph / NetworkX{extra} | budget | agreement |")
-        L.append("| --- | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if extra else "") + " --- | --- |")
+        gt_cols = key in GRAPH_TOOL_ROWS and any("graph-tool" in e for e in rows.values())
+        gt_head = " graph-tool (2 cores) | ratio to graph-tool |" if gt_cols else ""
+        L.append(f"| map | stakemap | igraph | NetworkX |{gt_head} ratio | peak RSS stakemap / igraph / NetworkX{extra} | budget | agreement |")
+        L.append("| --- | ---: | ---: | ---: |" + (" ---: | ---: |" if gt_cols else "") +
+                 " ---: | ---: |" + (" ---: |" if extra else "") + " --- | --- |")
         for name, e in rows.items():
             s, i, x = e["stakemap"], e["igraph"], e["networkx"]
             r = _ratio(i, s)
+            gt_cell = ""
+            if gt_cols:
+                g = e.get("graph-tool", {"status": "not run"})
+                gr_ratio = _ratio(g, s) if g.get("status") == "ok" else None
+                gt_cell = (f" {_status_t(g)} | "
+                           f"{'—' if gr_ratio is None else f'{gr_ratio:.3g}×'} |")
             met, text = (None, "")
             if budget and name == BUDGET_INPUT.get(key) and not smoke:
                 met, text = budget_verdict(key, e)
@@ -1281,7 +1405,7 @@ def write_report(path, data, smoke):
             rss = " / ".join(_fmt_mib(t.get("rss_kib")) if t.get("status") == "ok" else
                              (_fmt_mib(t.get("rss_kib")) if t.get("status") == "cap" else "—")
                              for t in (s, i, x))
-            L.append(f"| {name} | {_status_t(s)} | {itime} | {xtime} | "
+            L.append(f"| {name} | {_status_t(s)} | {itime} | {xtime} |{gt_cell} "
                      f"{'—' if r is None else f'{r:.3g}×'} | {rss}{qcol} | {text} | {e['agreement']['text']} |")
             if name == (BUDGET_INPUT.get(key, "astro-ph") if not smoke else name):
                 if True:
@@ -1297,6 +1421,18 @@ def write_report(path, data, smoke):
         if key == "closeness":
             L.append("igraph's time is `closeness()` + `harmonic_centrality()` (the same work stakemap "
                      "does); the budget compares with `closeness()` alone, as SPEC §6 words it.")
+            L.append("")
+        if gt_cols:
+            what = {"betweenness": "`betweenness()`",
+                    "closeness": "`closeness()` + `closeness(harmonic=True)` towards each actor",
+                    "all": "`betweenness()` + `closeness()` + `closeness(harmonic=True)` only (the path "
+                           "measures; the others take stakemap well under a second)",
+                    "weighted": "`betweenness()` + `closeness()` + `closeness(harmonic=True)`"}[key]
+            L.append(f"graph-tool: {what}, on both cores (`openmp_set_num_threads(2)`), in-process "
+                     "like igraph; on weighted maps it gets lengths L/weight (L the least common "
+                     "multiple of the merged weights), as NetworkX does, because it compares path "
+                     "lengths exactly; its closeness and harmonic are scaled back by L. The ratio to "
+                     "graph-tool is graph-tool's time / stakemap's whole process.")
             L.append("")
     data["summary"] = summary
 
@@ -1415,12 +1551,12 @@ def main():
     ap.add_argument("--stakemap", default=os.environ.get("STAKEMAP", str(DEFAULT_STAKEMAP)),
                     help="the stakemap binary (default build/release/stakemap, or $STAKEMAP)")
     ap.add_argument("--only", help="comma-separated rows to run (betweenness, closeness, all, louvain, "
-                                   "approx, loading, render, pagerank, coreness); for development")
+                                   "weighted, approx, loading, render, pagerank, coreness); for development")
     ap.add_argument("--results", help="also write the raw results as JSON to this file")
     ap.add_argument("--from-results", metavar="FILE",
                     help="write the report from raw results saved by --results, without measuring")
     # worker mode
-    ap.add_argument("--worker", choices=["igraph", "networkx"], help=argparse.SUPPRESS)
+    ap.add_argument("--worker", choices=["igraph", "networkx", "graph-tool"], help=argparse.SUPPRESS)
     ap.add_argument("--task", help=argparse.SUPPRESS)
     ap.add_argument("--map", help=argparse.SUPPRESS)
     ap.add_argument("--result", help=argparse.SUPPRESS)

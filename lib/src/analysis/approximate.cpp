@@ -1,6 +1,7 @@
 #include "stakemap/analysis/approximate.hpp"
 #include "stakemap/error.hpp"
 
+#include "integer_lengths.hpp"
 #include "parallel.hpp"
 
 #include "stakemap/analysis/centrality.hpp"
@@ -18,9 +19,14 @@
 
 namespace stakemap::analysis {
 
+using detail::BucketQueue;
 using detail::infinity;
+using detail::IntegerLengths;
 using detail::length_tolerance;
+using detail::RadixHeap;
 using detail::same_length;
+using detail::UnitArc;
+using detail::Units;
 using graph::Adjacency;
 using graph::AnalysisGraph;
 using graph::Vertex;
@@ -59,6 +65,80 @@ std::size_t pick(std::mt19937_64& random, const Weights& weights, std::size_t co
     }
     return count - 1;
 }
+
+/// Tie lengths in whole units for both directions, when the map's lengths allow it.
+struct UnitLengths {
+    IntegerLengths out; ///< of graph.out's slots
+    IntegerLengths in;  ///< of graph.in's slots
+};
+
+/// One side of a bidirectional Dijkstra search on whole-unit lengths (integer_lengths.hpp): exact
+/// comparisons, and Dial's buckets (or a radix heap for long ties) instead of a binary heap.
+template <typename Queue>
+struct UnitSide {
+    const Adjacency& adjacency;
+    const UnitArc* arcs;
+    std::vector<Units> distance;
+    std::vector<double> paths;
+    std::vector<char> settled;
+    std::vector<Vertex> touched;
+    Queue queue;
+
+    UnitSide(const Adjacency& a, const IntegerLengths& lengths, std::size_t n, Queue&& q)
+        : adjacency(a), arcs(lengths.arcs.data()), distance(n, detail::unreached_units),
+          paths(n, 0.0), settled(n, 0), queue(std::move(q)) {}
+
+    void start(Vertex origin) {
+        distance[origin] = 0;
+        paths[origin] = 1.0;
+        touched.assign(1, origin);
+        queue.clear();
+        queue.push(0, origin);
+    }
+    /// The smallest tentative distance still to settle, or nullopt.
+    std::optional<std::uint64_t> top() {
+        while (!queue.empty()) {
+            const auto [key, x] = queue.peek();
+            if (settled[x] == 0 && key == distance[x]) {
+                return key;
+            }
+            queue.pop(); // settled already, or a longer entry left behind
+        }
+        return std::nullopt;
+    }
+    /// Settles the closest vertex (top() must have found one) and relaxes its arcs; returns it.
+    Vertex settle() {
+        const auto [key, x] = queue.pop();
+        const auto d = static_cast<Units>(key);
+        settled[x] = 1;
+        for (std::size_t k = adjacency.offsets[x], end = adjacency.offsets[x + 1]; k < end; ++k) {
+            const UnitArc arc = arcs[k];
+            if (settled[arc.to] != 0) {
+                continue;
+            }
+            const Units candidate = d + arc.units;
+            if (distance[arc.to] == detail::unreached_units) {
+                touched.push_back(arc.to);
+            }
+            if (candidate < distance[arc.to]) {
+                distance[arc.to] = candidate;
+                paths[arc.to] = paths[x];
+                queue.push(candidate, arc.to);
+            } else if (candidate == distance[arc.to]) {
+                paths[arc.to] += paths[x];
+            }
+        }
+        return x;
+    }
+    void clear() {
+        for (Vertex x : touched) {
+            distance[x] = detail::unreached_units;
+            paths[x] = 0.0;
+            settled[x] = 0;
+        }
+        touched.clear();
+    }
+};
 
 /// Per-thread state for sampling paths.
 struct Sampler {
@@ -340,6 +420,107 @@ struct Sampler {
         b.clear();
     }
 
+    /// As sample_weighted, on whole-unit lengths: every comparison is exact (2·d ≤ μ for "within
+    /// half the distance").
+    template <typename Queue>
+    void sample_units(Vertex u, Vertex v, UnitSide<Queue>& f, UnitSide<Queue>& b,
+                      std::mt19937_64& random) {
+        path.clear();
+        f.start(u);
+        b.start(v);
+        constexpr std::uint64_t none = std::numeric_limits<std::uint64_t>::max();
+        std::uint64_t best = none; // μ, in units (sums of two distances need 64 bits)
+        auto meet = [&](auto& side, const auto& other, Vertex x) {
+            for (std::size_t k = side.adjacency.offsets[x], end = side.adjacency.offsets[x + 1];
+                 k < end; ++k) {
+                const UnitArc arc = side.arcs[k];
+                if (other.settled[arc.to] != 0) {
+                    best = std::min<std::uint64_t>(best, std::uint64_t{side.distance[x]} +
+                                                             arc.units + other.distance[arc.to]);
+                }
+            }
+        };
+        while (true) {
+            const auto top_f = f.top();
+            const auto top_b = b.top();
+            if (!top_f || !top_b || *top_f + *top_b >= best) {
+                break;
+            }
+            if (*top_f <= *top_b) {
+                meet(f, b, f.settle());
+            } else {
+                meet(b, f, b.settle());
+            }
+        }
+        if (best != none) {
+            for (auto top = f.top(); top && 2 * *top <= best; top = f.top()) {
+                f.settle();
+            }
+            for (auto top = b.top(); top && 2 * *top <= best; top = b.top()) {
+                b.settle();
+            }
+            struct Crossing {
+                Vertex from;
+                Vertex to;
+                double weight;
+            };
+            std::vector<Crossing> crossings;
+            for (Vertex x : f.touched) {
+                if (f.settled[x] == 0 || 2 * std::uint64_t{f.distance[x]} > best) {
+                    continue;
+                }
+                for (std::size_t k = f.adjacency.offsets[x], end = f.adjacency.offsets[x + 1];
+                     k < end; ++k) {
+                    const UnitArc arc = f.arcs[k];
+                    const std::uint64_t through = std::uint64_t{f.distance[x]} + arc.units;
+                    if (b.settled[arc.to] != 0 && 2 * through > best &&
+                        through + b.distance[arc.to] == best) {
+                        crossings.push_back({x, arc.to, f.paths[x] * b.paths[arc.to]});
+                    }
+                }
+            }
+            if (!crossings.empty()) {
+                const auto& arc = crossings[pick(
+                    random, [&](std::size_t i) { return crossings[i].weight; }, crossings.size())];
+                walk_units(arc.from, u, b.adjacency, b.arcs, f, random);
+                if (arc.from != u) {
+                    path.push_back(arc.from);
+                }
+                if (arc.to != v) {
+                    path.push_back(arc.to);
+                }
+                walk_units(arc.to, v, f.adjacency, f.arcs, b, random);
+            }
+        }
+        f.clear();
+        b.clear();
+    }
+
+    /// walk_weighted on whole units: `adjacency` and `arcs` lead from a vertex to its neighbours
+    /// one step closer to the side's origin.
+    template <typename Side>
+    void walk_units(Vertex from, Vertex origin, const Adjacency& adjacency, const UnitArc* arcs,
+                    const Side& side, std::mt19937_64& random) {
+        Vertex current = from;
+        std::vector<Vertex> choices;
+        while (current != origin) {
+            choices.clear();
+            for (std::size_t k = adjacency.offsets[current], end = adjacency.offsets[current + 1];
+                 k < end; ++k) {
+                const UnitArc arc = arcs[k];
+                if (side.settled[arc.to] != 0 &&
+                    side.distance[arc.to] + arc.units == side.distance[current]) {
+                    choices.push_back(arc.to);
+                }
+            }
+            current = choices[pick(
+                random, [&](std::size_t i) { return side.paths[choices[i]]; }, choices.size())];
+            if (current != origin) {
+                path.push_back(current);
+            }
+        }
+    }
+
     /// Walks from `from` back to the side's origin through settled predecessors on shortest
     /// paths, chosen in proportion to their path counts; records inner vertices.
     void walk_weighted(Vertex from, Vertex origin, const Adjacency& adjacency, const Side& side,
@@ -438,29 +619,41 @@ constexpr std::uint32_t kadabra_phase = 0xadabU;
 
 /// How often each actor is an inner actor of `count` random shortest paths between random pairs.
 std::vector<std::uint32_t> sample_batch(const AnalysisGraph& graph, bool unit_lengths,
-                                        std::uint64_t seed, std::uint32_t phase, std::size_t batch,
-                                        std::size_t count, const RunControl& control) {
+                                        const std::optional<UnitLengths>& units, std::uint64_t seed,
+                                        std::uint32_t phase, std::size_t batch, std::size_t count,
+                                        const RunControl& control) {
     const std::size_t n = graph.vertex_count;
     Sampler sampler(graph);
     std::seed_seq seeds{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32U),
                         static_cast<std::uint32_t>(batch), phase};
     std::mt19937_64 random(seeds);
     std::vector<std::uint32_t> counts(n, 0);
-    for (std::size_t s = 0; s < count; ++s) {
-        control.check();
-        const auto u = static_cast<Vertex>(below(random, n));
-        auto v = static_cast<Vertex>(below(random, n - 1));
-        if (v >= u) {
-            ++v;
+    auto each_pair = [&](const auto& sample_one) {
+        for (std::size_t s = 0; s < count; ++s) {
+            control.check();
+            const auto u = static_cast<Vertex>(below(random, n));
+            auto v = static_cast<Vertex>(below(random, n - 1));
+            if (v >= u) {
+                ++v;
+            }
+            sample_one(u, v);
+            for (Vertex w : sampler.path) {
+                ++counts[w];
+            }
         }
-        if (unit_lengths) {
-            sampler.sample_unit(u, v, random);
-        } else {
-            sampler.sample_weighted(u, v, random);
-        }
-        for (Vertex w : sampler.path) {
-            ++counts[w];
-        }
+    };
+    if (unit_lengths) {
+        each_pair([&](Vertex u, Vertex v) { sampler.sample_unit(u, v, random); });
+    } else if (units && units->out.longest <= detail::bucket_queue_span) {
+        UnitSide<BucketQueue> f(graph.out, units->out, n, BucketQueue(units->out.longest));
+        UnitSide<BucketQueue> b(graph.in, units->in, n, BucketQueue(units->out.longest));
+        each_pair([&](Vertex u, Vertex v) { sampler.sample_units(u, v, f, b, random); });
+    } else if (units) {
+        UnitSide<RadixHeap> f(graph.out, units->out, n, RadixHeap());
+        UnitSide<RadixHeap> b(graph.in, units->in, n, RadixHeap());
+        each_pair([&](Vertex u, Vertex v) { sampler.sample_units(u, v, f, b, random); });
+    } else {
+        each_pair([&](Vertex u, Vertex v) { sampler.sample_weighted(u, v, random); });
     }
     return counts;
 }
@@ -603,8 +796,16 @@ ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
         std::ceil(path_term * (diameter_term + 1.0 + std::log(2.0 / delta))));
     result.error_bound = epsilon * static_cast<double>(n) / static_cast<double>(n - 2);
     const unsigned threads = resolve_threads(options.threads);
+    std::optional<UnitLengths> units;
+    if (!unit_lengths) {
+        auto out = detail::integer_lengths(graph.out, n);
+        auto in = detail::integer_lengths(graph.in, n);
+        if (out && in) {
+            units = UnitLengths{std::move(*out), std::move(*in)};
+        }
+    }
     const auto sample = [&](std::uint32_t phase, std::size_t batch, std::size_t count) {
-        return sample_batch(graph, unit_lengths, options.seed, phase, batch, count,
+        return sample_batch(graph, unit_lengths, units, options.seed, phase, batch, count,
                             options.control);
     };
 

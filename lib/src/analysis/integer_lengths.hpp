@@ -79,16 +79,22 @@ public:
         used_[slot / 64] |= std::uint64_t{1} << (slot % 64);
         ++size_;
     }
-    /// Removes and returns an entry with the smallest key.
-    Entry pop() {
+    /// An entry with the smallest key, left in the queue (which must not be empty).
+    Entry peek() {
         std::size_t slot = current_ & mask_;
         if (buckets_[slot].empty()) {
             const std::size_t next = next_used(slot);
             current_ += (next - slot) & mask_;
             slot = next;
         }
+        return {current_, buckets_[slot].back()};
+    }
+    /// Removes and returns an entry with the smallest key.
+    Entry pop() {
+        const Entry entry = peek();
+        const std::size_t slot = current_ & mask_;
         auto& bucket = buckets_[slot];
-        const graph::Vertex vertex = bucket.back();
+        const graph::Vertex vertex = entry.second;
         bucket.pop_back();
         if (bucket.empty()) {
             used_[slot / 64] &= ~(std::uint64_t{1} << (slot % 64));
@@ -136,8 +142,23 @@ public:
         buckets_[bucket_of(key)].emplace_back(key, vertex);
         ++size_;
     }
+    /// An entry with the smallest key, left in the queue (which must not be empty).
+    Entry peek() {
+        settle_front();
+        return buckets_[0].back();
+    }
     /// Removes and returns an entry with the smallest key.
     Entry pop() {
+        settle_front();
+        const Entry entry = buckets_[0].back();
+        buckets_[0].pop_back();
+        --size_;
+        return entry;
+    }
+
+private:
+    /// Moves the entries with the smallest key into bucket 0.
+    void settle_front() {
         if (buckets_[0].empty()) {
             std::size_t from = 1;
             while (buckets_[from].empty()) {
@@ -154,13 +175,8 @@ public:
             }
             spill.clear();
         }
-        const Entry entry = buckets_[0].back();
-        buckets_[0].pop_back();
-        --size_;
-        return entry;
     }
 
-private:
     [[nodiscard]] std::size_t bucket_of(std::uint64_t key) const {
         return key == last_ ? 0 : 64 - static_cast<std::size_t>(std::countl_zero(key ^ last_));
     }
