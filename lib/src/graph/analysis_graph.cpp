@@ -133,18 +133,20 @@ Adjacency make_adjacency(std::size_t n, const std::vector<Edge>& edges, bool bot
             place(edge.target, edge.source, edge, i);
         }
     }
-    // Sorted edges give sorted rows for one direction; sort every row to be sure for both.
+    // Edges sorted by (source, target) give sorted rows in every direction (an undirected pair
+    // a < b reaches b's row before b's own edges do); rows are checked, and sorted when not.
+    std::vector<std::size_t> order;
     for (std::size_t v = 0; v < n; ++v) {
         const std::size_t begin = adjacency.offsets[v];
         const std::size_t end = adjacency.offsets[v + 1];
-        std::vector<std::size_t> order(end - begin);
+        const auto row_begin = adjacency.neighbours.begin() + static_cast<std::ptrdiff_t>(begin);
+        const auto row_end = adjacency.neighbours.begin() + static_cast<std::ptrdiff_t>(end);
+        if (std::is_sorted(row_begin, row_end)) {
+            continue;
+        }
+        order.resize(end - begin);
         for (std::size_t k = 0; k < order.size(); ++k) {
             order[k] = begin + k;
-        }
-        if (std::is_sorted(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-                return adjacency.neighbours[x] < adjacency.neighbours[y];
-            })) {
-            continue;
         }
         std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
             return adjacency.neighbours[x] < adjacency.neighbours[y];
