@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what stakemap needs to build and test, from Debian packages (Debian 12).
 # Usage: bash scripts/setup.sh [--reference | --fuzz]
-#   --reference  also installs NetworkX and R's sna, needed only to regenerate tests/reference/.
+#   --reference  also installs NetworkX, R's sna and graph-tool, needed only to regenerate
+#                tests/reference/ and to run the benchmark (bench/run.py).
 #   --fuzz       also installs clang and LLVM (libFuzzer, llvm-symbolizer) for tests/fuzz/run.sh.
 set -euo pipefail
 
@@ -14,7 +15,8 @@ packages=(g++ cmake make pkgconf libboost-graph-dev libboost-program-options-dev
 # (fonts among them), as it is tested.
 browser_packages=(chromium)
 if [[ "${1:-}" == "--reference" ]]; then
-    packages+=(python3 python3-networkx python3-numpy python3-scipy python3-igraph r-cran-sna)
+    packages+=(python3 python3-networkx python3-numpy python3-scipy python3-igraph r-cran-sna
+               python3-graph-tool)
 fi
 if [[ "${1:-}" == "--fuzz" ]]; then
     packages+=(clang llvm)
