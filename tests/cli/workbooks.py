@@ -472,6 +472,28 @@ def unsafe():
           f"doctype.xlsx: exit {done.returncode}\n{done.stderr}")
     check(not (WORK / "doctype.json").exists(), "doctype.xlsx: a map was written")
 
+    # Bytes that are not UTF-8, a surrogate and a reference past 32 bits in the shared strings
+    # (the last found by the graph_import fuzz harness in GraphML first): pugixml would hand them
+    # on as bytes that are not UTF-8, and writing the map failed with an internal error (exit 5).
+    for label, replacement, expected in (
+            ("not-utf8", b"<t>A\xff\xfe</t>", "not UTF-8"),
+            ("surrogate", b"<t>A&#xD800;</t>", "&#xD800;"),
+            ("huge-reference", b"<t>A&#" + b"1" * 40 + b";</t>", "&#" + "1" * 40 + ";")):
+        def spoil(name, data, replacement=replacement):
+            if name == "xl/sharedStrings.xml":
+                return data.replace(b"<t>A</t>", replacement, 1)
+            return data
+
+        target = WORK / f"{label}.xlsx"
+        rewrite_zip(base, target, spoil)
+        with zipfile.ZipFile(target) as archive:
+            check(replacement in archive.read("xl/sharedStrings.xml"), f"{label}: not spoilt")
+        done = run("import", str(target), "-o", str(WORK / f"{label}.json"))
+        check(done.returncode == 3 and expected in done.stderr and
+              "xl/sharedStrings.xml" in done.stderr and "internal error" not in done.stderr,
+              f"{label}.xlsx: exit {done.returncode}\n{done.stderr}")
+        check(not (WORK / f"{label}.json").exists(), f"{label}.xlsx: a map was written")
+
     # A zip bomb: the first sheet is 400 MB of zeros, packed to about 400 KB.
     bomb = WORK / "bomb.xlsx"
     with zipfile.ZipFile(base) as old, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as new:

@@ -128,8 +128,20 @@ TEST_CASE("graph import: XML must be UTF-8; a byte order mark is fine") {
 TEST_CASE("graph import: a character reference to no XML character is refused") {
     // &#xD800; (a lone surrogate) would put bytes that are not UTF-8 into the map.
     const std::string text = "<graphml><graph><node id=\"a&#xD800;\"/></graph></graphml>";
-    const auto result = io::import_graph_text(text, "r.graphml", GraphFormat::graphml);
+    auto result = io::import_graph_text(text, "r.graphml", GraphFormat::graphml);
     CHECK(has(result, io::Severity::error, "r.graphml:1:28", "&#xD800;"));
+    // A number past 32 bits (found by the graph_import fuzz harness): pugixml decoded it with
+    // overflow into the bytes F7 …, which are not UTF-8, and writing the map then failed.
+    const std::string huge = "<graphml><graph><node id=\"a\"><data key=\"n\">x&#" +
+                             std::string(120, '1') + ";y</data></node></graph></graphml>";
+    result = io::import_graph_text(huge, "h.graphml", GraphFormat::graphml);
+    CHECK(has(result, io::Severity::error, "h.graphml:1:45", "names no character"));
+    // Leading zeros are fine: &#00000000065; is "A".
+    result =
+        io::import_graph_text("<graphml><graph><node id=\"&#00000000065;\"/></graph></graphml>",
+                              "z.graphml", GraphFormat::graphml);
+    REQUIRE(result.ok());
+    CHECK(result.map->actors[0].id == "A");
 }
 
 TEST_CASE("graph import: GEXF 1.1draft with labels, spells and edge types") {

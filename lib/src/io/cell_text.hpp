@@ -4,6 +4,8 @@
 // comparing names the file formats reserve.
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -69,6 +71,68 @@ inline bool is_utf8(std::string_view bytes) {
         i += length;
     }
     return true;
+}
+
+/// Offset of the first byte that does not start a valid UTF-8 sequence, or npos.
+inline std::size_t first_invalid_utf8(std::string_view bytes) {
+    for (std::size_t i = 0; i < bytes.size();) {
+        const std::size_t length = utf8_sequence_length(bytes, i);
+        if (length == 0) {
+            return i;
+        }
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+/// A numeric character reference in XML text (&#65; or &#x41;) to what XML 1.0 allows no text to
+/// hold: &#0;, a surrogate such as &#xD800;, &#xFFFE;, or a number past U+10FFFF (pugixml would
+/// decode those into bytes that are not UTF-8). `offset` is where "&#" starts; `length` runs to
+/// the ';'.
+struct BadReference {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+};
+
+/// The first such reference in `xml`, or nothing. Linear: each "&#" reads only its own digits.
+inline std::optional<BadReference> first_bad_reference(std::string_view xml) {
+    for (std::size_t at = xml.find("&#"); at != std::string_view::npos;
+         at = xml.find("&#", at + 2)) {
+        const bool hex = at + 2 < xml.size() && xml[at + 2] == 'x';
+        const std::size_t first = at + (hex ? 3 : 2);
+        std::size_t end = first;
+        std::uint64_t code = 0;
+        bool too_large = false;
+        for (; end < xml.size(); ++end) {
+            const char c = xml[end];
+            unsigned digit = 0;
+            if (c >= '0' && c <= '9') {
+                digit = static_cast<unsigned>(c - '0');
+            } else if (hex && c >= 'a' && c <= 'f') {
+                digit = static_cast<unsigned>(c - 'a' + 10);
+            } else if (hex && c >= 'A' && c <= 'F') {
+                digit = static_cast<unsigned>(c - 'A' + 10);
+            } else {
+                break;
+            }
+            code = code * (hex ? 16U : 10U) + digit;
+            too_large = too_large || code > 0x10FFFFU;
+            if (too_large) {
+                code = 0x110000U; // keeps the number bounded while the digits are read
+            }
+        }
+        if (end == first || end == xml.size() || xml[end] != ';') {
+            continue; // not a reference: the XML parser reports it or keeps it as text
+        }
+        const bool allowed =
+            !too_large &&
+            (code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF) ||
+             (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF));
+        if (!allowed) {
+            return BadReference{at, end - at + 1};
+        }
+    }
+    return std::nullopt;
 }
 
 /// "A", "B", … "Z", "AA" for columns 0, 1, … 25, 26: the column letters a spreadsheet shows.

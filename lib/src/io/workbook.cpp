@@ -330,6 +330,23 @@ public:
     /// The part parsed as XML (text kept as written, spaces included).
     pugi::xml_document xml(const std::string& name) {
         const std::string content = part(name);
+        // pugixml takes the bytes as they are: a part that is not UTF-8, or a character reference
+        // to no character, would put bytes into the map that no JSON writer accepts.
+        if (const std::size_t bad = first_invalid_utf8(content); bad != std::string::npos) {
+            refuse(file_, "workbook.invalid_utf8",
+                   words("the part {part} of this workbook holds bytes that are not UTF-8 (at "
+                         "byte {offset}); save the workbook again from the spreadsheet program",
+                         {{"part", name}, {"offset", std::to_string(bad)}}));
+        }
+        if (const auto bad = first_bad_reference(content)) {
+            refuse(file_, "workbook.bad_reference",
+                   words("the part {part} of this workbook holds the character reference "
+                         "{reference}, which names no character (at byte {offset}); remove it "
+                         "or save the workbook again from the spreadsheet program",
+                         {{"part", name},
+                          {"reference", content.substr(bad->offset, bad->length)},
+                          {"offset", std::to_string(bad->offset)}}));
+        }
         pugi::xml_document document;
         const pugi::xml_parse_result parsed =
             document.load_buffer(content.data(), content.size(),
