@@ -491,8 +491,8 @@ def worker_networkx(task, path, started, seed=1):
     U.add_weighted_edges_from(gr["edges"])
     dist = "dist" if weighted else None
     # Betweenness is the same for any uniform scaling of the lengths. NetworkX compares path lengths
-    # exactly, so with lengths 1/w it misses ties such as 1/2 + 1/3 + 1/6 = 1 that stakemap (relative
-    # tolerance 1e-10, docs/measures.md) and igraph (epsilon comparison) see. L/w, with L the least
+    # exactly, so with lengths 1/w it misses ties such as 1/2 + 1/3 + 1/6 = 1 that stakemap (exact
+    # whole units, docs/measures.md) and igraph (epsilon comparison) see. L/w, with L the least
     # common multiple of the (integer) merged weights, gives the same shortest paths in exact integers.
     bdist = dist
     ws = {d["weight"] for _, _, d in G.edges(data=True)}
@@ -1499,7 +1499,7 @@ ROW_NOTES = {
                    "gets lengths L/weight, L the least common multiple of the merged weights: the "
                    "same shortest paths as 1/weight, but exact in floating point. "
                    "NetworkX compares path lengths exactly, so with 1/weight it would miss ties such as "
-                   "1/2 + 1/3 + 1/6 = 1 that stakemap (relative tolerance 1e-10, docs/measures.md) and "
+                   "1/2 + 1/3 + 1/6 = 1 that stakemap (exact whole units, docs/measures.md) and "
                    "igraph (epsilon comparison) see (on terr-1k it then differs by 9%).",
     "closeness": "igraph: `closeness(mode=\"in\")` and `harmonic_centrality(mode=\"in\")`; NetworkX: "
                  "`closeness_centrality` and `harmonic_centrality`.",
