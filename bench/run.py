@@ -268,6 +268,31 @@ def _clean(xs):
     return [None if (x is None or (isinstance(x, float) and math.isnan(x))) else float(x) for x in xs]
 
 
+def reach_in_counts(G, directed):
+    """Number of actors that reach each actor (itself included) in the igraph graph G, for
+    Wasserman–Faust closeness. Normalisation only, never timed."""
+    if not directed:
+        cc = G.connected_components()
+        sizes = cc.sizes()
+        return [sizes[c] for c in cc.membership]
+    scc = G.connected_components(mode="strong")
+    C = scc.cluster_graph()
+    sizes = scc.sizes()
+    anc = [sum(sizes[c] for c in C.subcomponent(x, mode="in")) for x in range(C.vcount())]
+    return [anc[c] for c in scc.membership]
+
+
+def integer_lcm(weights):
+    """The least common multiple of the weights when all are whole numbers, else None: lengths
+    L/weight are then exact integers with the shortest paths of 1/weight."""
+    if not all(float(w).is_integer() for w in weights):
+        return None
+    L = 1
+    for w in weights:
+        L = L * int(w) // math.gcd(L, int(w))
+    return L
+
+
 def worker_igraph(task, path, started, seed=1):
     import igraph as ig
     random.seed(seed)  # python-igraph draws from Python's random module
@@ -302,19 +327,6 @@ def worker_igraph(task, path, started, seed=1):
         parts[name] = time.perf_counter() - t
         return r
 
-    def reach_in():
-        """Number of actors that reach each actor (itself included), for Wasserman–Faust closeness.
-        Normalisation only, not timed."""
-        if not directed:
-            cc = G.connected_components()
-            sizes = cc.sizes()
-            return [sizes[c] for c in cc.membership]
-        scc = G.connected_components(mode="strong")
-        C = scc.cluster_graph()
-        sizes = scc.sizes()
-        anc = [sum(sizes[c] for c in C.subcomponent(x, mode="in")) for x in range(C.vcount())]
-        return [anc[c] for c in scc.membership]
-
     def betweenness():
         b = timed("betweenness()", lambda: G.betweenness(directed=directed, weights=dist))
         scale = (1.0 if directed else 2.0) / ((n - 1) * (n - 2)) if n > 2 else 0.0
@@ -322,7 +334,7 @@ def worker_igraph(task, path, started, seed=1):
 
     def closeness():
         c = timed("closeness()", lambda: G.closeness(mode="in", weights=dist, normalized=True))
-        r = reach_in()
+        r = reach_in_counts(G, directed)
         values["closeness"] = [0.0 if (math.isnan(x) or r[i] <= 1) else x * (r[i] - 1) / (n - 1)
                                for i, x in enumerate(c)]
 
@@ -397,10 +409,8 @@ def worker_graph_tool(task, path, started, seed=1):
     if weighted:
         ws = {w for _, _, w in gr["arcs"]}
         dist = g.new_edge_property("double")
-        if all(float(w).is_integer() for w in ws):
-            L = 1
-            for w in ws:
-                L = L * int(w) // math.gcd(L, int(w))
+        L = integer_lcm(ws)
+        if L is not None:
             dist.a = [L // int(w) for _, _, w in gr["arcs"]]
             scale = float(L)
         else:
@@ -416,17 +426,9 @@ def worker_graph_tool(task, path, started, seed=1):
         return r
 
     def reach_in():
-        """Actors that reach each actor (itself included), for Wasserman–Faust; not timed."""
         import igraph as ig
         G = ig.Graph(n=n, edges=[(u, v) for u, v, _ in gr["arcs"]], directed=directed)
-        if not directed:
-            cc = G.connected_components()
-            return [cc.sizes()[c] for c in cc.membership]
-        scc = G.connected_components(mode="strong")
-        C = scc.cluster_graph()
-        sizes = scc.sizes()
-        anc = [sum(sizes[c] for c in C.subcomponent(x, mode="in")) for x in range(C.vcount())]
-        return [anc[c] for c in scc.membership]
+        return reach_in_counts(G, directed)
 
     def betweenness():
         vb, _ = timed("betweenness()", lambda: gt.betweenness(g, weight=dist, norm=True))
@@ -496,10 +498,8 @@ def worker_networkx(task, path, started, seed=1):
     # common multiple of the (integer) merged weights, gives the same shortest paths in exact integers.
     bdist = dist
     ws = {d["weight"] for _, _, d in G.edges(data=True)}
-    if weighted and all(float(w).is_integer() for w in ws):
-        L = 1
-        for w in ws:
-            L = L * int(w) // math.gcd(L, int(w))
+    L = integer_lcm(ws) if weighted else None
+    if L is not None:
         if L <= 10 ** 9:
             for _, _, d in G.edges(data=True):
                 d["bdist"] = L // int(d["weight"])
