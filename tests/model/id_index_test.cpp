@@ -119,3 +119,58 @@ TEST_CASE("id index: vertices of the analysis graph") {
     CHECK(graph.vertex("z") == stakemap::graph::Vertex{1});
     CHECK_FALSE(graph.vertex("b").has_value());
 }
+
+TEST_CASE("position table: many ids, duplicates, misses and lookups in bulk") {
+    using stakemap::model::PositionTable;
+    std::vector<std::string> ids;
+    for (int i = 0; i < 20000; ++i) {
+        ids.push_back(i % 3 == 0
+                          ? "a-much-longer-actor-id-beyond-small-strings-" + std::to_string(i)
+                          : "actor-" + std::to_string(i));
+    }
+    ids.emplace_back(""); // the empty id is an id like any other
+    const auto id_at = [&ids](std::size_t p) -> const std::string& {
+        return ids[p];
+    };
+    PositionTable table; // grows from empty through every rehash
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        REQUIRE(table.insert(ids[i], i, id_at) == i);
+    }
+    CHECK(table.size() == ids.size());
+    ids.push_back("actor-7"); // a duplicate keeps the first position
+    CHECK(table.insert(ids.back(), ids.size() - 1, id_at) == 7U);
+    CHECK(table.size() == ids.size() - 1);
+
+    CHECK(table.find("actor-20000", id_at) == PositionTable::npos);
+    CHECK(table.find("actor-", id_at) == PositionTable::npos);
+    CHECK(table.find("actor-10", id_at) == 10U);
+    CHECK(table.find("", id_at) == 20000U);
+    CHECK(table.find("a-much-longer-actor-id-beyond-small-strings-9999", id_at) == 9999U);
+
+    // find_each gives find()'s answers, in order, for hits and misses alike.
+    std::vector<std::string> queries;
+    for (int i = 0; i < 1000; ++i) {
+        queries.push_back(i % 2 == 0 ? ids[static_cast<std::size_t>(i) * 19]
+                                     : "missing-" + std::to_string(i));
+    }
+    std::vector<std::size_t> answers;
+    table.find_each(
+        queries.size(), [&](std::size_t i) -> const std::string& { return queries[i]; }, id_at,
+        [&](std::size_t i, std::size_t position) {
+            CHECK(i == answers.size());
+            answers.push_back(position);
+        });
+    REQUIRE(answers.size() == queries.size());
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        CHECK(answers[i] == (i % 2 == 0 ? i * 19 : PositionTable::npos));
+    }
+    PositionTable empty;
+    std::size_t calls = 0;
+    empty.find_each(
+        2, [&](std::size_t) -> const std::string& { return ids[0]; }, id_at,
+        [&](std::size_t, std::size_t position) {
+            CHECK(position == PositionTable::npos);
+            ++calls;
+        });
+    CHECK(calls == 2U);
+}

@@ -2,6 +2,7 @@
 #include "stakemap/error.hpp"
 
 #include "stakemap/model/date.hpp"
+#include "stakemap/model/id_index.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -178,11 +179,17 @@ AnalysisGraph build(const model::Map& map, const BuildOptions& options) {
     }
     AnalysisGraph graph;
     graph.vertex_count = map.actors.size();
-    std::unordered_map<std::string, Vertex> index;
-    index.reserve(map.actors.size());
+    graph.ids.reserve(map.actors.size());
     for (const auto& actor : map.actors) {
-        index.emplace(actor.id, static_cast<Vertex>(graph.ids.size()));
         graph.ids.push_back(actor.id);
+    }
+    const auto id_at = [&graph](std::size_t v) -> const std::string& {
+        return graph.ids[v];
+    };
+    model::PositionTable index;
+    index.reserve(graph.ids.size());
+    for (std::size_t v = 0; v < graph.ids.size(); ++v) {
+        index.insert(graph.ids[v], v, id_at);
     }
 
     std::vector<std::uint32_t> kept;
@@ -194,20 +201,36 @@ AnalysisGraph build(const model::Map& map, const BuildOptions& options) {
     }
     graph.relations_kept = kept.size();
 
+    // Both ends of every kept relation, looked up together (find_each fetches ahead).
+    std::vector<Vertex> ends(2 * kept.size());
+    index.find_each(
+        ends.size(),
+        [&](std::size_t i) -> const std::string& {
+            const model::Relation& relation = map.relations[kept[i / 2]];
+            return i % 2 == 0 ? relation.source : relation.target;
+        },
+        id_at,
+        [&](std::size_t i, std::size_t position) {
+            if (position == model::PositionTable::npos) {
+                throw UsageError("relation " + std::to_string(kept[i / 2]) +
+                                 " does not join two different actors of the map");
+            }
+            ends[i] = static_cast<Vertex>(position);
+        });
+
     EdgeMerger arcs(options.merge);
     EdgeMerger pairs(options.merge);
     arcs.reserve(kept.size());
     pairs.reserve(kept.size());
-    for (std::uint32_t r : kept) {
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        const std::uint32_t r = kept[i];
         const model::Relation& relation = map.relations[r];
-        const auto source = index.find(relation.source);
-        const auto target = index.find(relation.target);
-        if (source == index.end() || target == index.end() || source->second == target->second) {
+        const Vertex u = ends[2 * i];
+        const Vertex v = ends[2 * i + 1];
+        if (u == v) {
             throw UsageError("relation " + std::to_string(r) +
                              " does not join two different actors of the map");
         }
-        const Vertex u = source->second;
-        const Vertex v = target->second;
         pairs.add(std::min(u, v), std::max(u, v), relation.weight, r);
         if (!graph.directed) {
             arcs.add(std::min(u, v), std::max(u, v), relation.weight, r);

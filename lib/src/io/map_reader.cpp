@@ -4,6 +4,7 @@
 #include "stakemap/io/files.hpp"
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
+#include "stakemap/model/id_index.hpp"
 #include "stakemap/model/vocabulary.hpp"
 #include "stakemap/text/words.hpp"
 
@@ -136,9 +137,29 @@ constexpr std::string_view need_fields[] = {"area", "service", "demand", "langua
 
 /// Ids of one list with where each was first defined, for duplicates and "did you mean".
 struct IdIndex {
-    std::unordered_map<std::string, std::size_t> offsets;
     std::vector<std::string> ids;
-    bool contains(const std::string& id) const { return offsets.count(id) > 0; }
+    std::vector<std::size_t> offsets; // of each id's definition in the file
+    model::PositionTable positions;   // of ids in `ids`
+
+    const std::string& id_at(std::size_t position) const { return ids[position]; }
+    bool contains(std::string_view id) const {
+        return positions.find(id, [this](std::size_t p) { return id_at(p); }) !=
+               model::PositionTable::npos;
+    }
+    /// Adds `id`, defined at `offset`; the position of an earlier definition for a duplicate,
+    /// else npos.
+    std::size_t add(const std::string& id, std::size_t offset) {
+        const std::size_t position = ids.size();
+        ids.push_back(id);
+        const std::size_t present =
+            positions.insert(id, position, [this](std::size_t p) { return id_at(p); });
+        if (present != position) {
+            ids.pop_back();
+            return present;
+        }
+        offsets.push_back(offset);
+        return model::PositionTable::npos;
+    }
 };
 
 class MapReader : public detail::JsonStreamHandler {
@@ -193,6 +214,15 @@ private:
     /// The language of messages.
     text::Words words;
 
+    /// A relation's end, kept until a batch of them is checked against the actor ids: on large
+    /// maps one lookup after another waits for memory at every step (PositionTable::find_each).
+    struct ActorReference {
+        std::string id;
+        std::size_t offset;
+        std::size_t relation; ///< position in the file's relation list
+        bool target;
+    };
+
     /// A check that waits for a list the file gives later (file order is free).
     struct DeferredCheck {
         enum class Kind { kind_term, service_term, area_reference, actor_reference } kind;
@@ -201,6 +231,8 @@ private:
         std::string id;
     };
     std::vector<DeferredCheck> deferred_;
+    std::size_t element_index_ = 0; ///< of the list element being read
+    std::vector<ActorReference> actor_references_;
 
     // ---- streaming: each element of the root lists is read as soon as it is parsed ----------
 
@@ -252,6 +284,7 @@ private:
                 const std::string pointer = child("/" + std::string(list), index);
                 if (expect_object(value, pointer, reader.what)) {
                     check_fields(value, pointer, reader.fields, reader.in_what);
+                    element_index_ = index;
                     (this->*reader.read)(value, pointer);
                 }
                 return;
@@ -260,6 +293,7 @@ private:
     }
 
     void list_end(std::string_view list) override {
+        check_actor_references();
         areas_complete_ = areas_complete_ || list == "areas";
         actors_complete_ = actors_complete_ || list == "actors";
     }
@@ -269,8 +303,10 @@ private:
     void reference(DeferredCheck::Kind kind, std::size_t offset, LazyPointer pointer,
                    const std::string& id) {
         const bool actors = kind == DeferredCheck::Kind::actor_reference;
-        if (actors ? actors_complete_ : areas_complete_) {
-            check_reference(actors ? Reference::actor : Reference::area, offset, pointer, id);
+        if (actors && actors_complete_) {
+            check_actor_reference_later(offset, pointer.key == "target", id);
+        } else if (!actors && areas_complete_) {
+            check_reference(Reference::area, offset, pointer, id);
         } else {
             deferred_.push_back({kind, offset, pointer.str(), id});
         }
@@ -687,13 +723,13 @@ private:
     bool register_id(IdIndex& index, const std::string& id, const JsonValue& object,
                      const std::string& pointer, const char* duplicate) {
         const JsonValue* value = object.find("id");
-        const auto [it, inserted] = index.offsets.emplace(id, value->offset);
-        if (!inserted) {
+        const std::size_t earlier = index.add(id, value->offset);
+        if (earlier != model::PositionTable::npos) {
             error(*value, child(pointer, "id"), "map.duplicate_id",
-                  text::fill(words(duplicate), {{"id", id}, {"where", where(it->second)}}));
+                  text::fill(words(duplicate),
+                             {{"id", id}, {"where", where(index.offsets[earlier])}}));
             return false;
         }
-        index.ids.push_back(id);
         return true;
     }
 
@@ -702,9 +738,38 @@ private:
     void check_reference(Reference kind, std::size_t offset, LazyPointer pointer,
                          const std::string& id) {
         const IdIndex& index = kind == Reference::actor ? actor_ids_ : area_ids_;
-        if (index.contains(id)) {
-            return;
+        if (!index.contains(id)) {
+            unknown_reference(kind, offset, pointer, id);
         }
+    }
+
+    void check_actor_reference_later(std::size_t offset, bool target, const std::string& id) {
+        actor_references_.push_back({id, offset, element_index_, target});
+        if (actor_references_.size() >= 4096) {
+            check_actor_references();
+        }
+    }
+
+    void check_actor_references() {
+        const auto& batch = actor_references_;
+        actor_ids_.positions.find_each(
+            batch.size(), [&](std::size_t i) -> const std::string& { return batch[i].id; },
+            [this](std::size_t p) -> const std::string& { return actor_ids_.ids[p]; },
+            [&](std::size_t i, std::size_t position) {
+                if (position == model::PositionTable::npos) {
+                    const ActorReference& at = batch[i];
+                    unknown_reference(Reference::actor, at.offset,
+                                      LazyPointer(child("/relations", at.relation),
+                                                  at.target ? "target" : "source"),
+                                      at.id);
+                }
+            });
+        actor_references_.clear();
+    }
+
+    void unknown_reference(Reference kind, std::size_t offset, LazyPointer pointer,
+                           const std::string& id) {
+        const IdIndex& index = kind == Reference::actor ? actor_ids_ : area_ids_;
         std::string message;
         switch (kind) {
         case Reference::actor:
@@ -807,6 +872,7 @@ private:
         get_array(root, "", "needs", words("needs"));
         areas_complete_ = true;
         actors_complete_ = true;
+        check_actor_references();
         finish_areas();
         run_deferred_checks(actors != nullptr);
     }
