@@ -181,3 +181,121 @@ TEST_CASE("centrality: measures, keys and selection") {
     CHECK(analysis::closeness(isolated)[2] == 0.0);
     CHECK(analysis::eigenvector(graph::build(make_map({"a"}, {}))) == std::vector<double>{0});
 }
+
+namespace {
+
+/// Betweenness by its definition, from all-pairs BFS distances d and path counts σ: w lies on
+/// σ_sw·σ_wt of the σ_st shortest s–t paths when d(s,w) + d(w,t) = d(s,t). Scaled as stakemap
+/// and NetworkX scale it (ordered pairs over (n-1)(n-2)). Unit lengths only.
+std::vector<double> betweenness_by_definition(const graph::AnalysisGraph& g) {
+    const std::size_t n = g.vertex_count;
+    std::vector<std::vector<int>> d(n, std::vector<int>(n, -1));
+    std::vector<std::vector<double>> sigma(n, std::vector<double>(n, 0.0));
+    for (std::size_t s = 0; s < n; ++s) {
+        std::vector<graph::Vertex> queue{static_cast<graph::Vertex>(s)};
+        d[s][s] = 0;
+        sigma[s][s] = 1.0;
+        for (std::size_t head = 0; head < queue.size(); ++head) {
+            const auto v = queue[head];
+            for (const auto w : g.out.neighbours_of(v)) {
+                if (d[s][w] < 0) {
+                    d[s][w] = d[s][v] + 1;
+                    queue.push_back(w);
+                }
+                if (d[s][w] == d[s][v] + 1) {
+                    sigma[s][w] += sigma[s][v];
+                }
+            }
+        }
+    }
+    std::vector<double> score(n, 0.0);
+    for (std::size_t s = 0; s < n; ++s) {
+        for (std::size_t t = 0; t < n; ++t) {
+            if (s == t || d[s][t] < 0) {
+                continue;
+            }
+            for (std::size_t w = 0; w < n; ++w) {
+                if (w != s && w != t && d[s][w] > 0 && d[w][t] > 0 &&
+                    d[s][w] + d[w][t] == d[s][t]) {
+                    score[w] += sigma[s][w] * sigma[w][t] / sigma[s][t];
+                }
+            }
+        }
+    }
+    for (double& value : score) {
+        value /= static_cast<double>((n - 1) * (n - 2));
+    }
+    return score;
+}
+
+} // namespace
+
+// Sources that stand for others: a, b, c are tied to each other and to x and y (twins tied to each
+// other), p and q both to x and z only (twins not tied), l1 and l2 hang on x and l3 on y (leaves),
+// k1–k2 is a pair of leaves, i is alone; x–y–z–w is a path. Each folded source must add what its
+// own search would: the values are those of the definition, computed here without any folding.
+TEST_CASE("centrality: leaves and twins folded into one source give the definition's values") {
+    const auto g = graph::build(
+        make_map({"a", "b", "c", "x", "y", "z", "w", "p", "q", "l1", "l2", "l3", "k1", "k2", "i"},
+                 {{"a", "b", 1},  {"a", "c", 1},   {"b", "c", 1}, {"a", "x", 1},  {"b", "x", 1},
+                  {"c", "x", 1},  {"a", "y", 1},   {"b", "y", 1}, {"c", "y", 1},  {"p", "x", 1},
+                  {"p", "z", 1},  {"q", "x", 1},   {"q", "z", 1}, {"x", "l1", 1}, {"x", "l2", 1},
+                  {"y", "l3", 1}, {"k1", "k2", 1}, {"x", "y", 1}, {"y", "z", 1},  {"z", "w", 1}}));
+    const auto expected = betweenness_by_definition(g);
+    const auto folded = analysis::betweenness(g, 2);
+    REQUIRE(folded.size() == expected.size());
+    for (std::size_t v = 0; v < expected.size(); ++v) {
+        CHECK(folded[v] == doctest::Approx(expected[v]).epsilon(1e-12));
+    }
+    // x: worked out by hand for one pair family: l1 reaches everything but l2 and itself only
+    // through x, so x gets at least 12 of l1's 13 targets (ordered pairs, both ways: 24 + …).
+    CHECK(folded[3] > 24.0 / (14.0 * 13.0));
+    // Asking for the ties' scores too runs every source's own search: the same values.
+    const auto unfolded = analysis::betweenness_scores(g, 1).vertices;
+    for (std::size_t v = 0; v < expected.size(); ++v) {
+        CHECK(unfolded[v] == doctest::Approx(expected[v]).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("centrality: folding on random maps with planted twins and leaves") {
+    for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+        model::Map map = random_map(60, 110, seed, false, true);
+        std::mt19937_64 random(seed);
+        // Copy the neighbourhood of some actors to new ones: twins tied to the original or not.
+        for (int copy = 0; copy < 8; ++copy) {
+            const std::string original = "a" + std::to_string(random() % 60);
+            const std::string twin = "t" + std::to_string(copy);
+            map.actors.push_back({.id = twin, .name = twin});
+            const auto relations = map.relations;
+            for (const auto& r : relations) {
+                if (r.source == original || r.target == original) {
+                    const std::string other = r.source == original ? r.target : r.source;
+                    map.relations.push_back({.source = twin, .target = other, .weight = 1.0});
+                }
+            }
+            if (copy % 2 == 0) {
+                map.relations.push_back({.source = twin, .target = original, .weight = 1.0});
+            }
+            const std::string leaf = "l" + std::to_string(copy);
+            map.actors.push_back({.id = leaf, .name = leaf});
+            map.relations.push_back({.source = leaf, .target = original, .weight = 1.0});
+        }
+        // Repeated pairs merge into heavier ties: unit lengths keep every tie at length 1.
+        const auto g = graph::build(map, {.distance = graph::Distance::unit});
+        const auto expected = betweenness_by_definition(g);
+        const auto folded = analysis::betweenness(g, 2);
+        for (std::size_t v = 0; v < expected.size(); ++v) {
+            CHECK(folded[v] == doctest::Approx(expected[v]).epsilon(1e-12));
+        }
+        // Weighted: leaves are folded (twins are not); the ties' scores force every search.
+        for (auto& r : map.relations) {
+            r.weight = static_cast<double>(1 + (r.source.size() + r.target.size()) % 4);
+        }
+        const auto weighted = graph::build(map);
+        const auto folded_weighted = analysis::betweenness(weighted, 2);
+        const auto unfolded_weighted = analysis::betweenness_scores(weighted, 1).vertices;
+        for (std::size_t v = 0; v < expected.size(); ++v) {
+            CHECK(folded_weighted[v] == doctest::Approx(unfolded_weighted[v]).epsilon(1e-12));
+        }
+    }
+}
