@@ -110,3 +110,54 @@ TEST_CASE("approximate betweenness: how many paths each method takes") {
     CAPTURE(early.sample_limit);
     CHECK(early.samples * 2 < early.sample_limit);
 }
+
+// A hub h tied both ways to s1 … s30, and a one-way chain s1 → t1 → t2 → t3. The longest shortest
+// path is s2 → h → s1 → t1 → t2 → t3: 6 actors. The strong component {h, s…} contributes
+// ecc_in(h) + ecc_out(h) = 2 steps (3 actors), each t one: the bound is exactly 6, where the size
+// of the largest component (34) was the bound before.
+TEST_CASE("approximate betweenness: the vertex-diameter bound of a directed map follows its "
+          "strong components") {
+    model::Map map;
+    map.actors.push_back({.id = "h", .name = "h"});
+    for (int i = 1; i <= 30; ++i) {
+        const std::string id = "s" + std::to_string(i);
+        map.actors.push_back({.id = id, .name = id});
+        map.relations.push_back({.source = "h", .target = id});
+    }
+    for (const char* id : {"t1", "t2", "t3"}) {
+        map.actors.push_back({.id = id, .name = id});
+    }
+    map.relations.push_back({.source = "s1", .target = "t1", .directed = true});
+    map.relations.push_back({.source = "t1", .target = "t2", .directed = true});
+    map.relations.push_back({.source = "t2", .target = "t3", .directed = true});
+    const auto g = graph::build(map);
+    REQUIRE(g.directed);
+    CHECK(analysis::approximate_betweenness(g, {.epsilon = 0.05}).vertex_diameter == 6U);
+
+    // On random directed maps the bound is never below the true vertex diameter (BFS from every
+    // actor: the deepest level + 1).
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+        const auto r = graph::build(random_map(150, 260, seed, true, true),
+                                    {.distance = graph::Distance::unit});
+        std::size_t deepest = 0;
+        for (graph::Vertex s = 0; s < r.vertex_count; ++s) {
+            std::vector<int> level(r.vertex_count, -1);
+            std::vector<graph::Vertex> queue{s};
+            level[s] = 0;
+            for (std::size_t head = 0; head < queue.size(); ++head) {
+                for (const auto w : r.out.neighbours_of(queue[head])) {
+                    if (level[w] < 0) {
+                        level[w] = level[queue[head]] + 1;
+                        deepest =
+                            std::max<std::size_t>(deepest, static_cast<std::size_t>(level[w]));
+                        queue.push_back(w);
+                    }
+                }
+            }
+        }
+        const auto bound = analysis::approximate_betweenness(r, {.epsilon = 0.1}).vertex_diameter;
+        CAPTURE(seed);
+        CHECK(bound >= deepest + 1);
+        CHECK(bound <= r.vertex_count);
+    }
+}

@@ -41,15 +41,13 @@ std::vector<std::size_t> connected_components(const graph::AnalysisGraph& graph)
     return label;
 }
 
-namespace {
-
-/// Strongly connected components of G (iterative Tarjan).
-std::size_t count_strong_components(const graph::AnalysisGraph& graph) {
+std::vector<std::size_t> strong_components(const graph::AnalysisGraph& graph) {
     const std::size_t n = graph.vertex_count;
     constexpr auto unset = std::numeric_limits<std::size_t>::max();
     std::vector<std::size_t> order(n, unset);
     std::vector<std::size_t> low(n, 0);
     std::vector<bool> on_stack(n, false);
+    std::vector<std::size_t> label(n, unset);
     std::vector<Vertex> stack;
     std::vector<std::pair<Vertex, std::size_t>> calls; // vertex, next neighbour position
     std::size_t counter = 0;
@@ -82,6 +80,7 @@ std::size_t count_strong_components(const graph::AnalysisGraph& graph) {
                     w = stack.back();
                     stack.pop_back();
                     on_stack[w] = false;
+                    label[w] = components;
                 } while (w != v);
                 ++components;
             }
@@ -93,10 +92,8 @@ std::size_t count_strong_components(const graph::AnalysisGraph& graph) {
             }
         }
     }
-    return components;
+    return label;
 }
-
-} // namespace
 
 std::vector<std::size_t> triangle_counts(const graph::AnalysisGraph& graph,
                                          const RunControl& control) {
@@ -167,7 +164,9 @@ MapStats map_stats(const graph::AnalysisGraph& graph, const StatsOptions& option
             static_cast<double>(sizes[largest]) / static_cast<double>(n);
     }
     if (graph.directed) {
-        stats.strong_components = count_strong_components(graph);
+        const auto labels = strong_components(graph);
+        stats.strong_components =
+            labels.empty() ? 0 : *std::max_element(labels.begin(), labels.end()) + 1;
         std::size_t reciprocated = 0;
         for (const auto& edge : graph.edges) {
             const auto back = graph.out.neighbours_of(edge.target);

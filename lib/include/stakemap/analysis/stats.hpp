@@ -82,4 +82,9 @@ std::vector<std::size_t> triangle_counts(const graph::AnalysisGraph& graph,
 /// Component label of every vertex in U, labels numbered by their smallest vertex.
 std::vector<std::size_t> connected_components(const graph::AnalysisGraph& graph);
 
+/// Strongly connected component of every vertex in G (iterative Tarjan). Labels are numbered in
+/// the order the components are completed: every arc leads to a component whose label is at most
+/// its own (reverse topological order of the condensation).
+std::vector<std::size_t> strong_components(const graph::AnalysisGraph& graph);
+
 } // namespace stakemap::analysis
