@@ -938,9 +938,10 @@ ApproximateBetweenness approximate_betweenness(const AnalysisGraph& graph,
                                                       delta, threads, sample, options.control);
         const KadabraBounds bounds{.omega = static_cast<double>(result.sample_limit),
                                    .epsilon = epsilon};
-        // Rounds of a fixed number of batches, sampled in parallel, then added and checked in
-        // batch order: the batch at which sampling stops does not depend on the threads.
-        constexpr std::size_t batches_per_round = 8;
+        // Rounds of two batches per thread, sampled in parallel, then added and checked in batch
+        // order: the batch at which sampling stops does not depend on the threads (only how many
+        // batches past it were sampled and thrown away, at most a round).
+        const std::size_t batches_per_round = 2 * static_cast<std::size_t>(threads);
         bool done = false;
         std::size_t next_batch = 0;
         while (!done) {

@@ -54,13 +54,33 @@ public:
 
     /// The merged edges sorted by (source, target); each edge's relations in map order, and its
     /// weight summed (or maximised) in that order.
-    std::vector<Edge> take(Distance distance) {
-        std::sort(items_.begin(), items_.end(), [](const Item& x, const Item& y) {
-            if (x.a != y.a) {
-                return x.a < y.a;
+    /// `vertices`: the number of vertices (every a is below it).
+    std::vector<Edge> take(Distance distance, std::size_t vertices) {
+        // Counting sort by a, then each a's few items by (b, relation): a comparison sort of the
+        // whole list took a tenth of building a 1,000,000-relation map.
+        std::vector<std::size_t> start(vertices + 1, 0);
+        for (const Item& item : items_) {
+            ++start[item.a + 1];
+        }
+        for (std::size_t v = 0; v < vertices; ++v) {
+            start[v + 1] += start[v];
+        }
+        std::vector<Item> sorted(items_.size());
+        {
+            std::vector<std::size_t> next(start.begin(), start.end() - 1);
+            for (const Item& item : items_) {
+                sorted[next[item.a]++] = item;
             }
-            return x.b != y.b ? x.b < y.b : x.relation < y.relation;
-        });
+        }
+        for (std::size_t v = 0; v < vertices; ++v) {
+            std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(start[v]),
+                      sorted.begin() + static_cast<std::ptrdiff_t>(start[v + 1]),
+                      [](const Item& x, const Item& y) {
+                          return x.b != y.b ? x.b < y.b : x.relation < y.relation;
+                      });
+        }
+        items_.swap(sorted);
+        std::vector<Item>().swap(sorted);
         std::vector<Edge> edges;
         for (std::size_t i = 0; i < items_.size();) {
             std::size_t j = i + 1;
@@ -241,8 +261,8 @@ AnalysisGraph build(const model::Map& map, const BuildOptions& options) {
             }
         }
     }
-    graph.edges = arcs.take(options.distance);
-    graph.undirected_edges = pairs.take(options.distance);
+    graph.edges = arcs.take(options.distance, graph.vertex_count);
+    graph.undirected_edges = pairs.take(options.distance, graph.vertex_count);
     const std::size_t n = graph.vertex_count;
     graph.undirected = make_adjacency(n, graph.undirected_edges, true, false);
     if (graph.directed) {
