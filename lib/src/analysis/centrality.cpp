@@ -325,7 +325,6 @@ struct LevelWorkspace {
     struct DagEdge {
         Vertex from;
         Vertex to;
-        std::uint32_t slot; ///< position of the arc in the out-adjacency
     };
     std::vector<std::int32_t> level;
     std::vector<double> paths;
@@ -333,25 +332,30 @@ struct LevelWorkspace {
     std::vector<double> coefficient; ///< (1 + δ[w]) / σ[w], final once w's own arcs are done
     std::vector<Vertex> queue;
     std::vector<DagEdge> dag;
+    /// Position in the out-adjacency of each DAG arc, kept only when the ties' scores are asked:
+    /// the DAG is written and read once per source, and a third of its bytes were these.
+    std::vector<std::uint32_t> slots;
 
-    LevelWorkspace(std::size_t n, std::size_t arcs)
-        : level(n, -1), paths(n, 0.0), dependency(n, 0.0), coefficient(n, 0.0), queue(n),
-          dag(arcs) {}
+    LevelWorkspace(std::size_t n, std::size_t arcs, bool with_slots)
+        : level(n, -1), paths(n, 0.0), dependency(n, 0.0), coefficient(n, 0.0), queue(n), dag(arcs),
+          slots(with_slots ? arcs : 0) {}
 };
 
 /// Brandes from one source when every tie has the same length. The forward BFS counts shortest
 /// paths and records each arc v → w with level(w) = level(v) + 1; walking those arcs in reverse
 /// discovery order visits every w only after all of w's own successors, so its dependency is
 /// complete when it is passed back to v. Raw pointers keep the hot loops free of reloads.
+template <bool WithSlots>
 void brandes_bfs_source(const AnalysisGraph& graph, double length, Vertex source,
                         LevelWorkspace& ws, double* vertex_part, double* edge_part,
-                        DistanceParts* distances, SourceFold fold = {}) {
+                        DistanceParts* distances, SourceFold fold) {
     std::int32_t* const level = ws.level.data();
     double* const paths = ws.paths.data();
     double* const dependency = ws.dependency.data();
     double* const coefficient = ws.coefficient.data();
     Vertex* const queue = ws.queue.data();
     LevelWorkspace::DagEdge* const dag = ws.dag.data();
+    std::uint32_t* const slots = ws.slots.data();
     const std::size_t* const offsets = graph.out.offsets.data();
     const Vertex* const neighbours = graph.out.neighbours.data();
 
@@ -372,11 +376,15 @@ void brandes_bfs_source(const AnalysisGraph& graph, double length, Vertex source
                 level[w] = next;
                 paths[w] = through;
                 queue[tail++] = w;
-                dag[arcs++] = {v, w, static_cast<std::uint32_t>(k)};
             } else if (lw == next) {
                 paths[w] += through;
-                dag[arcs++] = {v, w, static_cast<std::uint32_t>(k)};
+            } else {
+                continue;
             }
+            if constexpr (WithSlots) {
+                slots[arcs] = static_cast<std::uint32_t>(k);
+            }
+            dag[arcs++] = {v, w};
         }
     }
     // The arcs out of one vertex are contiguous (recorded while it was expanded), so a vertex's
@@ -393,8 +401,8 @@ void brandes_bfs_source(const AnalysisGraph& graph, double length, Vertex source
         }
         const double share = paths[arc.from] * coefficient[arc.to];
         dependency[arc.from] += share;
-        if (edge_part != nullptr) {
-            edge_part[arc.slot] += share;
+        if constexpr (WithSlots) {
+            edge_part[slots[i]] += share;
         }
     }
     if (vertex_part != nullptr && fold.leaves > 0.0) {
@@ -626,12 +634,18 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
             double* ep = edge_part.empty() ? nullptr : edge_part.data();
             DistanceParts* dp = distance_part ? &*distance_part : nullptr;
             if (uniform) {
-                LevelWorkspace ws(n, graph.out.neighbours.size());
+                LevelWorkspace ws(n, graph.out.neighbours.size(), ep != nullptr);
                 for (std::size_t s = begin; s < end; ++s) {
                     control.check();
-                    if (!skipped(s)) {
-                        brandes_bfs_source(graph, *uniform, static_cast<Vertex>(s), ws, vp, ep, dp,
-                                           fold_of(s));
+                    if (skipped(s)) {
+                        continue;
+                    }
+                    if (ep != nullptr) {
+                        brandes_bfs_source<true>(graph, *uniform, static_cast<Vertex>(s), ws, vp,
+                                                 ep, dp, fold_of(s));
+                    } else {
+                        brandes_bfs_source<false>(graph, *uniform, static_cast<Vertex>(s), ws, vp,
+                                                  nullptr, dp, fold_of(s));
                     }
                 }
             } else if (units) {
