@@ -299,3 +299,30 @@ TEST_CASE("centrality: folding on random maps with planted twins and leaves") {
         }
     }
 }
+
+// A ring of 301 actors with a few chords: searches 150 levels deep, past the 127 levels after
+// which the undirected kernel's level byte starts its cycle again.
+TEST_CASE("centrality: betweenness on deep undirected maps, past the level byte's cycle") {
+    std::vector<std::string> ids;
+    std::vector<std::tuple<std::string, std::string, double>> ties;
+    for (std::size_t i = 0; i < 301; ++i) {
+        ids.push_back("r" + std::to_string(i));
+    }
+    for (std::size_t i = 0; i < 301; ++i) {
+        ties.emplace_back(ids[i], ids[(i + 1) % 301], 1.0);
+    }
+    ties.emplace_back(ids[0], ids[150], 1.0);
+    ties.emplace_back(ids[40], ids[260], 1.0);
+    const auto g = graph::build(make_map(ids, ties));
+    const auto expected = betweenness_by_definition(g);
+    const auto computed = analysis::betweenness(g, 2);
+    for (std::size_t v = 0; v < expected.size(); ++v) {
+        CHECK(computed[v] == doctest::Approx(expected[v]).epsilon(1e-12));
+    }
+    // Without the chords, a ring's betweenness is the same for everyone: (n-1)(n-3)/8 pairs'
+    // worth over (n-1)(n-2)/2, i.e. (n-3)/(4(n-2)) for odd n.
+    ties.resize(301);
+    const auto ring = analysis::betweenness(graph::build(make_map(ids, ties)), 2);
+    CHECK(ring[0] == doctest::Approx(298.0 / (4.0 * 299.0)).epsilon(1e-12));
+    CHECK(ring[200] == doctest::Approx(298.0 / (4.0 * 299.0)).epsilon(1e-12));
+}

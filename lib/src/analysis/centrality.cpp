@@ -327,6 +327,11 @@ struct LevelWorkspace {
         Vertex to;
     };
     std::vector<std::int32_t> level;
+    /// On undirected maps without distances: the level as a byte that cycles through 1…127 (0: not
+    /// reached). A neighbour of a vertex at level L is at L − 1, L or L + 1, which the cycle tells
+    /// apart; a byte per vertex keeps the array in the first-level cache on maps of tens of
+    /// thousands of actors, where the level of every neighbour is read for every arc.
+    std::vector<std::uint8_t> code;
     std::vector<double> paths;
     std::vector<double> dependency;
     std::vector<double> coefficient; ///< (1 + δ[w]) / σ[w], final once w's own arcs are done
@@ -337,19 +342,20 @@ struct LevelWorkspace {
     std::vector<std::uint32_t> slots;
 
     LevelWorkspace(std::size_t n, std::size_t arcs, bool with_slots)
-        : level(n, -1), paths(n, 0.0), dependency(n, 0.0), coefficient(n, 0.0), queue(n), dag(arcs),
-          slots(with_slots ? arcs : 0) {}
+        : level(n, -1), code(n, 0), paths(n, 0.0), dependency(n, 0.0), coefficient(n, 0.0),
+          queue(n), dag(arcs), slots(with_slots ? arcs : 0) {}
 };
 
 /// Brandes from one source when every tie has the same length. The forward BFS counts shortest
 /// paths and records each arc v → w with level(w) = level(v) + 1; walking those arcs in reverse
 /// discovery order visits every w only after all of w's own successors, so its dependency is
 /// complete when it is passed back to v. Raw pointers keep the hot loops free of reloads.
-template <bool WithSlots>
+template <bool WithSlots, bool Compact>
 void brandes_bfs_source(const AnalysisGraph& graph, double length, Vertex source,
                         LevelWorkspace& ws, double* vertex_part, double* edge_part,
                         DistanceParts* distances, SourceFold fold) {
     std::int32_t* const level = ws.level.data();
+    std::uint8_t* const code = ws.code.data();
     double* const paths = ws.paths.data();
     double* const dependency = ws.dependency.data();
     double* const coefficient = ws.coefficient.data();
@@ -361,22 +367,30 @@ void brandes_bfs_source(const AnalysisGraph& graph, double length, Vertex source
 
     std::size_t tail = 0;
     std::size_t arcs = 0;
-    level[source] = 0;
+    if constexpr (Compact) {
+        code[source] = 1;
+    } else {
+        level[source] = 0;
+    }
     paths[source] = 1.0;
     queue[tail++] = source;
     for (std::size_t head = 0; head < tail; ++head) {
         const Vertex v = queue[head];
-        const std::int32_t next = level[v] + 1;
+        const std::int32_t next = Compact ? (code[v] == 127 ? 1 : code[v] + 1) : level[v] + 1;
         const double through = paths[v];
         const std::size_t end = offsets[v + 1];
         for (std::size_t k = offsets[v]; k < end; ++k) {
             const Vertex w = neighbours[k];
-            const std::int32_t lw = level[w];
+            const std::int32_t lw = Compact ? code[w] - 1 : level[w];
             if (lw < 0) {
-                level[w] = next;
+                if constexpr (Compact) {
+                    code[w] = static_cast<std::uint8_t>(next);
+                } else {
+                    level[w] = next;
+                }
                 paths[w] = through;
                 queue[tail++] = w;
-            } else if (lw == next) {
+            } else if (Compact ? lw + 1 == next : lw == next) {
                 paths[w] += through;
             } else {
                 continue;
@@ -416,7 +430,11 @@ void brandes_bfs_source(const AnalysisGraph& graph, double length, Vertex source
         if (distances != nullptr && v != source) {
             distances->add(v, static_cast<double>(level[v]) * length);
         }
-        level[v] = -1;
+        if constexpr (Compact) {
+            code[v] = 0;
+        } else {
+            level[v] = -1;
+        }
         paths[v] = 0.0;
         dependency[v] = 0.0;
     }
@@ -641,11 +659,14 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
                         continue;
                     }
                     if (ep != nullptr) {
-                        brandes_bfs_source<true>(graph, *uniform, static_cast<Vertex>(s), ws, vp,
-                                                 ep, dp, fold_of(s));
+                        brandes_bfs_source<true, false>(graph, *uniform, static_cast<Vertex>(s), ws,
+                                                        vp, ep, dp, fold_of(s));
+                    } else if (!graph.directed && dp == nullptr) {
+                        brandes_bfs_source<false, true>(graph, *uniform, static_cast<Vertex>(s), ws,
+                                                        vp, nullptr, nullptr, fold_of(s));
                     } else {
-                        brandes_bfs_source<false>(graph, *uniform, static_cast<Vertex>(s), ws, vp,
-                                                  nullptr, dp, fold_of(s));
+                        brandes_bfs_source<false, false>(graph, *uniform, static_cast<Vertex>(s),
+                                                         ws, vp, nullptr, dp, fold_of(s));
                     }
                 }
             } else if (units) {
