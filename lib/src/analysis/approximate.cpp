@@ -547,9 +547,9 @@ struct Sampler {
     }
 };
 
-/// The largest distance from `x` to the vertices of its strong component `component` along
-/// `adjacency` (out: from x; in: to x), visiting that component only. `distance` is scratch of
-/// size n, all infinite on entry and again on return.
+/// The largest distance from `x` to the vertices of its component (`component_of`: strong
+/// components, or those of U) along `adjacency` (out: from x; in: to x), visiting that component
+/// only. `distance` is scratch of size n, all infinite on entry and again on return.
 double farthest_within(const Adjacency& adjacency, const std::vector<std::size_t>& component_of,
                        Vertex x, std::vector<double>& distance) {
     const std::size_t component = component_of[x];
@@ -656,6 +656,13 @@ std::size_t directed_vertex_diameter_bound(const AnalysisGraph& graph) {
 
 /// Upper bound on the number of vertices of a shortest path.
 std::size_t vertex_diameter_bound(const AnalysisGraph& graph, bool unit_lengths) {
+    (void)unit_lengths;
+    if (graph.directed) {
+        return directed_vertex_diameter_bound(graph);
+    }
+    // Undirected: a shortest path has at most (2·ecc(x)) / (shortest tie) + 1 vertices, for any x
+    // of its component (2·ecc(x) bounds the component's weighted diameter); x is the component's
+    // first actor.
     const auto label = connected_components(graph);
     std::vector<std::size_t> sizes;
     for (std::size_t c : label) {
@@ -664,54 +671,23 @@ std::size_t vertex_diameter_bound(const AnalysisGraph& graph, bool unit_lengths)
         }
         ++sizes[c];
     }
-    if (graph.directed) {
-        return directed_vertex_diameter_bound(graph);
-    }
-    // Undirected: a shortest path has at most (2·ecc(x)) / (shortest tie) + 1 vertices, for any x
-    // of its component (2·ecc(x) bounds the component's weighted diameter).
-    const auto& adjacency = graph.undirected;
     double shortest = infinity;
-    for (double length : adjacency.lengths) {
+    for (double length : graph.undirected.lengths) {
         shortest = std::min(shortest, length);
     }
     std::size_t bound = 1;
     std::vector<double> distance(graph.vertex_count, infinity);
-    std::vector<std::pair<double, Vertex>> heap;
-    auto later = [](const std::pair<double, Vertex>& a, const std::pair<double, Vertex>& b) {
-        return a.first > b.first;
-    };
-    for (std::size_t start = 0; start < graph.vertex_count; ++start) {
-        if (distance[start] != infinity) {
+    std::vector<char> measured(sizes.size(), 0);
+    for (Vertex start = 0; start < graph.vertex_count; ++start) {
+        const std::size_t c = label[start];
+        if (measured[c] != 0) {
             continue;
         }
-        distance[start] = 0.0;
-        heap.assign(1, {0.0, static_cast<Vertex>(start)});
-        double eccentricity = 0.0;
-        std::size_t reached = 0;
-        while (!heap.empty()) {
-            std::pop_heap(heap.begin(), heap.end(), later);
-            const auto [d, x] = heap.back();
-            heap.pop_back();
-            if (d > distance[x]) {
-                continue;
-            }
-            ++reached;
-            eccentricity = std::max(eccentricity, d);
-            const auto neighbours = adjacency.neighbours_of(x);
-            const auto lengths = adjacency.lengths_of(x);
-            for (std::size_t k = 0; k < neighbours.size(); ++k) {
-                const double candidate = d + lengths[k];
-                if (candidate < distance[neighbours[k]]) {
-                    distance[neighbours[k]] = candidate;
-                    heap.emplace_back(candidate, neighbours[k]);
-                    std::push_heap(heap.begin(), heap.end(), later);
-                }
-            }
-        }
+        measured[c] = 1;
+        const double eccentricity = farthest_within(graph.undirected, label, start, distance);
         const double hops = std::floor(2.0 * eccentricity / shortest * (1.0 + 1e-9)) + 1.0;
-        bound = std::max(bound, std::min(reached, static_cast<std::size_t>(hops)));
+        bound = std::max(bound, std::min(sizes[c], static_cast<std::size_t>(hops)));
     }
-    (void)unit_lengths;
     return bound;
 }
 
