@@ -143,16 +143,17 @@ struct IdIndex {
 
     const std::string& id_at(std::size_t position) const { return ids[position]; }
     bool contains(std::string_view id) const {
-        return positions.find(id, [this](std::size_t p) { return id_at(p); }) !=
-               model::PositionTable::npos;
+        return positions.find(id, [this](std::size_t p) -> const std::string& {
+            return id_at(p);
+        }) != model::PositionTable::npos;
     }
     /// Adds `id`, defined at `offset`; the position of an earlier definition for a duplicate,
     /// else npos.
     std::size_t add(const std::string& id, std::size_t offset) {
         const std::size_t position = ids.size();
         ids.push_back(id);
-        const std::size_t present =
-            positions.insert(id, position, [this](std::size_t p) { return id_at(p); });
+        const std::size_t present = positions.insert(
+            id, position, [this](std::size_t p) -> const std::string& { return id_at(p); });
         if (present != position) {
             ids.pop_back();
             return present;
