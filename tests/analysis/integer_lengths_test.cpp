@@ -3,6 +3,7 @@
 #include "stakemap/analysis/centrality.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <doctest/doctest.h>
 #include <random>
 
@@ -138,6 +139,35 @@ TEST_CASE("integer lengths: whole-unit and floating-point searches agree") {
         const auto scaled = graph::build(random_map(200, 900, 3, directed, 1.0000001));
         REQUIRE(integer_lengths(whole.out, whole.vertex_count).has_value());
         REQUIRE_FALSE(integer_lengths(scaled.out, scaled.vertex_count).has_value());
+        CHECK(largest_relative_difference(analysis::betweenness(whole),
+                                          analysis::betweenness(scaled)) < 1e-12);
+        CHECK(largest_relative_difference(analysis::edge_betweenness(whole),
+                                          analysis::edge_betweenness(scaled)) < 1e-12);
+        auto closeness = analysis::closeness(scaled);
+        for (double& value : closeness) {
+            value /= 1.0000001;
+        }
+        CHECK(largest_relative_difference(analysis::closeness(whole), closeness) < 1e-12);
+    }
+}
+
+// One tie 10³ times longer than the longest of the others: lengths too spread for the bands of
+// length (a band is at most the shortest tie wide, and the ring holds at most 8,192 bands), so the
+// search takes the radix heap. It must agree with the floating-point search as the banded one does.
+TEST_CASE("integer lengths: a very long tie takes the radix heap, with the same values") {
+    for (bool directed : {false, true}) {
+        const auto with_distant_tie = [directed](double factor) {
+            auto map = random_map(200, 900, 5, directed, factor);
+            model::Relation distant{.source = "a1", .target = "a2"};
+            distant.weight = 0.001 * factor;
+            map.relations.push_back(distant);
+            return graph::build(map);
+        };
+        const auto whole = with_distant_tie(1.0);
+        const auto scaled = with_distant_tie(1.0000001);
+        const auto units = integer_lengths(whole.out, whole.vertex_count);
+        REQUIRE(units.has_value());
+        CHECK(units->longest / std::bit_floor(units->shortest) >= 8192);
         CHECK(largest_relative_difference(analysis::betweenness(whole),
                                           analysis::betweenness(scaled)) < 1e-12);
         CHECK(largest_relative_difference(analysis::edge_betweenness(whole),

@@ -16,11 +16,11 @@
 #include <memory>
 #include <mutex>
 #include <queue>
+#include <span>
 #include <thread>
 
 namespace stakemap::analysis {
 
-using detail::BucketQueue;
 using detail::for_each_block;
 using detail::infinity;
 using detail::IntegerLengths;
@@ -476,6 +476,31 @@ void brandes_dijkstra_source(const AnalysisGraph& graph, Vertex source, PathWork
     }
 }
 
+/// Bands of path lengths for the whole-unit kernel: band b holds the actors whose distance d has
+/// d >> shift == b, with 2^shift at most the shortest tie. A tie from band b lands in a later
+/// band, so an actor's distance is final when its band comes up, and the actors of one band can be
+/// settled in any order (Dinitz's refinement of Dial's buckets): a list per band, no ordering
+/// inside it. Only the bands within reach of the current one are kept, on a ring.
+struct LengthBands {
+    unsigned shift = 0;
+    std::size_t mask = 0;
+    std::vector<std::vector<Vertex>> ring;
+
+    /// Whether the ring of bands for these lengths stays small (else the radix heap is used).
+    static bool fits(const IntegerLengths& lengths) {
+        return lengths.shortest > 0 && (lengths.longest >> band_shift(lengths)) < max_span;
+    }
+    explicit LengthBands(const IntegerLengths& lengths)
+        : shift(band_shift(lengths)),
+          mask(std::bit_ceil(std::size_t{lengths.longest >> shift} + 2) - 1), ring(mask + 1) {}
+
+private:
+    static constexpr std::uint32_t max_span = 8192;
+    static unsigned band_shift(const IntegerLengths& lengths) {
+        return static_cast<unsigned>(std::bit_width(lengths.shortest)) - 1;
+    }
+};
+
 /// Buffers for the kernel on whole-unit lengths (integer_lengths.hpp), sized once per thread.
 struct UnitWorkspace {
     /// An arc v → w that was as short as w's best path when v was settled; the backward pass keeps
@@ -490,20 +515,103 @@ struct UnitWorkspace {
     std::vector<double> paths;
     std::vector<double> dependency;
     std::vector<double> coefficient;
-    std::vector<Vertex> order; ///< vertices in the order they were settled
-    std::vector<DagArc> dag;
-    std::optional<BucketQueue> buckets; ///< when every tie is at most bucket_queue_span units
-    RadixHeap heap;                     ///< otherwise
+    std::vector<Vertex> order; ///< the first `settled`: vertices in the order they were settled
+    std::vector<DagArc> dag;   ///< the first `dag_size`: candidate DAG arcs (one slot to spare)
+    std::vector<Vertex> moved; ///< the out-neighbours of one vertex that moved to an earlier band
+    std::size_t settled = 0;
+    std::size_t dag_size = 0;
+    std::optional<LengthBands> bands; ///< when the ring of bands is small (LengthBands::fits)
+    RadixHeap heap;                   ///< otherwise
 
-    UnitWorkspace(std::size_t n, const IntegerLengths& lengths)
-        : distance(n, detail::unreached_units), paths(n, 0.0), dependency(n, 0.0),
-          coefficient(n, 0.0) {
-        order.reserve(n);
-        if (lengths.longest <= detail::bucket_queue_span) {
-            buckets.emplace(lengths.longest);
+    UnitWorkspace(const Adjacency& adjacency, const IntegerLengths& lengths)
+        : distance(adjacency.offsets.size() - 1, detail::unreached_units),
+          paths(distance.size(), 0.0), dependency(distance.size(), 0.0),
+          coefficient(distance.size(), 0.0), order(distance.size()),
+          dag(adjacency.neighbours.size() + 1) {
+        std::size_t widest = 0;
+        for (std::size_t v = 0; v + 1 < adjacency.offsets.size(); ++v) {
+            widest = std::max(widest, adjacency.offsets[v + 1] - adjacency.offsets[v]);
+        }
+        moved.resize(widest);
+        if (LengthBands::fits(lengths)) {
+            bands.emplace(lengths);
         }
     }
+    [[nodiscard]] std::span<const Vertex> settled_order() const { return {order.data(), settled}; }
 };
+
+/// Shortest paths from `source` on whole-unit lengths, band by band (LengthBands). With
+/// `Counting`, also the shortest-path counts and the candidate DAG arcs, recorded while each
+/// vertex is expanded so that the arcs out of one vertex are contiguous; every arc of the DAG
+/// leads to a later band, so the settled order is a topological order of the DAG.
+/// How many settled vertices ahead the band search fetches adjacency data.
+constexpr std::size_t prefetch_distance = 8;
+
+template <bool Counting>
+void unit_bands(const Adjacency& adjacency, const UnitArc* arcs, Vertex source, UnitWorkspace& ws) {
+    Units* const distance = ws.distance.data();
+    const std::size_t* const offsets = adjacency.offsets.data();
+    LengthBands& bands = *ws.bands;
+    const unsigned shift = bands.shift;
+    const std::size_t mask = bands.mask;
+    Vertex* const order = ws.order.data();
+    std::size_t settled = 0;
+    UnitWorkspace::DagArc* const dag = ws.dag.data();
+    std::size_t dag_size = 0;
+    Vertex* const moved = ws.moved.data();
+    distance[source] = 0;
+    bands.ring[0].push_back(source);
+    std::size_t pending = 1;
+    for (Units band = 0; pending != 0; ++band) {
+        std::vector<Vertex>& current = bands.ring[band & mask];
+        const Vertex* const listed = current.data();
+        const std::size_t count = current.size();
+        // Nothing is added to the current band while it is read: every tie leads to a later one.
+        for (std::size_t i = 0; i < count; ++i) {
+            // The band's list is known ahead: fetch the offsets, then the arcs and distance, of
+            // the vertices a few places ahead, so that their misses overlap with this one's work.
+            if (i + 2 * prefetch_distance < count) {
+                __builtin_prefetch(&offsets[listed[i + 2 * prefetch_distance]]);
+            }
+            if (i + prefetch_distance < count) {
+                const Vertex ahead = listed[i + prefetch_distance];
+                __builtin_prefetch(&arcs[offsets[ahead]]);
+                __builtin_prefetch(&distance[ahead]);
+            }
+            const Vertex v = listed[i];
+            const Units d = distance[v];
+            if ((d >> shift) != band) {
+                continue; // moved to an earlier band since it was listed here
+            }
+            order[settled++] = v;
+            const std::size_t end = offsets[v + 1];
+            std::size_t moves = 0;
+            // Branch-free relaxation: whether a tie shortens a path is data, not control flow,
+            // so the loads of many arcs overlap instead of waiting on mispredicted branches.
+            for (std::size_t k = offsets[v]; k < end; ++k) {
+                const UnitArc arc = arcs[k];
+                const Units candidate = d + arc.units;
+                const Units before = distance[arc.to];
+                const bool shorter = candidate < before;
+                distance[arc.to] = shorter ? candidate : before;
+                moved[moves] = arc.to;
+                moves += static_cast<std::size_t>((candidate >> shift) < (before >> shift));
+                if constexpr (Counting) {
+                    dag[dag_size] = {v, arc.to, static_cast<std::uint32_t>(k), candidate};
+                    dag_size += static_cast<std::size_t>(candidate <= before);
+                }
+            }
+            for (std::size_t j = 0; j < moves; ++j) {
+                bands.ring[(distance[moved[j]] >> shift) & mask].push_back(moved[j]);
+            }
+            pending += moves;
+        }
+        pending -= current.size();
+        current.clear();
+    }
+    ws.settled = settled;
+    ws.dag_size = dag_size;
+}
 
 /// Dijkstra from `source` on whole-unit lengths. With `Counting`, also the shortest-path counts and
 /// the candidate DAG arcs, recorded while each vertex is expanded so that the arcs out of one
@@ -515,8 +623,8 @@ void unit_dijkstra(const Adjacency& adjacency, const UnitArc* arcs, Vertex sourc
     Units* const distance = ws.distance.data();
     double* const paths = ws.paths.data();
     const std::size_t* const offsets = adjacency.offsets.data();
-    ws.order.clear();
-    ws.dag.clear();
+    std::size_t settled = 0;
+    std::size_t dag_size = 0;
     queue.clear();
     distance[source] = 0;
     paths[source] = 1.0;
@@ -527,7 +635,7 @@ void unit_dijkstra(const Adjacency& adjacency, const UnitArc* arcs, Vertex sourc
         if (d != distance[v]) {
             continue; // a longer entry left behind when v's distance went down
         }
-        ws.order.push_back(v);
+        ws.order[settled++] = v;
         const double through = paths[v];
         const std::size_t end = offsets[v + 1];
         for (std::size_t k = offsets[v]; k < end; ++k) {
@@ -538,14 +646,16 @@ void unit_dijkstra(const Adjacency& adjacency, const UnitArc* arcs, Vertex sourc
                 queue.push(candidate, arc.to);
                 if constexpr (Counting) {
                     paths[arc.to] = through;
-                    ws.dag.push_back({v, arc.to, static_cast<std::uint32_t>(k), candidate});
+                    ws.dag[dag_size++] = {v, arc.to, static_cast<std::uint32_t>(k), candidate};
                 }
             } else if (Counting && candidate == distance[arc.to]) {
                 paths[arc.to] += through;
-                ws.dag.push_back({v, arc.to, static_cast<std::uint32_t>(k), candidate});
+                ws.dag[dag_size++] = {v, arc.to, static_cast<std::uint32_t>(k), candidate};
             }
         }
     }
+    ws.settled = settled;
+    ws.dag_size = dag_size;
 }
 
 /// Brandes from one source on whole-unit lengths: exact ties, a radix heap, and a backward pass
@@ -553,20 +663,33 @@ void unit_dijkstra(const Adjacency& adjacency, const UnitArc* arcs, Vertex sourc
 void brandes_unit_source(const AnalysisGraph& graph, const IntegerLengths& lengths, Vertex source,
                          UnitWorkspace& ws, double* vertex_part, double* edge_part,
                          DistanceParts* distances, SourceFold fold = {}) {
-    if (ws.buckets) {
-        unit_dijkstra<true>(graph.out, lengths.arcs.data(), source, ws, *ws.buckets);
+    const Units* const distance = ws.distance.data();
+    double* const paths = ws.paths.data();
+    if (ws.bands) {
+        unit_bands<true>(graph.out, lengths.arcs.data(), source, ws);
+        // Path counts along the arcs that stayed shortest, in settled order (a vertex's count is
+        // complete before its own arcs come); those arcs are kept, the others dropped.
+        UnitWorkspace::DagArc* const dag = ws.dag.data();
+        std::size_t kept = 0;
+        paths[source] = 1.0;
+        for (std::size_t i = 0; i < ws.dag_size; ++i) {
+            const UnitWorkspace::DagArc arc = dag[i];
+            const bool shortest = arc.length == distance[arc.to];
+            paths[arc.to] += shortest ? paths[arc.from] : 0.0;
+            dag[kept] = arc;
+            kept += static_cast<std::size_t>(shortest);
+        }
+        ws.dag_size = kept;
     } else {
         unit_dijkstra<true>(graph.out, lengths.arcs.data(), source, ws, ws.heap);
     }
-    const Units* const distance = ws.distance.data();
-    const double* const paths = ws.paths.data();
     double* const dependency = ws.dependency.data();
     double* const coefficient = ws.coefficient.data();
-    for (Vertex v : ws.order) {
+    for (Vertex v : ws.settled_order()) {
         coefficient[v] = 1.0 / paths[v];
     }
     Vertex current = source;
-    for (std::size_t i = ws.dag.size(); i-- > 0;) {
+    for (std::size_t i = ws.dag_size; i-- > 0;) {
         const UnitWorkspace::DagArc arc = ws.dag[i];
         if (arc.from != current) {
             coefficient[current] = (1.0 + dependency[current]) / paths[current];
@@ -582,9 +705,9 @@ void brandes_unit_source(const AnalysisGraph& graph, const IntegerLengths& lengt
         }
     }
     if (vertex_part != nullptr && fold.leaves > 0.0) {
-        vertex_part[source] += fold.own_share(ws.order.size());
+        vertex_part[source] += fold.own_share(ws.settled);
     }
-    for (Vertex v : ws.order) {
+    for (Vertex v : ws.settled_order()) {
         if (v != source) {
             if (vertex_part != nullptr) {
                 vertex_part[v] += fold.multiplicity * dependency[v];
@@ -670,7 +793,7 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
                     }
                 }
             } else if (units) {
-                UnitWorkspace ws(n, *units);
+                UnitWorkspace ws(graph.out, *units);
                 for (std::size_t s = begin; s < end; ++s) {
                     control.check();
                     if (!skipped(s)) {
@@ -861,19 +984,19 @@ DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads,
         for_each_block(
             n, std::min<std::size_t>(n, 64), resolve_threads(threads), control,
             [&](std::size_t begin, std::size_t end, std::size_t) {
-                UnitWorkspace ws(n, *units);
+                UnitWorkspace ws(adjacency, *units);
                 for (std::size_t u = begin; u < end; ++u) {
                     control.check();
-                    if (ws.buckets) {
-                        unit_dijkstra<false>(adjacency, units->arcs.data(), static_cast<Vertex>(u),
-                                             ws, *ws.buckets);
+                    if (ws.bands) {
+                        unit_bands<false>(adjacency, units->arcs.data(), static_cast<Vertex>(u),
+                                          ws);
                     } else {
                         unit_dijkstra<false>(adjacency, units->arcs.data(), static_cast<Vertex>(u),
                                              ws, ws.heap);
                     }
                     double total = 0.0;
                     double inverse = 0.0;
-                    for (Vertex v : ws.order) {
+                    for (Vertex v : ws.settled_order()) {
                         if (ws.distance[v] > 0) {
                             const double distance =
                                 static_cast<double>(ws.distance[v]) / units->scale;
@@ -882,7 +1005,7 @@ DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads,
                         }
                         ws.distance[v] = detail::unreached_units;
                     }
-                    sums.reached[u] = static_cast<double>(ws.order.size());
+                    sums.reached[u] = static_cast<double>(ws.settled);
                     sums.total[u] = total;
                     sums.inverse[u] = inverse;
                 }

@@ -91,6 +91,7 @@ std::optional<IntegerLengths> integer_lengths(const graph::Adjacency& adjacency,
     // units = numerator × (scale / denominator), checked against the bound before use.
     std::unordered_map<double, std::uint32_t> units_of;
     std::uint64_t longest = 0;
+    std::uint64_t shortest = max_units;
     for (const auto& [length, fraction] : fractions) {
         const std::uint64_t factor = scale / fraction.denominator;
         if (fraction.numerator > max_units / factor) {
@@ -99,6 +100,7 @@ std::optional<IntegerLengths> integer_lengths(const graph::Adjacency& adjacency,
         const std::uint64_t units = fraction.numerator * factor;
         units_of.emplace(length, static_cast<std::uint32_t>(units));
         longest = std::max(longest, units);
+        shortest = std::min(shortest, units);
     }
     if (vertex_count > 1 && longest > max_units / (vertex_count - 1)) {
         return std::nullopt;
@@ -106,6 +108,7 @@ std::optional<IntegerLengths> integer_lengths(const graph::Adjacency& adjacency,
     IntegerLengths result;
     result.scale = static_cast<double>(scale);
     result.longest = static_cast<std::uint32_t>(longest);
+    result.shortest = fractions.empty() ? 0 : static_cast<std::uint32_t>(shortest);
     result.arcs.reserve(adjacency.lengths.size());
     for (std::size_t k = 0; k < adjacency.lengths.size(); ++k) {
         result.arcs.push_back({adjacency.neighbours[k], units_of.at(adjacency.lengths[k])});

@@ -30,8 +30,9 @@ struct UnitArc {
 /// Tie lengths in units of 1/scale, one per adjacency slot (same order as the adjacency).
 struct IntegerLengths {
     std::vector<UnitArc> arcs;
-    double scale = 1.0;        ///< units / scale equals the tie's length (to 1e-13)
-    std::uint32_t longest = 0; ///< the largest length in units
+    double scale = 1.0;         ///< units / scale equals the tie's length (to 1e-13)
+    std::uint32_t longest = 0;  ///< the largest length in units
+    std::uint32_t shortest = 0; ///< the smallest length in units (0 when there is no tie)
 };
 
 /// A path length in whole units; every path of the map fits below `unreached_units`.
