@@ -346,6 +346,10 @@ struct LevelWorkspace {
           queue(n), dag(arcs), slots(with_slots ? arcs : 0) {}
 };
 
+/// How many vertices ahead the searches fetch adjacency data: far enough for the fetch to land
+/// before the vertex is expanded, near enough for the vertex to be already queued.
+constexpr std::size_t prefetch_distance = 8;
+
 /// Brandes from one source when every tie has the same length. The forward BFS counts shortest
 /// paths and records each arc v → w with level(w) = level(v) + 1; walking those arcs in reverse
 /// discovery order visits every w only after all of w's own successors, so its dependency is
@@ -375,6 +379,13 @@ void brandes_bfs_source(const AnalysisGraph& graph, double length, Vertex source
     paths[source] = 1.0;
     queue[tail++] = source;
     for (std::size_t head = 0; head < tail; ++head) {
+        // As in the whole-unit kernel: fetch the adjacency of the vertices a few places ahead.
+        if (head + 2 * prefetch_distance < tail) {
+            __builtin_prefetch(&offsets[queue[head + 2 * prefetch_distance]]);
+        }
+        if (head + prefetch_distance < tail) {
+            __builtin_prefetch(&neighbours[offsets[queue[head + prefetch_distance]]]);
+        }
         const Vertex v = queue[head];
         const std::int32_t next = Compact ? (code[v] == 127 ? 1 : code[v] + 1) : level[v] + 1;
         const double through = paths[v];
@@ -544,8 +555,6 @@ struct UnitWorkspace {
 /// `Counting`, also the shortest-path counts and the candidate DAG arcs, recorded while each
 /// vertex is expanded so that the arcs out of one vertex are contiguous; every arc of the DAG
 /// leads to a later band, so the settled order is a topological order of the DAG.
-/// How many settled vertices ahead the band search fetches adjacency data.
-constexpr std::size_t prefetch_distance = 8;
 
 template <bool Counting>
 void unit_bands(const Adjacency& adjacency, const UnitArc* arcs, Vertex source, UnitWorkspace& ws) {
