@@ -514,8 +514,8 @@ private:
 
 /// Buffers for the kernel on whole-unit lengths (integer_lengths.hpp), sized once per thread.
 struct UnitWorkspace {
-    /// An arc v → w that was as short as w's best path when v was settled; the backward pass keeps
-    /// those still equal to w's final distance.
+    /// An arc v → w that was as short as w's best path when v was settled; the arcs still equal to
+    /// w's final distance are kept (count_paths_on_shortest_arcs) for the backward pass.
     struct DagArc {
         Vertex from;
         Vertex to;
@@ -552,10 +552,10 @@ struct UnitWorkspace {
 };
 
 /// Shortest paths from `source` on whole-unit lengths, band by band (LengthBands). With
-/// `Counting`, also the shortest-path counts and the candidate DAG arcs, recorded while each
-/// vertex is expanded so that the arcs out of one vertex are contiguous; every arc of the DAG
-/// leads to a later band, so the settled order is a topological order of the DAG.
-
+/// `Counting`, also the candidate DAG arcs (as short as their head's best path when their tail was
+/// settled), recorded while each vertex is expanded so that the arcs out of one vertex are
+/// contiguous; every arc of the DAG leads to a later band, so the settled order is a topological
+/// order of the DAG. count_paths_on_shortest_arcs() then keeps the arcs that stayed shortest.
 template <bool Counting>
 void unit_bands(const Adjacency& adjacency, const UnitArc* arcs, Vertex source, UnitWorkspace& ws) {
     Units* const distance = ws.distance.data();
@@ -622,21 +622,18 @@ void unit_bands(const Adjacency& adjacency, const UnitArc* arcs, Vertex source, 
     ws.dag_size = dag_size;
 }
 
-/// Dijkstra from `source` on whole-unit lengths. With `Counting`, also the shortest-path counts and
-/// the candidate DAG arcs, recorded while each vertex is expanded so that the arcs out of one
-/// vertex are contiguous and in settled order. Every length is at least one unit, so a DAG arc
+/// Dijkstra from `source` on whole-unit lengths with a radix heap, for lengths too spread for
+/// LengthBands; records the same as unit_bands. Every length is at least one unit, so a DAG arc
 /// always leads to a vertex settled later.
 template <bool Counting, typename Queue>
 void unit_dijkstra(const Adjacency& adjacency, const UnitArc* arcs, Vertex source,
                    UnitWorkspace& ws, Queue& queue) {
     Units* const distance = ws.distance.data();
-    double* const paths = ws.paths.data();
     const std::size_t* const offsets = adjacency.offsets.data();
     std::size_t settled = 0;
     std::size_t dag_size = 0;
     queue.clear();
     distance[source] = 0;
-    paths[source] = 1.0;
     queue.push(0, source);
     while (!queue.empty()) {
         const auto [key, v] = queue.pop();
@@ -645,7 +642,6 @@ void unit_dijkstra(const Adjacency& adjacency, const UnitArc* arcs, Vertex sourc
             continue; // a longer entry left behind when v's distance went down
         }
         ws.order[settled++] = v;
-        const double through = paths[v];
         const std::size_t end = offsets[v + 1];
         for (std::size_t k = offsets[v]; k < end; ++k) {
             const UnitArc arc = arcs[k];
@@ -653,12 +649,10 @@ void unit_dijkstra(const Adjacency& adjacency, const UnitArc* arcs, Vertex sourc
             if (candidate < distance[arc.to]) {
                 distance[arc.to] = candidate;
                 queue.push(candidate, arc.to);
-                if constexpr (Counting) {
-                    paths[arc.to] = through;
-                    ws.dag[dag_size++] = {v, arc.to, static_cast<std::uint32_t>(k), candidate};
-                }
-            } else if (Counting && candidate == distance[arc.to]) {
-                paths[arc.to] += through;
+            } else if (!Counting || candidate != distance[arc.to]) {
+                continue;
+            }
+            if constexpr (Counting) {
                 ws.dag[dag_size++] = {v, arc.to, static_cast<std::uint32_t>(k), candidate};
             }
         }
@@ -667,31 +661,41 @@ void unit_dijkstra(const Adjacency& adjacency, const UnitArc* arcs, Vertex sourc
     ws.dag_size = dag_size;
 }
 
-/// Brandes from one source on whole-unit lengths: exact ties, a radix heap, and a backward pass
-/// that reads the recorded arcs sequentially (as the BFS kernel does).
+/// Path counts along the recorded arcs that are still shortest, in recorded order (a vertex's
+/// count is complete before its own arcs come, as they were recorded when it was settled); those
+/// arcs are kept, in place and in the same order, and the others dropped.
+void count_paths_on_shortest_arcs(UnitWorkspace& ws, Vertex source) {
+    const Units* const distance = ws.distance.data();
+    double* const paths = ws.paths.data();
+    UnitWorkspace::DagArc* const dag = ws.dag.data();
+    paths[source] = 1.0;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < ws.dag_size; ++i) {
+        const UnitWorkspace::DagArc arc = dag[i];
+        const bool shortest = arc.length == distance[arc.to];
+        // Adds σ(from) or +0.0, selected on the bits: no branch to mispredict.
+        const std::uint64_t keep = std::uint64_t{0} - static_cast<std::uint64_t>(shortest);
+        paths[arc.to] +=
+            std::bit_cast<double>(std::bit_cast<std::uint64_t>(paths[arc.from]) & keep);
+        dag[kept] = arc;
+        kept += static_cast<std::size_t>(shortest);
+    }
+    ws.dag_size = kept;
+}
+
+/// Brandes from one source on whole-unit lengths: exact ties, and a backward pass that reads the
+/// shortest arcs sequentially (as the BFS kernel does).
 void brandes_unit_source(const AnalysisGraph& graph, const IntegerLengths& lengths, Vertex source,
                          UnitWorkspace& ws, double* vertex_part, double* edge_part,
                          DistanceParts* distances, SourceFold fold = {}) {
-    const Units* const distance = ws.distance.data();
-    double* const paths = ws.paths.data();
     if (ws.bands) {
         unit_bands<true>(graph.out, lengths.arcs.data(), source, ws);
-        // Path counts along the arcs that stayed shortest, in settled order (a vertex's count is
-        // complete before its own arcs come); those arcs are kept, the others dropped.
-        UnitWorkspace::DagArc* const dag = ws.dag.data();
-        std::size_t kept = 0;
-        paths[source] = 1.0;
-        for (std::size_t i = 0; i < ws.dag_size; ++i) {
-            const UnitWorkspace::DagArc arc = dag[i];
-            const bool shortest = arc.length == distance[arc.to];
-            paths[arc.to] += shortest ? paths[arc.from] : 0.0;
-            dag[kept] = arc;
-            kept += static_cast<std::size_t>(shortest);
-        }
-        ws.dag_size = kept;
     } else {
         unit_dijkstra<true>(graph.out, lengths.arcs.data(), source, ws, ws.heap);
     }
+    count_paths_on_shortest_arcs(ws, source);
+    const Units* const distance = ws.distance.data();
+    const double* const paths = ws.paths.data();
     double* const dependency = ws.dependency.data();
     double* const coefficient = ws.coefficient.data();
     for (Vertex v : ws.settled_order()) {
@@ -703,9 +707,6 @@ void brandes_unit_source(const AnalysisGraph& graph, const IntegerLengths& lengt
         if (arc.from != current) {
             coefficient[current] = (1.0 + dependency[current]) / paths[current];
             current = arc.from;
-        }
-        if (arc.length != distance[arc.to]) {
-            continue; // w was later reached by a shorter path
         }
         const double share = paths[arc.from] * coefficient[arc.to];
         dependency[arc.from] += share;
