@@ -417,19 +417,26 @@ void brandes_bfs_source(const AnalysisGraph& graph, double length, Vertex source
     for (std::size_t i = 0; i < tail; ++i) {
         coefficient[queue[i]] = 1.0 / paths[queue[i]];
     }
+    // The arcs out of one vertex form one run: its dependency is summed in a register.
     Vertex current = source;
+    double through = paths[source];
+    double sum = 0.0;
     for (std::size_t i = arcs; i-- > 0;) {
         const LevelWorkspace::DagEdge arc = dag[i];
         if (arc.from != current) {
-            coefficient[current] = (1.0 + dependency[current]) / paths[current];
+            dependency[current] = sum;
+            coefficient[current] = (1.0 + sum) / through;
             current = arc.from;
+            through = paths[current];
+            sum = 0.0;
         }
-        const double share = paths[arc.from] * coefficient[arc.to];
-        dependency[arc.from] += share;
+        const double share = through * coefficient[arc.to];
+        sum += share;
         if constexpr (WithSlots) {
             edge_part[slots[i]] += share;
         }
     }
+    dependency[current] = sum;
     if (vertex_part != nullptr && fold.leaves > 0.0) {
         vertex_part[source] += fold.own_share(tail);
     }
@@ -701,19 +708,27 @@ void brandes_unit_source(const AnalysisGraph& graph, const IntegerLengths& lengt
     for (Vertex v : ws.settled_order()) {
         coefficient[v] = 1.0 / paths[v];
     }
+    // The arcs out of one vertex form one run: its dependency is summed in a register.
+    const UnitWorkspace::DagArc* const dag = ws.dag.data();
     Vertex current = source;
+    double through = paths[source];
+    double sum = 0.0;
     for (std::size_t i = ws.dag_size; i-- > 0;) {
-        const UnitWorkspace::DagArc arc = ws.dag[i];
+        const UnitWorkspace::DagArc arc = dag[i];
         if (arc.from != current) {
-            coefficient[current] = (1.0 + dependency[current]) / paths[current];
+            dependency[current] = sum;
+            coefficient[current] = (1.0 + sum) / through;
             current = arc.from;
+            through = paths[current];
+            sum = 0.0;
         }
-        const double share = paths[arc.from] * coefficient[arc.to];
-        dependency[arc.from] += share;
+        const double share = through * coefficient[arc.to];
+        sum += share;
         if (edge_part != nullptr) {
             edge_part[arc.slot] += share;
         }
     }
+    dependency[current] = sum;
     if (vertex_part != nullptr && fold.leaves > 0.0) {
         vertex_part[source] += fold.own_share(ws.settled);
     }
