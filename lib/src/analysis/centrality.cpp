@@ -343,7 +343,7 @@ struct LevelWorkspace {
 
     LevelWorkspace(std::size_t n, std::size_t arcs, bool with_slots)
         : level(n, -1), code(n, 0), paths(n, 0.0), dependency(n, 0.0), coefficient(n, 0.0),
-          queue(n), dag(arcs), slots(with_slots ? arcs : 0) {}
+          queue(n + 1), dag(arcs + 1), slots(with_slots ? arcs + 1 : 0) {}
 };
 
 /// How many vertices ahead the searches fetch adjacency data: far enough for the fetch to land
@@ -388,29 +388,38 @@ void brandes_bfs_source(const AnalysisGraph& graph, double length, Vertex source
         }
         const Vertex v = queue[head];
         const std::int32_t next = Compact ? (code[v] == 127 ? 1 : code[v] + 1) : level[v] + 1;
-        const double through = paths[v];
         const std::size_t end = offsets[v + 1];
+        // Branch-free: whether w is new, or one level further, only decides which counter moves
+        // (the queue's and the DAG's slots are written either way), so a tie's outcome is data
+        // rather than a branch to mispredict.
         for (std::size_t k = offsets[v]; k < end; ++k) {
             const Vertex w = neighbours[k];
-            const std::int32_t lw = Compact ? code[w] - 1 : level[w];
-            if (lw < 0) {
-                if constexpr (Compact) {
-                    code[w] = static_cast<std::uint8_t>(next);
-                } else {
-                    level[w] = next;
-                }
-                paths[w] = through;
-                queue[tail++] = w;
-            } else if (Compact ? lw + 1 == next : lw == next) {
-                paths[w] += through;
+            bool fresh = false;
+            bool below = false;
+            if constexpr (Compact) {
+                const std::uint8_t seen = code[w];
+                fresh = seen == 0;
+                below = fresh || seen == next;
+                code[w] = fresh ? static_cast<std::uint8_t>(next) : seen;
             } else {
-                continue;
+                const std::int32_t seen = level[w];
+                fresh = seen < 0;
+                below = fresh || seen == next;
+                level[w] = fresh ? next : seen;
             }
+            queue[tail] = w;
+            tail += static_cast<std::size_t>(fresh);
             if constexpr (WithSlots) {
                 slots[arcs] = static_cast<std::uint32_t>(k);
             }
-            dag[arcs++] = {v, w};
+            dag[arcs] = {v, w};
+            arcs += static_cast<std::size_t>(below);
         }
+    }
+    // Path counts along the DAG in discovery order: a vertex's count is complete before its own
+    // arcs, recorded when it was expanded, come.
+    for (std::size_t i = 0; i < arcs; ++i) {
+        paths[dag[i].to] += paths[dag[i].from];
     }
     // The arcs out of one vertex are contiguous (recorded while it was expanded), so a vertex's
     // coefficient can be fixed when the reverse walk leaves its arcs: one division per vertex.
