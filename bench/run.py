@@ -756,7 +756,8 @@ ROWS = [
      "cores (10,000 / 50,000 weighted directed territorial map)"),
     ("louvain", "Louvain", "louvain",
      ["communities", "MAP", "--method", "louvain", "--format", "json", "-q"],
-     "modularity ≥ igraph `community_multilevel` − 0.005, in no more time (astro-ph)"),
+     "modularity ≥ igraph `community_multilevel` − 0.005; Louvain's own time ≤ igraph's call, "
+     "the whole process reported beside it (astro-ph)"),
     ("approx", "Approximate betweenness (ε = 0.01, δ = 0.1)", None,
      ["centrality", "MAP", "--measures", "betweenness", "--approx", "0.01", "--confidence", "0.9",
       "--format", "json", "-q"],
@@ -1244,12 +1245,17 @@ def budget_verdict(key, entry):
         q, qi = s.get("modularity"), i.get("modularity")
         if q is None or qi is None:
             return None, "no igraph result"
+        # SPEC §6 compares Louvain's own time with igraph's call; the whole process is reported
+        # beside it (the table's stakemap column).
         tq = q >= qi - 0.005
-        tt = s["median"] <= i["median"]
-        r = s["median"] / i["median"]
+        own = s.get("own", s["median"])
+        tt = own <= i["median"]
+        r = own / i["median"]
+        whole = s["median"] / i["median"]
         return tq and tt, (f"{'met' if tq and tt else 'missed'}: ΔQ {q - qi:+.4f} "
-                           f"({'ok' if tq else 'below'}: needs ≥ −0.005); stakemap takes {r:.2f}× "
-                           f"igraph's time ({'ok' if tt else 'slower'}: needs ≤ 1×)")
+                           f"({'ok' if tq else 'below'}: needs ≥ −0.005); Louvain's own time is "
+                           f"{r:.2f}× igraph's ({'ok' if tt else 'slower'}: needs ≤ 1×; the whole "
+                           f"process {whole:.2f}×)")
     if key == "approx":
         t = s["median"]
         err_ok = entry.get("agreement", {}).get("ok", False)
