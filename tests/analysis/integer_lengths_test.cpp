@@ -151,30 +151,67 @@ TEST_CASE("integer lengths: whole-unit and floating-point searches agree") {
     }
 }
 
-// One tie 10³ times longer than the longest of the others: lengths too spread for the bands of
-// length (a band is at most the shortest tie wide, and the ring holds at most 8,192 bands), so the
-// search takes the radix heap. It must agree with the floating-point search as the banded one does.
+// One tie 10³ times longer than the longest of the others, the only way to an actor "far": lengths
+// too spread for the bands of length (a band is at most the shortest tie wide, and at most 256
+// bands may lie between the shortest tie and the longest), so the search takes the radix heap, and
+// the long tie is on every shortest path to and from "far". It must agree with the floating-point
+// search as the banded one does.
 TEST_CASE("integer lengths: a very long tie takes the radix heap, with the same values") {
     for (bool directed : {false, true}) {
-        const auto with_distant_tie = [directed](double factor) {
+        const auto with_distant_actor = [directed](double factor) {
             auto map = random_map(200, 900, 5, directed, factor);
-            model::Relation distant{.source = "a1", .target = "a2"};
+            map.actors.push_back({.id = "far", .name = "far"});
+            model::Relation distant{.source = "a1", .target = "far"};
             distant.weight = 0.001 * factor;
             map.relations.push_back(distant);
             return graph::build(map);
         };
-        const auto whole = with_distant_tie(1.0);
-        const auto scaled = with_distant_tie(1.0000001);
+        const auto whole = with_distant_actor(1.0);
+        const auto scaled = with_distant_actor(1.0000001);
         const auto units = integer_lengths(whole.out, whole.vertex_count);
         REQUIRE(units.has_value());
-        CHECK(units->longest / std::bit_floor(units->shortest) >= 8192);
+        REQUIRE_FALSE(integer_lengths(scaled.out, scaled.vertex_count).has_value());
+        CHECK(units->longest / std::bit_floor(units->shortest) >= 256);
+        const auto betweenness = analysis::betweenness(whole);
+        CHECK(betweenness[*whole.vertex("a1")] > 0.0); // on every path to and from "far"
+        CHECK(largest_relative_difference(betweenness, analysis::betweenness(scaled)) < 1e-12);
+        CHECK(largest_relative_difference(analysis::edge_betweenness(whole),
+                                          analysis::edge_betweenness(scaled)) < 1e-12);
+        auto closeness = analysis::closeness(scaled);
+        for (double& value : closeness) {
+            value /= 1.0000001;
+        }
+        CHECK(largest_relative_difference(analysis::closeness(whole), closeness) < 1e-12);
+    }
+}
+
+// Lengths equal to the weights, 1 to 5 and a few of 200: bands one unit wide on a ring of 256,
+// which searches go round many times, crossing runs of empty bands. Same values as the
+// floating-point search (weights × 1.0000001).
+TEST_CASE("integer lengths: bands far apart on the ring, with the same values") {
+    const graph::BuildOptions by_weight{.distance = graph::Distance::weight};
+    for (bool directed : {false, true}) {
+        const auto with_long_ties = [directed, &by_weight](double factor) {
+            auto map = random_map(200, 900, 7, directed, factor);
+            for (std::size_t k = 0; k < map.relations.size(); k += 97) {
+                map.relations[k].weight = 200.0 * factor;
+            }
+            return graph::build(map, by_weight);
+        };
+        const auto whole = with_long_ties(1.0);
+        const auto scaled = with_long_ties(1.0000001);
+        const auto units = integer_lengths(whole.out, whole.vertex_count);
+        REQUIRE(units.has_value());
+        CHECK(units->shortest == 1);
+        CHECK(units->longest >= 200);
+        CHECK(units->longest < 256);
         CHECK(largest_relative_difference(analysis::betweenness(whole),
                                           analysis::betweenness(scaled)) < 1e-12);
         CHECK(largest_relative_difference(analysis::edge_betweenness(whole),
                                           analysis::edge_betweenness(scaled)) < 1e-12);
         auto closeness = analysis::closeness(scaled);
         for (double& value : closeness) {
-            value /= 1.0000001;
+            value *= 1.0000001;
         }
         CHECK(largest_relative_difference(analysis::closeness(whole), closeness) < 1e-12);
     }

@@ -350,8 +350,10 @@ struct LevelWorkspace {
 /// before the vertex is expanded, near enough for the vertex to be already queued.
 constexpr std::size_t prefetch_distance = 8;
 
-/// Brandes from one source when every tie has the same length. The forward BFS counts shortest
-/// paths and records each arc v → w with level(w) = level(v) + 1; walking those arcs in reverse
+/// Brandes from one source when every tie has the same length. The forward BFS records each arc
+/// v → w with level(w) = level(v) + 1, and the path counts are summed along those arcs in the
+/// order they were recorded (every vertex's count is complete before its own arcs); walking them
+/// in reverse
 /// discovery order visits every w only after all of w's own successors, so its dependency is
 /// complete when it is passed back to v. Raw pointers keep the hot loops free of reloads.
 template <bool WithSlots, bool Compact>
@@ -507,7 +509,9 @@ void brandes_dijkstra_source(const AnalysisGraph& graph, Vertex source, PathWork
 /// d >> shift == b, with 2^shift at most the shortest tie. A tie from band b lands in a later
 /// band, so an actor's distance is final when its band comes up, and the actors of one band can be
 /// settled in any order (Dinitz's refinement of Dial's buckets): a list per band, no ordering
-/// inside it. Only the bands within reach of the current one are kept, on a ring.
+/// inside it. Only the bands within reach of the current one are kept, on a ring, which a search
+/// steps through band by band: when more than 256 bands lie between the shortest tie and the
+/// longest, runs of empty bands would cost more than they save, and the radix heap is used.
 struct LengthBands {
     unsigned shift = 0;
     std::size_t mask = 0;
@@ -522,7 +526,7 @@ struct LengthBands {
           mask(std::bit_ceil(std::size_t{lengths.longest >> shift} + 2) - 1), ring(mask + 1) {}
 
 private:
-    static constexpr std::uint32_t max_span = 8192;
+    static constexpr std::uint32_t max_span = 256;
     static unsigned band_shift(const IntegerLengths& lengths) {
         return static_cast<unsigned>(std::bit_width(lengths.shortest)) - 1;
     }
@@ -572,6 +576,9 @@ struct UnitWorkspace {
 /// settled), recorded while each vertex is expanded so that the arcs out of one vertex are
 /// contiguous; every arc of the DAG leads to a later band, so the settled order is a topological
 /// order of the DAG. count_paths_on_shortest_arcs() then keeps the arcs that stayed shortest.
+/// The adjacency has one arc per neighbour (graph::build merges parallel ties): two arcs v → w
+/// would list w twice in one band and settle it twice. integer_lengths() leaves a tie's length
+/// between the longest path and the unreached mark, so no path shares the unreached mark's band.
 template <bool Counting>
 void unit_bands(const Adjacency& adjacency, const UnitArc* arcs, Vertex source, UnitWorkspace& ws) {
     Units* const distance = ws.distance.data();

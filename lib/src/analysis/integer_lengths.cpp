@@ -102,7 +102,11 @@ std::optional<IntegerLengths> integer_lengths(const graph::Adjacency& adjacency,
         longest = std::max(longest, units);
         shortest = std::min(shortest, units);
     }
-    if (vertex_count > 1 && longest > max_units / (vertex_count - 1)) {
+    // A shortest path has at most n − 1 ties, and a search adds one more tie to it when it
+    // relaxes the arcs of its last actor: n ties of the longest length must fit, with a tie's
+    // length to spare below unreached_units (so that no path length shares the band of length
+    // that marks an unreached actor: centrality.cpp).
+    if (longest > max_units / (vertex_count + 1)) {
         return std::nullopt;
     }
     IntegerLengths result;

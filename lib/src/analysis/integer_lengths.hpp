@@ -35,17 +35,22 @@ struct IntegerLengths {
     std::uint32_t shortest = 0; ///< the smallest length in units (0 when there is no tie)
 };
 
-/// A path length in whole units; every path of the map fits below `unreached_units`.
+/// A path length in whole units; every shortest path of the map plus one tie fits below
+/// `unreached_units` (integer_lengths() refuses lengths for which it would not).
 using Units = std::uint32_t;
 inline constexpr Units unreached_units = 0xFFFFFFFFU;
 
-/// Ties up to this many units use Dial's buckets (BucketQueue), longer ones a radix heap.
+/// In the bidirectional search of approximate betweenness, ties up to this many units use Dial's
+/// buckets (BucketQueue), longer ones a radix heap. (The exact kernels use bands of length:
+/// centrality.cpp.)
 inline constexpr std::uint64_t bucket_queue_span = 8191;
 
 /// The lengths of `adjacency` as whole units, or nullopt when some length is not a fraction with a
-/// denominator up to 10⁶, or when the longest possible path (vertex_count − 1 ties of the longest
-/// length) would not fit in 32 bits. Tie lengths 1/1 … 1/10 take 2520 units (their least common
-/// multiple), so maps of up to 1.7 million actors fit.
+/// denominator up to 10⁶, or when vertex_count + 1 ties of the longest length (the longest
+/// shortest path, one tie more that a search may try from its end, and one to spare) would not fit
+/// in 32 bits. Tie
+/// lengths 1/1 … 1/10 take 2520 units (their least common multiple), so maps of up to 1.7 million
+/// actors fit.
 std::optional<IntegerLengths> integer_lengths(const graph::Adjacency& adjacency,
                                               std::size_t vertex_count);
 
