@@ -45,6 +45,7 @@ class Proxy:
         self.sock.listen(16)
         self.port = self.sock.getsockname()[1]
         self.connections = 0
+        self.idle = 0  # connections that sent no request line
         self.requests = []
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
@@ -58,9 +59,16 @@ class Proxy:
             self.connections += 1
             conn.settimeout(2)
             try:
-                self.requests.append(conn.recv(512).split(b"\r\n")[0].decode("latin-1"))
+                data = conn.recv(512)
             except OSError:
-                self.requests.append("?")
+                data = b""
+            # Chromium sometimes opens a connection to its proxy ahead of need and closes it, or
+            # leaves it idle, without sending a request: such a connection asks for nothing. Any
+            # request the page makes also shows in the DevTools events, checked separately.
+            if data:
+                self.requests.append(data.split(b"\r\n")[0].decode("latin-1"))
+            else:
+                self.idle += 1
             conn.close()
 
 
