@@ -61,6 +61,22 @@ double largest_relative_difference(const std::vector<double>& a, const std::vect
     return worst;
 }
 
+/// Checks that betweenness, ties' betweenness and closeness of `whole` (whole-unit lengths) equal
+/// those of `scaled`, the same map with every length × `length_factor` (floating-point search):
+/// betweenness unchanged, closeness ÷ length_factor.
+void check_searches_agree(const graph::AnalysisGraph& whole, const graph::AnalysisGraph& scaled,
+                          double length_factor) {
+    CHECK(largest_relative_difference(analysis::betweenness(whole), analysis::betweenness(scaled)) <
+          1e-12);
+    CHECK(largest_relative_difference(analysis::edge_betweenness(whole),
+                                      analysis::edge_betweenness(scaled)) < 1e-12);
+    auto closeness = analysis::closeness(scaled);
+    for (double& value : closeness) {
+        value *= length_factor;
+    }
+    CHECK(largest_relative_difference(analysis::closeness(whole), closeness) < 1e-12);
+}
+
 } // namespace
 
 // Lengths 1/1, 1/2, 1/3, 1/4, 1/5 (weights 1–5): common denominator 60, so 60, 30, 20, 15, 12
@@ -139,15 +155,7 @@ TEST_CASE("integer lengths: whole-unit and floating-point searches agree") {
         const auto scaled = graph::build(random_map(200, 900, 3, directed, 1.0000001));
         REQUIRE(integer_lengths(whole.out, whole.vertex_count).has_value());
         REQUIRE_FALSE(integer_lengths(scaled.out, scaled.vertex_count).has_value());
-        CHECK(largest_relative_difference(analysis::betweenness(whole),
-                                          analysis::betweenness(scaled)) < 1e-12);
-        CHECK(largest_relative_difference(analysis::edge_betweenness(whole),
-                                          analysis::edge_betweenness(scaled)) < 1e-12);
-        auto closeness = analysis::closeness(scaled);
-        for (double& value : closeness) {
-            value /= 1.0000001;
-        }
-        CHECK(largest_relative_difference(analysis::closeness(whole), closeness) < 1e-12);
+        check_searches_agree(whole, scaled, 1.0 / 1.0000001);
     }
 }
 
@@ -174,14 +182,7 @@ TEST_CASE("integer lengths: a very long tie takes the radix heap, with the same 
         CHECK(units->longest / std::bit_floor(units->shortest) >= 256);
         const auto betweenness = analysis::betweenness(whole);
         CHECK(betweenness[*whole.vertex("a1")] > 0.0); // on every path to and from "far"
-        CHECK(largest_relative_difference(betweenness, analysis::betweenness(scaled)) < 1e-12);
-        CHECK(largest_relative_difference(analysis::edge_betweenness(whole),
-                                          analysis::edge_betweenness(scaled)) < 1e-12);
-        auto closeness = analysis::closeness(scaled);
-        for (double& value : closeness) {
-            value /= 1.0000001;
-        }
-        CHECK(largest_relative_difference(analysis::closeness(whole), closeness) < 1e-12);
+        check_searches_agree(whole, scaled, 1.0 / 1.0000001);
     }
 }
 
@@ -205,15 +206,7 @@ TEST_CASE("integer lengths: bands far apart on the ring, with the same values") 
         CHECK(units->shortest == 1);
         CHECK(units->longest >= 200);
         CHECK(units->longest < 256);
-        CHECK(largest_relative_difference(analysis::betweenness(whole),
-                                          analysis::betweenness(scaled)) < 1e-12);
-        CHECK(largest_relative_difference(analysis::edge_betweenness(whole),
-                                          analysis::edge_betweenness(scaled)) < 1e-12);
-        auto closeness = analysis::closeness(scaled);
-        for (double& value : closeness) {
-            value *= 1.0000001;
-        }
-        CHECK(largest_relative_difference(analysis::closeness(whole), closeness) < 1e-12);
+        check_searches_agree(whole, scaled, 1.0000001);
     }
 }
 
