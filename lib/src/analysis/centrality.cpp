@@ -544,8 +544,7 @@ struct UnitWorkspace {
     };
     std::vector<Units> distance;
     std::vector<double> paths;
-    std::vector<double> dependency;
-    std::vector<double> coefficient;
+    std::vector<double> coefficient; ///< (1 + dependency) / paths, set by the backward pass
     std::vector<Vertex> order; ///< the first `settled`: vertices in the order they were settled
     std::vector<DagArc> dag;   ///< the first `dag_size`: candidate DAG arcs (one slot to spare)
     std::vector<Vertex> moved; ///< the out-neighbours of one vertex that moved to an earlier band
@@ -556,8 +555,7 @@ struct UnitWorkspace {
 
     UnitWorkspace(const Adjacency& adjacency, const IntegerLengths& lengths)
         : distance(adjacency.offsets.size() - 1, detail::unreached_units),
-          paths(distance.size(), 0.0), dependency(distance.size(), 0.0),
-          coefficient(distance.size(), 0.0), order(distance.size()),
+          paths(distance.size(), 0.0), coefficient(distance.size(), 0.0), order(distance.size()),
           dag(adjacency.neighbours.size() + 1) {
         std::size_t widest = 0;
         for (std::size_t v = 0; v + 1 < adjacency.offsets.size(); ++v) {
@@ -717,49 +715,42 @@ void brandes_unit_source(const AnalysisGraph& graph, const IntegerLengths& lengt
         unit_dijkstra<true>(graph.out, lengths.arcs.data(), source, ws, ws.heap);
     }
     count_paths_on_shortest_arcs(ws, source);
-    const Units* const distance = ws.distance.data();
-    const double* const paths = ws.paths.data();
-    double* const dependency = ws.dependency.data();
-    double* const coefficient = ws.coefficient.data();
-    for (Vertex v : ws.settled_order()) {
-        coefficient[v] = 1.0 / paths[v];
-    }
-    // The arcs out of one vertex form one run: its dependency is summed in a register.
-    const UnitWorkspace::DagArc* const dag = ws.dag.data();
-    Vertex current = source;
-    double through = paths[source];
-    double sum = 0.0;
-    for (std::size_t i = ws.dag_size; i-- > 0;) {
-        const UnitWorkspace::DagArc arc = dag[i];
-        if (arc.from != current) {
-            dependency[current] = sum;
-            coefficient[current] = (1.0 + sum) / through;
-            current = arc.from;
-            through = paths[current];
-            sum = 0.0;
-        }
-        const double share = through * coefficient[arc.to];
-        sum += share;
-        if (edge_part != nullptr) {
-            edge_part[arc.slot] += share;
-        }
-    }
-    dependency[current] = sum;
     if (vertex_part != nullptr && fold.leaves > 0.0) {
         vertex_part[source] += fold.own_share(ws.settled);
     }
-    for (Vertex v : ws.settled_order()) {
+    Units* const distance = ws.distance.data();
+    double* const paths = ws.paths.data();
+    double* const coefficient = ws.coefficient.data();
+    const UnitWorkspace::DagArc* const dag = ws.dag.data();
+    // Backward, one settled vertex at a time in reverse: its shortest arcs are the run at the end
+    // of what is left of the DAG (recorded when it was settled, and kept in that order) and lead
+    // to vertices settled later, whose coefficients (1 + δ) / σ are already known. Its dependency
+    // is summed in a register, and its entries are reset for the next source in the same pass.
+    std::size_t i = ws.dag_size;
+    const std::span<const Vertex> order = ws.settled_order();
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const Vertex v = *it;
+        const double through = paths[v];
+        double sum = 0.0;
+        for (; i > 0 && dag[i - 1].from == v; --i) {
+            const UnitWorkspace::DagArc& arc = dag[i - 1];
+            const double share = through * coefficient[arc.to];
+            sum += share;
+            if (edge_part != nullptr) {
+                edge_part[arc.slot] += share;
+            }
+        }
+        coefficient[v] = (1.0 + sum) / through; // 1 / σ when v has no shortest arc
         if (v != source) {
             if (vertex_part != nullptr) {
-                vertex_part[v] += fold.multiplicity * dependency[v];
+                vertex_part[v] += fold.multiplicity * sum;
             }
             if (distances != nullptr) {
                 distances->add(v, static_cast<double>(distance[v]) / lengths.scale);
             }
         }
-        ws.distance[v] = detail::unreached_units;
-        ws.paths[v] = 0.0;
-        ws.dependency[v] = 0.0;
+        distance[v] = detail::unreached_units;
+        paths[v] = 0.0;
     }
 }
 
