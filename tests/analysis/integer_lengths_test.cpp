@@ -6,6 +6,8 @@
 #include <bit>
 #include <doctest/doctest.h>
 #include <random>
+#include <string>
+#include <tuple>
 
 using namespace stakemap;
 using analysis::detail::integer_lengths;
@@ -225,5 +227,108 @@ TEST_CASE("integer lengths: closeness from the betweenness passes equals its own
             CHECK(largest_relative_difference(columns[1].values, analysis::closeness(g)) < 1e-13);
             CHECK(largest_relative_difference(columns[2].values, analysis::harmonic(g)) < 1e-13);
         }
+    }
+}
+
+namespace {
+
+/// The ties kept by arcs_on_shortest_paths, as "source>target" pairs of actor ids.
+std::vector<std::string> kept_ties(const graph::AnalysisGraph& g) {
+    const auto units = integer_lengths(g.out, g.vertex_count);
+    REQUIRE(units.has_value());
+    const auto kept = analysis::detail::arcs_on_shortest_paths(g.out, *units, g.in, 1, {}, "test");
+    std::vector<std::string> ties;
+    for (std::size_t v = 0; v < g.vertex_count; ++v) {
+        for (std::size_t k = kept.offsets[v]; k < kept.offsets[v + 1]; ++k) {
+            CHECK(g.out.neighbours[kept.slots[k]] == kept.arcs[k].to);
+            ties.push_back(g.ids[v] + ">" + g.ids[kept.arcs[k].to]);
+        }
+    }
+    return ties;
+}
+
+model::Map map_of_ties(const std::vector<std::tuple<std::string, std::string, double>>& ties,
+                       double weight_factor = 1.0) {
+    model::Map map;
+    for (const auto& [source, target, weight] : ties) {
+        for (const auto& id : {source, target}) {
+            if (!map.actor_index(id)) {
+                map.actors.push_back({.id = id, .name = id});
+            }
+        }
+        model::Relation relation{.source = source, .target = target};
+        relation.weight = weight * weight_factor;
+        map.relations.push_back(relation);
+    }
+    return map;
+}
+
+} // namespace
+
+// Lengths 1/weight. a–b (1) has a way round of two ties, a–c–b (0.2 + 0.2), and b–d (1) one of
+// three, b–c–e–d (0.2 + 0.25 + 0.25): both are on no shortest path and are left out, each way.
+// f–g (0.5) is as long as f–h–g (0.25 + 0.25): both are shortest paths, so it stays. i–j (1) is
+// longer than i–k–l–m–j (4 × 0.2) but that way has four ties, beyond the check: it stays, which
+// costs time, not exactness (the values agree with the floating-point search on the whole map).
+// Ties shorter than twice the shortest (0.2) are never checked: c–e, e–d, f–h, h–g.
+TEST_CASE("integer lengths: ties with a shorter way round are left out of the searches") {
+    const std::vector<std::tuple<std::string, std::string, double>> ties{
+        {"a", "b", 1}, {"a", "c", 5}, {"c", "b", 5}, {"b", "d", 1}, {"c", "e", 4}, {"e", "d", 4},
+        {"f", "g", 2}, {"f", "h", 4}, {"h", "g", 4}, {"i", "j", 1}, {"i", "k", 5}, {"k", "l", 5},
+        {"l", "m", 5}, {"m", "j", 5}, {"d", "f", 3}, {"g", "i", 3}};
+    const auto g = graph::build(map_of_ties(ties));
+    auto kept = kept_ties(g);
+    std::sort(kept.begin(), kept.end());
+    for (const std::string left_out : {"a>b", "b>a", "b>d", "d>b"}) {
+        CHECK_FALSE(std::binary_search(kept.begin(), kept.end(), left_out));
+    }
+    for (const std::string stays : {"f>g", "g>f", "i>j", "j>i", "c>e", "a>c", "d>f", "g>i"}) {
+        CHECK(std::binary_search(kept.begin(), kept.end(), stays));
+    }
+    CHECK(kept.size() == 2 * ties.size() - 4);
+    check_searches_agree(g, graph::build(map_of_ties(ties, 1.0000001)), 1.0 / 1.0000001);
+}
+
+// On random maps, every tie left out has a strictly shorter path between its ends (all-pairs
+// distances in units by Floyd–Warshall), and some ties are left out.
+TEST_CASE("integer lengths: a tie is left out only when a shorter path exists") {
+    for (bool directed : {false, true}) {
+        const auto g = graph::build(random_map(60, 400, 11, directed, 1.0));
+        const auto units = integer_lengths(g.out, g.vertex_count);
+        REQUIRE(units.has_value());
+        const std::size_t n = g.vertex_count;
+        constexpr std::uint64_t none = std::uint64_t{1} << 40;
+        std::vector<std::uint64_t> distance(n * n, none);
+        for (std::size_t v = 0; v < n; ++v) {
+            distance[v * n + v] = 0;
+            for (std::size_t k = g.out.offsets[v]; k < g.out.offsets[v + 1]; ++k) {
+                distance[v * n + units->arcs[k].to] = units->arcs[k].units;
+            }
+        }
+        for (std::size_t via = 0; via < n; ++via) {
+            for (std::size_t a = 0; a < n; ++a) {
+                for (std::size_t b = 0; b < n; ++b) {
+                    distance[a * n + b] = std::min(distance[a * n + b],
+                                                   distance[a * n + via] + distance[via * n + b]);
+                }
+            }
+        }
+        const auto kept = analysis::detail::arcs_on_shortest_paths(g.out, *units, g.in, 2, {}, "t");
+        std::vector<char> is_kept(g.out.neighbours.size(), 0);
+        for (auto slot : kept.slots) {
+            is_kept[slot] = 1;
+        }
+        std::size_t left_out = 0;
+        for (std::size_t v = 0; v < n; ++v) {
+            for (std::size_t k = g.out.offsets[v]; k < g.out.offsets[v + 1]; ++k) {
+                const auto arc = units->arcs[k];
+                if (is_kept[k] == 0) {
+                    ++left_out;
+                    CHECK(distance[v * n + arc.to] < arc.units);
+                }
+            }
+        }
+        CHECK(left_out > 0);
+        CHECK(kept.arcs.size() + left_out == g.out.neighbours.size());
     }
 }

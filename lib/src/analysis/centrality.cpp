@@ -26,6 +26,7 @@ using detail::infinity;
 using detail::IntegerLengths;
 using detail::RadixHeap;
 using detail::same_length;
+using detail::ShortestArcs;
 using detail::UnitArc;
 using detail::Units;
 using graph::Adjacency;
@@ -553,10 +554,10 @@ struct UnitWorkspace {
     std::optional<LengthBands> bands; ///< when the ring of bands is small (LengthBands::fits)
     RadixHeap heap;                   ///< otherwise
 
-    UnitWorkspace(const Adjacency& adjacency, const IntegerLengths& lengths)
-        : distance(adjacency.offsets.size() - 1, detail::unreached_units),
-          paths(distance.size(), 0.0), coefficient(distance.size(), 0.0), order(distance.size()),
-          dag(adjacency.neighbours.size() + 1) {
+    UnitWorkspace(const ShortestArcs& adjacency, const IntegerLengths& lengths)
+        : distance(adjacency.vertex_count(), detail::unreached_units), paths(distance.size(), 0.0),
+          coefficient(distance.size(), 0.0), order(distance.size()),
+          dag(adjacency.arcs.size() + 1) {
         std::size_t widest = 0;
         for (std::size_t v = 0; v + 1 < adjacency.offsets.size(); ++v) {
             widest = std::max(widest, adjacency.offsets[v + 1] - adjacency.offsets[v]);
@@ -578,9 +579,10 @@ struct UnitWorkspace {
 /// would list w twice in one band and settle it twice. integer_lengths() leaves a tie's length
 /// between the longest path and the unreached mark, so no path shares the unreached mark's band.
 template <bool Counting>
-void unit_bands(const Adjacency& adjacency, const UnitArc* arcs, Vertex source, UnitWorkspace& ws) {
+void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws) {
     Units* const distance = ws.distance.data();
     const std::size_t* const offsets = adjacency.offsets.data();
+    const UnitArc* const arcs = adjacency.arcs.data();
     LengthBands& bands = *ws.bands;
     const unsigned shift = bands.shift;
     const std::size_t mask = bands.mask;
@@ -647,10 +649,10 @@ void unit_bands(const Adjacency& adjacency, const UnitArc* arcs, Vertex source, 
 /// LengthBands; records the same as unit_bands. Every length is at least one unit, so a DAG arc
 /// always leads to a vertex settled later.
 template <bool Counting, typename Queue>
-void unit_dijkstra(const Adjacency& adjacency, const UnitArc* arcs, Vertex source,
-                   UnitWorkspace& ws, Queue& queue) {
+void unit_dijkstra(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws, Queue& queue) {
     Units* const distance = ws.distance.data();
     const std::size_t* const offsets = adjacency.offsets.data();
+    const UnitArc* const arcs = adjacency.arcs.data();
     std::size_t settled = 0;
     std::size_t dag_size = 0;
     queue.clear();
@@ -706,13 +708,13 @@ void count_paths_on_shortest_arcs(UnitWorkspace& ws, Vertex source) {
 
 /// Brandes from one source on whole-unit lengths: exact ties, and a backward pass that reads the
 /// shortest arcs sequentially (as the BFS kernel does).
-void brandes_unit_source(const AnalysisGraph& graph, const IntegerLengths& lengths, Vertex source,
-                         UnitWorkspace& ws, double* vertex_part, double* edge_part,
+void brandes_unit_source(const ShortestArcs& adjacency, const IntegerLengths& lengths,
+                         Vertex source, UnitWorkspace& ws, double* vertex_part, double* edge_part,
                          DistanceParts* distances, SourceFold fold = {}) {
     if (ws.bands) {
-        unit_bands<true>(graph.out, lengths.arcs.data(), source, ws);
+        unit_bands<true>(adjacency, source, ws);
     } else {
-        unit_dijkstra<true>(graph.out, lengths.arcs.data(), source, ws, ws.heap);
+        unit_dijkstra<true>(adjacency, source, ws, ws.heap);
     }
     count_paths_on_shortest_arcs(ws, source);
     if (vertex_part != nullptr && fold.leaves > 0.0) {
@@ -765,6 +767,10 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
     const auto uniform = uniform_length(graph.out);
     const auto units =
         uniform ? std::nullopt : detail::integer_lengths(graph.out, graph.vertex_count);
+    const std::optional<ShortestArcs> shortest_arcs =
+        units ? std::optional{detail::arcs_on_shortest_paths(
+                    graph.out, *units, graph.in, resolve_threads(threads), control, "betweenness")}
+              : std::nullopt;
     const std::size_t blocks = std::min<std::size_t>(n, 64);
     // Sources that stand for others (SourceFold) when only actor scores are asked: the ties'
     // scores and the distance sums would need their own corrections.
@@ -784,10 +790,12 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
         return !folding.empty() && folding.folded[s] != 0;
     };
     // Edge dependencies are summed per adjacency slot (a sequential write), then moved to their
-    // edges: slots of the out-adjacency for the BFS and whole-unit kernels, of the in-adjacency
-    // for the floating-point one.
+    // edges: slots of the out-adjacency for the BFS kernel, of the arcs kept for the whole-unit
+    // one (whose ShortestArcs::slots lead to the out-adjacency), of the in-adjacency for the
+    // floating-point one.
     const Adjacency& slot_owner = (uniform || units) ? graph.out : graph.in;
-    const std::size_t slots = slot_owner.neighbours.size();
+    const std::size_t slots =
+        shortest_arcs ? shortest_arcs->arcs.size() : slot_owner.neighbours.size();
     const std::size_t sum_size = distance_sums != nullptr ? n : 0;
     OrderedSum vertex_sum(vertex_scores != nullptr ? n : 0, blocks);
     OrderedSum edge_sum(edge_scores != nullptr ? slots : 0, blocks);
@@ -825,12 +833,12 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
                     }
                 }
             } else if (units) {
-                UnitWorkspace ws(graph.out, *units);
+                UnitWorkspace ws(*shortest_arcs, *units);
                 for (std::size_t s = begin; s < end; ++s) {
                     control.check();
                     if (!skipped(s)) {
-                        brandes_unit_source(graph, *units, static_cast<Vertex>(s), ws, vp, ep, dp,
-                                            fold_of(s));
+                        brandes_unit_source(*shortest_arcs, *units, static_cast<Vertex>(s), ws, vp,
+                                            ep, dp, fold_of(s));
                     }
                 }
             } else {
@@ -869,7 +877,8 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
         const auto by_slot = edge_sum.take();
         edge_scores->assign(m, 0.0);
         for (std::size_t k = 0; k < slots; ++k) {
-            (*edge_scores)[slot_owner.edges[k]] += by_slot[k];
+            const std::size_t slot = shortest_arcs ? shortest_arcs->slots[k] : k;
+            (*edge_scores)[slot_owner.edges[slot]] += by_slot[k];
         }
         if (n > 1) {
             const double pairs = static_cast<double>(n) * static_cast<double>(n - 1);
@@ -1013,18 +1022,18 @@ DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads,
         return sums;
     }
     if (const auto units = detail::integer_lengths(adjacency, n)) {
+        const ShortestArcs arcs = detail::arcs_on_shortest_paths(
+            adjacency, *units, graph.out, resolve_threads(threads), control, "closeness");
         for_each_block(
             n, std::min<std::size_t>(n, 64), resolve_threads(threads), control,
             [&](std::size_t begin, std::size_t end, std::size_t) {
-                UnitWorkspace ws(adjacency, *units);
+                UnitWorkspace ws(arcs, *units);
                 for (std::size_t u = begin; u < end; ++u) {
                     control.check();
                     if (ws.bands) {
-                        unit_bands<false>(adjacency, units->arcs.data(), static_cast<Vertex>(u),
-                                          ws);
+                        unit_bands<false>(arcs, static_cast<Vertex>(u), ws);
                     } else {
-                        unit_dijkstra<false>(adjacency, units->arcs.data(), static_cast<Vertex>(u),
-                                             ws, ws.heap);
+                        unit_dijkstra<false>(arcs, static_cast<Vertex>(u), ws, ws.heap);
                     }
                     double total = 0.0;
                     double inverse = 0.0;

@@ -1,6 +1,10 @@
 #include "integer_lengths.hpp"
 
+#include "parallel.hpp"
+
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 #include <unordered_map>
 
@@ -116,6 +120,104 @@ std::optional<IntegerLengths> integer_lengths(const graph::Adjacency& adjacency,
     result.arcs.reserve(adjacency.lengths.size());
     for (std::size_t k = 0; k < adjacency.lengths.size(); ++k) {
         result.arcs.push_back({adjacency.neighbours[k], units_of.at(adjacency.lengths[k])});
+    }
+    return result;
+}
+
+ShortestArcs arcs_on_shortest_paths(const graph::Adjacency& adjacency,
+                                    const IntegerLengths& lengths, const graph::Adjacency& reverse,
+                                    unsigned threads, const RunControl& control,
+                                    std::string_view task) {
+    const std::size_t n = adjacency.offsets.size() - 1;
+    // The reverse adjacency's lengths in units, through the edges both were built from.
+    std::vector<Units> units_of_edge(
+        adjacency.edges.empty()
+            ? 0
+            : *std::max_element(adjacency.edges.begin(), adjacency.edges.end()) + std::size_t{1},
+        0);
+    for (std::size_t k = 0; k < adjacency.edges.size(); ++k) {
+        units_of_edge[adjacency.edges[k]] = lengths.arcs[k].units;
+    }
+    std::vector<UnitArc> reverse_arcs(reverse.neighbours.size());
+    for (std::size_t k = 0; k < reverse_arcs.size(); ++k) {
+        reverse_arcs[k] = {reverse.neighbours[k], units_of_edge[reverse.edges[k]]};
+    }
+    // A tie shorter than twice the shortest cannot be undercut: another path has two ties or more.
+    const std::uint64_t undercut = 2 * std::uint64_t{lengths.shortest};
+    std::vector<char> kept(lengths.arcs.size(), 1);
+    for_each_block(
+        n, std::min<std::size_t>(n, 64), threads, control,
+        [&](std::size_t begin, std::size_t end, std::size_t) {
+            std::vector<std::uint64_t> best(n, unreached_units); // from u, in one or two ties
+            std::vector<graph::Vertex> touched;
+            for (std::size_t u = begin; u < end; ++u) {
+                const std::size_t first = adjacency.offsets[u];
+                const std::size_t last = adjacency.offsets[u + 1];
+                std::uint64_t radius = 0; // the longest tie of u that another path could undercut
+                for (std::size_t k = first; k < last; ++k) {
+                    if (lengths.arcs[k].units >= undercut) {
+                        radius = std::max<std::uint64_t>(radius, lengths.arcs[k].units);
+                    }
+                }
+                if (radius == 0) {
+                    continue;
+                }
+                const auto reach = [&](graph::Vertex v, std::uint64_t length) {
+                    if (length < best[v]) {
+                        if (best[v] == unreached_units) {
+                            touched.push_back(v);
+                        }
+                        best[v] = length;
+                    }
+                };
+                for (std::size_t k = first; k < last; ++k) {
+                    reach(lengths.arcs[k].to, lengths.arcs[k].units);
+                }
+                for (std::size_t k = first; k < last; ++k) {
+                    const UnitArc via = lengths.arcs[k];
+                    if (via.units + std::uint64_t{lengths.shortest} >= radius) {
+                        continue;
+                    }
+                    for (std::size_t j = adjacency.offsets[via.to];
+                         j < adjacency.offsets[via.to + 1]; ++j) {
+                        const std::uint64_t length =
+                            via.units + std::uint64_t{lengths.arcs[j].units};
+                        if (length < radius && lengths.arcs[j].to != u) {
+                            reach(lengths.arcs[j].to, length);
+                        }
+                    }
+                }
+                // A path of up to three ties to w: up to two to some y, then the tie y → w.
+                for (std::size_t k = first; k < last; ++k) {
+                    const UnitArc arc = lengths.arcs[k];
+                    if (arc.units < undercut) {
+                        continue;
+                    }
+                    bool shorter = best[arc.to] < arc.units;
+                    for (std::size_t j = reverse.offsets[arc.to];
+                         !shorter && j < reverse.offsets[arc.to + 1]; ++j) {
+                        const UnitArc back = reverse_arcs[j];
+                        shorter = best[back.to] + back.units < arc.units;
+                    }
+                    kept[k] = static_cast<char>(!shorter);
+                }
+                for (graph::Vertex v : touched) {
+                    best[v] = unreached_units;
+                }
+                touched.clear();
+            }
+        },
+        task);
+    ShortestArcs result;
+    result.offsets.assign(n + 1, 0);
+    for (std::size_t u = 0; u < n; ++u) {
+        for (std::size_t k = adjacency.offsets[u]; k < adjacency.offsets[u + 1]; ++k) {
+            if (kept[k] != 0) {
+                result.arcs.push_back(lengths.arcs[k]);
+                result.slots.push_back(static_cast<std::uint32_t>(k));
+            }
+        }
+        result.offsets[u + 1] = result.arcs.size();
     }
     return result;
 }

@@ -8,6 +8,7 @@
 // (1/2 + 1/3 + 1/6 and 1 are both S units), and a monotone integer queue replaces the binary heap.
 // Maps whose lengths are not such fractions keep the floating-point search with its tolerance.
 
+#include "stakemap/analysis/run_control.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 
 #include <array>
@@ -15,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -53,6 +55,29 @@ inline constexpr std::uint64_t bucket_queue_span = 8191;
 /// actors fit.
 std::optional<IntegerLengths> integer_lengths(const graph::Adjacency& adjacency,
                                               std::size_t vertex_count);
+
+/// The arcs an exact search needs: u → w is left out when some other path from u to w is strictly
+/// shorter than the tie itself. Such a tie is on no shortest path (a path through it would be
+/// shorter with the other path in its place), so distances, path counts and every dependency are
+/// those of the whole adjacency; a tie as long as another path stays. Kept as an adjacency of
+/// its own over the same vertices, in the same order; `slots[k]` is the position of kept arc k in
+/// the whole adjacency.
+struct ShortestArcs {
+    std::vector<std::size_t> offsets;
+    std::vector<UnitArc> arcs;
+    std::vector<std::uint32_t> slots;
+    [[nodiscard]] std::size_t vertex_count() const { return offsets.size() - 1; }
+};
+
+/// ShortestArcs of `adjacency` with `lengths` (`reverse`: the same arcs the other way, as
+/// graph::build makes the in-adjacency of the out-adjacency, and the reverse). A tie u → w is
+/// left out when a path of two or three ties from u to w is shorter: a check bounded by the
+/// ties of u and their neighbours, not a search; ties left in that no shortest path uses cost
+/// time, not exactness.
+ShortestArcs arcs_on_shortest_paths(const graph::Adjacency& adjacency,
+                                    const IntegerLengths& lengths, const graph::Adjacency& reverse,
+                                    unsigned threads, const RunControl& control,
+                                    std::string_view task);
 
 /// A monotone priority queue for keys that lie within `span` of the last key popped (Dial's
 /// buckets): one bucket per key on a ring of a power-of-two size above the longest tie, and a bit
