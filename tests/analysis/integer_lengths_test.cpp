@@ -236,7 +236,7 @@ namespace {
 std::vector<std::string> kept_ties(const graph::AnalysisGraph& g) {
     const auto units = integer_lengths(g.out, g.vertex_count);
     REQUIRE(units.has_value());
-    const auto kept = analysis::detail::arcs_on_shortest_paths(g.out, *units, g.in, 1, {}, "test");
+    const auto kept = analysis::detail::arcs_on_shortest_paths(g.out, *units, g.in, 1, {});
     std::vector<std::string> ties;
     for (std::size_t v = 0; v < g.vertex_count; ++v) {
         for (std::size_t k = kept.offsets[v]; k < kept.offsets[v + 1]; ++k) {
@@ -248,7 +248,7 @@ std::vector<std::string> kept_ties(const graph::AnalysisGraph& g) {
 }
 
 model::Map map_of_ties(const std::vector<std::tuple<std::string, std::string, double>>& ties,
-                       double weight_factor = 1.0) {
+                       double weight_factor = 1.0, bool directed = false) {
     model::Map map;
     for (const auto& [source, target, weight] : ties) {
         for (const auto& id : {source, target}) {
@@ -258,6 +258,7 @@ model::Map map_of_ties(const std::vector<std::tuple<std::string, std::string, do
         }
         model::Relation relation{.source = source, .target = target};
         relation.weight = weight * weight_factor;
+        relation.directed = directed;
         map.relations.push_back(relation);
     }
     return map;
@@ -287,6 +288,15 @@ TEST_CASE("integer lengths: ties with a shorter way round are left out of the se
     }
     CHECK(kept.size() == 2 * ties.size() - 4);
     check_searches_agree(g, graph::build(map_of_ties(ties, 1.0000001)), 1.0 / 1.0000001);
+
+    // One-way ties: p → q (1) has the way round p → r → s → q (3 × 0.2), found through the ties
+    // into q (the in-adjacency); q → p (1) has none, as no tie leaves q but that one: it stays.
+    const std::vector<std::tuple<std::string, std::string, double>> one_way{
+        {"p", "q", 1}, {"p", "r", 5}, {"r", "s", 5}, {"s", "q", 5}, {"q", "p", 1}};
+    const auto d = graph::build(map_of_ties(one_way, 1.0, true));
+    REQUIRE(d.directed);
+    CHECK(kept_ties(d) == std::vector<std::string>{"p>r", "q>p", "r>s", "s>q"});
+    check_searches_agree(d, graph::build(map_of_ties(one_way, 1.0000001, true)), 1.0 / 1.0000001);
 }
 
 // On random maps, every tie left out has a strictly shorter path between its ends (all-pairs
@@ -313,7 +323,7 @@ TEST_CASE("integer lengths: a tie is left out only when a shorter path exists") 
                 }
             }
         }
-        const auto kept = analysis::detail::arcs_on_shortest_paths(g.out, *units, g.in, 2, {}, "t");
+        const auto kept = analysis::detail::arcs_on_shortest_paths(g.out, *units, g.in, 2, {});
         std::vector<char> is_kept(g.out.neighbours.size(), 0);
         for (auto slot : kept.slots) {
             is_kept[slot] = 1;

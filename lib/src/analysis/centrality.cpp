@@ -540,7 +540,7 @@ struct UnitWorkspace {
     struct DagArc {
         Vertex from;
         Vertex to;
-        std::uint32_t slot; ///< position of the arc in the out-adjacency
+        std::uint32_t slot; ///< position of the arc in the search's ShortestArcs
         Units length;
     };
     std::vector<Units> distance;
@@ -768,8 +768,8 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
     const auto units =
         uniform ? std::nullopt : detail::integer_lengths(graph.out, graph.vertex_count);
     const std::optional<ShortestArcs> shortest_arcs =
-        units ? std::optional{detail::arcs_on_shortest_paths(
-                    graph.out, *units, graph.in, resolve_threads(threads), control, "betweenness")}
+        units ? std::optional{detail::arcs_on_shortest_paths(graph.out, *units, graph.in,
+                                                             resolve_threads(threads), control)}
               : std::nullopt;
     const std::size_t blocks = std::min<std::size_t>(n, 64);
     // Sources that stand for others (SourceFold) when only actor scores are asked: the ties'
@@ -1022,8 +1022,8 @@ DistanceSums distance_sums(const AnalysisGraph& graph, unsigned threads,
         return sums;
     }
     if (const auto units = detail::integer_lengths(adjacency, n)) {
-        const ShortestArcs arcs = detail::arcs_on_shortest_paths(
-            adjacency, *units, graph.out, resolve_threads(threads), control, "closeness");
+        const ShortestArcs arcs = detail::arcs_on_shortest_paths(adjacency, *units, graph.out,
+                                                                 resolve_threads(threads), control);
         for_each_block(
             n, std::min<std::size_t>(n, 64), resolve_threads(threads), control,
             [&](std::size_t begin, std::size_t end, std::size_t) {

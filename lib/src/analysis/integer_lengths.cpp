@@ -126,8 +126,7 @@ std::optional<IntegerLengths> integer_lengths(const graph::Adjacency& adjacency,
 
 ShortestArcs arcs_on_shortest_paths(const graph::Adjacency& adjacency,
                                     const IntegerLengths& lengths, const graph::Adjacency& reverse,
-                                    unsigned threads, const RunControl& control,
-                                    std::string_view task) {
+                                    unsigned threads, const RunControl& control) {
     const std::size_t n = adjacency.offsets.size() - 1;
     // The reverse adjacency's lengths in units, through the edges both were built from.
     std::vector<Units> units_of_edge(
@@ -142,11 +141,13 @@ ShortestArcs arcs_on_shortest_paths(const graph::Adjacency& adjacency,
     for (std::size_t k = 0; k < reverse_arcs.size(); ++k) {
         reverse_arcs[k] = {reverse.neighbours[k], units_of_edge[reverse.edges[k]]};
     }
-    // A tie shorter than twice the shortest cannot be undercut: another path has two ties or more.
+    // Another path has two ties or more: only a tie longer than twice the shortest can be undercut.
     const std::uint64_t undercut = 2 * std::uint64_t{lengths.shortest};
     std::vector<char> kept(lengths.arcs.size(), 1);
+    RunControl quiet; // a short pass before the searches: it may be stopped, it shows no progress
+    quiet.stop = control.stop;
     for_each_block(
-        n, std::min<std::size_t>(n, 64), threads, control,
+        n, std::min<std::size_t>(n, 64), threads, quiet,
         [&](std::size_t begin, std::size_t end, std::size_t) {
             std::vector<std::uint64_t> best(n, unreached_units); // from u, in one or two ties
             std::vector<graph::Vertex> touched;
@@ -155,7 +156,7 @@ ShortestArcs arcs_on_shortest_paths(const graph::Adjacency& adjacency,
                 const std::size_t last = adjacency.offsets[u + 1];
                 std::uint64_t radius = 0; // the longest tie of u that another path could undercut
                 for (std::size_t k = first; k < last; ++k) {
-                    if (lengths.arcs[k].units >= undercut) {
+                    if (lengths.arcs[k].units > undercut) {
                         radius = std::max<std::uint64_t>(radius, lengths.arcs[k].units);
                     }
                 }
@@ -190,7 +191,7 @@ ShortestArcs arcs_on_shortest_paths(const graph::Adjacency& adjacency,
                 // A path of up to three ties to w: up to two to some y, then the tie y → w.
                 for (std::size_t k = first; k < last; ++k) {
                     const UnitArc arc = lengths.arcs[k];
-                    if (arc.units < undercut) {
+                    if (arc.units <= undercut) {
                         continue;
                     }
                     bool shorter = best[arc.to] < arc.units;
@@ -207,7 +208,7 @@ ShortestArcs arcs_on_shortest_paths(const graph::Adjacency& adjacency,
                 touched.clear();
             }
         },
-        task);
+        "");
     ShortestArcs result;
     result.offsets.assign(n + 1, 0);
     for (std::size_t u = 0; u < n; ++u) {
