@@ -38,7 +38,7 @@ TEST_CASE("graph: undirected parallel relations merge by sum or max") {
     CHECK(g.edges[0].source == 0);
     CHECK(g.edges[0].target == 1);
     CHECK(g.edges[0].weight == 5.0);
-    CHECK(g.edges[0].relations == std::vector<std::uint32_t>{0, 1});
+    CHECK(std::ranges::equal(g.edges[0].relations, std::vector<std::uint32_t>{0, 1}));
     CHECK(g.out.degree(1) == 2);
     CHECK(g.in.degree(1) == 2);
     const auto g_max = graph::build(map, {.merge = graph::Merge::max});

@@ -81,14 +81,22 @@ public:
         }
         items_.swap(sorted);
         std::vector<Item>().swap(sorted);
-        std::vector<Edge> edges;
-        for (std::size_t i = 0; i < items_.size();) {
+        std::size_t merged = 0;
+        for (std::size_t i = 0; i < items_.size(); ++i) {
+            merged += static_cast<std::size_t>(i == 0 || items_[i].a != items_[i - 1].a ||
+                                               items_[i].b != items_[i - 1].b);
+        }
+        std::vector<Edge> edges(merged);
+        std::size_t e = 0;
+        for (std::size_t i = 0; i < items_.size(); ++e) {
             std::size_t j = i + 1;
             while (j < items_.size() && items_[j].a == items_[i].a && items_[j].b == items_[i].b) {
                 ++j;
             }
-            Edge edge{items_[i].a, items_[i].b, items_[i].weight, 0.0, {}};
-            edge.relations.reserve(j - i);
+            Edge& edge = edges[e];
+            edge.source = items_[i].a;
+            edge.target = items_[i].b;
+            edge.weight = items_[i].weight;
             edge.relations.push_back(items_[i].relation);
             for (std::size_t k = i + 1; k < j; ++k) {
                 edge.weight = merge_ == Merge::sum ? edge.weight + items_[k].weight
@@ -96,7 +104,6 @@ public:
                 edge.relations.push_back(items_[k].relation);
             }
             edge.length = length_of(edge.weight, distance);
-            edges.push_back(std::move(edge));
             i = j;
         }
         items_.clear();

@@ -16,6 +16,8 @@
 #include "stakemap/model/id_index.hpp"
 #include "stakemap/model/map.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -50,8 +52,11 @@ struct Edge {
     Vertex source = 0;
     Vertex target = 0;
     double weight = 0.0;
-    double length = 0.0;                  ///< the distance policy applied to the weight
-    std::vector<std::uint32_t> relations; ///< indices of the merged relations in the map
+    double length = 0.0; ///< the distance policy applied to the weight
+    /// Indices of the merged relations in the map. Nearly every tie is one relation (a few are
+    /// two, reported separately by two informants), so up to two are held in the edge itself: a
+    /// million-relation map is built without a million small allocations.
+    boost::container::small_vector<std::uint32_t, 2> relations;
 };
 
 /// Adjacency in CSR form: the neighbours of v are entries offsets[v] .. offsets[v+1].
