@@ -1,6 +1,7 @@
 #include "stakemap/error.hpp"
 #include "stakemap/graph/analysis_graph.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <stdexcept>
 
