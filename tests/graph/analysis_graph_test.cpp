@@ -47,6 +47,22 @@ TEST_CASE("graph: undirected parallel relations merge by sum or max") {
     CHECK(g_max.undirected_edges[0].weight == 3.0);
 }
 
+//   a ==(1+2+4)== b, c alone: three relations of one pair (more than an edge holds in itself)
+//   merge into one tie of weight 7 that lists all three, in map order
+TEST_CASE("graph: a tie of three relations keeps all three") {
+    auto map = three_actors();
+    map.relations = {tie("b", "a", 1), tie("a", "b", 2), tie("c", "b", 3), tie("a", "b", 4)};
+    const auto g = graph::build(map);
+    REQUIRE(g.edges.size() == 2);
+    CHECK(g.edges[0].weight == 7.0);
+    CHECK(std::ranges::equal(g.edges[0].relations, std::vector<std::uint32_t>{0, 1, 3}));
+    CHECK(std::ranges::equal(g.edges[1].relations, std::vector<std::uint32_t>{2}));
+    CHECK(g.edges[1].weight == 3.0);
+    const auto copy = g; // the relations are copied with the edge
+    CHECK(std::ranges::equal(copy.undirected_edges[0].relations,
+                             std::vector<std::uint32_t>{0, 1, 3}));
+}
+
 //   a --2--> b  and  a --1-- c (undirected): the map is directed, a–c becomes a→c and c→a
 TEST_CASE("graph: one directed relation makes the map directed") {
     auto map = three_actors();
