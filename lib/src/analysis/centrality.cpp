@@ -548,7 +548,13 @@ struct UnitWorkspace {
     std::vector<double> coefficient; ///< (1 + dependency) / paths, set by the backward pass
     std::vector<Vertex> order; ///< the first `settled`: vertices in the order they were settled
     std::vector<DagArc> dag;   ///< the first `dag_size`: candidate DAG arcs (one slot to spare)
-    std::vector<Vertex> moved; ///< the out-neighbours of one vertex that moved to an earlier band
+    /// Vertices that moved to an earlier band while the current band is read, each with the band
+    /// it moved to (unit_bands); at most one entry per arc read.
+    struct Move {
+        Vertex vertex;
+        Units band;
+    };
+    std::vector<Move> moved;
     std::size_t settled = 0;
     std::size_t dag_size = 0;
     std::optional<LengthBands> bands; ///< when the ring of bands is small (LengthBands::fits)
@@ -558,13 +564,9 @@ struct UnitWorkspace {
         : distance(adjacency.vertex_count(), detail::unreached_units), paths(distance.size(), 0.0),
           coefficient(distance.size(), 0.0), order(distance.size()),
           dag(adjacency.arcs.size() + 1) {
-        std::size_t widest = 0;
-        for (std::size_t v = 0; v + 1 < adjacency.offsets.size(); ++v) {
-            widest = std::max(widest, adjacency.offsets[v + 1] - adjacency.offsets[v]);
-        }
-        moved.resize(widest);
         if (LengthBands::fits(lengths)) {
             bands.emplace(lengths);
+            moved.resize(adjacency.arcs.size() + 1);
         }
     }
     [[nodiscard]] std::span<const Vertex> settled_order() const { return {order.data(), settled}; }
@@ -590,7 +592,7 @@ void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws)
     std::size_t settled = 0;
     UnitWorkspace::DagArc* const dag = ws.dag.data();
     std::size_t dag_size = 0;
-    Vertex* const moved = ws.moved.data();
+    UnitWorkspace::Move* const moved = ws.moved.data();
     distance[source] = 0;
     bands.ring[0].push_back(source);
     std::size_t pending = 1;
@@ -599,6 +601,11 @@ void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws)
         const Vertex* const listed = current.data();
         const std::size_t count = current.size();
         // Nothing is added to the current band while it is read: every tie leads to a later one.
+        // The vertices that move to an earlier band are noted for the whole band, and listed in
+        // their bands after it, in the order they moved: one loop per band, not one per vertex
+        // (whose length the processor would often guess wrong), and a vertex that moves twice
+        // while the band is read is listed once, where its last move put it.
+        std::size_t moves = 0;
         for (std::size_t i = 0; i < count; ++i) {
             // The band's list is known ahead: fetch the offsets, then the arcs and distance, of
             // the vertices a few places ahead, so that their misses overlap with this one's work.
@@ -617,7 +624,6 @@ void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws)
             }
             order[settled++] = v;
             const std::size_t end = offsets[v + 1];
-            std::size_t moves = 0;
             // Branch-free relaxation: whether a tie shortens a path is data, not control flow,
             // so the loads of many arcs overlap instead of waiting on mispredicted branches.
             for (std::size_t k = offsets[v]; k < end; ++k) {
@@ -626,20 +632,23 @@ void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws)
                 const Units before = distance[arc.to];
                 const bool shorter = candidate < before;
                 distance[arc.to] = shorter ? candidate : before;
-                moved[moves] = arc.to;
+                moved[moves] = {arc.to, candidate >> shift};
                 moves += static_cast<std::size_t>((candidate >> shift) < (before >> shift));
                 if constexpr (Counting) {
                     dag[dag_size] = {v, arc.to, static_cast<std::uint32_t>(k), candidate};
                     dag_size += static_cast<std::size_t>(candidate <= before);
                 }
             }
-            for (std::size_t j = 0; j < moves; ++j) {
-                bands.ring[(distance[moved[j]] >> shift) & mask].push_back(moved[j]);
-            }
-            pending += moves;
         }
         pending -= current.size();
         current.clear();
+        for (std::size_t j = 0; j < moves; ++j) {
+            const UnitWorkspace::Move move = moved[j];
+            if (move.band == distance[move.vertex] >> shift) {
+                bands.ring[move.band & mask].push_back(move.vertex);
+                ++pending;
+            }
+        }
     }
     ws.settled = settled;
     ws.dag_size = dag_size;
