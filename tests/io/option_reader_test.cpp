@@ -137,3 +137,23 @@ TEST_CASE("option reader: an added actor or relation obeys the map's rules, at i
     CHECK(errors[2].pointer == "/add/relations/0/target");
     CHECK(errors[2].message.find("comune") != std::string::npos);
 }
+
+// A number too large for a double (2e308) in an added actor: the option's own parser reports it
+// at its line and column, and the option is refused before it is re-read to patch the map (where
+// nlohmann/json would throw on it).
+TEST_CASE("option reader: a number too large to represent is an error at its place") {
+    const std::string text =
+        "{\n"                                                                      // 1
+        "  \"format\": \"stakemap-option/1\",\n"                                   // 2
+        "  \"title\": \"A desk\",\n"                                               // 3
+        "  \"add\": {\"actors\": [{\"id\": \"desk\", \"name\": \"Desk\",\n"        // 4
+        "            \"kind\": \"help_desk\", \"area\": \"north\", \"capacity\": " // 5
+        "2e308}]}\n"                                                               //
+        "}\n";
+    const auto errors = errors_of(text);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].line == 5);
+    CHECK(errors[0].column == 63); // 12 spaces, "kind": "help_desk", "area": "north", "capacity":
+    CHECK(errors[0].message ==
+          "the number 2e308 is too large to represent; write a smaller number");
+}

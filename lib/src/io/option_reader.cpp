@@ -157,6 +157,11 @@ public:
         option.relations_removed = static_cast<std::size_t>(
             std::count(relation_removed.begin(), relation_removed.end(), true));
 
+        // A number the parser could not represent (2e308) is an error already reported; the
+        // patch below re-reads the option with nlohmann/json, which would throw on it.
+        if (!parsed.issues.empty()) {
+            fail();
+        }
         // The patched map, as JSON.
         ordered_json patched = ordered_json::parse(write_map_json(map_));
         const ordered_json own = ordered_json::parse(text_);
