@@ -11,6 +11,7 @@
 #include <atomic>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -73,18 +74,18 @@ struct DistanceSums {
     std::vector<double> inverse;
 };
 
-/// One block's share of the distance sums: the contributions of its sources to every actor.
+/// One block's share of the distance sums: the contributions of its sources to every actor, the
+/// three sums of an actor side by side (one cache line per actor reached, not three).
 struct DistanceParts {
-    std::vector<double> reached;
-    std::vector<double> total;
-    std::vector<double> inverse;
+    std::vector<double> sums; ///< reached, total, inverse for actor 0, then actor 1, …
 
-    explicit DistanceParts(std::size_t n) : reached(n, 0.0), total(n, 0.0), inverse(n, 0.0) {}
+    explicit DistanceParts(std::vector<double> part) : sums(std::move(part)) {}
     /// The source of this pass reaches `v` at `distance` > 0.
     void add(Vertex v, double distance) {
-        reached[v] += 1.0;
-        total[v] += distance;
-        inverse[v] += 1.0 / distance;
+        double* const at = sums.data() + 3 * std::size_t{v};
+        at[0] += 1.0;
+        at[1] += distance;
+        at[2] += 1.0 / distance;
     }
 };
 
@@ -200,9 +201,27 @@ public:
             for (std::size_t i = 0; i < total_.size(); ++i) {
                 total_[i] += ready[i];
             }
-            std::vector<double>().swap(waiting_[next_]);
+            spare_.push_back(std::move(waiting_[next_]));
+            waiting_[next_] = {};
             ++next_;
         }
+    }
+    /// A block's part, all zeros: one added before, cleared (a few vectors are reused for all
+    /// blocks, instead of new pages for every block).
+    std::vector<double> part() {
+        std::vector<double> part;
+        {
+            std::lock_guard lock(mutex_);
+            if (!spare_.empty()) {
+                part = std::move(spare_.back());
+                spare_.pop_back();
+            }
+        }
+        if (part.empty()) {
+            part.resize(total_.size());
+        }
+        std::fill(part.begin(), part.end(), 0.0);
+        return part;
     }
     std::vector<double> take() { return std::move(total_); }
 
@@ -210,7 +229,36 @@ private:
     std::mutex mutex_;
     std::vector<double> total_;
     std::vector<std::vector<double>> waiting_;
+    std::vector<std::vector<double>> spare_;
     std::size_t next_ = 0;
+};
+
+/// Buffers for the searches, one per thread at a time and kept from block to block: a workspace
+/// is sized for the whole graph, and building one per block cost more than its searches on the
+/// smaller maps. Every search leaves its workspace as it found it.
+template <typename Workspace>
+class WorkspacePool {
+public:
+    template <typename Make>
+    std::unique_ptr<Workspace> acquire(Make&& make) {
+        {
+            std::lock_guard lock(mutex_);
+            if (!free_.empty()) {
+                auto workspace = std::move(free_.back());
+                free_.pop_back();
+                return workspace;
+            }
+        }
+        return make();
+    }
+    void release(std::unique_ptr<Workspace> workspace) {
+        std::lock_guard lock(mutex_);
+        free_.push_back(std::move(workspace));
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Workspace>> free_;
 };
 
 /// How a source stands for the degree-1 actors folded into it (undirected maps only): every
@@ -537,24 +585,28 @@ private:
 struct UnitWorkspace {
     /// An arc v → w that was as short as w's best path when v was settled; the arcs still equal to
     /// w's final distance are kept (count_paths_on_shortest_arcs) for the backward pass.
+    /// Laid out as two 8-byte halves that the band search writes whole: the arc read with the
+    /// distance it reaches (`to`, `length`), and where it comes from (`from`, `slot`).
     struct DagArc {
-        Vertex from;
         Vertex to;
-        std::uint32_t slot; ///< position of the arc in the search's ShortestArcs
         Units length;
+        Vertex from;
+        std::uint32_t slot; ///< position of the arc in the search's ShortestArcs
     };
+    struct ArcFrom {
+        Vertex from;
+        std::uint32_t slot;
+    };
+    static_assert(sizeof(UnitArc) == 8 && sizeof(ArcFrom) == 8 && sizeof(DagArc) == 16 &&
+                  offsetof(DagArc, from) == sizeof(UnitArc));
     std::vector<Units> distance;
     std::vector<double> paths;
     std::vector<double> coefficient; ///< (1 + dependency) / paths, set by the backward pass
     std::vector<Vertex> order; ///< the first `settled`: vertices in the order they were settled
     std::vector<DagArc> dag;   ///< the first `dag_size`: candidate DAG arcs (one slot to spare)
-    /// Vertices that moved to an earlier band while the current band is read, each with the band
-    /// it moved to (unit_bands); at most one entry per arc read.
-    struct Move {
-        Vertex vertex;
-        Units band;
-    };
-    std::vector<Move> moved;
+    /// Vertices that moved to an earlier band while the current band is read, each with the
+    /// distance that moved it (unit_bands); at most one entry per arc read.
+    std::vector<UnitArc> moved;
     std::size_t settled = 0;
     std::size_t dag_size = 0;
     std::optional<LengthBands> bands; ///< when the ring of bands is small (LengthBands::fits)
@@ -592,7 +644,12 @@ void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws)
     std::size_t settled = 0;
     UnitWorkspace::DagArc* const dag = ws.dag.data();
     std::size_t dag_size = 0;
-    UnitWorkspace::Move* const moved = ws.moved.data();
+    UnitArc* const moved = ws.moved.data();
+    // An arc and the distance it reaches, {to, d + units}, are one 8-byte add on the arc as read
+    // (its length field plus d): the records below are written whole from registers.
+    const auto as_word = [](auto record) { return std::bit_cast<std::uint64_t>(record); };
+    const std::uint64_t next_slot = as_word(UnitWorkspace::ArcFrom{0, 1});
+    const Units band_start = ~((Units{1} << shift) - 1); ///< clears a distance's place in its band
     distance[source] = 0;
     bands.ring[0].push_back(source);
     std::size_t pending = 1;
@@ -623,29 +680,38 @@ void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws)
                 continue; // moved to an earlier band since it was listed here
             }
             order[settled++] = v;
+            const std::size_t begin = offsets[v];
             const std::size_t end = offsets[v + 1];
+            const std::uint64_t plus_d = as_word(UnitArc{0, d});
+            std::uint64_t from = as_word(
+                UnitWorkspace::ArcFrom{v, static_cast<std::uint32_t>(begin)});
             // Branch-free relaxation: whether a tie shortens a path is data, not control flow,
             // so the loads of many arcs overlap instead of waiting on mispredicted branches.
-            for (std::size_t k = offsets[v]; k < end; ++k) {
-                const UnitArc arc = arcs[k];
-                const Units candidate = d + arc.units;
-                const Units before = distance[arc.to];
-                const bool shorter = candidate < before;
-                distance[arc.to] = shorter ? candidate : before;
-                moved[moves] = {arc.to, candidate >> shift};
-                moves += static_cast<std::size_t>((candidate >> shift) < (before >> shift));
+            for (std::size_t k = begin; k < end; ++k) {
+                const std::uint64_t reached_word = as_word(arcs[k]) + plus_d;
+                const UnitArc reached = std::bit_cast<UnitArc>(reached_word);
+                const Units candidate = reached.units;
+                const Units before = distance[reached.to];
+                distance[reached.to] = candidate < before ? candidate : before;
+                std::memcpy(&moved[moves], &reached_word, sizeof reached_word);
+                // (candidate >> shift) < (before >> shift), with one comparison fewer.
+                moves += static_cast<std::size_t>(candidate < (before & band_start));
                 if constexpr (Counting) {
-                    dag[dag_size] = {v, arc.to, static_cast<std::uint32_t>(k), candidate};
+                    auto* const record = reinterpret_cast<unsigned char*>(&dag[dag_size]);
+                    std::memcpy(record, &reached_word, sizeof reached_word);
+                    std::memcpy(record + sizeof reached_word, &from, sizeof from);
                     dag_size += static_cast<std::size_t>(candidate <= before);
                 }
+                from += next_slot;
             }
         }
         pending -= current.size();
         current.clear();
         for (std::size_t j = 0; j < moves; ++j) {
-            const UnitWorkspace::Move move = moved[j];
-            if (move.band == distance[move.vertex] >> shift) {
-                bands.ring[move.band & mask].push_back(move.vertex);
+            const UnitArc move = moved[j];
+            const Units moved_band = move.units >> shift;
+            if (moved_band == distance[move.to] >> shift) {
+                bands.ring[moved_band & mask].push_back(move.to);
                 ++pending;
             }
         }
@@ -685,7 +751,7 @@ void unit_dijkstra(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& 
                 continue;
             }
             if constexpr (Counting) {
-                ws.dag[dag_size++] = {v, arc.to, static_cast<std::uint32_t>(k), candidate};
+                ws.dag[dag_size++] = {arc.to, candidate, v, static_cast<std::uint32_t>(k)};
             }
         }
     }
@@ -808,23 +874,28 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
     const std::size_t sum_size = distance_sums != nullptr ? n : 0;
     OrderedSum vertex_sum(vertex_scores != nullptr ? n : 0, blocks);
     OrderedSum edge_sum(edge_scores != nullptr ? slots : 0, blocks);
-    OrderedSum reached_sum(sum_size, blocks);
-    OrderedSum total_sum(sum_size, blocks);
-    OrderedSum inverse_sum(sum_size, blocks);
+    OrderedSum distance_sum(3 * sum_size, blocks);
+    WorkspacePool<LevelWorkspace> level_pool;
+    WorkspacePool<UnitWorkspace> unit_pool;
+    WorkspacePool<PathWorkspace> path_pool;
     for_each_block(
         n, blocks, resolve_threads(threads), control,
         [&](std::size_t begin, std::size_t end, std::size_t block) {
-            std::vector<double> vertex_part(vertex_scores != nullptr ? n : 0, 0.0);
-            std::vector<double> edge_part(edge_scores != nullptr ? slots : 0, 0.0);
+            std::vector<double> vertex_part = vertex_sum.part();
+            std::vector<double> edge_part = edge_sum.part();
             std::optional<DistanceParts> distance_part;
             if (distance_sums != nullptr) {
-                distance_part.emplace(n);
+                distance_part.emplace(distance_sum.part());
             }
             double* vp = vertex_part.empty() ? nullptr : vertex_part.data();
             double* ep = edge_part.empty() ? nullptr : edge_part.data();
             DistanceParts* dp = distance_part ? &*distance_part : nullptr;
             if (uniform) {
-                LevelWorkspace ws(n, graph.out.neighbours.size(), ep != nullptr);
+                auto workspace = level_pool.acquire([&] {
+                    return std::make_unique<LevelWorkspace>(n, graph.out.neighbours.size(),
+                                                            ep != nullptr);
+                });
+                LevelWorkspace& ws = *workspace;
                 for (std::size_t s = begin; s < end; ++s) {
                     control.check();
                     if (skipped(s)) {
@@ -841,8 +912,11 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
                                                          ws, vp, nullptr, dp, fold_of(s));
                     }
                 }
+                level_pool.release(std::move(workspace));
             } else if (units) {
-                UnitWorkspace ws(*shortest_arcs, *units);
+                auto workspace = unit_pool.acquire(
+                    [&] { return std::make_unique<UnitWorkspace>(*shortest_arcs, *units); });
+                UnitWorkspace& ws = *workspace;
                 for (std::size_t s = begin; s < end; ++s) {
                     control.check();
                     if (!skipped(s)) {
@@ -850,8 +924,11 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
                                             ep, dp, fold_of(s));
                     }
                 }
+                unit_pool.release(std::move(workspace));
             } else {
-                PathWorkspace ws(n);
+                auto workspace =
+                    path_pool.acquire([&] { return std::make_unique<PathWorkspace>(n); });
+                PathWorkspace& ws = *workspace;
                 for (std::size_t s = begin; s < end; ++s) {
                     control.check();
                     if (!skipped(s)) {
@@ -859,6 +936,7 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
                                                 fold_of(s));
                     }
                 }
+                path_pool.release(std::move(workspace));
             }
             if (vertex_scores != nullptr) {
                 vertex_sum.add(block, std::move(vertex_part));
@@ -867,9 +945,7 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
                 edge_sum.add(block, std::move(edge_part));
             }
             if (distance_part) {
-                reached_sum.add(block, std::move(distance_part->reached));
-                total_sum.add(block, std::move(distance_part->total));
-                inverse_sum.add(block, std::move(distance_part->inverse));
+                distance_sum.add(block, std::move(distance_part->sums));
             }
         },
         "betweenness");
@@ -897,12 +973,16 @@ void brandes(const AnalysisGraph& graph, unsigned threads, const RunControl& con
         }
     }
     if (distance_sums != nullptr) {
-        distance_sums->reached = reached_sum.take();
-        for (double& reached : distance_sums->reached) {
-            reached += 1.0; // the actor itself, as in the per-actor search
+        const std::vector<double> sums = distance_sum.take();
+        distance_sums->reached.resize(n);
+        distance_sums->total.resize(n);
+        distance_sums->inverse.resize(n);
+        for (std::size_t v = 0; v < n; ++v) {
+            // The actor itself counts as reached, as in the per-actor search.
+            distance_sums->reached[v] = sums[3 * v] + 1.0;
+            distance_sums->total[v] = sums[3 * v + 1];
+            distance_sums->inverse[v] = sums[3 * v + 2];
         }
-        distance_sums->total = total_sum.take();
-        distance_sums->inverse = inverse_sum.take();
     }
 }
 
