@@ -647,7 +647,9 @@ void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws)
     UnitArc* const moved = ws.moved.data();
     // An arc and the distance it reaches, {to, d + units}, are one 8-byte add on the arc as read
     // (its length field plus d): the records below are written whole from registers.
-    const auto as_word = [](auto record) { return std::bit_cast<std::uint64_t>(record); };
+    const auto as_word = [](auto record) {
+        return std::bit_cast<std::uint64_t>(record);
+    };
     const std::uint64_t next_slot = as_word(UnitWorkspace::ArcFrom{0, 1});
     const Units band_start = ~((Units{1} << shift) - 1); ///< clears a distance's place in its band
     distance[source] = 0;
@@ -683,8 +685,8 @@ void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws)
             const std::size_t begin = offsets[v];
             const std::size_t end = offsets[v + 1];
             const std::uint64_t plus_d = as_word(UnitArc{0, d});
-            std::uint64_t from = as_word(
-                UnitWorkspace::ArcFrom{v, static_cast<std::uint32_t>(begin)});
+            std::uint64_t from =
+                as_word(UnitWorkspace::ArcFrom{v, static_cast<std::uint32_t>(begin)});
             // Branch-free relaxation: whether a tie shortens a path is data, not control flow,
             // so the loads of many arcs overlap instead of waiting on mispredicted branches.
             for (std::size_t k = begin; k < end; ++k) {
@@ -1180,16 +1182,6 @@ std::vector<double> closeness_from(const DistanceSums& sums, std::size_t count) 
     return result;
 }
 
-/// The weight of the U edge u–v, 0 when they are not adjacent (neighbour lists are sorted).
-double weight_between(const Adjacency& adjacency, Vertex u, Vertex v) {
-    const auto row = adjacency.neighbours_of(u);
-    const auto it = std::lower_bound(row.begin(), row.end(), v);
-    if (it == row.end() || *it != v) {
-        return 0.0;
-    }
-    return adjacency.weights[adjacency.offsets[u] + static_cast<std::size_t>(it - row.begin())];
-}
-
 std::vector<double> strengths_of(const Adjacency& adjacency, std::size_t n) {
     std::vector<double> total(n, 0.0);
     for (std::size_t v = 0; v < n; ++v) {
@@ -1505,66 +1497,112 @@ std::vector<double> coreness(const AnalysisGraph& graph) {
     return {degree.begin(), degree.end()};
 }
 
-std::vector<double> constraint(const AnalysisGraph& graph, const RunControl& control) {
+namespace {
+
+/// Burt's measures of one actor's ego network, actors in parallel (each actor's value is its own,
+/// so the bits do not depend on the thread count). `ego(v, position)` gets a table that gives,
+/// for every actor, 1 + its position among v's neighbours (0: not a neighbour), set while v is
+/// computed: the ties among v's neighbours are found by reading their rows once, instead of a
+/// binary search for every pair.
+template <typename Ego>
+std::vector<double> ego_measure(const AnalysisGraph& graph, unsigned threads,
+                                const RunControl& control, const Ego& ego) {
     const std::size_t n = graph.vertex_count;
     const auto& adjacency = graph.undirected;
-    const auto total = strengths_of(adjacency, n);
     std::vector<double> result(n, std::numeric_limits<double>::quiet_NaN());
-    for (std::size_t v = 0; v < n; ++v) {
-        control.check(); // O(d²) per actor: a hub alone can take seconds
-        const auto vertex = static_cast<Vertex>(v);
-        const auto neighbours = adjacency.neighbours_of(vertex);
-        if (neighbours.empty()) {
-            continue;
-        }
-        // p(a, b): the share of a's tie strength invested in b.
-        auto share = [&](Vertex a, Vertex b) {
-            return total[a] == 0.0 ? 0.0 : weight_between(adjacency, a, b) / total[a];
-        };
-        double sum = 0.0;
-        for (Vertex j : neighbours) {
-            double indirect = 0.0;
-            for (Vertex q : neighbours) {
-                indirect += share(vertex, q) * share(q, j);
+    RunControl quiet; // a short pass: it may be stopped, it shows no progress
+    quiet.stop = control.stop;
+    for_each_block(
+        n, std::min<std::size_t>(n, 64), resolve_threads(threads), quiet,
+        [&](std::size_t begin, std::size_t end, std::size_t) {
+            std::vector<std::uint32_t> position(n, 0);
+            for (std::size_t v = begin; v < end; ++v) {
+                quiet.check(); // O(Σ degree²) over the neighbours: a hub alone can take seconds
+                const auto vertex = static_cast<Vertex>(v);
+                const auto neighbours = adjacency.neighbours_of(vertex);
+                if (neighbours.empty()) {
+                    continue;
+                }
+                for (std::size_t k = 0; k < neighbours.size(); ++k) {
+                    position[neighbours[k]] = static_cast<std::uint32_t>(k + 1);
+                }
+                result[v] = ego(vertex, position);
+                for (const Vertex u : neighbours) {
+                    position[u] = 0;
+                }
             }
-            const double local = share(vertex, j) + indirect;
-            sum += local * local;
-        }
-        result[v] = sum;
-    }
+        },
+        "ego");
     return result;
 }
 
-std::vector<double> effective_size(const AnalysisGraph& graph, const RunControl& control) {
-    const std::size_t n = graph.vertex_count;
+} // namespace
+
+std::vector<double> constraint(const AnalysisGraph& graph, unsigned threads,
+                               const RunControl& control) {
     const auto& adjacency = graph.undirected;
-    const auto total = strengths_of(adjacency, n);
-    const auto largest = max_weights_of(adjacency, n);
-    std::vector<double> result(n, std::numeric_limits<double>::quiet_NaN());
-    for (std::size_t v = 0; v < n; ++v) {
-        control.check(); // O(d²) per actor
-        const auto vertex = static_cast<Vertex>(v);
-        const auto neighbours = adjacency.neighbours_of(vertex);
-        const auto weights = adjacency.weights_of(vertex);
-        if (neighbours.empty()) {
-            continue;
-        }
-        double sum = 0.0;
-        for (Vertex u : neighbours) {
-            double redundancy = 0.0;
-            for (std::size_t k = 0; k < neighbours.size(); ++k) {
-                const double marginal =
-                    largest[u] == 0.0 ? 0.0
-                                      : weight_between(adjacency, u, neighbours[k]) / largest[u];
-                redundancy += weights[k] / total[v] * marginal;
-            }
-            sum += 1.0 - redundancy;
-        }
-        result[v] = sum;
-    }
-    return result;
+    const auto total = strengths_of(adjacency, graph.vertex_count);
+    // p(a, b): the share of a's tie strength invested in b (0 when a has none).
+    const auto share = [&total](double weight, Vertex a) {
+        return total[a] == 0.0 ? 0.0 : weight / total[a];
+    };
+    return ego_measure(graph, threads, control,
+                       [&](Vertex v, const std::vector<std::uint32_t>& position) {
+                           const auto neighbours = adjacency.neighbours_of(v);
+                           const auto weights = adjacency.weights_of(v);
+                           // indirect[j] = Σ over neighbours q, in order, of p(v, q) · p(q, j):
+                           // each q adds to the neighbours j it is tied to (the other terms are
+                           // exact zeros).
+                           std::vector<double> indirect(neighbours.size(), 0.0);
+                           for (std::size_t i = 0; i < neighbours.size(); ++i) {
+                               const Vertex q = neighbours[i];
+                               const double via = share(weights[i], v);
+                               const auto row = adjacency.neighbours_of(q);
+                               const auto row_weights = adjacency.weights_of(q);
+                               for (std::size_t k = 0; k < row.size(); ++k) {
+                                   if (const std::uint32_t j = position[row[k]]; j != 0) {
+                                       indirect[j - 1] += via * share(row_weights[k], q);
+                                   }
+                               }
+                           }
+                           double sum = 0.0;
+                           for (std::size_t j = 0; j < neighbours.size(); ++j) {
+                               const double local = share(weights[j], v) + indirect[j];
+                               sum += local * local;
+                           }
+                           return sum;
+                       });
 }
 
+std::vector<double> effective_size(const AnalysisGraph& graph, unsigned threads,
+                                   const RunControl& control) {
+    const auto& adjacency = graph.undirected;
+    const auto total = strengths_of(adjacency, graph.vertex_count);
+    const auto largest = max_weights_of(adjacency, graph.vertex_count);
+    return ego_measure(graph, threads, control,
+                       [&](Vertex v, const std::vector<std::uint32_t>& position) {
+                           const auto neighbours = adjacency.neighbours_of(v);
+                           const auto weights = adjacency.weights_of(v);
+                           double sum = 0.0;
+                           for (const Vertex u : neighbours) {
+                               // Σ over v's neighbours k, in order, of w(v, k) / s(v) · w(u, k) /
+                               // max w(u, ·): u's row is sorted like v's, so its ties to v's
+                               // neighbours come in that order.
+                               double redundancy = 0.0;
+                               const auto row = adjacency.neighbours_of(u);
+                               const auto row_weights = adjacency.weights_of(u);
+                               for (std::size_t x = 0; x < row.size(); ++x) {
+                                   if (const std::uint32_t k = position[row[x]]; k != 0) {
+                                       const double marginal =
+                                           largest[u] == 0.0 ? 0.0 : row_weights[x] / largest[u];
+                                       redundancy += weights[k - 1] / total[v] * marginal;
+                                   }
+                               }
+                               sum += 1.0 - redundancy;
+                           }
+                           return sum;
+                       });
+}
 std::vector<double> clustering(const AnalysisGraph& graph, const RunControl& control) {
     const auto triangles = triangle_counts(graph, control);
     std::vector<double> result(graph.vertex_count, 0.0);
@@ -1695,10 +1733,10 @@ std::vector<MeasureColumn> centrality(const AnalysisGraph& graph,
             values = coreness(graph);
             break;
         case Measure::constraint:
-            values = constraint(graph, options.control);
+            values = constraint(graph, options.threads, options.control);
             break;
         case Measure::effective_size:
-            values = effective_size(graph, options.control);
+            values = effective_size(graph, options.threads, options.control);
             break;
         case Measure::clustering:
             values = clustering(graph, options.control);

@@ -106,11 +106,13 @@ PowerIteration pagerank_iteration(const graph::AnalysisGraph& graph, double alph
                                   const RunControl& control = {});
 /// k-core number on U, `nx.core_number(U)`. Bucket algorithm, O(n + m).
 std::vector<double> coreness(const graph::AnalysisGraph& graph);
-/// Burt's constraint on U, `nx.constraint(U, weight="weight")`; NaN for isolated actors. O(Σ d²).
-std::vector<double> constraint(const graph::AnalysisGraph& graph, const RunControl& control = {});
+/// Burt's constraint on U, `nx.constraint(U, weight="weight")`; NaN for isolated actors.
+/// O(Σ d²) over the actors' neighbours; actors in parallel on `threads` threads (0: all cores).
+std::vector<double> constraint(const graph::AnalysisGraph& graph, unsigned threads = 0,
+                               const RunControl& control = {});
 /// Burt's effective size on U, `nx.effective_size(U, weight="weight")`; NaN for isolated actors.
-/// O(Σ d²).
-std::vector<double> effective_size(const graph::AnalysisGraph& graph,
+/// O(Σ d²) over the actors' neighbours; actors in parallel on `threads` threads (0: all cores).
+std::vector<double> effective_size(const graph::AnalysisGraph& graph, unsigned threads = 0,
                                    const RunControl& control = {});
 /// Local clustering on U, unweighted, `nx.clustering(U)`. O(Σ d²).
 std::vector<double> clustering(const graph::AnalysisGraph& graph, const RunControl& control = {});
