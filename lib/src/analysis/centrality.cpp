@@ -601,7 +601,9 @@ struct UnitWorkspace {
                   offsetof(DagArc, from) == sizeof(UnitArc));
     std::vector<Units> distance;
     std::vector<double> paths;
-    std::vector<double> coefficient; ///< (1 + dependency) / paths, set by the backward pass
+    /// Σ (1 + δ(w)) / σ(w) over the children w of each vertex in the DAG, summed by the
+    /// backward pass (brandes_unit_source); zero between sources.
+    std::vector<double> below;
     std::vector<Vertex> order; ///< the first `settled`: vertices in the order they were settled
     std::vector<DagArc> dag;   ///< the first `dag_size`: candidate DAG arcs (one slot to spare)
     /// Vertices that moved to an earlier band while the current band is read, each with the
@@ -614,8 +616,7 @@ struct UnitWorkspace {
 
     UnitWorkspace(const ShortestArcs& adjacency, const IntegerLengths& lengths)
         : distance(adjacency.vertex_count(), detail::unreached_units), paths(distance.size(), 0.0),
-          coefficient(distance.size(), 0.0), order(distance.size()),
-          dag(adjacency.arcs.size() + 1) {
+          below(distance.size(), 0.0), order(distance.size()), dag(adjacency.arcs.size() + 1) {
         if (LengthBands::fits(lengths)) {
             bands.emplace(lengths);
             moved.resize(adjacency.arcs.size() + 1);
@@ -799,30 +800,26 @@ void brandes_unit_source(const ShortestArcs& adjacency, const IntegerLengths& le
     }
     Units* const distance = ws.distance.data();
     double* const paths = ws.paths.data();
-    double* const coefficient = ws.coefficient.data();
+    double* const below = ws.below.data();
     const UnitWorkspace::DagArc* const dag = ws.dag.data();
-    // Backward, one settled vertex at a time in reverse: its shortest arcs are the run at the end
-    // of what is left of the DAG (recorded when it was settled, and kept in that order) and lead
-    // to vertices settled later, whose coefficients (1 + δ) / σ are already known. Its dependency
-    // is summed in a register, and its entries are reset for the next source in the same pass.
-    std::size_t i = ws.dag_size;
-    const std::span<const Vertex> order = ws.settled_order();
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const Vertex v = *it;
-        const double through = paths[v];
-        double sum = 0.0;
-        for (; i > 0 && dag[i - 1].from == v; --i) {
-            const UnitWorkspace::DagArc& arc = dag[i - 1];
-            const double share = through * coefficient[arc.to];
-            sum += share;
-            if (edge_part != nullptr) {
-                edge_part[arc.slot] += share;
-            }
+    // Backward, one shortest arc v → w at a time, in reverse of the order they were kept: w's own
+    // arcs were recorded after v's (w was settled later), so w's sum is complete when v's arc
+    // comes. With c(w) = (1 + δ(w)) / σ(w) = 1 / σ(w) + Σ c(children of w), every vertex needs
+    // only the sum of its children's c: one flat loop over the arcs, none per vertex (whose
+    // number of arcs the processor would often guess wrong).
+    for (std::size_t i = ws.dag_size; i-- > 0;) {
+        const UnitWorkspace::DagArc arc = dag[i];
+        const double coefficient = 1.0 / paths[arc.to] + below[arc.to];
+        below[arc.from] += coefficient;
+        if (edge_part != nullptr) {
+            edge_part[arc.slot] += paths[arc.from] * coefficient;
         }
-        coefficient[v] = (1.0 + sum) / through; // 1 / σ when v has no shortest arc
+    }
+    // δ(v) = σ(v) Σ c(children of v); the entries are reset for the next source in the same pass.
+    for (const Vertex v : ws.settled_order()) {
         if (v != source) {
             if (vertex_part != nullptr) {
-                vertex_part[v] += fold.multiplicity * sum;
+                vertex_part[v] += fold.multiplicity * (paths[v] * below[v]);
             }
             if (distances != nullptr) {
                 distances->add(v, static_cast<double>(distance[v]) / lengths.scale);
@@ -830,6 +827,7 @@ void brandes_unit_source(const ShortestArcs& adjacency, const IntegerLengths& le
         }
         distance[v] = detail::unreached_units;
         paths[v] = 0.0;
+        below[v] = 0.0;
     }
 }
 
