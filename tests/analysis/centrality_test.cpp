@@ -1,6 +1,7 @@
 #include "stakemap/analysis/centrality.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <doctest/doctest.h>
 #include <random>
@@ -113,6 +114,29 @@ TEST_CASE("centrality: results do not depend on the number of threads") {
         CHECK(analysis::closeness(g, 1) == analysis::closeness(g, 4));
         CHECK(analysis::harmonic(g, 1) == analysis::harmonic(g, 2));
     }
+}
+
+TEST_CASE("centrality: Burt's measures do not depend on the number of threads") {
+    // Same bits, NaN of isolated actors included: each actor's value is computed on its own.
+    const auto same_bits = [](const std::vector<double>& a, const std::vector<double>& b) {
+        return a.size() == b.size() &&
+               std::equal(a.begin(), a.end(), b.begin(), [](double x, double y) {
+                   return std::bit_cast<std::uint64_t>(x) == std::bit_cast<std::uint64_t>(y);
+               });
+    };
+    const auto g = graph::build(random_map(400, 1500, 17, false, false));
+    CHECK(same_bits(analysis::constraint(g, 1), analysis::constraint(g, 3)));
+    CHECK(same_bits(analysis::effective_size(g, 1), analysis::effective_size(g, 4)));
+}
+
+// Ties of weight 0 (possible only in a graph built by hand: maps refuse them). NetworkX's
+// normalized_mutual_weight is 0 when the scale is 0, so every share is 0: constraint 0 and an
+// effective size equal to the number of contacts (v has a and b, tied to each other).
+TEST_CASE("centrality: Burt's measures of an actor without strength") {
+    const auto g =
+        graph::build(make_map({"a", "b", "v"}, {{"v", "a", 0}, {"v", "b", 0}, {"a", "b", 0}}));
+    CHECK(analysis::constraint(g)[2] == 0.0);
+    CHECK(analysis::effective_size(g)[2] == 2.0);
 }
 
 TEST_CASE("centrality: relabelling actors does not change any measure") {

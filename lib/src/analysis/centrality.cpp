@@ -75,7 +75,8 @@ struct DistanceSums {
 };
 
 /// One block's share of the distance sums: the contributions of its sources to every actor, the
-/// three sums of an actor side by side (one cache line per actor reached, not three).
+/// three sums of an actor side by side (one cache line per actor reached, two for a quarter of
+/// them, instead of three).
 struct DistanceParts {
     std::vector<double> sums; ///< reached, total, inverse for actor 0, then actor 1, …
 
@@ -201,7 +202,10 @@ public:
             for (std::size_t i = 0; i < total_.size(); ++i) {
                 total_[i] += ready[i];
             }
-            spare_.push_back(std::move(waiting_[next_]));
+            {
+                std::lock_guard spare_lock(spare_mutex_);
+                spare_.push_back(std::move(waiting_[next_]));
+            }
             waiting_[next_] = {};
             ++next_;
         }
@@ -211,7 +215,8 @@ public:
     std::vector<double> part() {
         std::vector<double> part;
         {
-            std::lock_guard lock(mutex_);
+            // Its own lock: add() may be summing parts under mutex_ for a while.
+            std::lock_guard lock(spare_mutex_);
             if (!spare_.empty()) {
                 part = std::move(spare_.back());
                 spare_.pop_back();
@@ -229,13 +234,14 @@ private:
     std::mutex mutex_;
     std::vector<double> total_;
     std::vector<std::vector<double>> waiting_;
+    std::mutex spare_mutex_; ///< taken inside mutex_ by add(), alone by part()
     std::vector<std::vector<double>> spare_;
     std::size_t next_ = 0;
 };
 
 /// Buffers for the searches, one per thread at a time and kept from block to block: a workspace
 /// is sized for the whole graph, and building one per block cost more than its searches on the
-/// smaller maps. Every search leaves its workspace as it found it.
+/// smaller maps. Every search is correct from whatever state the previous one left.
 template <typename Workspace>
 class WorkspacePool {
 public:
@@ -686,7 +692,7 @@ void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws)
             const std::size_t begin = offsets[v];
             const std::size_t end = offsets[v + 1];
             const std::uint64_t plus_d = as_word(UnitArc{0, d});
-            std::uint64_t from =
+            [[maybe_unused]] std::uint64_t from = // read only when Counting
                 as_word(UnitWorkspace::ArcFrom{v, static_cast<std::uint32_t>(begin)});
             // Branch-free relaxation: whether a tie shortens a path is data, not control flow,
             // so the loads of many arcs overlap instead of waiting on mispredicted branches.
@@ -697,7 +703,7 @@ void unit_bands(const ShortestArcs& adjacency, Vertex source, UnitWorkspace& ws)
                 const Units before = distance[reached.to];
                 distance[reached.to] = candidate < before ? candidate : before;
                 std::memcpy(&moved[moves], &reached_word, sizeof reached_word);
-                // (candidate >> shift) < (before >> shift), with one comparison fewer.
+                // (candidate >> shift) < (before >> shift), with an AND in place of a shift.
                 moves += static_cast<std::size_t>(candidate < (before & band_start));
                 if constexpr (Counting) {
                     auto* const record = reinterpret_cast<unsigned char*>(&dag[dag_size]);
@@ -1501,14 +1507,15 @@ namespace {
 /// so the bits do not depend on the thread count). `ego(v, position)` gets a table that gives,
 /// for every actor, 1 + its position among v's neighbours (0: not a neighbour), set while v is
 /// computed: the ties among v's neighbours are found by reading their rows once, instead of a
-/// binary search for every pair.
+/// binary search for every pair. Rows of U are sorted and list each neighbour once (graph::build
+/// merges parallel ties and refuses loops).
 template <typename Ego>
 std::vector<double> ego_measure(const AnalysisGraph& graph, unsigned threads,
                                 const RunControl& control, const Ego& ego) {
     const std::size_t n = graph.vertex_count;
     const auto& adjacency = graph.undirected;
     std::vector<double> result(n, std::numeric_limits<double>::quiet_NaN());
-    RunControl quiet; // a short pass: it may be stopped, it shows no progress
+    RunControl quiet; // it may be stopped; it shows no progress (no task name users read)
     quiet.stop = control.stop;
     for_each_block(
         n, std::min<std::size_t>(n, 64), resolve_threads(threads), quiet,
@@ -1577,29 +1584,31 @@ std::vector<double> effective_size(const AnalysisGraph& graph, unsigned threads,
     const auto& adjacency = graph.undirected;
     const auto total = strengths_of(adjacency, graph.vertex_count);
     const auto largest = max_weights_of(adjacency, graph.vertex_count);
-    return ego_measure(graph, threads, control,
-                       [&](Vertex v, const std::vector<std::uint32_t>& position) {
-                           const auto neighbours = adjacency.neighbours_of(v);
-                           const auto weights = adjacency.weights_of(v);
-                           double sum = 0.0;
-                           for (const Vertex u : neighbours) {
-                               // Σ over v's neighbours k, in order, of w(v, k) / s(v) · w(u, k) /
-                               // max w(u, ·): u's row is sorted like v's, so its ties to v's
-                               // neighbours come in that order.
-                               double redundancy = 0.0;
-                               const auto row = adjacency.neighbours_of(u);
-                               const auto row_weights = adjacency.weights_of(u);
-                               for (std::size_t x = 0; x < row.size(); ++x) {
-                                   if (const std::uint32_t k = position[row[x]]; k != 0) {
-                                       const double marginal =
-                                           largest[u] == 0.0 ? 0.0 : row_weights[x] / largest[u];
-                                       redundancy += weights[k - 1] / total[v] * marginal;
-                                   }
-                               }
-                               sum += 1.0 - redundancy;
-                           }
-                           return sum;
-                       });
+    return ego_measure(
+        graph, threads, control, [&](Vertex v, const std::vector<std::uint32_t>& position) {
+            const auto neighbours = adjacency.neighbours_of(v);
+            const auto weights = adjacency.weights_of(v);
+            double sum = 0.0;
+            for (const Vertex u : neighbours) {
+                // Σ over v's neighbours k, in order, of w(v, k) / s(v) · w(u, k) / max w(u, ·):
+                // u's row is sorted like v's, so its ties to v's neighbours come in that order.
+                double redundancy = 0.0;
+                const auto row = adjacency.neighbours_of(u);
+                const auto row_weights = adjacency.weights_of(u);
+                for (std::size_t x = 0; x < row.size(); ++x) {
+                    if (const std::uint32_t k = position[row[x]]; k != 0) {
+                        const double marginal =
+                            largest[u] == 0.0 ? 0.0 : row_weights[x] / largest[u];
+                        // v's share in k, 0 when v has no strength (as in constraint; weights
+                        // of 0 come only from a graph built by hand).
+                        const double invested = total[v] == 0.0 ? 0.0 : weights[k - 1] / total[v];
+                        redundancy += invested * marginal;
+                    }
+                }
+                sum += 1.0 - redundancy;
+            }
+            return sum;
+        });
 }
 std::vector<double> clustering(const AnalysisGraph& graph, const RunControl& control) {
     const auto triangles = triangle_counts(graph, control);
