@@ -51,7 +51,7 @@ protected:
             "approx", po::value(&settings_.approx)->default_value(0.0),
             words("estimate betweenness by sampling, within EPS of the exact value (e.g. 0.01)")
                 .c_str())(
-            "confidence", po::value(&settings_.confidence)->default_value(0.9),
+            "confidence", po::value(&settings_.confidence)->default_value(0.9, "0.9"),
             words("with --approx: probability that every estimate is within EPS").c_str())(
             "seed", po::value(&settings_.seed)->default_value(1),
             words("with --approx: random seed (same seed, same estimate)").c_str())(

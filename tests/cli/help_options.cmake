@@ -9,6 +9,8 @@
 #    ANALYSIS=ON every option of the table "Commands that analyse the network also take".
 # 3. The help has an "Example:" line, the same as the docs', and that command runs with exit code 0
 #    (its -o FILE, if any, redirected into WORK and checked to be written).
+# 4. Every default is shown as a user would type it: "(=0.9)", not the nearest double printed to 17
+#    digits, "(=0.90000000000000002)", which Boost.Program_options writes for a bare 0.9.
 
 cmake_policy(VERSION 3.22)
 
@@ -180,6 +182,13 @@ else()
         string(APPEND failures "the example printed nothing: ${example}\n")
     endif()
 endif()
+
+# 4. Defaults as typed.
+string(REGEX MATCHALL "\\(=[-+0-9.eE]*[0-9]\\.[0-9]*(0000000|9999999)[0-9]*\\)" long_defaults "${help}")
+foreach(default IN LISTS long_defaults)
+    string(APPEND failures "a default shown with all its binary digits, ${default}: give "
+                           "default_value() the text to show\n")
+endforeach()
 
 if(NOT failures STREQUAL "")
     message(FATAL_ERROR "stakemap ${COMMAND} --help:\n${failures}--- help ---\n${help}")
