@@ -5,6 +5,7 @@
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
 #include "stakemap/model/split.hpp"
+#include "stakemap/render/escape.hpp"
 #include "stakemap/report/csv.hpp"
 #include "stakemap/report/gaps_report.hpp"
 #include "stakemap/report/table.hpp"
@@ -18,6 +19,35 @@
 namespace po = boost::program_options;
 
 namespace stakemap::cli {
+
+std::string help_paragraph(const std::string& text, std::size_t hanging) {
+    constexpr std::size_t width = 80;
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) {
+            end = text.size();
+        }
+        const std::string_view line = std::string_view(text).substr(start, end - start);
+        // A line's own indent stays, and its continuation lines go `hanging` further in.
+        const std::size_t indent = std::min(line.find_first_not_of(' '), line.size());
+        const std::string wrapped =
+            render::wrap(line.substr(indent), width - std::min(width / 2, indent + hanging));
+        out.append(indent, ' ');
+        for (const char c : wrapped) {
+            out += c;
+            if (c == '\n') {
+                out.append(indent + hanging, ' ');
+            }
+        }
+        if (end < text.size()) {
+            out += '\n';
+        }
+        start = end + 1;
+    }
+    return out;
+}
 
 namespace {
 
@@ -214,8 +244,8 @@ bool Command::setup(const std::vector<std::string>& arguments) {
         po::store(parsed, values_);
         if (values_.count("help") != 0) {
             std::ostringstream help;
-            help << words("Usage:") << " " << usage() << "\n\n"
-                 << words(synopsis().c_str()) << "\n\n"
+            help << help_paragraph(words("Usage:") + " " + usage(), 4) << "\n\n"
+                 << help_paragraph(words(synopsis().c_str())) << "\n\n"
                  << visible << "\n"
                  << words("Example:") << "\n  " << example() << "\n";
             std::cout << help.str();

@@ -32,6 +32,11 @@ using stakemap::UsageError;
 
 using report::Format;
 
+/// A help text's paragraphs (its lines) broken at spaces into lines of at most 80 characters, the
+/// width of a terminal that nobody resized; words longer than that stay whole. A line keeps its
+/// indent, and the lines it is broken into go `hanging` characters further in.
+std::string help_paragraph(const std::string& text, std::size_t hanging = 0);
+
 /// Options shared by every command that reads a map and prints results.
 struct CommonOptions {
     std::string map_path;

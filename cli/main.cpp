@@ -5,6 +5,7 @@
 #include "stakemap/analysis/run_control.hpp"
 #include "stakemap/error.hpp"
 #include "stakemap/io/diagnostics.hpp"
+#include "stakemap/render/escape.hpp"
 #include "stakemap/render/map_view.hpp"
 #include "stakemap/report/centrality_report.hpp"
 #include "stakemap/version.hpp"
@@ -21,6 +22,7 @@
 namespace {
 
 using namespace stakemap;
+using cli::help_paragraph;
 using Factory = std::function<std::unique_ptr<cli::Command>()>;
 
 const std::vector<Factory>& commands() {
@@ -35,9 +37,10 @@ const std::vector<Factory>& commands() {
 }
 
 void print_main_help(const text::Words& words) {
-    std::cout << words("Usage: stakemap COMMAND MAP [options]") << "\n\n"
-              << words("Maps and analyses the local network of actors working on migrant "
-                       "integration.")
+    std::cout << help_paragraph(words("Usage: stakemap COMMAND MAP [options]")) << "\n\n"
+              << help_paragraph(
+                     words("Maps and analyses the local network of actors working on migrant "
+                           "integration."))
               << "\n\n"
               << words("Commands:") << "\n";
     for (const auto& make : commands()) {
@@ -47,16 +50,26 @@ void print_main_help(const text::Words& words) {
         if (first_sentence != std::string::npos) {
             synopsis = synopsis.substr(0, first_sentence + 1);
         }
-        std::cout << "  " << command->name() << std::string(12 - command->name().size(), ' ')
-                  << synopsis << '\n';
+        // Lines of at most 80 characters, the description's lines under one another.
+        constexpr std::size_t indent = 14;
+        std::string lines = render::wrap(synopsis, 80 - indent);
+        for (std::size_t at = lines.find('\n'); at != std::string::npos;
+             at = lines.find('\n', at + 1 + indent)) {
+            lines.insert(at + 1, indent, ' ');
+        }
+        std::cout << "  " << command->name()
+                  << std::string(indent - 2 - std::min(command->name().size(), indent - 3), ' ')
+                  << lines << '\n';
     }
     std::cout << "\n"
-              << words("Run `stakemap COMMAND --help` for a command's options and an example.")
+              << help_paragraph(
+                     words("Run `stakemap COMMAND --help` for a command's options and an example."))
               << "\n"
               << words("Example:")
               << "\n  stakemap stats examples/roma-municipio-ii/map.json --format table\n\n"
-              << words("Exit codes: 0 success, 1 problems found, 2 usage error, 3 bad input "
-                       "data,\n4 cannot read or write a file, 5 internal error.")
+              << help_paragraph(
+                     words("Exit codes: 0 success, 1 problems found, 2 usage error, 3 bad "
+                           "input data, 4 cannot read or write a file, 5 internal error."))
               << "\n";
 }
 
