@@ -5,7 +5,6 @@
 #include "stakemap/analysis/run_control.hpp"
 #include "stakemap/error.hpp"
 #include "stakemap/io/diagnostics.hpp"
-#include "stakemap/render/escape.hpp"
 #include "stakemap/render/map_view.hpp"
 #include "stakemap/report/centrality_report.hpp"
 #include "stakemap/version.hpp"
@@ -51,15 +50,10 @@ void print_main_help(const text::Words& words) {
             synopsis = synopsis.substr(0, first_sentence + 1);
         }
         // Lines of at most 80 characters, the description's lines under one another.
-        constexpr std::size_t indent = 14;
-        std::string lines = render::wrap(synopsis, 80 - indent);
-        for (std::size_t at = lines.find('\n'); at != std::string::npos;
-             at = lines.find('\n', at + 1 + indent)) {
-            lines.insert(at + 1, indent, ' ');
-        }
-        std::cout << "  " << command->name()
-                  << std::string(indent - 2 - std::min(command->name().size(), indent - 3), ' ')
-                  << lines << '\n';
+        constexpr std::size_t name_column = 12;
+        const std::string name = command->name();
+        const std::string padding(name_column - std::min(name.size(), name_column - 1), ' ');
+        std::cout << help_paragraph("  " + name + padding + synopsis, name_column) << '\n';
     }
     std::cout << "\n"
               << help_paragraph(
@@ -69,7 +63,7 @@ void print_main_help(const text::Words& words) {
               << "\n  stakemap stats examples/roma-municipio-ii/map.json --format table\n\n"
               << help_paragraph(
                      words("Exit codes: 0 success, 1 problems found, 2 usage error, 3 bad "
-                           "input data, 4 cannot read or write a file, 5 internal error."))
+                           "input data,\n4 cannot read or write a file, 5 internal error."))
               << "\n";
 }
 

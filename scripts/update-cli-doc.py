@@ -3,8 +3,9 @@
 under it, so the documentation shows what the code prints. A segment whose command line ends with a
 note in parentheses after three spaces ("   (first actor)") is shown shortened on purpose and left
 alone. Run after building: /usr/bin/python3 scripts/update-cli-doc.py [build/release/stakemap]
-With --check it writes nothing, names the examples whose output differs and exits with 1 (a CTest
-test runs it so, so that no example in the docs goes stale).
+With --check it changes no page, names the examples whose output differs and exits with 1 (a CTest
+test runs it so, so that no example in the docs goes stale); the examples still run, and the merge
+example writes its /tmp/consensus.json.
 """
 import argparse
 import difflib

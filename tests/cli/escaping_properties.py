@@ -233,11 +233,33 @@ def check_reading_outputs(checks, stakemap, work, map_file, actors, areas):
                      record["id"])
     out = run(stakemap, "centrality", map_file, "--format", "table").stdout
     no_raw_controls(checks, "centrality table", out, allowed=b"\n")
-    # One row per actor, its id first; the name in that row after the documented replacements.
-    rows = {line.split(" ", 1)[0]: line for line in out.decode("utf-8").split("\n")}
+    # One row per actor, its id first; the name in that row after the documented replacements. A
+    # name longer than 80 characters continues on the lines below, in its column, broken at spaces:
+    # the name cell of a row is its column (as the rule under the header spans it) on the row's
+    # lines, read with every run of spaces as one.
+    lines = out.decode("utf-8").split("\n")
+    rule = next((i for i, line in enumerate(lines) if re.fullmatch(r"-+( +-+)+", line)), None)
+    checks.true("centrality table", rule is not None, "no table (a header and its rule)")
+    rule = rule or 1
+    spans = [m.span() for m in re.finditer(r"-+", lines[rule])]
+    header = lines[rule - 1].split()
+    name_column = header.index("name") if "name" in header else 1
+    cells = {}
+    actor_id = None
+    for line in lines[rule + 1:]:
+        if not line:
+            break
+        if not line.startswith(" "):
+            actor_id = line.split(" ", 1)[0]
+            cells[actor_id] = []
+        if actor_id is not None and name_column < len(spans):
+            start, end = spans[name_column]
+            cells[actor_id].append(line[start:end])
     for actor_id, name in names.items():
-        checks.true("centrality table", control_free(name) in rows.get(actor_id, ""),
-                    f"{actor_id}: {control_free(name)[:80]!r} not in its row of the table")
+        cell = " ".join(" ".join(cells.get(actor_id, [])).split(" "))
+        flowing = lambda text: " ".join(part for part in text.split(" ") if part)
+        checks.true("centrality table", flowing(control_free(name)) == flowing(cell),
+                    f"{actor_id}: {control_free(name)[:80]!r} is not the name cell of its row")
     check_markdown(checks, "centrality md", run(stakemap, "centrality", map_file, "--format",
                                                  "md").stdout, names.values())
 

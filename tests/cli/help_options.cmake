@@ -184,7 +184,8 @@ else()
 endif()
 
 # 4. Defaults as typed.
-string(REGEX MATCHALL "\\(=[-+0-9.eE]*[0-9]\\.[0-9]*(0000000|9999999)[0-9]*\\)" long_defaults "${help}")
+string(REGEX MATCHALL "\\(=[-+0-9.eE]*[0-9]\\.[0-9]*(0000000|9999999)[0-9]*([eE][-+]?[0-9]+)?\\)"
+       long_defaults "${help}")
 foreach(default IN LISTS long_defaults)
     string(APPEND failures "a default shown with all its binary digits, ${default}: give "
                            "default_value() the text to show\n")

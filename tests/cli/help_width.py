@@ -26,7 +26,7 @@ def main():
     exe = sys.argv[1]
     listing = help_text(exe, [], "en")
     section = listing.split("Commands:\n", 1)[1].split("\n\n", 1)[0]
-    commands = re.findall(r"^  ([a-z]+) ", section, re.M)
+    commands = re.findall(r"^  ([a-z][a-z-]*) ", section, re.M)
     if len(commands) < 15:
         sys.exit(f"FAIL: only {len(commands)} commands found in stakemap --help")
     failures = []

@@ -146,6 +146,34 @@ TEST_CASE("tables: width counts characters, not bytes") {
                                 "c    10\n");
 }
 
+TEST_CASE("tables: a text cell longer than 80 characters continues under itself") {
+    // 20 words of 8 letters: 179 characters. Nine words and their spaces make 80, so the cell takes
+    // lines of 9, 9 and 2 words; the column is 80 wide; the continuation lines have blank cells
+    // in the other columns and no spaces at their end.
+    std::string members;
+    for (int i = 0; i < 20; ++i) {
+        members += (i == 0 ? "" : " ") + std::string("abcdefgh");
+    }
+    std::string nine = "abcdefgh";
+    for (int i = 1; i < 9; ++i) {
+        nine += " abcdefgh";
+    }
+    REQUIRE(nine.size() == 80);
+    const Table table{
+        {"n", "members", "k"}, {{"1", members, "7"}, {"2", "short", "10"}}, {true, false, true}};
+    CHECK(render_text(table) == "n  members" + std::string(73, ' ') + "   k\n" + "-  " +
+                                    std::string(80, '-') + "  --\n" + "1  " + nine + "   7\n" +
+                                    "   " + nine + "\n" + "   abcdefgh abcdefgh\n" + "2  short" +
+                                    std::string(75, ' ') + "  10\n");
+    // Numbers (right-aligned) are never broken, whatever their length; Markdown and CSV keep the
+    // cell whole.
+    const Table numbers{{"x"}, {{std::string(90, '9')}}, {true}};
+    CHECK(render_text(numbers) ==
+          std::string(89, ' ') + "x\n" + std::string(90, '-') + "\n" + std::string(90, '9') + "\n");
+    CHECK(render_markdown(table).find(members) != std::string::npos);
+    CHECK(render_csv(table).find(members) != std::string::npos);
+}
+
 TEST_CASE("tables: an empty table keeps its header") {
     const Table table{{"a", "bb"}, {}, {false, true}};
     CHECK(render_text(table) == "a  bb\n-  --\n");

@@ -2,6 +2,7 @@
 
 // The UTF-8 rule the readers use (io), so that the terminal shows as valid what they accept.
 #include "../io/cell_text.hpp"
+#include "stakemap/render/escape.hpp"
 #include "stakemap/text/words.hpp"
 
 #include <algorithm>
@@ -12,6 +13,10 @@
 namespace stakemap::report {
 
 namespace {
+
+/// The widest a text cell is shown on a terminal before it continues on the next line (the width
+/// of a terminal nobody resized): lists of names and services are broken, single names are not.
+constexpr std::size_t widest_text_cell = 80;
 
 /// Display width: counts characters, not bytes, so accented names line up.
 std::size_t width(std::string_view text) {
@@ -202,18 +207,48 @@ std::string render_text(const Table& raw) {
             cell = terminal_text(cell);
         }
     }
-    std::vector<std::size_t> widths(table.columns.size(), 0);
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    const std::size_t column_count = table.columns.size();
+    auto right_aligned = [&](std::size_t c) {
+        return c < table.right_aligned.size() && table.right_aligned[c];
+    };
+    // A text column wider than a terminal (a cluster's members, an area's services) has its long
+    // cells broken at spaces and continued on the lines below, so that the row stays readable.
+    std::vector<std::vector<std::vector<std::string>>> lines_of_rows;
+    lines_of_rows.reserve(table.rows.size());
+    for (const auto& row : table.rows) {
+        std::vector<std::vector<std::string>> lines(1, std::vector<std::string>(column_count));
+        for (std::size_t c = 0; c < column_count; ++c) {
+            if (right_aligned(c) || width(row[c]) <= widest_text_cell) {
+                lines[0][c] = row[c];
+                continue;
+            }
+            const std::string wrapped = render::wrap(row[c], widest_text_cell);
+            std::size_t at = 0;
+            for (std::size_t k = 0; at <= wrapped.size(); ++k) {
+                const std::size_t end = std::min(wrapped.find('\n', at), wrapped.size());
+                if (k == lines.size()) {
+                    lines.emplace_back(column_count);
+                }
+                lines[k][c] = wrapped.substr(at, end - at);
+                at = end + 1;
+            }
+        }
+        lines_of_rows.push_back(std::move(lines));
+    }
+    std::vector<std::size_t> widths(column_count, 0);
+    for (std::size_t c = 0; c < column_count; ++c) {
         widths[c] = width(table.columns[c]);
-        for (const auto& row : table.rows) {
-            widths[c] = std::max(widths[c], width(row[c]));
+        for (const auto& lines : lines_of_rows) {
+            for (const auto& cells : lines) {
+                widths[c] = std::max(widths[c], width(cells[c]));
+            }
         }
     }
-    auto line = [&](const std::vector<std::string>& cells) {
+    auto line = [&](const std::vector<std::string>& cells, bool continued = false) {
         std::string out;
         for (std::size_t c = 0; c < cells.size(); ++c) {
             const std::size_t pad = widths[c] - width(cells[c]);
-            const bool right = c < table.right_aligned.size() && table.right_aligned[c];
+            const bool right = right_aligned(c);
             if (right) {
                 out.append(pad, ' ');
             }
@@ -225,6 +260,9 @@ std::string render_text(const Table& raw) {
                 out += "  ";
             }
         }
+        if (continued) { // it may end in empty cells: no spaces left at its end
+            out.erase(out.find_last_not_of(' ') + 1);
+        }
         out += '\n';
         return out;
     };
@@ -234,8 +272,10 @@ std::string render_text(const Table& raw) {
         rule.emplace_back(w, '-');
     }
     out += line(rule);
-    for (const auto& row : table.rows) {
-        out += line(row);
+    for (const auto& lines : lines_of_rows) {
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            out += line(lines[k], k > 0);
+        }
     }
     return out;
 }

@@ -15,7 +15,8 @@ struct Table {
 };
 
 /// Columns padded to their widest cell, a rule under the header; every cell through
-/// terminal_text().
+/// terminal_text(). A text cell longer than 80 characters continues on the lines below, in its
+/// column, broken at spaces; numbers (right-aligned columns) are never broken.
 std::string render_text(const Table& table);
 /// A GitHub-flavoured Markdown table, every cell through markdown_cell_text().
 std::string render_markdown(const Table& table);
