@@ -165,6 +165,10 @@ TEST_CASE("tables: a text cell longer than 80 characters continues under itself"
                                     std::string(80, '-') + "  --\n" + "1  " + nine + "   7\n" +
                                     "   " + nine + "\n" + "   abcdefgh abcdefgh\n" + "2  short" +
                                     std::string(75, ' ') + "  10\n");
+    // Spaces after the last word (a name ending in a line feed, shown as a space) make no blank
+    // line inside the table.
+    const Table trailing{{"members"}, {{nine + "   "}, {"x"}}, {false}};
+    CHECK(render_text(trailing) == "members\n" + std::string(80, '-') + "\n" + nine + "\nx\n");
     // Numbers (right-aligned) are never broken, whatever their length; Markdown and CSV keep the
     // cell whole.
     const Table numbers{{"x"}, {{std::string(90, '9')}}, {true}};

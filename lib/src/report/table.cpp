@@ -222,7 +222,11 @@ std::string render_text(const Table& raw) {
                 lines[0][c] = row[c];
                 continue;
             }
-            const std::string wrapped = render::wrap(row[c], widest_text_cell);
+            // Spaces at the end of the cell would make a line of their own: a blank line inside
+            // the table, which reads as its end.
+            const std::string_view cell = row[c];
+            const std::string wrapped =
+                render::wrap(cell.substr(0, cell.find_last_not_of(' ') + 1), widest_text_cell);
             std::size_t at = 0;
             for (std::size_t k = 0; at <= wrapped.size(); ++k) {
                 const std::size_t end = std::min(wrapped.find('\n', at), wrapped.size());
