@@ -5,6 +5,7 @@
 #include "stakemap/io/vocabulary.hpp"
 #include "stakemap/model/date.hpp"
 #include "stakemap/model/split.hpp"
+#include "stakemap/render/escape.hpp"
 #include "stakemap/report/csv.hpp"
 #include "stakemap/report/gaps_report.hpp"
 #include "stakemap/report/table.hpp"
@@ -22,11 +23,6 @@ namespace stakemap::cli {
 std::string help_paragraph(const std::string& text, std::size_t hanging) {
     constexpr std::size_t width = 80;
     constexpr std::size_t narrowest = 20; // however deep the indent, a line holds some words
-    auto characters = [](std::string_view s) {
-        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-            return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-        }));
-    };
     std::string out;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -35,34 +31,17 @@ std::string help_paragraph(const std::string& text, std::size_t hanging) {
             end = text.size();
         }
         const std::string_view line = std::string_view(text).substr(start, end - start);
-        // A line keeps its indent; the lines it is broken into go `hanging` further in. Words are
-        // never cut.
+        // A line keeps its indent; the lines it is broken into go `hanging` further in.
         const std::size_t indent = std::min(line.find_first_not_of(' '), line.size());
-        std::size_t room = std::max(width - std::min(width, indent), narrowest);
-        std::size_t used = 0;
+        const std::string wrapped =
+            render::wrap(line.substr(indent), std::max(width - std::min(width, indent), narrowest),
+                         std::max(width - std::min(width, indent + hanging), narrowest));
         out.append(indent, ' ');
-        std::size_t gap = 0; // spaces since the last word: kept within a line, dropped at a break
-        for (std::size_t at = indent; at < line.size();) {
-            const std::size_t word_end = std::min(line.find(' ', at), line.size());
-            const std::string_view word = line.substr(at, word_end - at);
-            at = word_end + 1;
-            if (word.empty()) {
-                ++gap;
-                continue;
-            }
-            const std::size_t length = characters(word);
-            if (used > 0 && used + gap + length > room) {
-                out += '\n';
+        for (const char c : wrapped) {
+            out += c;
+            if (c == '\n') {
                 out.append(indent + hanging, ' ');
-                room = std::max(width - std::min(width, indent + hanging), narrowest);
-                used = 0;
-            } else if (used > 0) {
-                out.append(gap, ' ');
-                used += gap;
             }
-            out += word;
-            used += length;
-            gap = 1;
         }
         if (end < text.size()) {
             out += '\n';

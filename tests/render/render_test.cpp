@@ -215,6 +215,11 @@ TEST_CASE("render: label wrapping and escaping helpers") {
           "Servizio sociale\ndel Municipio II");
     CHECK(render::wrap("Supercalifragilisticexpialidocious", 10) ==
           "Supercalifragilisticexpialidocious");
+    // A first line of its own width: "Servizio sociale" (16) fits 16, then lines of 8 at most;
+    // runs of spaces stay within a line ("a   b" keeps its three).
+    CHECK(render::wrap("Servizio sociale del Municipio II", 16, 8) ==
+          "Servizio sociale\ndel\nMunicipio\nII");
+    CHECK(render::wrap("a   b c", 5, 5) == "a   b\nc");
     CHECK(render::dot_label("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"");
     CHECK(render::html_text("<&>\"") == "&lt;&amp;&gt;&quot;");
     CHECK(render::dot_label("\\N \\G") == "\"\\\\N \\\\G\"");

@@ -5,6 +5,10 @@
 namespace stakemap::render {
 
 std::string wrap(std::string_view text, std::size_t width) {
+    return wrap(text, width, width);
+}
+
+std::string wrap(std::string_view text, std::size_t first_width, std::size_t width) {
     auto characters = [](std::string_view s) {
         std::size_t count = 0;
         for (char c : s) {
@@ -14,6 +18,7 @@ std::string wrap(std::string_view text, std::size_t width) {
     };
     std::string out;
     std::size_t line = 0;
+    std::size_t room = first_width;
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t end = text.find(' ', start);
@@ -22,9 +27,10 @@ std::string wrap(std::string_view text, std::size_t width) {
         }
         const std::string_view word = text.substr(start, end - start);
         const std::size_t length = characters(word);
-        if (line > 0 && line + 1 + length > width) {
+        if (line > 0 && line + 1 + length > room) {
             out += '\n';
             line = 0;
+            room = width;
         } else if (line > 0) {
             out += ' ';
             ++line;

@@ -18,5 +18,7 @@ inline std::string html_text(std::string_view text) {
 
 /// Breaks text into lines of about `width` characters at spaces (words are never cut).
 std::string wrap(std::string_view text, std::size_t width);
+/// The same, with a first line of `first_width` characters (a line that starts after a label).
+std::string wrap(std::string_view text, std::size_t first_width, std::size_t width);
 
 } // namespace stakemap::render
